@@ -1,0 +1,116 @@
+# MND patient-education bot. `make help` lists the targets; a newcomer needs `make run` and `make test`.
+# Every build step is skipped when its inputs are unchanged (stamp files under build/).
+
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+AVENV := .venv-actions
+RASA := $(VENV)/bin/rasa
+PY := $(VENV)/bin/python
+APY := $(AVENV)/bin/python
+BUILD := build
+SHARED := ../shared
+export PYTHONPATH := $(CURDIR)
+export TF_CPP_MIN_LOG_LEVEL := 2
+# Rasa's anonymous usage reporting would try to reach the network.
+export RASA_TELEMETRY_ENABLED := false
+
+FACT_FILES := $(shell find data/facts -name '*.yml' 2>/dev/null)
+FACT_CODE := $(wildcard bot/facts/*.py)
+TRAIN_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null)
+LOCK_ARGS := --python-version 3.10 --python-platform x86_64-manylinux_2_28 --generate-hashes
+
+.PHONY: help run test lock venvs facts patterns spacy train lint validate unit nlu-test \
+        conversations e2e bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+run: venvs facts spacy train ## Build what is missing, then serve the bot and print the chat page's address
+	@$(PY) bot/serve.py
+
+test: venvs facts spacy train ## Set up everything from nothing and run the whole test suite
+	@$(MAKE) --no-print-directory lint validate unit nlu-test conversations e2e
+
+# --- environments -----------------------------------------------------------------------------
+
+lock: ## Regenerate the hash-pinned locks from requirements/*.in
+	$(PYTHON) -m pip install -q uv
+	$(PYTHON) -m uv pip compile requirements/rasa.in $(LOCK_ARGS) \
+	    --override requirements/rasa-overrides.txt -o requirements/rasa.lock
+	$(PYTHON) -m uv pip compile requirements/actions.in $(LOCK_ARGS) -o requirements/actions.lock
+
+venvs: $(VENV)/.installed $(AVENV)/.installed ## Create both virtual environments (only when a lock changed)
+
+# Rasa 3.6 declares Python <3.11; the locks are resolved for 3.10 and every pin has a
+# 3.11 wheel, so install them as they are (see ../shared/guides/PLATFORM.md).
+$(VENV)/.installed: requirements/rasa.lock
+	@echo "Installing the Rasa environment ($(VENV)), about 2 minutes the first time..."
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --no-deps --ignore-requires-python --require-hashes \
+	    -r requirements/rasa.lock 2>&1 | { grep -v 'is ignored: it is neither' || true; }
+	touch $@
+
+$(AVENV)/.installed: requirements/actions.lock
+	@echo "Installing the action server environment ($(AVENV))..."
+	rm -rf $(AVENV)
+	$(PYTHON) -m venv $(AVENV)
+	$(AVENV)/bin/pip install -q --no-deps --ignore-requires-python --require-hashes \
+	    -r requirements/actions.lock 2>&1 | { grep -v 'is ignored: it is neither' || true; }
+	touch $@
+
+# --- build chain: facts -> patterns -> spaCy pipeline -> model ----------------------------------
+
+facts: $(BUILD)/facts.stamp ## Validate data/facts and (re)build the fact store
+
+$(BUILD)/facts.stamp: $(FACT_FILES) $(FACT_CODE) $(AVENV)/.installed
+	@mkdir -p $(BUILD)
+	$(APY) -m bot.facts build
+	touch $@
+
+patterns: $(BUILD)/patterns.jsonl ## Export condition names and glossary terms as spaCy patterns
+
+$(BUILD)/patterns.jsonl: $(BUILD)/facts.stamp
+	$(APY) -m bot.facts export-patterns --out $@
+
+spacy: $(BUILD)/spacy_mnd/.stamp ## Build the spaCy pipeline (tokenizer, lemmatizer, entity rules)
+
+$(BUILD)/spacy_mnd/.stamp: $(BUILD)/patterns.jsonl bot/nlp/build.py $(VENV)/.installed
+	$(PY) -m bot.nlp.build --patterns $< --out $(BUILD)/spacy_mnd
+	touch $@
+
+train: models/mnd.tar.gz ## Train the Rasa model (Rasa's own cache skips unchanged parts)
+
+models/mnd.tar.gz: $(TRAIN_INPUTS) bot/nlp/red_flags.py $(BUILD)/spacy_mnd/.stamp $(VENV)/.installed
+	$(RASA) train --fixed-model-name mnd --out models
+	touch $@
+
+# --- tests --------------------------------------------------------------------------------------
+
+lint: venvs ## ruff, and the check that no source sentence is copied word for word
+	$(VENV)/bin/ruff check .
+	if [ -f $(SHARED)/tools/copycheck.py ]; then $(PYTHON) $(SHARED)/tools/copycheck.py .; fi
+
+validate: venvs ## rasa data validate --fail-on-warnings
+	$(RASA) data validate --fail-on-warnings
+
+unit: venvs facts ## Unit tests of the fact store and the actions (action server environment)
+	$(APY) -m pytest -q tests/unit
+
+nlu-test: train ## Held-out NLU test set: intent accuracy and condition resolution (floors 95%)
+	$(PY) -m pytest -q tests/nlu
+
+conversations: train ## rasa test on the conversation stories in tests/conversations/
+	$(RASA) test core --model models/mnd.tar.gz --stories tests/conversations \
+	    --fail-on-prediction-errors --out $(BUILD)/results/conversations
+
+e2e: train facts ## End-to-end: both servers started on free ports, questions through the REST channel
+	$(PY) -m pytest -q tests/e2e
+
+clean: ## Remove build outputs (keeps the virtual environments)
+	rm -rf $(BUILD) models .rasa results
