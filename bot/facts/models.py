@@ -1,0 +1,142 @@
+"""SQLAlchemy models of the fact store (built from data/facts, never edited by hand)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    """Declarative base for every table of the store."""
+
+
+class Source(Base):
+    """A document the facts come from."""
+
+    __tablename__ = "source"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    publisher: Mapped[str] = mapped_column(String(200))
+    reviewed: Mapped[str | None] = mapped_column(String(32))
+    citation: Mapped[str] = mapped_column(String(300))
+    sections: Mapped[list[Section]] = relationship(
+        back_populates="source", order_by="Section.position"
+    )
+
+
+class Section(Base):
+    """A part of a source that facts are drawn from."""
+
+    __tablename__ = "section"
+    __table_args__ = (UniqueConstraint("source_id", "slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("source.id"))
+    slug: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int]
+    source: Mapped[Source] = relationship(back_populates="sections")
+
+
+class Topic(Base):
+    """One of the fixed topics, with the wording used to offer it."""
+
+    __tablename__ = "topic"
+
+    slug: Mapped[str] = mapped_column(String(32), primary_key=True)
+    label: Mapped[str] = mapped_column(String(100))
+    question: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int]
+
+
+class Condition(Base):
+    """A condition (or motor neurons in general) from the fixed vocabulary."""
+
+    __tablename__ = "condition"
+
+    slug: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    short_name: Mapped[str] = mapped_column(String(64))
+    affects: Mapped[str | None] = mapped_column(String(8))
+    parent_slug: Mapped[str | None] = mapped_column(ForeignKey("condition.slug"))
+    position: Mapped[int]
+    parent: Mapped[Condition | None] = relationship(remote_side=[slug])
+    aliases: Mapped[list[ConditionAlias]] = relationship(back_populates="condition")
+
+
+class ConditionAlias(Base):
+    """Another way people name a condition; ``normal`` is the matching key."""
+
+    __tablename__ = "condition_alias"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    condition_slug: Mapped[str] = mapped_column(ForeignKey("condition.slug"), index=True)
+    text: Mapped[str] = mapped_column(String(200))
+    normal: Mapped[str] = mapped_column(String(200), unique=True)
+    condition: Mapped[Condition] = relationship(back_populates="aliases")
+
+
+fact_term = Table(
+    "fact_term",
+    Base.metadata,
+    Column("fact_id", ForeignKey("fact.id"), primary_key=True),
+    Column("term", ForeignKey("glossary_term.term"), primary_key=True),
+)
+
+
+class Fact(Base):
+    """One plain-language statement, traced to a source section."""
+
+    __tablename__ = "fact"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    condition_slug: Mapped[str] = mapped_column(ForeignKey("condition.slug"), index=True)
+    topic_slug: Mapped[str] = mapped_column(ForeignKey("topic.slug"), index=True)
+    answer: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str | None] = mapped_column(Text)
+    source_id: Mapped[str] = mapped_column(ForeignKey("source.id"))
+    section: Mapped[str] = mapped_column(String(64))
+    position: Mapped[int]
+    source: Mapped[Source] = relationship()
+    condition: Mapped[Condition] = relationship()
+    terms: Mapped[list[GlossaryTerm]] = relationship(secondary=fact_term)
+
+
+class GlossaryTerm(Base):
+    """A medical word and its plain one-sentence definition."""
+
+    __tablename__ = "glossary_term"
+
+    term: Mapped[str] = mapped_column(String(100), primary_key=True)
+    definition: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[str] = mapped_column(ForeignKey("source.id"))
+    section: Mapped[str] = mapped_column(String(64))
+    source: Mapped[Source] = relationship()
+    aliases: Mapped[list[TermAlias]] = relationship(back_populates="glossary_term")
+
+
+class TermAlias(Base):
+    """Another spelling or wording of a glossary term."""
+
+    __tablename__ = "term_alias"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term: Mapped[str] = mapped_column(ForeignKey("glossary_term.term"), index=True)
+    text: Mapped[str] = mapped_column(String(200))
+    normal: Mapped[str] = mapped_column(String(200), unique=True)
+    glossary_term: Mapped[GlossaryTerm] = relationship(back_populates="aliases")
+
+
+class Gap(Base):
+    """Information a source announces but does not give (a list lost from the page)."""
+
+    __tablename__ = "gap"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    condition_slug: Mapped[str] = mapped_column(ForeignKey("condition.slug"), index=True)
+    topic_slug: Mapped[str] = mapped_column(ForeignKey("topic.slug"), index=True)
+    missing: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[str] = mapped_column(ForeignKey("source.id"))
+    section: Mapped[str] = mapped_column(String(64))
+    source: Mapped[Source] = relationship()

@@ -1,0 +1,39 @@
+"""The fixed vocabularies shared by the store, the slots, the metadata and the tests."""
+
+from __future__ import annotations
+
+CONDITIONS: tuple[str, ...] = (
+    "motor_neuron",
+    "mnd",
+    "als",
+    "pbp",
+    "pls",
+    "pma",
+    "sma",
+    "kennedy",
+    "pps",
+)
+
+TOPICS: tuple[str, ...] = (
+    "definition",
+    "function",
+    "upper_lower",
+    "types",
+    "symptoms",
+    "causes",
+    "inheritance",
+    "risk_factors",
+    "diagnosis",
+    "treatment",
+    "outlook",
+    "when_to_see_provider",
+    "coping",
+)
+
+# Which motor neurons a condition affects; None means the sources do not say.
+AFFECTS: tuple[str, ...] = ("upper", "lower", "both")
+
+# With no condition named, a question about a topic is answered for this one.
+DEFAULT_CONDITION_FOR_TOPIC: dict[str, str] = {
+    topic: ("motor_neuron" if topic == "function" else "mnd") for topic in TOPICS
+}
