@@ -1,0 +1,1 @@
+"""Custom actions run by the action server (rasa-sdk): thin, over bot.facts.queries."""

@@ -1,0 +1,104 @@
+"""Shared base for the actions that answer from the fact store."""
+
+from __future__ import annotations
+
+import logging
+from abc import abstractmethod
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from actions.contract import payload
+from actions.wording import say
+from bot.facts import queries
+from bot.facts.db import StoreMissing, session_factory
+from bot.facts.models import Condition, Fact
+
+logger = logging.getLogger(__name__)
+
+
+class StoreAction(Action):
+    """An action that opens one store Session per run and never lets an error reach the user raw.
+
+    Slots it may read: ``condition`` (slug), ``topic`` (slug), ``terms`` (glossary
+    terms of the last answer), ``last_facts`` (fact ids of the last answer),
+    ``details_given`` (whether "tell me more" already gave their details).
+    Subclasses implement :meth:`answer`. Nothing is opened in ``__init__``:
+    rasa-sdk instantiates every action at start-up.
+    """
+
+    # Tests and alternative deployments swap the store by setting this.
+    sessions: sessionmaker[Session] | None = None
+
+    @classmethod
+    def _sessions(cls) -> sessionmaker[Session]:
+        if StoreAction.sessions is None:
+            StoreAction.sessions = session_factory()
+        return StoreAction.sessions
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        try:
+            with self._sessions()() as session:
+                return self.answer(session, dispatcher, tracker, domain)
+        except (SQLAlchemyError, StoreMissing) as exc:
+            logger.error("fact store unavailable in %s: %s", self.name(), exc.__class__.__name__)
+            dispatcher.utter_message(text=say(domain, "utter_error"), json_message=payload("error"))
+            return []
+
+    @abstractmethod
+    def answer(
+        self,
+        session: Session,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[EventType]:
+        """Send the reply and return the events (slots) it sets."""
+
+
+def entity_values(tracker: Tracker, entity: str) -> list[str]:
+    """Values of ``entity`` in the latest message, in order, without repeats."""
+    values: list[str] = []
+    for ent in tracker.latest_message.get("entities") or []:
+        value = ent.get("value")
+        if ent.get("entity") == entity and isinstance(value, str) and value not in values:
+            values.append(value)
+    return values
+
+
+def mentioned_conditions(session: Session, tracker: Tracker) -> list[str]:
+    """Condition slugs the latest message names: recognised entities first, then a fuzzy scan."""
+    text = tracker.latest_message.get("text") or ""
+    # A button's payload ("/ask_symptoms{...}") carries its condition as an entity.
+    return queries.conditions_in(
+        session, entities=entity_values(tracker, "condition"), text="" if text.startswith("/") else text
+    )
+
+
+def names(session: Session, slug: str) -> Condition:
+    """The condition for a slug known to exist."""
+    cond = queries.condition(session, slug)
+    if cond is None:
+        raise StoreMissing(f"condition {slug!r} is not in the fact store; rebuild it")
+    return cond
+
+
+def term_buttons(domain: DomainDict, facts: list[Fact], limit: int = 3) -> tuple[list[str], list[dict[str, Any]]]:
+    """Glossary terms used by ``facts`` and a button offering each one's meaning."""
+    terms: list[str] = []
+    for fact in facts:
+        for term in fact.terms:
+            if term.term not in terms:
+                terms.append(term.term)
+    buttons = [
+        {"title": say(domain, "utter_button_define", term=term), "payload": f'/ask_term{{"term": "{term}"}}'}
+        for term in terms[:limit]
+    ]
+    return terms, buttons

@@ -1,0 +1,51 @@
+"""Requests the bot must not answer itself: diagnosis, personal prognosis, treatment decisions."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.orm import Session
+
+from actions.base import StoreAction, mentioned_conditions
+from actions.contract import payload
+from actions.wording import say
+from bot.facts import queries
+
+
+class ActionDeclinePersonalAdvice(StoreAction):
+    """A kind refusal, the pointer to the care team, and the store's general advice on seeing a provider."""
+
+    def name(self) -> str:
+        return "action_decline_personal_advice"
+
+    def answer(
+        self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        mentioned = mentioned_conditions(session, tracker)
+        slug = mentioned[0] if mentioned else tracker.get_slot("condition")
+        general = queries.facts_for(session, condition="mnd", topic="when_to_see_provider")
+        cond = queries.condition(session, slug) if slug else None
+        name = cond.short_name if cond and cond.slug != "motor_neuron" else "MND"
+        top_slug = slug if cond and cond.slug != "motor_neuron" else "mnd"
+        buttons = []
+        for topic_slug in ("symptoms", "diagnosis", "outlook"):
+            top = queries.topic(session, topic_slug)
+            if top:
+                buttons.append(
+                    {
+                        "title": top.question.format(name=name),
+                        "payload": f'/ask_{topic_slug}{{"condition": "{top_slug}"}}',
+                    }
+                )
+        text = " ".join([say(domain, "utter_no_diagnosis"), general.text]).strip()
+        dispatcher.utter_message(
+            text=text,
+            buttons=buttons,
+            json_message=payload(
+                "no_diagnosis", condition=slug, topic="when_to_see_provider", facts=general.facts
+            ),
+        )
+        # The conversation is now about the condition they named ("how is it diagnosed?").
+        return [SlotSet("condition", slug)] if mentioned else []

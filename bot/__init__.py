@@ -1,0 +1,1 @@
+"""The MND patient-education bot: fact store, spaCy pipeline builder and web widget."""
