@@ -1,0 +1,83 @@
+"""The real stack (action server + Rasa server) on free ports, and a client for Rasa's REST channel."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.serve import ROOT, Stack, free_port
+
+FACTS = {
+    fact["id"]: fact
+    for path in sorted((ROOT / "data" / "facts" / "facts").glob("*.yml"))
+    for fact in yaml.safe_load(path.read_text(encoding="utf-8"))["facts"]
+}
+
+
+def bot_messages(output: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rasa's REST channel sends a message's text (with buttons) and its custom payload as two
+    consecutive items; join them back into one message each."""
+    messages: list[dict[str, Any]] = []
+    for item in output:
+        if "text" not in item and "custom" in item and messages and "custom" not in messages[-1]:
+            messages[-1]["custom"] = item["custom"]
+        else:
+            messages.append(dict(item))
+    return messages
+
+
+class Chat:
+    """One person's conversation through POST /webhooks/rest/webhook."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.sender = f"e2e-{uuid.uuid4().hex[:12]}"
+
+    def post(self, message: str) -> list[dict[str, Any]]:
+        body = json.dumps({"sender": self.sender, "message": message}).encode()
+        request = urllib.request.Request(
+            f"{self.url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return bot_messages(json.loads(response.read()))
+
+    def say(self, message: str) -> dict[str, Any]:
+        """Send a message; return the bot's one reply to it (after any session disclaimer)."""
+        replies = [m for m in self.post(message) if m.get("custom", {}).get("kind") != "disclaimer"]
+        assert len(replies) == 1, replies
+        return replies[0]
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    tmp = tmp_path_factory.mktemp("stack")
+    endpoints = tmp / "endpoints.yml"
+    endpoints.write_text(
+        (ROOT / "endpoints.yml").read_text().replace("build/conversations.db", str(tmp / "conversations.db"))
+    )
+    with Stack(port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=tmp / "logs") as running:
+        yield running
+
+
+@pytest.fixture
+def chat(stack: Stack) -> Chat:
+    return Chat(stack.url)
+
+
+def facts_text(ids: list[str]) -> list[str]:
+    return [FACTS[i]["answer"] for i in ids]
+
+
+def source_ids(reply: dict[str, Any]) -> set[str]:
+    return {s["id"] for s in reply["custom"]["sources"]}
+
+
+def data_dir() -> Path:
+    return ROOT / "data"

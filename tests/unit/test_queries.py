@@ -1,0 +1,147 @@
+"""Query functions of the fact store, on a fresh in-memory store."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from bot.facts import queries
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("ALS", "als"),
+        ("als", "als"),
+        ("Lou Gehrig's disease", "als"),
+        ("lou gehrigs disease", "als"),
+        ("LOU GEHRIG’S DISEASE", "als"),
+        ("motor neurone disease", "mnd"),
+        ("Motor Neuron Disease", "mnd"),
+        ("progressive bulbar atrophy", "pbp"),
+        ("primary lateral sclerosis", "pls"),
+        ("Kennedy's disease", "kennedy"),
+        ("kennedys disease", "kennedy"),
+        ("post-polio syndrome", "pps"),
+        ("spinal muscular atrophy", "sma"),
+        ("motor neurons", "motor_neuron"),
+    ],
+)
+def test_resolve_condition_exact_aliases(session: Session, text: str, slug: str) -> None:
+    assert queries.resolve_condition(session, text) == slug
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("amyotropic lateral sclerosis", "als"),
+        ("lou gherigs disease", "als"),
+        ("primary lateral sclerosys", "pls"),
+        ("progresive muscular atrophy", "pma"),
+        ("spinal muscluar atrophy", "sma"),
+        ("motor nuerone disease", "mnd"),
+    ],
+)
+def test_resolve_condition_forgives_typos(session: Session, text: str, slug: str) -> None:
+    assert queries.resolve_condition(session, text) == slug
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hello there", "what is the weather like", "diabetes", "multiple sclerosis", "als0", "plx", ""],
+)
+def test_resolve_condition_refuses_rather_than_guesses(session: Session, text: str) -> None:
+    assert queries.resolve_condition(session, text) is None
+
+
+def test_resolve_condition_inside_a_sentence(session: Session) -> None:
+    assert queries.resolve_condition(session, "my husband was told he has PLS, what now?") == "pls"
+
+
+def test_find_conditions_keeps_order_of_mention(session: Session) -> None:
+    assert queries.find_conditions(session, "how is PLS different from amyotrophic lateral sclerosis") == [
+        "pls",
+        "als",
+    ]
+
+
+def test_longer_name_wins_over_its_parts(session: Session) -> None:
+    # "motor neuron disease" contains "motor neuron", a different condition.
+    assert queries.find_conditions(session, "what is motor neuron disease") == ["mnd"]
+
+
+def test_facts_for_returns_the_conditions_own_facts(session: Session) -> None:
+    answer = queries.facts_for(session, condition="pls", topic="symptoms")
+    assert answer.facts and not answer.fell_back
+    assert all(f.condition_slug == "pls" and f.topic_slug == "symptoms" for f in answer.facts)
+    assert "legs" in answer.text
+
+
+def test_facts_for_falls_back_to_parent_and_says_so(session: Session) -> None:
+    answer = queries.facts_for(session, condition="pls", topic="treatment")
+    assert answer.fell_back
+    assert answer.requested == "pls" and answer.condition == "mnd"
+    assert all(f.condition_slug == "mnd" for f in answer.facts)
+
+
+def test_facts_for_carries_the_gap_of_a_lost_list(session: Session) -> None:
+    answer = queries.facts_for(session, condition="mnd", topic="symptoms")
+    assert answer.facts
+    assert {g.id for g in answer.gaps} >= {"gap.mnd.symptoms.early"}
+
+
+def test_gap_for_unknown_point_is_none(session: Session) -> None:
+    assert queries.gap_for(session, condition="sma", topic="coping") is None
+
+
+def test_gap_for_lost_medication_list(session: Session) -> None:
+    gap = queries.gap_for(session, condition="mnd", topic="treatment")
+    assert gap is not None and "medic" in gap.missing
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [("hyperreflexia", "hyperreflexia"), ("overactive reflexes", "hyperreflexia"), ("Atrophy", "atrophy")],
+)
+def test_glossary_lookup_by_term_or_alias(session: Session, text: str, term: str) -> None:
+    entry = queries.glossary_lookup(session, text)
+    assert entry is not None and entry.term == term
+    assert entry.definition
+
+
+def test_find_term_in_a_question_with_a_typo(session: Session) -> None:
+    entry = queries.find_term(session, "what does hyperreflexya mean")
+    assert entry is not None and entry.term == "hyperreflexia"
+
+
+def test_glossary_lookup_unknown_word(session: Session) -> None:
+    assert queries.glossary_lookup(session, "photosynthesis") is None
+
+
+def test_compare_uses_structured_attributes_and_facts(session: Session) -> None:
+    comparison = queries.compare(session, "pls", "als")
+    assert comparison is not None
+    assert (comparison.first.affects, comparison.second.affects) == ("upper", "both")
+    assert not comparison.same_neurons
+    assert comparison.facts["pls"] and comparison.facts["als"]
+
+
+def test_compare_same_or_unknown_is_none(session: Session) -> None:
+    assert queries.compare(session, "als", "als") is None
+    assert queries.compare(session, "als", "flu") is None
+
+
+def test_provenance_names_source_and_section(session: Session) -> None:
+    facts = queries.facts_for(session, condition="als", topic="definition").facts
+    sources = queries.provenance(facts)
+    assert sources and all({"id", "title", "section", "citation"} <= s.keys() for s in sources)
+    assert sources[0]["id"] == facts[0].source_id
+
+
+def test_export_patterns_cover_names_and_terms(session: Session) -> None:
+    patterns = queries.export_patterns(session)
+    assert {"label": "condition", "pattern": "lou gehrig's disease", "id": "als"} in patterns
+    assert {"label": "condition", "pattern": "lou gehrig’s disease", "id": "als"} in patterns
+    assert {"label": "term", "pattern": "hyperreflexia", "id": "hyperreflexia"} in patterns
+    phrases = [(p["label"], p["pattern"]) for p in patterns]
+    assert len(phrases) == len(set(phrases))
