@@ -25,7 +25,7 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/stor
 LOCK_ARGS := --python-version 3.10 --python-platform x86_64-manylinux_2_28 --generate-hashes
 
 .PHONY: help run test lock venvs facts patterns spacy train lint validate unit nlu-test \
-        conversations e2e bench clean
+        conversations e2e browser bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -34,7 +34,7 @@ run: venvs facts spacy train ## Build what is missing, then serve the bot and pr
 	@$(PY) bot/serve.py
 
 test: venvs facts spacy train ## Set up everything from nothing and run the whole test suite
-	@$(MAKE) --no-print-directory lint validate unit nlu-test conversations e2e
+	@$(MAKE) --no-print-directory lint validate unit nlu-test conversations e2e browser
 
 # --- environments -----------------------------------------------------------------------------
 
@@ -106,11 +106,20 @@ nlu-test: train ## Held-out NLU test set: intent accuracy and condition resoluti
 	$(PY) -m pytest -q tests/nlu
 
 conversations: train ## rasa test on the conversation stories in tests/conversations/
-	$(RASA) test core --model models/mnd.tar.gz --stories tests/conversations \
+	$(RASA) test core --e2e --model models/mnd.tar.gz --stories tests/conversations \
 	    --fail-on-prediction-errors --out $(BUILD)/results/conversations
 
 e2e: train facts ## End-to-end: both servers started on free ports, questions through the REST channel
 	$(PY) -m pytest -q tests/e2e
+
+browser: venvs train facts node_modules/.installed ## The chat widget in a real browser (Debian's Chromium): keyboard, axe-core, errors
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	$(PY) -m pytest -q tests/browser
+
+# axe-core for the accessibility scan, reinstalled only when the npm lock changes.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 clean: ## Remove build outputs (keeps the virtual environments)
 	rm -rf $(BUILD) models .rasa results

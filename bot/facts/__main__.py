@@ -2,7 +2,7 @@
 
     python -m bot.facts build [--url URL] [--data DIR]     validate data/facts and (re)build the store
     python -m bot.facts export-patterns [--out FILE]       write spaCy entity patterns (JSONL)
-    python -m bot.facts resolve                            JSON lines in (text), slugs out (for tests)
+    python -m bot.facts resolve                            JSON lines in ({"text", "entities"}), condition slugs out
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def _resolve(args: argparse.Namespace) -> int:
         for line in sys.stdin:
             if line.strip():
                 item = json.loads(line)
-                slugs = queries.find_conditions(session, item["text"])
+                slugs = queries.conditions_in(session, entities=item.get("entities", []), text=item["text"])
                 print(json.dumps({"text": item["text"], "conditions": slugs}), flush=True)
     return 0
 

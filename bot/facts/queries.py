@@ -43,6 +43,8 @@ def _find(text: str, names: dict[str, str]) -> list[Mention]:
     longest = max(len(n.split()) for n in names)
     used = [False] * len(words)
     found: list[Mention] = []
+    # Longest phrases first, so "motor neurone disese" (a typo of a three-word name)
+    # wins over the exact two-word "motor neurone" inside it.
     for size in range(min(longest, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
             if any(used[i : i + size]):
@@ -51,30 +53,45 @@ def _find(text: str, names: dict[str, str]) -> list[Mention]:
             if phrase in names:
                 found.append(Mention(names[phrase], phrase, 100.0, i))
                 used[i : i + size] = [True] * size
-    for size in range(min(longest, len(words)), 0, -1):
-        for i in range(len(words) - size + 1):
-            if any(used[i : i + size]):
-                continue
-            phrase = " ".join(words[i : i + size])
-            if len(phrase) < FUZZY_MIN_LENGTH:
-                continue
-            scored = sorted(
-                (
-                    (fuzz.ratio(phrase, name), key)
-                    for name, key in names.items()
-                    if len(name) >= FUZZY_MIN_LENGTH and abs(len(name.split()) - size) <= 1
-                ),
-                reverse=True,
-            )
-            if not scored or scored[0][0] < FUZZY_MIN_SCORE:
-                continue
-            best, key = scored[0]
-            rivals = [s for s, k in scored[1:] if k != key]
-            if rivals and best - rivals[0] < FUZZY_MARGIN:
-                continue
-            found.append(Mention(key, phrase, best, i))
-            used[i : i + size] = [True] * size
+        # Near misses of this length, the closest first, so "got motor neurone" does not
+        # take the words that "motor neurone disese" needs.
+        near = [
+            m
+            for i in range(len(words) - size + 1)
+            if not any(used[i : i + size])
+            and (m := _near_miss(" ".join(words[i : i + size]), size, names, i)) is not None
+        ]
+        for mention in sorted(near, key=lambda m: -m.score):
+            if not any(used[mention.start : mention.start + size]):
+                found.append(mention)
+                used[mention.start : mention.start + size] = [True] * size
     return sorted(found, key=lambda m: m.start)
+
+
+def _near_miss(phrase: str, size: int, names: dict[str, str], start: int) -> Mention | None:
+    """The name ``phrase`` is a typo of, if one is clearly closest; None when unsure."""
+    if len(phrase) < FUZZY_MIN_LENGTH:
+        return None
+    # Same number of words (a typo inside words), or one more when two words were run
+    # together ("postpolio syndrome").
+    joined = phrase.replace(" ", "")
+    candidates = [(name, key) for name, key in names.items() if len(name) >= FUZZY_MIN_LENGTH]
+    scored = sorted(
+        [(fuzz.ratio(phrase, name), key) for name, key in candidates if len(name.split()) == size]
+        + [
+            (fuzz.ratio(joined, name.replace(" ", "")), key)
+            for name, key in candidates
+            if len(name.split()) == size + 1
+        ],
+        reverse=True,
+    )
+    if not scored or scored[0][0] < FUZZY_MIN_SCORE:
+        return None
+    best, key = scored[0]
+    rivals = [score for score, other in scored[1:] if other != key]
+    if rivals and best - rivals[0] < FUZZY_MARGIN:
+        return None
+    return Mention(key, phrase, best, start)
 
 
 def _condition_names(session: Session) -> dict[str, str]:
@@ -91,6 +108,37 @@ def find_conditions(session: Session, text: str) -> list[str]:
     for mention in _find(text, _condition_names(session)):
         if mention.key not in slugs:
             slugs.append(mention.key)
+    return slugs
+
+
+# "pls" is also chat for "please" ("tell me more pls"). Typed in lower case at the end of a
+# message, after a word that cannot introduce a condition's name, it is read as "please".
+_PLEASE = {"pls", "plz"}
+_NAMING_WORDS = {"about", "of", "with", "has", "have", "had", "is", "and", "for", "or", "from", "than", "vs", "like"}
+
+
+def _without_please(text: str) -> str:
+    words = text.rstrip(" ?!.").split()
+    if len(words) >= 2 and words[-1] in _PLEASE and normalise(words[-2]) not in _NAMING_WORDS:
+        return " ".join(words[:-1])
+    return text
+
+
+def conditions_in(session: Session, *, entities: Iterable[str], text: str) -> list[str]:
+    """Conditions a message names, in the order it names them (entity values fill in what the text lacks).
+
+    "Motor neurons" in general is dropped when a specific condition is also named:
+    in "does ALS affect upper or lower motor neurons" the subject is ALS.
+    """
+    slugs: list[str] = []
+    text = _without_please(text)
+    entities = [e for e in entities if e.strip().lower() not in _PLEASE or e.strip() == e.strip().upper()]
+    for value in [text, *entities]:
+        for slug in find_conditions(session, value):
+            if slug not in slugs:
+                slugs.append(slug)
+    if len(slugs) > 1 and "motor_neuron" in slugs:
+        slugs.remove("motor_neuron")
     return slugs
 
 
@@ -261,7 +309,9 @@ def export_patterns(session: Session) -> list[dict[str, Any]]:
     ]
     seen: set[tuple[str, str]] = set()
     for label, text, key in rows:
-        variants = {text.lower()}
+        # The ruler matches spaCy tokens, so also give the punctuation-free form
+        # ("post polio syndrome", "lou gehrigs disease") and a curly-apostrophe one.
+        variants = {text.lower(), normalise(text)}
         if "'" in text:
             variants.add(text.lower().replace("'", "’"))
         for variant in sorted(variants):

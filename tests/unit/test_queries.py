@@ -145,3 +145,31 @@ def test_export_patterns_cover_names_and_terms(session: Session) -> None:
     assert {"label": "term", "pattern": "hyperreflexia", "id": "hyperreflexia"} in patterns
     phrases = [(p["label"], p["pattern"]) for p in patterns]
     assert len(phrases) == len(set(phrases))
+
+
+@pytest.mark.parametrize(
+    ("text", "slugs"),
+    [
+        ("tell me more pls", []),
+        ("what causes it pls", []),
+        ("what are the symptoms of pls", ["pls"]),
+        ("my husband has pls", ["pls"]),
+        ("and pls?", ["pls"]),
+        ("What is PLS", ["pls"]),
+    ],
+)
+def test_pls_typed_as_please_is_not_a_condition(session: Session, text: str, slugs: list[str]) -> None:
+    assert queries.conditions_in(session, entities=[], text=text) == slugs
+
+
+@pytest.mark.parametrize(
+    ("text", "slugs"),
+    [
+        ("my mum's got motor neurone disese, what is it", ["mnd"]),
+        ("what is postpolio syndrome", ["pps"]),
+        ("does ALS damage upper or lower motor neurons", ["als"]),
+        ("is Lou Gehrigs disease a type of motor neuron disease", ["als", "mnd"]),
+    ],
+)
+def test_conditions_in_a_message(session: Session, text: str, slugs: list[str]) -> None:
+    assert queries.conditions_in(session, entities=[], text=text) == slugs
