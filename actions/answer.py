@@ -158,6 +158,7 @@ class ActionTellMore(StoreAction):
             terms, buttons = term_buttons(domain, with_detail)
             message = payload("answer", condition=condition, topic=topic, facts=with_detail)
             message["terms"] = terms
+            message["part"] = "detail"
             dispatcher.utter_message(
                 text=" ".join(f.detail or "" for f in with_detail), buttons=buttons, json_message=message
             )

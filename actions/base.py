@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from abc import abstractmethod
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -22,7 +22,7 @@ from bot.facts.models import Condition, Fact
 logger = logging.getLogger(__name__)
 
 
-class StoreAction(Action):
+class StoreAction(Action, ABC):
     """An action that opens one store Session per run and never lets an error reach the user raw.
 
     Slots it may read: ``condition`` (slug), ``topic`` (slug), ``terms`` (glossary

@@ -115,6 +115,9 @@ class Stack:
                 "PYTHONPATH": str(ROOT),
                 "ACTION_SERVER_URL": f"{self.actions_url}/webhook",
                 "TF_CPP_MIN_LOG_LEVEL": "2",
+                # rasa-sdk listens on all interfaces unless told otherwise.
+                "SANIC_HOST": self.host,
+                "RASA_TELEMETRY_ENABLED": "false",
                 "PYTHONUNBUFFERED": "1",
             }
         )

@@ -19,6 +19,8 @@ FUZZY_MIN_LENGTH = 5
 FUZZY_MIN_SCORE = 85.0
 # When two different names score within this margin, it is a guess: return nothing.
 FUZZY_MARGIN = 4.0
+# Each word of a multi-word near miss must itself be close ("does" is not "disease").
+FUZZY_MIN_WORD_SCORE = 70.0
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,11 @@ def _near_miss(phrase: str, size: int, names: dict[str, str], start: int) -> Men
     joined = phrase.replace(" ", "")
     candidates = [(name, key) for name, key in names.items() if len(name) >= FUZZY_MIN_LENGTH]
     scored = sorted(
-        [(fuzz.ratio(phrase, name), key) for name, key in candidates if len(name.split()) == size]
+        [
+            (fuzz.ratio(phrase, name), key)
+            for name, key in candidates
+            if len(name.split()) == size and _words_close(phrase, name)
+        ]
         + [
             (fuzz.ratio(joined, name.replace(" ", "")), key)
             for name, key in candidates
@@ -92,6 +98,10 @@ def _near_miss(phrase: str, size: int, names: dict[str, str], start: int) -> Men
     if rivals and best - rivals[0] < FUZZY_MARGIN:
         return None
     return Mention(key, phrase, best, start)
+
+
+def _words_close(phrase: str, name: str) -> bool:
+    return all(fuzz.ratio(a, b) >= FUZZY_MIN_WORD_SCORE for a, b in zip(phrase.split(), name.split(), strict=True))
 
 
 def _condition_names(session: Session) -> dict[str, str]:
@@ -111,15 +121,18 @@ def find_conditions(session: Session, text: str) -> list[str]:
     return slugs
 
 
-# "pls" is also chat for "please" ("tell me more pls"). Typed in lower case at the end of a
-# message, after a word that cannot introduce a condition's name, it is read as "please".
+# "pls" is also chat for "please" ("tell me more pls"). Typed in lower case at the end of
+# a message, straight after a word that ends a request, it is read as "please".
 _PLEASE = {"pls", "plz"}
-_NAMING_WORDS = {"about", "of", "with", "has", "have", "had", "is", "and", "for", "or", "from", "than", "vs", "like"}
+_REQUEST_ENDINGS = {
+    "more", "it", "that", "this", "me", "them", "him", "her", "us", "again", "thanks", "thx",
+    "now", "asap", "help", "on", "explain", "answer", "mean", "means", "meaning",
+}
 
 
 def _without_please(text: str) -> str:
     words = text.rstrip(" ?!.").split()
-    if len(words) >= 2 and words[-1] in _PLEASE and normalise(words[-2]) not in _NAMING_WORDS:
+    if len(words) >= 2 and words[-1] in _PLEASE and normalise(words[-2]) in _REQUEST_ENDINGS:
         return " ".join(words[:-1])
     return text
 

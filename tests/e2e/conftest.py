@@ -6,7 +6,6 @@ import json
 import urllib.request
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -71,13 +70,5 @@ def chat(stack: Stack) -> Chat:
     return Chat(stack.url)
 
 
-def facts_text(ids: list[str]) -> list[str]:
-    return [FACTS[i]["answer"] for i in ids]
-
-
 def source_ids(reply: dict[str, Any]) -> set[str]:
     return {s["id"] for s in reply["custom"]["sources"]}
-
-
-def data_dir() -> Path:
-    return ROOT / "data"

@@ -140,6 +140,7 @@ class TestFollowUps:
         [detail], slots2 = run(ActionTellMore(), more, domain)
         assert "Lou Gehrig" in answer["text"]
         assert detail["text"] != answer["text"] and detail["custom"]["facts"]
+        assert detail["custom"]["part"] == "detail"
         assert slots2["details_given"] is True
         again = make_tracker("more", "ask_more", slots={**slots, **slots2})
         [general], _ = run(ActionTellMore(), again, domain)

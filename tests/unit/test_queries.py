@@ -156,6 +156,7 @@ def test_export_patterns_cover_names_and_terms(session: Session) -> None:
         ("my husband has pls", ["pls"]),
         ("and pls?", ["pls"]),
         ("What is PLS", ["pls"]),
+        ("should I see a doctor early if I suspect pls", ["pls"]),
     ],
 )
 def test_pls_typed_as_please_is_not_a_condition(session: Session, text: str, slugs: list[str]) -> None:
