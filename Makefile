@@ -25,7 +25,7 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/stor
 LOCK_ARGS := --python-version 3.10 --python-platform x86_64-manylinux_2_28 --generate-hashes
 
 .PHONY: help run test lock venvs facts patterns spacy train lint validate unit nlu-test \
-        conversations e2e browser bench clean
+        conversations e2e browser bench bench-smoke clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -34,7 +34,7 @@ run: venvs facts spacy train ## Build what is missing, then serve the bot and pr
 	@$(PY) bot/serve.py
 
 test: venvs facts spacy train ## Set up everything from nothing and run the whole test suite
-	@$(MAKE) --no-print-directory lint validate unit nlu-test conversations e2e browser
+	@$(MAKE) --no-print-directory lint validate unit nlu-test conversations e2e browser bench-smoke
 
 # --- environments -----------------------------------------------------------------------------
 
@@ -123,3 +123,11 @@ node_modules/.installed: package.json package-lock.json
 
 clean: ## Remove build outputs (keeps the virtual environments)
 	rm -rf $(BUILD) models .rasa results
+
+# --- benchmarks ---------------------------------------------------------------------------------
+
+bench: train facts ## Full benchmark (about 10 min): writes bench/results/report.md, results.json, a plot
+	$(PY) bench/run.py
+
+bench-smoke: train facts ## A handful of benchmark requests, so the script keeps working (part of make test)
+	$(PY) bench/run.py --smoke

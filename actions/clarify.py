@@ -20,6 +20,8 @@ from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC, TOPICS
 # A reading below this confidence is not worth offering.
 MIN_READING_CONFIDENCE = 0.1
 MAX_READINGS = 3
+# If an emergency is at all likely, the emergency advice comes first.
+MIN_EMERGENCY_CONFIDENCE = 0.2
 
 
 class ActionOfferReadings(StoreAction):
@@ -34,7 +36,17 @@ class ActionOfferReadings(StoreAction):
         mentioned = mentioned_conditions(session, tracker)
         slug = mentioned[0] if mentioned else tracker.get_slot("condition")
         buttons: list[dict[str, Any]] = []
-        for reading in tracker.latest_message.get("intent_ranking") or []:
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        urgent = any(
+            r.get("name") == "report_emergency" and (r.get("confidence") or 0) >= MIN_EMERGENCY_CONFIDENCE
+            for r in ranking
+        )
+        if urgent:
+            dispatcher.utter_message(
+                text=say(domain, "utter_emergency_check"),
+                json_message=payload("emergency", condition=slug),
+            )
+        for reading in ranking:
             topic_slug = (reading.get("name") or "").removeprefix("ask_")
             if topic_slug not in TOPICS or (reading.get("confidence") or 0) < MIN_READING_CONFIDENCE:
                 continue

@@ -4,6 +4,11 @@ It runs last in the pipeline and, when a message matches one of the patterns in
 ``data/safety/red_flag_patterns.yml``, sets the intent to ``report_emergency``
 with full confidence, whatever the classifier or the fallback decided. Rules
 catch the wordings we know; the classifier, trained on many more, catches others.
+
+An emergency guessed by the classifier alone with low confidence ("are falls
+common with ALS?") is not treated as certain: it becomes ``nlu_fallback``, and
+the clarifying reply then leads with the emergency advice before offering the
+likeliest readings, so nobody in danger is left without it.
 """
 
 from __future__ import annotations
@@ -73,6 +78,11 @@ class RedFlagClassifier(GraphComponent):
             text = message.get(TEXT) or ""
             kind = red_flag(text, self._patterns)
             if kind is None:
+                guess = message.get(INTENT) or {}
+                if guess.get("name") == self._intent and (guess.get("confidence") or 0) < self._min_confidence:
+                    message.set(
+                        INTENT, {"name": self._fallback, "confidence": guess.get("confidence")}, add_to_output=True
+                    )
                 continue
             top = {"name": self._intent, "confidence": 1.0}
             ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != self._intent]

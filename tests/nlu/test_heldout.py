@@ -1,6 +1,9 @@
-"""Held-out NLU test set: intent accuracy and condition resolution, each at least 95%.
+"""Held-out NLU test sets: intent accuracy and condition resolution.
 
-tests/nlu/heldout.yml was written separately from data/nlu and is never trained on.
+tests/nlu/heldout.yml was written separately from data/nlu and is never trained on;
+floors of 95% apply to it. Its errors were looked at once while training questions
+were added, so tests/nlu/blind.yml, written later by someone who saw neither the
+training data nor the other sets, gives the unbiased figure (floor 90%).
 Messages are parsed by the trained model in-process; the condition names it finds
 are resolved to slugs by the fact store (in the action server's environment), the
 same way the actions resolve them. A report is written to build/results/nlu/.
@@ -8,29 +11,27 @@ same way the actions resolve them. A report is written to build/results/nlu/.
 
 from __future__ import annotations
 
-import asyncio
 import collections
 import json
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
-MODEL = ROOT / "models" / "mnd.tar.gz"
+SETS = {"heldout": ROOT / "tests" / "nlu" / "heldout.yml", "blind": ROOT / "tests" / "nlu" / "blind.yml"}
 REPORT_DIR = ROOT / "build" / "results" / "nlu"
 ACTIONS_PYTHON = ROOT / ".venv-actions" / "bin" / "python"
 
-INTENT_FLOOR = 0.95
-CONDITION_FLOOR = 0.95
+FLOORS = {"heldout": 0.95, "blind": 0.90}
 
 
-def _load_examples() -> list[dict[str, Any]]:
+def _load_examples(path: Path) -> list[dict[str, Any]]:
     from rasa.shared.nlu.training_data.loading import load_data
 
-    data = load_data(str(HELDOUT))
+    data = load_data(str(path))
     examples = []
     for message in data.intent_examples:
         expected = []
@@ -56,17 +57,11 @@ def _resolve(items: list[dict[str, Any]]) -> list[list[str]]:
     return [json.loads(line)["conditions"] for line in out.stdout.splitlines()]
 
 
-@pytest.fixture(scope="module")
-def results() -> dict[str, Any]:
-    from rasa.core.agent import Agent
-
-    examples = _load_examples()
-    agent = Agent.load(str(MODEL))
-
-    async def parse_all() -> list[dict[str, Any]]:
-        return [await agent.parse_message(e["text"]) for e in examples]
-
-    parsed = asyncio.run(parse_all())
+@pytest.fixture(scope="module", params=sorted(SETS))
+def results(request: pytest.FixtureRequest, parse: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
+    name = request.param
+    examples = _load_examples(SETS[name])
+    parsed = [parse(e["text"]) for e in examples]
     resolved = _resolve(
         [
             {
@@ -96,6 +91,7 @@ def results() -> dict[str, Any]:
     )
     per_intent = collections.Counter(r["expected_intent"] for r in rows)
     report = {
+        "set": name,
         "examples": len(rows),
         "intent_accuracy": sum(intent_ok) / len(rows),
         "condition_examples": len(with_condition),
@@ -106,26 +102,26 @@ def results() -> dict[str, Any]:
         "condition_errors": [r for r in with_condition if r["predicted_conditions"] != r["expected_conditions"]],
     }
     REPORT_DIR.mkdir(parents=True, exist_ok=True)
-    (REPORT_DIR / "heldout_report.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    (REPORT_DIR / f"{name}_report.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(
-        f"\nheld-out NLU: {len(rows)} examples, intent accuracy {report['intent_accuracy']:.3f}, "
+        f"\n{name} NLU set: {len(rows)} examples, intent accuracy {report['intent_accuracy']:.3f}, "
         f"condition resolution {report['condition_resolution']:.3f} on {len(with_condition)} examples"
     )
     return report
 
 
-def test_heldout_set_is_large_and_separate(results: dict[str, Any]) -> None:
-    assert results["examples"] >= 300
+def test_test_sets_are_large_and_never_trained_on(results: dict[str, Any]) -> None:
+    assert results["examples"] >= (300 if results["set"] == "heldout" else 200)
     training = " ".join(p.read_text(encoding="utf-8").lower() for p in (ROOT / "data" / "nlu").glob("*.yml"))
     trained_lines = {line.strip()[2:].strip() for line in training.splitlines() if line.strip().startswith("- ")}
-    heldout_texts = [e["text"].lower() for e in _load_examples()]
+    heldout_texts = [e["text"].lower() for e in _load_examples(SETS[results["set"]])]
     overlap = [t for t in heldout_texts if t in trained_lines]
     assert not overlap, overlap
 
 
-def test_intent_accuracy_at_least_95_percent(results: dict[str, Any]) -> None:
-    assert results["intent_accuracy"] >= INTENT_FLOOR, results["most_confused"]
+def test_intent_accuracy_floor(results: dict[str, Any]) -> None:
+    assert results["intent_accuracy"] >= FLOORS[results["set"]], results["most_confused"]
 
 
-def test_condition_resolution_at_least_95_percent(results: dict[str, Any]) -> None:
-    assert results["condition_resolution"] >= CONDITION_FLOOR, results["condition_errors"][:10]
+def test_condition_resolution_floor(results: dict[str, Any]) -> None:
+    assert results["condition_resolution"] >= FLOORS[results["set"]], results["condition_errors"][:10]

@@ -259,3 +259,16 @@ def test_store_failure_gives_a_polite_error(domain: dict[str, Any], monkeypatch:
     [msg], _ = run(ActionAnswerTopic(), tracker, domain)
     assert msg["custom"]["kind"] == "error"
     assert "try again" in msg["text"]
+
+
+@pytest.mark.usefixtures("store")
+def test_possible_emergency_leads_with_the_emergency_advice(domain: dict[str, Any]) -> None:
+    ranking = [
+        {"name": "report_emergency", "confidence": 0.45},
+        {"name": "ask_symptoms", "confidence": 0.3},
+    ]
+    tracker = make_tracker("are falls common with als", "nlu_fallback", ranking=ranking)
+    messages, _ = run(ActionOfferReadings(), tracker, domain)
+    assert [m["custom"]["kind"] for m in messages] == ["emergency", "clarify"]
+    assert "emergency number" in messages[0]["text"]
+    assert messages[1]["buttons"][0]["payload"] == '/ask_symptoms{"condition": "als"}'

@@ -1,0 +1,402 @@
+"""Benchmarks: understanding, whole turns under load, start-up, training and memory.
+
+    python bench/run.py            full run (make bench), about 10 minutes
+    python bench/run.py --smoke    a handful of requests, to keep the script working (make test)
+
+Everything runs on loopback against the real stack started here; every loop is bounded
+in count and time. Nothing passes or fails on time: the figures are printed and written
+to bench/results/ (report.md, results.json, latency_vs_concurrency.png).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.serve import RASA, Stack, free_port  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
+MODEL = ROOT / "models" / "mnd.tar.gz"
+
+# Realistic mixed conversations: a question, then follow-ups that lean on it.
+CONVERSATIONS = [
+    ["what is MND?", "what are the types", "is it inherited?", "tell me more"],
+    ["what is PLS", "how is it different from ALS?", "what are the symptoms", "what does that mean?"],
+    ["hello", "how is motor neurone disease diagnosed", "and how is it treated?", "thanks"],
+    ["is spinal muscular atrophy inherited", "what about Kennedy's disease?", "what causes it"],
+    ["what does hyperreflexia mean", "which motor neurons does ALS affect", "what about PMA?"],
+    ["do I have ALS? my hands twitch", "when should I see a doctor", "how can I cope"],
+    ["what is the life expectancy with mnd", "what about SMA?", "tell me more", "bye"],
+]
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (0-100) by linear interpolation."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q / 100
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def summary_ms(seconds: list[float]) -> dict[str, float]:
+    ms = [s * 1000 for s in seconds]
+    return {
+        "p50_ms": round(percentile(ms, 50), 2),
+        "p95_ms": round(percentile(ms, 95), 2),
+        "p99_ms": round(percentile(ms, 99), 2),
+        "mean_ms": round(statistics.fmean(ms), 2) if ms else float("nan"),
+    }
+
+
+# --- 1. understanding --------------------------------------------------------------------------
+
+
+def _examples(path: Path) -> list[tuple[str, str]]:
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    return [(m.get("text"), m.get("intent")) for m in load_data(str(path)).intent_examples]
+
+
+def bench_nlu(limit: int | None) -> dict[str, Any]:
+    """Rasa's NLU in-process vs a TF-IDF + logistic regression baseline, same data."""
+    import asyncio
+
+    from rasa.core.agent import Agent
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline, make_union
+
+    test = _examples(HELDOUT)[:limit]
+    train = [e for p in sorted((ROOT / "data" / "nlu").glob("*.yml")) for e in _examples(p)]
+
+    agent = Agent.load(str(MODEL))
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(agent.parse_message("warm up"))
+    rasa_times, rasa_ok = [], 0
+    for text, intent in test:
+        start = time.perf_counter()
+        result = loop.run_until_complete(agent.parse_message(text))
+        rasa_times.append(time.perf_counter() - start)
+        rasa_ok += result["intent"]["name"] == intent
+
+    start = time.perf_counter()
+    baseline = make_pipeline(
+        make_union(
+            TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True),
+            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True),
+        ),
+        LogisticRegression(max_iter=2000, C=10.0, random_state=0),
+    )
+    baseline.fit([t for t, _ in train], [i for _, i in train])
+    baseline_train_s = time.perf_counter() - start
+    base_times, base_ok = [], 0
+    for text, intent in test:
+        start = time.perf_counter()
+        predicted = baseline.predict([text])[0]
+        base_times.append(time.perf_counter() - start)
+        base_ok += predicted == intent
+
+    rasa = {"accuracy": round(rasa_ok / len(test), 4), **summary_ms(rasa_times)}
+    base = {"accuracy": round(base_ok / len(test), 4), "train_s": round(baseline_train_s, 2), **summary_ms(base_times)}
+    return {
+        "examples": len(test),
+        "rasa": rasa,
+        "baseline_tfidf_logreg": base,
+        "accuracy_ratio": round(rasa["accuracy"] / base["accuracy"], 3),
+        "p50_latency_ratio": round(rasa["p50_ms"] / base["p50_ms"], 2),
+    }
+
+
+# --- 2. whole turns ----------------------------------------------------------------------------
+
+
+class Client:
+    """One simulated user with a kept-alive connection, like a browser tab."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.conn = http.client.HTTPConnection(host, port, timeout=60)
+
+    def turn(self, sender: str, message: str) -> tuple[int, list[Any]]:
+        body = json.dumps({"sender": sender, "message": message})
+        self.conn.request("POST", "/webhooks/rest/webhook", body, {"Content-Type": "application/json"})
+        response = self.conn.getresponse()
+        data = response.read()
+        return response.status, (json.loads(data) if response.status == 200 else [])
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def load_level(stack: Stack, users: int, seconds: float, max_turns: int) -> dict[str, Any]:
+    """Closed loop: each user sends its next turn as soon as the previous reply arrives."""
+    latencies: list[float] = []
+    errors = no_reply = 0
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+    budget = [max_turns]
+
+    def user(number: int) -> None:
+        nonlocal errors, no_reply
+        rng = random.Random(number)
+        client = Client(stack.host, stack.port)
+        conversation = 0
+        try:
+            while time.monotonic() < deadline:
+                script = CONVERSATIONS[rng.randrange(len(CONVERSATIONS))]
+                sender = f"bench-{users}-{number}-{conversation}"
+                conversation += 1
+                for message in script:
+                    with lock:
+                        if budget[0] <= 0 or time.monotonic() >= deadline:
+                            return
+                        budget[0] -= 1
+                    start = time.perf_counter()
+                    try:
+                        status, replies = client.turn(sender, message)
+                    except (OSError, http.client.HTTPException):
+                        client.close()
+                        client = Client(stack.host, stack.port)
+                        status, replies = 0, []
+                    elapsed = time.perf_counter() - start
+                    with lock:
+                        latencies.append(elapsed)
+                        if status != 200:
+                            errors += 1
+                        elif not any(r.get("text") for r in replies):
+                            no_reply += 1
+        finally:
+            client.close()
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=user, args=(n,)) for n in range(users)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    return {
+        "users": users,
+        "turns": len(latencies),
+        "seconds": round(wall, 2),
+        "throughput_tps": round(len(latencies) / wall, 2),
+        "errors": errors,
+        "no_reply": no_reply,
+        **summary_ms(latencies),
+    }
+
+
+def rss_kib(pid: int) -> dict[str, int]:
+    """Current and peak resident memory of a process and its children (KiB), from /proc."""
+    total = {"rss_kib": 0, "peak_kib": 0}
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                total["rss_kib"] += int(line.split()[1])
+            elif line.startswith("VmHWM:"):
+                total["peak_kib"] += int(line.split()[1])
+    return total
+
+
+# --- 3. start-up and training ------------------------------------------------------------------
+
+
+def bench_training() -> dict[str, Any]:
+    """A full `rasa train` with an empty cache, then again with nothing changed (cache reused)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "RASA_TELEMETRY_ENABLED": "false",
+            "RASA_CACHE_DIRECTORY": str(Path(tmp) / "cache"),
+        }
+        cmd = [str(RASA), "train", "--out", tmp, "--fixed-model-name", "bench"]
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
+        full = time.perf_counter() - start
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
+        again = time.perf_counter() - start
+    return {"full_train_s": round(full, 1), "retrain_unchanged_s": round(again, 1)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="a handful of requests only")
+    parser.add_argument("--seconds", type=float, default=20.0, help="duration of each load level")
+    parser.add_argument("--skip-training", action="store_true", help="do not time rasa train")
+    args = parser.parse_args()
+    smoke = args.smoke
+    levels = [1, 8, 32] if not smoke else [1, 2]
+    seconds = 2.0 if smoke else args.seconds
+    max_turns = 12 if smoke else 20000
+
+    results: dict[str, Any] = {"mode": "smoke" if smoke else "full", "machine": {"cores": os.cpu_count()}}
+    print("Understanding (in-process NLU vs TF-IDF baseline)...", flush=True)
+    results["nlu"] = bench_nlu(limit=20 if smoke else None)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        endpoints = Path(tmp) / "endpoints.yml"
+        endpoints.write_text(
+            (ROOT / "endpoints.yml").read_text().replace("build/conversations.db", str(Path(tmp) / "c.db"))
+        )
+        stack = Stack(port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=Path(tmp) / "logs")
+        print("Starting the stack...", flush=True)
+        start = time.perf_counter()
+        stack.start()
+        try:
+            status, replies = Client(stack.host, stack.port).turn("bench-first", "what is MND?")
+            results["startup"] = {
+                "cold_start_to_first_answer_s": round(time.perf_counter() - start, 2),
+                "first_answer_ok": status == 200 and bool(replies),
+            }
+            results["load"] = []
+            peaks = {"rasa": 0, "actions": 0}
+            for users in levels:
+                print(f"Load: {users} concurrent users for {seconds:.0f} s...", flush=True)
+                sampler_stop = threading.Event()
+
+                def sample(stop: threading.Event = sampler_stop) -> None:
+                    while not stop.is_set():
+                        for name, proc in (("rasa", stack.rasa), ("actions", stack.actions)):
+                            if proc is not None:
+                                peaks[name] = max(peaks[name], rss_kib(proc.pid)["rss_kib"])
+                        stop.wait(0.2)
+
+                sampler = threading.Thread(target=sample)
+                sampler.start()
+                level = load_level(stack, users, seconds, max_turns)
+                sampler_stop.set()
+                sampler.join()
+                results["load"].append(level)
+            results["memory"] = {
+                "rasa_peak_rss_mb": round(peaks["rasa"] / 1024, 1),
+                "actions_peak_rss_mb": round(peaks["actions"] / 1024, 1),
+            }
+        finally:
+            stack.stop()
+
+    if not smoke and not args.skip_training:
+        print("Training (full, then with nothing changed)...", flush=True)
+        results["training"] = bench_training()
+
+    write_report(results)
+    return 0
+
+
+GOALS = [
+    ("1 user p50 turn latency", lambda r: _level(r, 1)["p50_ms"], "ms", 50, "max"),
+    ("8 users p95 turn latency", lambda r: _level(r, 8)["p95_ms"], "ms", 150, "max"),
+    ("32 users errors + lost replies", lambda r: _level(r, 32)["errors"] + _level(r, 32)["no_reply"], "", 0, "max"),
+    ("throughput (best level)", lambda r: max(x["throughput_tps"] for x in r["load"]), "turns/s", 40, "min"),
+    ("cold start to first answer", lambda r: r["startup"]["cold_start_to_first_answer_s"], "s", 20, "max"),
+    ("full training", lambda r: r["training"]["full_train_s"], "s", 120, "max"),
+    ("Rasa server peak RSS", lambda r: r["memory"]["rasa_peak_rss_mb"], "MB", 1200, "max"),
+    ("action server peak RSS", lambda r: r["memory"]["actions_peak_rss_mb"], "MB", 150, "max"),
+]
+
+
+def _level(results: dict[str, Any], users: int) -> dict[str, Any]:
+    return next(x for x in results["load"] if x["users"] == users)
+
+
+def write_report(results: dict[str, Any]) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    nlu = results["nlu"]
+    lines = [
+        f"# Benchmark report ({results['mode']} run, {results['machine']['cores']} cores)",
+        "",
+        "## Understanding (held-out set, in-process)",
+        "",
+        "| classifier | intent accuracy | p50 ms | p95 ms |",
+        "| --- | --- | --- | --- |",
+        f"| Rasa pipeline (DIET) | {nlu['rasa']['accuracy']:.3f} | {nlu['rasa']['p50_ms']} | {nlu['rasa']['p95_ms']} |",
+        f"| TF-IDF + logistic regression | {nlu['baseline_tfidf_logreg']['accuracy']:.3f} | "
+        f"{nlu['baseline_tfidf_logreg']['p50_ms']} | {nlu['baseline_tfidf_logreg']['p95_ms']} |",
+        "",
+        f"Accuracy ratio (Rasa / baseline): {nlu['accuracy_ratio']}; p50 latency ratio: {nlu['p50_latency_ratio']} "
+        f"({nlu['examples']} messages).",
+        "",
+        "## Whole turns through the REST channel",
+        "",
+        "| users | turns | throughput /s | p50 ms | p95 ms | p99 ms | errors | no reply |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for x in results["load"]:
+        lines.append(
+            f"| {x['users']} | {x['turns']} | {x['throughput_tps']} | {x['p50_ms']} | {x['p95_ms']} | "
+            f"{x['p99_ms']} | {x['errors']} | {x['no_reply']} |"
+        )
+    lines += ["", "## Start-up, training, memory", ""]
+    lines.append(f"- cold start to first answer: {results['startup']['cold_start_to_first_answer_s']} s")
+    if "training" in results:
+        lines.append(f"- full `rasa train`: {results['training']['full_train_s']} s; "
+                     f"re-train with nothing changed: {results['training']['retrain_unchanged_s']} s")
+    lines.append(f"- peak resident memory during load: Rasa server {results['memory']['rasa_peak_rss_mb']} MB, "
+                 f"action server {results['memory']['actions_peak_rss_mb']} MB")
+    if results["mode"] == "full":
+        lines += ["", "## Against the goals", "", "| goal | measured | target | met |", "| --- | --- | --- | --- |"]
+        for name, get, unit, target, kind in GOALS:
+            try:
+                value = get(results)
+            except (KeyError, StopIteration):
+                continue
+            met = value <= target if kind == "max" else value >= target
+            bound = "≤" if kind == "max" else "≥"
+            lines.append(f"| {name} | {value} {unit} | {bound} {target} {unit} | {'yes' if met else 'no'} |")
+    (RESULTS / "report.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    plot(results)
+    print("\n".join(lines))
+    print(f"\nWrote {RESULTS.relative_to(ROOT)}/report.md, results.json, latency_vs_concurrency.png")
+
+
+def plot(results: dict[str, Any]) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    users = [x["users"] for x in results["load"]]
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for key, label in (("p50_ms", "p50"), ("p95_ms", "p95"), ("p99_ms", "p99")):
+        ax.plot(users, [x[key] for x in results["load"]], marker="o", label=label)
+    ax.set_xlabel("concurrent users (closed loop)")
+    ax.set_ylabel("turn latency (ms)")
+    ax.set_xscale("log", base=2)
+    ax.set_title("Turn latency against concurrency")
+    ax.grid(True, alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(RESULTS / "latency_vs_concurrency.png", dpi=120)
+    plt.close(fig)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
