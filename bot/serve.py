@@ -57,6 +57,20 @@ def _answers(url: str) -> bool:
         return False
 
 
+def _end(proc: subprocess.Popen[bytes] | None, grace: float) -> None:
+    """Terminate a child's process group; kill it if it does not end within ``grace`` seconds."""
+    if proc is None or proc.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
 class Stack:
     """The action server and the Rasa server as child processes."""
 
@@ -137,11 +151,23 @@ class Stack:
     def start(self, timeout: float = 180.0) -> None:
         """Start both servers and return once both answer their health endpoints."""
         self.preflight()
+        self.start_actions(timeout)
+        self.start_rasa(timeout)
+
+    def start_actions(self, timeout: float = 180.0) -> None:
+        """Start the action server and wait until it answers."""
         self.actions = self._spawn(
             "actions",
             [str(ACTIONS_PYTHON), "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.actions_port)],
         )
         self._wait(f"{self.actions_url}/health", self.actions, "action server", timeout)
+
+    def stop_actions(self, grace: float = 10.0) -> None:
+        """Stop the action server only (the Rasa server keeps serving)."""
+        _end(self.actions, grace)
+
+    def start_rasa(self, timeout: float = 180.0) -> None:
+        """Start the Rasa server and wait until it answers."""
         # Rasa's own CLI, through bot.web.rasa_main so that "/" is the widget's demo page rather
         # than Rasa's "Hello from Rasa" (Sanic allows one route per path; see that module).
         args = [

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from bot.serve import Stack
 from tests.e2e.conftest import FACTS, Chat, source_ids
 
 CONTRACT_KEYS = {"kind", "condition", "topic", "facts", "sources", "term", "conditions"}
@@ -163,3 +164,18 @@ def test_gap_is_admitted_and_points_to_a_provider(chat: Chat) -> None:
     reply = chat.say("which medicines relieve MND symptoms?")
     assert reply["custom"]["kind"] == "not_covered"
     assert "does not list" in reply["text"] and "healthcare provider" in reply["text"]
+
+
+def test_action_server_down_gets_a_polite_error_then_recovers(stack: Stack) -> None:
+    chat = Chat(stack.url)
+    assert chat.say("what is PLS?")["custom"]["kind"] == "answer"
+    stack.stop_actions()
+    try:
+        reply = chat.say("is it inherited?")
+        assert reply["custom"]["kind"] == "error"
+        assert "try again" in reply["text"]
+    finally:
+        stack.start_actions()
+    # The conversation goes on where it was: PLS is still the subject.
+    again = chat.say("is it inherited?")
+    assert again["custom"]["condition"] == "pls" and again["custom"]["topic"] == "inheritance"
