@@ -54,10 +54,17 @@ class RedFlagClassifier(GraphComponent):
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        return {"patterns_file": str(DEFAULT_PATTERNS), "intent": "report_emergency"}
+        return {
+            "patterns_file": str(DEFAULT_PATTERNS),
+            "intent": "report_emergency",
+            "fallback_intent": "nlu_fallback",
+            "min_classifier_confidence": 0.7,
+        }
 
     def __init__(self, config: Dict[str, Any]) -> None:
         self._intent = config["intent"]
+        self._fallback = config["fallback_intent"]
+        self._min_confidence = float(config["min_classifier_confidence"])
         self._patterns = load_patterns(Path(config["patterns_file"]))
 
     @classmethod
