@@ -22,6 +22,9 @@ export RASA_TELEMETRY_ENABLED := false
 FACT_FILES := $(shell find data/facts -name '*.yml' 2>/dev/null)
 FACT_CODE := $(wildcard bot/facts/*.py)
 TRAIN_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null)
+# Lookup tables generated from the fact store are training data too.
+LOOKUPS := $(BUILD)/nlu_lookups/lookups.yml
+TRAIN_DATA := --data data $(BUILD)/nlu_lookups
 LOCK_ARGS := --python-version 3.10 --python-platform x86_64-manylinux_2_28 --generate-hashes
 
 .PHONY: help run test lock venvs facts patterns spacy train lint validate unit nlu-test \
@@ -81,13 +84,13 @@ $(BUILD)/patterns.jsonl: $(BUILD)/facts.stamp
 spacy: $(BUILD)/spacy_mnd/.stamp ## Build the spaCy pipeline (tokenizer, lemmatizer, entity rules)
 
 $(BUILD)/spacy_mnd/.stamp: $(BUILD)/patterns.jsonl bot/nlp/build.py $(VENV)/.installed
-	$(PY) -m bot.nlp.build --patterns $< --out $(BUILD)/spacy_mnd
+	$(PY) -m bot.nlp.build --patterns $< --out $(BUILD)/spacy_mnd --lookups $(LOOKUPS)
 	touch $@
 
 train: models/mnd.tar.gz ## Train the Rasa model (Rasa's own cache skips unchanged parts)
 
 models/mnd.tar.gz: $(TRAIN_INPUTS) bot/nlp/red_flags.py $(BUILD)/spacy_mnd/.stamp $(VENV)/.installed
-	$(RASA) train --fixed-model-name mnd --out models
+	$(RASA) train $(TRAIN_DATA) --fixed-model-name mnd --out models
 	touch $@
 
 # --- tests --------------------------------------------------------------------------------------
@@ -96,8 +99,8 @@ lint: venvs ## ruff, and the check that no source sentence is copied word for wo
 	$(VENV)/bin/ruff check .
 	if [ -f $(SHARED)/tools/copycheck.py ]; then $(PYTHON) $(SHARED)/tools/copycheck.py .; fi
 
-validate: venvs ## rasa data validate --fail-on-warnings
-	$(RASA) data validate --fail-on-warnings
+validate: venvs spacy ## rasa data validate --fail-on-warnings
+	$(RASA) data validate $(TRAIN_DATA) --fail-on-warnings
 
 unit: venvs facts ## Unit tests of the fact store and the actions (action server environment)
 	$(APY) -m pytest -q tests/unit

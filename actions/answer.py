@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -12,86 +10,18 @@ from sqlalchemy.orm import Session
 
 from actions.base import StoreAction, mentioned_conditions, names, term_buttons
 from actions.contract import payload
+from actions.replies import (
+    condition_buttons,
+    example_buttons,
+    named_term,
+    send_definition,
+    send_topic_answer,
+    topic_label,
+)
 from actions.wording import say
 from bot.facts import queries
 from bot.facts.models import Fact
-from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC, TOPICS
-
-
-def _topic_label(session: Session, slug: str) -> str:
-    top = queries.topic(session, slug)
-    return top.label if top else slug.replace("_", " ")
-
-
-def condition_buttons(session: Session, domain: DomainDict, topic: str) -> list[dict[str, Any]]:
-    """One button per condition that has something on ``topic``, phrased as the question."""
-    top = queries.topic(session, topic)
-    buttons = []
-    for cond in queries.conditions(session):
-        if cond.slug == "motor_neuron" and topic != "function":
-            continue
-        if queries.facts_for(session, condition=cond.slug, topic=topic).facts and top:
-            buttons.append(
-                {
-                    "title": top.question.format(name=cond.short_name),
-                    "payload": f'/ask_{topic}{{"condition": "{cond.slug}"}}',
-                }
-            )
-    return buttons
-
-
-def send_topic_answer(
-    session: Session,
-    dispatcher: CollectingDispatcher,
-    domain: DomainDict,
-    condition: str | None,
-    topic: str,
-) -> list[EventType]:
-    """Answer ``topic`` for ``condition`` (or the topic's default) from the store, saying honestly what is missing."""
-    slug = condition or DEFAULT_CONDITION_FOR_TOPIC[topic]
-    result = queries.facts_for(session, condition=slug, topic=topic)
-    if not result.facts and not result.gaps:
-        dispatcher.utter_message(
-            text=say(domain, "utter_ask_which_condition", topic_label=_topic_label(session, topic)),
-            buttons=condition_buttons(session, domain, topic),
-            json_message=payload("clarify", condition=slug, topic=topic),
-        )
-        return [SlotSet("topic", topic)]
-
-    asked = names(session, slug)
-    parts: list[str] = []
-    if result.fell_back:
-        parent = names(session, result.condition)
-        parts.append(
-            say(
-                domain,
-                "utter_fallback_to_parent",
-                name=asked.short_name,
-                parent_name=parent.short_name,
-                topic_label=_topic_label(session, topic),
-            )
-        )
-    if result.facts:
-        parts.append(result.text)
-    for gap in result.gaps:
-        parts.append(say(domain, "utter_gap", missing=gap.missing))
-    if result.gaps:
-        parts.append(say(domain, "utter_ask_provider"))
-
-    terms, buttons = term_buttons(domain, result.facts)
-    kind = "not_covered" if result.gaps else "answer"
-    sources = queries.provenance([*result.facts, *result.gaps])
-    message = payload(kind, condition=slug, topic=topic, facts=result.facts, sources=sources)
-    message["answered_for"] = result.condition
-    message["terms"] = terms
-    dispatcher.utter_message(text=" ".join(parts), buttons=buttons, json_message=message)
-    return [
-        SlotSet("condition", slug),
-        SlotSet("topic", topic),
-        SlotSet("terms", terms),
-        SlotSet("last_facts", [f.id for f in result.facts]),
-        SlotSet("details_given", False),
-    ]
+from bot.facts.vocab import TOPICS
 
 
 class ActionAnswerTopic(StoreAction):
@@ -108,6 +38,11 @@ class ActionAnswerTopic(StoreAction):
         if topic not in TOPICS:
             topic = tracker.get_slot("topic") or "definition"
         mentioned = mentioned_conditions(session, tracker)
+        if topic == "definition" and not mentioned:
+            # "What is meant by bulbar?" asks about a word, whichever way it was classified.
+            entry = named_term(session, tracker)
+            if entry is not None:
+                return send_definition(dispatcher, tracker, domain, entry)
         condition = mentioned[0] if mentioned else tracker.get_slot("condition")
         return send_topic_answer(session, dispatcher, domain, condition, topic)
 
@@ -125,7 +60,7 @@ class ActionAnswerWhatAbout(StoreAction):
         mentioned = mentioned_conditions(session, tracker)
         if not mentioned:
             dispatcher.utter_message(
-                text=say(domain, "utter_ask_which_condition", topic_label=_topic_label(session, topic)),
+                text=say(domain, "utter_ask_which_condition", topic_label=topic_label(session, topic)),
                 buttons=condition_buttons(session, domain, topic),
                 json_message=payload("clarify", topic=topic),
             )
@@ -148,7 +83,7 @@ class ActionTellMore(StoreAction):
         if not last or condition is None or topic is None:
             dispatcher.utter_message(
                 text=say(domain, "utter_nothing_to_expand"),
-                buttons=_example_buttons(domain),
+                buttons=example_buttons(domain),
                 json_message=payload("clarify"),
             )
             return []
@@ -189,15 +124,7 @@ class ActionTellMore(StoreAction):
                 ]
 
         dispatcher.utter_message(
-            text=say(domain, "utter_no_more", name=cond.short_name, topic_label=_topic_label(session, topic)),
+            text=say(domain, "utter_no_more", name=cond.short_name, topic_label=topic_label(session, topic)),
             json_message=payload("not_covered", condition=condition, topic=topic),
         )
-        return []
-
-
-def _example_buttons(domain: DomainDict) -> list[dict[str, Any]]:
-    """The example questions offered with the greeting (defined once, in domain.yml)."""
-    try:
-        return list(domain["responses"]["utter_greet"][0].get("buttons") or [])
-    except (KeyError, IndexError, TypeError):
         return []

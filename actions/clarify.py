@@ -10,9 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.answer import _example_buttons
 from actions.base import StoreAction, mentioned_conditions
 from actions.contract import payload
+from actions.replies import example_buttons
 from actions.wording import say
 from bot.facts import queries
 from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC, TOPICS
@@ -71,7 +71,7 @@ class ActionOfferReadings(StoreAction):
         else:
             dispatcher.utter_message(
                 text=say(domain, "utter_out_of_scope"),
-                buttons=_example_buttons(domain),
+                buttons=example_buttons(domain),
                 json_message=payload("out_of_scope"),
             )
         return []

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.answer import send_topic_answer
-from actions.base import StoreAction, entity_values, mentioned_conditions
+from actions.base import StoreAction, mentioned_conditions
 from actions.contract import payload
+from actions.replies import named_term, send_definition, send_topic_answer
 from actions.wording import say
 from bot.facts import queries
 from bot.facts.models import GlossaryTerm
@@ -25,14 +25,7 @@ class ActionDefineTerm(StoreAction):
     def answer(
         self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        entry: GlossaryTerm | None = None
-        for value in entity_values(tracker, "term"):
-            entry = queries.glossary_lookup(session, value) or queries.find_term(session, value)
-            if entry:
-                break
-        text = tracker.latest_message.get("text") or ""
-        if entry is None and not text.startswith("/"):
-            entry = queries.find_term(session, text)
+        entry: GlossaryTerm | None = named_term(session, tracker)
         if entry is None:
             # "What does ALS mean?" asks for a condition, not a word.
             mentioned = mentioned_conditions(session, tracker)
@@ -57,14 +50,4 @@ class ActionDefineTerm(StoreAction):
                 json_message=payload("not_covered"),
             )
             return []
-        dispatcher.utter_message(
-            text=say(domain, "utter_definition", term=entry.term, definition=entry.definition),
-            json_message=payload(
-                "definition",
-                condition=tracker.get_slot("condition"),
-                topic=tracker.get_slot("topic"),
-                sources=queries.provenance([entry]),
-                term=entry.term,
-            ),
-        )
-        return [SlotSet("term", entry.term)]
+        return send_definition(dispatcher, tracker, domain, entry)

@@ -272,3 +272,11 @@ def test_possible_emergency_leads_with_the_emergency_advice(domain: dict[str, An
     assert [m["custom"]["kind"] for m in messages] == ["emergency", "clarify"]
     assert "emergency number" in messages[0]["text"]
     assert messages[1]["buttons"][0]["payload"] == '/ask_symptoms{"condition": "als"}'
+
+
+@pytest.mark.usefixtures("store")
+def test_definition_question_about_a_word_is_explained(domain: dict[str, Any]) -> None:
+    tracker = make_tracker("what is meant by bulbar", "ask_definition", slots={"condition": "pls"})
+    [msg], slots = run(ActionAnswerTopic(), tracker, domain)
+    assert msg["custom"]["kind"] == "definition" and msg["custom"]["term"] == "bulbar"
+    assert slots == {"term": "bulbar"}
