@@ -71,7 +71,11 @@ $(AVENV)/.installed: requirements/actions.lock
 
 facts: $(BUILD)/facts.stamp ## Validate data/facts and (re)build the fact store
 
-$(BUILD)/facts.stamp: $(FACT_FILES) $(FACT_CODE) $(AVENV)/.installed
+# Rebuild when the default SQLite store has gone missing, whatever the stamp says.
+FACTS_DB_GONE := $(if $(MND_FACTS_URL),,$(if $(wildcard $(BUILD)/facts.db),,force))
+.PHONY: force
+
+$(BUILD)/facts.stamp: $(FACT_FILES) $(FACT_CODE) $(AVENV)/.installed $(FACTS_DB_GONE)
 	@mkdir -p $(BUILD)
 	$(APY) -m bot.facts build
 	touch $@

@@ -26,7 +26,6 @@ RASA = ROOT / ".venv" / "bin" / "rasa"
 RASA_PYTHON = ROOT / ".venv" / "bin" / "python"
 ACTIONS_PYTHON = ROOT / ".venv-actions" / "bin" / "python"
 MODEL = ROOT / "models" / "mnd.tar.gz"
-FACTS_DB = ROOT / "build" / "facts.db"
 SPACY_MODEL = ROOT / "build" / "spacy_mnd"
 LOG_DIR = ROOT / "build" / "logs"
 
@@ -110,11 +109,20 @@ class Stack:
         if not RASA.exists() or not ACTIONS_PYTHON.exists():
             raise StartupError("the virtual environments are missing; run `make run` (or `make venvs`)")
         if not self.model.is_file():
-            raise StartupError(f"no trained model at {self.model.relative_to(ROOT)}; run `make train`")
+            shown = self.model.relative_to(ROOT) if self.model.is_relative_to(ROOT) else self.model
+            raise StartupError(f"no trained model at {shown}; run `make train`")
         if not SPACY_MODEL.is_dir():
             raise StartupError("the spaCy pipeline is missing; run `make spacy`")
-        if self.facts_url is None and not os.environ.get("MND_FACTS_URL") and not FACTS_DB.is_file():
-            raise StartupError("the fact store is missing; run `make facts`")
+        check = subprocess.run(
+            [str(ACTIONS_PYTHON), "-m", "bot.facts", "check"],
+            cwd=ROOT,
+            env=self._env(),
+            capture_output=True,
+            text=True,
+        )
+        if check.returncode != 0:
+            lines = check.stderr.strip().splitlines() or ["the fact store cannot be checked"]
+            raise StartupError(lines[-1].removeprefix("error: "))
         for port in (self.port, self.actions_port):
             if port_in_use(self.host, port):
                 raise StartupError(

@@ -3,6 +3,7 @@
     python -m bot.facts build [--url URL] [--data DIR]     validate data/facts and (re)build the store
     python -m bot.facts export-patterns [--out FILE]       write spaCy entity patterns (JSONL)
     python -m bot.facts resolve                            JSON lines in ({"text", "entities"}), condition slugs out
+    python -m bot.facts check                              exit 1 with one line if the store is missing or unreadable
 """
 
 from __future__ import annotations
@@ -54,6 +55,20 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    url = args.url or database_url()
+    try:
+        check_store(url)
+        with Session(engine_for(url)) as session:
+            if not queries.conditions(session):
+                raise StoreMissing("the fact store holds no conditions; run `make facts` to rebuild it")
+    except StoreMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print("fact store OK")
+    return 0
+
+
 def _resolve(args: argparse.Namespace) -> int:
     url = args.url or database_url()
     with Session(engine_for(url)) as session:
@@ -75,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("export-patterns", help="write the spaCy entity patterns")
     p.add_argument("--out", default=str(PATTERNS_PATH))
     p.set_defaults(func=_export)
+    p = sub.add_parser("check", help="check that the store exists and can be read")
+    p.set_defaults(func=_check)
     p = sub.add_parser("resolve", help="resolve condition names in JSON lines read from stdin")
     p.set_defaults(func=_resolve)
     args = parser.parse_args(argv)

@@ -35,10 +35,14 @@ def session_factory(url: str | None = None) -> sessionmaker[Session]:
 
 def check_store(url: str | None = None) -> None:
     """Raise StoreMissing with a clear message if the store is absent or not built."""
-    engine = engine_for(url or database_url())
     try:
+        engine = engine_for(url or database_url())
         tables = set(inspect(engine).get_table_names())
+    except StoreMissing:
+        raise
     except Exception as exc:  # a corrupt file or an unreachable server
-        raise StoreMissing(f"the fact store cannot be read ({exc.__class__.__name__}); run `make facts`") from exc
+        raise StoreMissing(
+            f"the fact store cannot be read ({exc.__class__.__name__}); run `make facts` to rebuild it"
+        ) from exc
     if not {"fact", "condition", "source"} <= tables:
         raise StoreMissing("the fact store is empty or incomplete; run `make facts` to rebuild it")
