@@ -28,7 +28,7 @@ TRAIN_DATA := --data data $(BUILD)/nlu_lookups
 LOCK_ARGS := --python-version 3.10 --python-platform x86_64-manylinux_2_28 --generate-hashes
 
 .PHONY: help run test lock venvs facts patterns spacy train lint validate unit nlu-test \
-        conversations e2e browser bench bench-smoke clean
+        conversations e2e browser bench bench-smoke privacy purge-old clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -37,7 +37,7 @@ run: venvs facts spacy train ## Build what is missing, then serve the bot and pr
 	@$(PY) bot/serve.py
 
 test: venvs facts spacy train ## Set up everything from nothing and run the whole test suite
-	@$(MAKE) --no-print-directory lint validate unit nlu-test conversations e2e browser bench-smoke
+	@$(MAKE) --no-print-directory lint validate unit privacy nlu-test conversations e2e browser bench-smoke
 
 # --- environments -----------------------------------------------------------------------------
 
@@ -115,6 +115,13 @@ nlu-test: train ## Held-out NLU test set: intent accuracy and condition resoluti
 conversations: train ## rasa test on the conversation stories in tests/conversations/
 	$(RASA) test core --e2e --model models/mnd.tar.gz --stories tests/conversations \
 	    --fail-on-prediction-errors --out $(BUILD)/results/conversations
+
+privacy: venvs ## Retention purge of old conversations (tracker store)
+	$(PY) -m pytest -q tests/privacy
+
+RETENTION_DAYS ?= 30
+purge-old: venvs ## Delete conversations older than RETENTION_DAYS (default 30) from the tracker store
+	$(PY) -m bot.privacy purge --days $(RETENTION_DAYS)
 
 e2e: train facts ## End-to-end: both servers started on free ports, questions through the REST channel
 	$(PY) -m pytest -q tests/e2e
