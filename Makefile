@@ -28,7 +28,7 @@ TRAIN_DATA := --data data $(BUILD)/nlu_lookups
 LOCK_ARGS := --python-version 3.10 --python-platform x86_64-manylinux_2_28 --generate-hashes
 
 .PHONY: help run test lock venvs facts patterns spacy train lint validate unit nlu-test \
-        conversations e2e browser bench bench-smoke privacy purge-old clean
+        conversations e2e browser bench bench-smoke privacy purge-old soak clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -142,6 +142,10 @@ clean: ## Remove build outputs (keeps the virtual environments)
 
 bench: train facts ## Full benchmark (about 10 min): writes bench/results/report.md, results.json, a plot
 	$(PY) bench/run.py
+
+SOAK_MINUTES ?= 10
+soak: train facts ## Soak test: 16 simulated users for SOAK_MINUTES (default 10); memory growth reported
+	$(PY) bench/soak.py --minutes $(SOAK_MINUTES)
 
 bench-smoke: train facts ## A handful of benchmark requests, so the script keeps working (part of make test)
 	$(PY) bench/run.py --smoke

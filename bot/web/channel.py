@@ -1,0 +1,336 @@
+"""The web chat widget's input channel: its static files, a message endpoint and a forget endpoint.
+
+Registered in credentials.yml as ``bot.web.channel.WidgetInput:``; Rasa mounts it under
+``/webhooks/widget/``:
+
+    GET    /webhooks/widget/                      health: {"status": "ok"}
+    GET    /webhooks/widget/widget.js             the widget script (plain JS, no build step)
+    GET    /webhooks/widget/widget.css            the widget stylesheet
+    GET    /webhooks/widget/demo                  the demo page (also at "/" via bot.web.rasa_main)
+    POST   /webhooks/widget/webhook               {"sender": "...", "message": "..."} -> list of bot messages
+    DELETE /webhooks/widget/conversations/<id>    delete every stored event of that sender
+
+Unlike the stock REST channel, each bot message comes back as ONE object that keeps its text,
+buttons and custom payload (the reply contract) together, and text is not split on blank lines.
+
+Options (credentials.yml):
+    allowed_origins: other origins whose pages may embed the widget (list, or "*"). By default
+        only pages served by the bot itself may call it: no CORS headers are sent to other
+        origins and their POST/DELETE requests are refused with 403.
+    max_message_length: longest accepted message in characters (default 2000).
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import logging
+import re
+from asyncio import CancelledError
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Dict, Iterable, List
+from urllib.parse import urlsplit
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.web.guard import never_silent
+
+logger = logging.getLogger(__name__)
+
+WEB_DIR = Path(__file__).resolve().parent
+STATIC_DIR = WEB_DIR / "static"
+DEMO_PAGE = WEB_DIR / "demo.html"
+# Where `rasa run` mounts this channel: its route "/webhooks/" joined with the channel's name.
+WIDGET_PREFIX = "/webhooks/widget/"
+STATIC_FILES = {
+    "widget.js": "text/javascript; charset=utf-8",
+    "widget.css": "text/css; charset=utf-8",
+}
+# The demo page loads only the bot's own files and talks only to the bot.
+DEMO_PAGE_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+)
+SENDER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$")
+MAX_BODY_BYTES = 64 * 1024
+DEFAULT_MAX_MESSAGE_LENGTH = 2000
+
+
+def _headers(content_type: str, *, csp: bool = False) -> Dict[str, str]:
+    headers = {
+        "Content-Type": content_type,
+        "Cache-Control": "no-cache",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+    }
+    if csp:
+        headers["Content-Security-Policy"] = DEMO_PAGE_CSP
+    return headers
+
+
+def demo_page_response() -> HTTPResponse:
+    """The demo page: a short patient-education page with the widget open."""
+    html = DEMO_PAGE.read_text(encoding="utf-8").replace("{{WIDGET_BASE}}", WIDGET_PREFIX)
+    return response.text(html, headers=_headers("text/html; charset=utf-8", csp=True))
+
+
+def error(status: int, code: str, detail: str) -> HTTPResponse:
+    """A 4xx/5xx answer the widget (or a developer with curl) can read: never a stack trace."""
+    return response.json({"error": code, "detail": detail}, status=status)
+
+
+class WidgetOutput(CollectingOutputChannel):
+    """Collects bot messages, keeping each message's text, buttons and custom payload in one object."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "widget_collector"
+
+    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        out: Dict[str, Any] = {"recipient_id": recipient_id}
+        if message.get("text") is not None:
+            out["text"] = message["text"]
+        buttons = message.get("buttons") or message.get("quick_replies")
+        if buttons:
+            out["buttons"] = buttons
+        for key in ("image", "attachment", "elements", "custom"):
+            if message.get(key):
+                out[key] = message[key]
+        if len(out) > 1:
+            await self._persist_message(out)
+
+
+class ForgetUnsupported(Exception):
+    """The configured tracker store is of a kind this channel cannot delete from."""
+
+
+def _tracker_stores(store: Any) -> List[Any]:
+    """The store and every store it wraps (Rasa wraps the configured one in fail-safe/awaitable shells)."""
+    found: List[Any] = []
+    todo = [store]
+    while todo:
+        current = todo.pop()
+        if current is None or any(current is seen for seen in found):
+            continue
+        found.append(current)
+        todo.append(getattr(current, "_tracker_store", None))
+        todo.append(getattr(current, "_fallback_tracker_store", None))
+    return found
+
+
+def forget_sender(tracker_store: Any, sender_id: str) -> int:
+    """Delete every stored event of ``sender_id`` (and of no one else); return how many were deleted."""
+    from rasa.core.tracker_store import (
+        AwaitableTrackerStore,
+        FailSafeTrackerStore,
+        InMemoryTrackerStore,
+        SQLTrackerStore,
+    )
+
+    deleted = 0
+    for store in _tracker_stores(tracker_store):
+        if isinstance(store, (FailSafeTrackerStore, AwaitableTrackerStore)):
+            continue
+        if isinstance(store, SQLTrackerStore):
+            with store.session_scope() as session:
+                deleted += (
+                    session.query(store.SQLEvent)
+                    .filter(store.SQLEvent.sender_id == sender_id)
+                    .delete(synchronize_session=False)
+                )
+                session.commit()
+        elif isinstance(store, InMemoryTrackerStore):
+            serialised = store.store.pop(sender_id, None)
+            if serialised is not None:
+                deleted += len(json.loads(serialised).get("events") or [])
+        else:
+            raise ForgetUnsupported(type(store).__name__)
+    return deleted
+
+
+class WidgetInput(InputChannel):
+    """Serves the chat widget and answers its requests."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "widget"
+
+    @classmethod
+    def from_credentials(cls, credentials: Dict[str, Any] | None) -> InputChannel:
+        credentials = credentials or {}
+        origins = credentials.get("allowed_origins") or []
+        if isinstance(origins, str):
+            origins = [origins]
+        return cls(
+            allowed_origins=[str(o).rstrip("/") for o in origins],
+            max_message_length=int(credentials.get("max_message_length") or DEFAULT_MAX_MESSAGE_LENGTH),
+        )
+
+    def __init__(
+        self,
+        allowed_origins: Iterable[str] = (),
+        max_message_length: int = DEFAULT_MAX_MESSAGE_LENGTH,
+    ) -> None:
+        self.allowed_origins = list(allowed_origins)
+        self.max_message_length = max_message_length
+
+    # --- origins ------------------------------------------------------------------------------
+
+    def _cross_origin_allowed(self, origin: str) -> bool:
+        return "*" in self.allowed_origins or origin in self.allowed_origins
+
+    @staticmethod
+    def _same_origin(request: Request, origin: str) -> bool:
+        return bool(origin) and urlsplit(origin).netloc.lower() == (request.host or "").lower()
+
+    def _origin_refused(self, request: Request) -> HTTPResponse | None:
+        """403 for a browser request from a page of another origin that is not allowed."""
+        origin = request.headers.get("origin")
+        if not origin or self._same_origin(request, origin) or self._cross_origin_allowed(origin):
+            return None
+        return error(403, "origin_not_allowed", "Pages from this origin may not use this chat.")
+
+    def _add_cors_headers(self, request: Request, resp: HTTPResponse) -> None:
+        origin = request.headers.get("origin")
+        if not origin or self._same_origin(request, origin) or not self._cross_origin_allowed(origin):
+            return
+        resp.headers["Access-Control-Allow-Origin"] = origin
+        resp.headers["Vary"] = "Origin"
+        if request.method == "OPTIONS":
+            resp.headers["Access-Control-Allow-Methods"] = "GET, POST, DELETE, OPTIONS"
+            resp.headers["Access-Control-Allow-Headers"] = "Content-Type"
+            resp.headers["Access-Control-Max-Age"] = "600"
+
+    # --- request parsing ----------------------------------------------------------------------
+
+    def _parse_message(self, request: Request) -> tuple[HTTPResponse | None, str, str]:
+        """(error response or None, sender, message)."""
+        body = request.body or b""
+        if len(body) > MAX_BODY_BYTES:
+            return error(413, "too_large", f"The request body is larger than {MAX_BODY_BYTES} bytes."), "", ""
+        if not body.strip():
+            return error(400, "empty_body", 'Send JSON like {"sender": "...", "message": "..."}.'), "", ""
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError):
+            return error(400, "invalid_json", "The request body is not valid JSON."), "", ""
+        if not isinstance(data, dict):
+            detail = 'The request body must be a JSON object with "sender" and "message".'
+            return error(400, "invalid_json", detail), "", ""
+        for field in ("sender", "message"):
+            if field not in data or data[field] is None:
+                return error(400, "missing_field", f'The field "{field}" is required.'), "", ""
+            if not isinstance(data[field], str):
+                return error(400, "wrong_type", f'The field "{field}" must be a string.'), "", ""
+        sender, message = data["sender"], data["message"]
+        if not SENDER_ID.fullmatch(sender):
+            return error(400, "invalid_sender", "The sender id must be 1-128 letters, digits, _ . : or -."), "", ""
+        if not message.strip():
+            return error(400, "empty_message", "The message is empty."), "", ""
+        if len(message) > self.max_message_length:
+            return (
+                error(400, "message_too_long", f"The message is longer than {self.max_message_length} characters."),
+                "",
+                "",
+            )
+        return None, sender, message
+
+    # --- routes -------------------------------------------------------------------------------
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        module = inspect.getmodule(self)
+        widget = Blueprint(f"custom_webhook_{type(self).__name__}", module.__name__ if module else None)
+        # A turn that produced no reply (say, the action server is down) still gets the polite error.
+        on_new_message = never_silent(on_new_message)
+
+        # Rasa's app-wide CORS extension answers every OPTIONS request itself before routing
+        # reaches a handler, so the CORS headers for allowed origins are added here, after it.
+        @widget.middleware("response")
+        async def cors(request: Request, resp: HTTPResponse) -> None:
+            if resp is not None:
+                self._add_cors_headers(request, resp)
+
+        @widget.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @widget.route("/demo", methods=["GET"])
+        async def demo(request: Request) -> HTTPResponse:
+            return demo_page_response()
+
+        def static_file(filename: str) -> Callable[[Request], Awaitable[HTTPResponse]]:
+            async def serve(request: Request) -> HTTPResponse:
+                return response.raw((STATIC_DIR / filename).read_bytes(), headers=_headers(STATIC_FILES[filename]))
+
+            return serve
+
+        # One fixed route per file: nothing else under static/ can be asked for.
+        for filename in STATIC_FILES:
+            widget.add_route(static_file(filename), f"/{filename}", methods=["GET"], name=filename.replace(".", "_"))
+
+        @widget.route("/webhook", methods=["OPTIONS"])
+        async def webhook_preflight(request: Request) -> HTTPResponse:
+            return response.empty()
+
+        @widget.route("/webhook", methods=["GET", "PUT", "PATCH", "DELETE"])
+        async def webhook_wrong_method(request: Request) -> HTTPResponse:
+            resp = error(405, "method_not_allowed", "Use POST with a JSON body.")
+            resp.headers["Allow"] = "POST, OPTIONS"
+            return resp
+
+        @widget.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            refused = self._origin_refused(request)
+            if refused:
+                return refused
+            problem, sender, text = self._parse_message(request)
+            if problem:
+                return problem
+            agent = getattr(request.app.ctx, "agent", None)
+            if agent is None or not agent.is_ready():
+                # Rasa itself would accept the message and silently drop it.
+                return error(503, "not_ready", "The assistant is not ready yet. Please try again in a moment.")
+            collector = WidgetOutput()
+            try:
+                await on_new_message(UserMessage(text, collector, sender, input_channel=self.name()))
+            except CancelledError:
+                logger.error("widget: timed out handling a message from %s", sender)
+                if not collector.messages:
+                    return error(503, "timeout", "The assistant took too long to answer. Please try again.")
+            except Exception:
+                # The person's words stay out of the logs: they may be about their health.
+                logger.exception("widget: failed handling a message")
+                if not collector.messages:
+                    return error(503, "unavailable", "The assistant could not answer just now. Please try again.")
+            return response.json(collector.messages)
+
+        @widget.route("/conversations/<sender>", methods=["OPTIONS"])
+        async def forget_preflight(request: Request, sender: str) -> HTTPResponse:
+            return response.empty()
+
+        @widget.route("/conversations/<sender>", methods=["DELETE"])
+        async def forget(request: Request, sender: str) -> HTTPResponse:
+            refused = self._origin_refused(request)
+            if refused:
+                return refused
+            if not SENDER_ID.fullmatch(sender):
+                return error(400, "invalid_sender", "The sender id must be 1-128 letters, digits, _ . : or -.")
+            agent = getattr(request.app.ctx, "agent", None)
+            if agent is None or agent.tracker_store is None:
+                return error(503, "not_ready", "The assistant is not ready yet. Please try again.")
+            try:
+                # Hold the conversation's lock so a message being answered cannot re-save it half-way.
+                async with agent.lock_store.lock(sender):
+                    deleted = forget_sender(agent.tracker_store, sender)
+            except ForgetUnsupported as exc:
+                return error(501, "unsupported_store", f"Cannot delete conversations from a {exc} tracker store.")
+            except Exception:
+                logger.exception("widget: failed to forget a conversation")
+                return error(503, "unavailable", "The conversation could not be deleted just now. Please try again.")
+            logger.info("widget: forgot a conversation (%d events)", deleted)
+            return response.json({"forgotten": True, "events_deleted": deleted})
+
+        return widget

@@ -1,0 +1,909 @@
+"""The chat widget in a real browser against the real bot.
+
+Debian's Chromium (driven by Playwright's sync API) loads the demo page that the bot itself
+serves; both servers run as in `make run` (bot.serve.Stack on free ports, with a tracker store
+of its own). Screenshots of the main states go to tests/browser/results/.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
+
+from bot.serve import ROOT, Stack, free_port
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+RESULTS = Path(__file__).resolve().parent / "results"
+WEBHOOK = "**/webhooks/widget/webhook"
+WIDE = {"width": 1280, "height": 800}
+NARROW = {"width": 320, "height": 640}
+ZOOM_200 = {"width": 640, "height": 400}  # a 1280 x 800 window at 200% zoom
+REPLY_TIMEOUT_MS = 60_000
+
+BOT_REPLIES = "li.mndw-from-bot:not(.mndw-intro)"
+
+# Checks that the focused element is really visible to a sighted keyboard user: not the page
+# itself, a focus ring drawn, on screen, and not covered by the panel or anything else.
+FOCUS_PROBLEM_JS = """() => {
+  const a = document.activeElement;
+  if (!a || a === document.body || a === document.documentElement) return "focus is lost (on the page body)";
+  const s = getComputedStyle(a);
+  const ring = (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== "none";
+  if (!ring) return "no focus ring on " + a.outerHTML.slice(0, 100);
+  const r = a.getBoundingClientRect();
+  if (!r.width || !r.height) return "the focused element has no size: " + a.outerHTML.slice(0, 100);
+  if (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth)
+    return "the focused element is off screen: " + a.outerHTML.slice(0, 100);
+  const cx = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+  const cy = Math.min(Math.max(r.top + Math.min(r.height / 2, 20), 0), innerHeight - 1);
+  const hit = document.elementFromPoint(cx, cy);
+  if (hit && hit !== a && !a.contains(hit) && !hit.contains(a))
+    return "the focused element is covered by " + hit.outerHTML.slice(0, 100);
+  return "";
+}"""
+
+NO_HORIZONTAL_SCROLL_JS = """() => {
+  const problems = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > innerWidth) problems.push(`page ${doc.scrollWidth}px wide in a ${innerWidth}px window`);
+  for (const sel of [".mndw-panel", ".mndw-log", ".mndw-form", ".mndw-tools"]) {
+    const n = document.querySelector(sel);
+    if (n && n.scrollWidth > n.clientWidth + 1)
+      problems.push(`${sel} scrolls sideways (${n.scrollWidth} > ${n.clientWidth})`);
+  }
+  return problems;
+}"""
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@dataclass
+class Bot:
+    stack: Stack
+    db: Path
+
+    @property
+    def url(self) -> str:
+        return self.stack.url
+
+    def stored_events(self, sender: str) -> int:
+        """How many events the tracker store holds for ``sender``."""
+        with sqlite3.connect(self.db) as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0])
+
+    def post(self, sender: str, message: str) -> list[dict[str, Any]]:
+        """Talk to the widget's endpoint directly (as another person would)."""
+        request = urllib.request.Request(
+            f"{self.url}/webhooks/widget/webhook",
+            data=json.dumps({"sender": sender, "message": message}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
+    tmp = tmp_path_factory.mktemp("widget-stack")
+    db = tmp / "conversations.db"
+    endpoints = tmp / "endpoints.yml"
+    endpoints.write_text((ROOT / "endpoints.yml").read_text().replace("build/conversations.db", str(db)))
+    with Stack(port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=tmp / "logs") as stack:
+        yield Bot(stack, db)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing at /usr/bin/chromium; `make browser` installs it (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class _EmbeddingPage(BaseHTTPRequestHandler):
+    """Another site's page (another origin: another port) embedding the widget with one <link> and one <script>."""
+
+    def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+        bot_url = parse_qs(urlsplit(self.path).query).get("bot", [""])[0]
+        html = (
+            '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Another site</title>'
+            f'<link rel="icon" href="data:,"><link rel="stylesheet" href="{bot_url}/webhooks/widget/widget.css">'
+            f'<script src="{bot_url}/webhooks/widget/widget.js" defer></script></head>'
+            "<body><main><h1>Another site</h1><p>Some page about something else.</p></main></body></html>"
+        ).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(html)))
+        self.end_headers()
+        self.wfile.write(html)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def other_site() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", free_port()), _EmbeddingPage)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+class Widget:
+    """The demo page with the widget, and what a person would do and see there."""
+
+    def __init__(self, page: Page, url: str) -> None:
+        self.page, self.url = page, url
+        self.page_errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("pageerror", lambda exc: self.page_errors.append(str(exc)))
+        page.on("dialog", self._on_dialog)
+
+    def _on_dialog(self, dialog: Any) -> None:
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def goto(self, page_url: str | None = None) -> Widget:
+        self.page.goto(page_url or f"{self.url}/")
+        expect(self.page.locator(".mndw")).to_be_attached()
+        return self
+
+    def reload(self) -> None:
+        self.page.reload()
+        expect(self.page.locator("#mndw-input")).to_be_visible()
+
+    @property
+    def box(self) -> Any:
+        return self.page.locator("#mndw-input")
+
+    def reply_count(self) -> int:
+        return self.page.locator(BOT_REPLIES).count()
+
+    def wait_for_reply(self, before: int) -> None:
+        self.page.wait_for_function(
+            """n => document.querySelectorAll('li.mndw-from-bot:not(.mndw-intro)').length > n
+                 && !document.querySelector('.mndw-typing-on')""",
+            arg=before,
+            timeout=REPLY_TIMEOUT_MS,
+        )
+
+    def ask(self, text: str) -> list[dict[str, Any]]:
+        """Type a question and press Enter; return the bot messages the server sent back."""
+        before = self.reply_count()
+        with self.page.expect_response(lambda r: r.url.endswith("/webhooks/widget/webhook")) as reply:
+            self.box.fill(text)
+            self.box.press("Enter")
+        self.wait_for_reply(before)
+        return reply.value.json()
+
+    def transcript(self) -> list[tuple[str, str]]:
+        """(who, text) of every message shown, oldest first: who is "you" or "bot"."""
+        rows = self.page.eval_on_selector_all(
+            "li.mndw-msg:not(.mndw-intro)",
+            """items => items.map(li => [
+                 li.classList.contains('mndw-from-user') ? 'you' : 'bot',
+                 (li.querySelector('.mndw-text') || {}).textContent || ''])""",
+        )
+        return [(who, text) for who, text in rows]
+
+    def shown_reply(self, index: int) -> dict[str, Any]:
+        """What the person sees of one bot message: its text, its "From:" line, its buttons."""
+        li = self.page.locator(BOT_REPLIES).nth(index)
+        return {
+            "text": li.locator(".mndw-text").text_content(),
+            "from": li.locator(".mndw-from").text_content() if li.locator(".mndw-from").count() else None,
+            "buttons": li.locator("button").all_text_contents(),
+            "class": li.get_attribute("class"),
+        }
+
+    def sender(self) -> str:
+        return self.page.evaluate(
+            """() => { for (const k of Object.keys(localStorage))
+                 if (k.startsWith('mnd-widget:')) return JSON.parse(localStorage.getItem(k)).sender; }"""
+        )
+
+    def stored_state(self) -> dict[str, Any]:
+        return self.page.evaluate(
+            """() => { for (const k of Object.keys(localStorage))
+                 if (k.startsWith('mnd-widget:')) return JSON.parse(localStorage.getItem(k)); }"""
+        )
+
+    def focus_problem(self) -> str:
+        return self.page.evaluate(FOCUS_PROBLEM_JS)
+
+    def focused(self) -> dict[str, Any]:
+        return self.page.evaluate(
+            """() => { const a = document.activeElement;
+                 return {tag: a.tagName.toLowerCase(), id: a.id, text: (a.textContent || '').trim(),
+                         cls: a.className && a.className.baseVal === undefined ? a.className : '',
+                         inLastReply: !!a.closest('li.mndw-from-bot:last-child')}; }"""
+        )
+
+    def shot(self, name: str) -> None:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(RESULTS / f"{name}.png"))
+
+
+@pytest.fixture
+def open_widget(browser: Browser, bot: Bot) -> Iterator[Callable[..., Widget]]:
+    contexts = []
+    widgets: list[Widget] = []
+
+    def _open(viewport: dict[str, int] = WIDE, *, bot_url: str = "", page_url: str = "", **options: Any) -> Widget:
+        context = browser.new_context(viewport=viewport, **options)
+        contexts.append(context)
+        widget = Widget(context.new_page(), bot_url or bot.url)
+        widgets.append(widget)
+        widget.goto(page_url or None)
+        if not page_url:
+            expect(widget.box).to_be_visible()  # the demo page opens the panel
+        return widget
+
+    yield _open
+    for context in contexts:
+        context.close()
+    for widget in widgets:
+        assert not widget.page_errors, f"JavaScript errors on the page: {widget.page_errors}"
+
+
+def citations(message: dict[str, Any]) -> str | None:
+    """The "From:" line a bot message should show, from its reply contract."""
+    seen: list[str] = []
+    for source in message["custom"].get("sources") or []:
+        if source["citation"] not in seen:
+            seen.append(source["citation"])
+    return "From: " + "; ".join(seen) if seen else None
+
+
+def assert_shown_as_sent(widget: Widget, first_index: int, messages: list[dict[str, Any]]) -> None:
+    """The widget shows each bot message the server sent: same text, its sources, its buttons."""
+    for offset, message in enumerate(messages):
+        shown = widget.shown_reply(first_index + offset)
+        assert shown["text"] == message["text"]
+        assert shown["from"] == citations(message)
+        assert shown["buttons"] == [b["title"] for b in message.get("buttons") or []]
+        assert f"mndw-kind-{message['custom']['kind']}" in shown["class"]
+
+
+def run_axe(widget: Widget, name: str) -> list[dict[str, Any]]:
+    if not AXE.exists():
+        pytest.fail("axe-core is missing; `make browser` runs npm ci (package.json / package-lock.json)")
+    widget.page.add_script_tag(path=str(AXE))
+    result = widget.page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    assert len(result["passes"]) >= 20, "axe ran almost no rules"  # the scan really looked at the page
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"axe-{name}.json").write_text(json.dumps(result["violations"], indent=2))
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
+        for v in result["violations"]
+    ]
+
+
+# --------------------------------------------------------------------------- a whole conversation
+
+
+def test_conversation_with_follow_up_shows_answers_and_sources(open_widget: Callable[..., Widget]) -> None:
+    widget = open_widget()
+    first = widget.ask("what is PLS")
+
+    # A new conversation starts with the disclaimer, then the answer about PLS.
+    assert [m["custom"]["kind"] for m in first] == ["disclaimer", "answer"]
+    answer = first[-1]
+    assert answer["custom"]["condition"] == "pls" and answer["custom"]["topic"] == "definition"
+    assert "PLS" in answer["text"]
+    assert citations(answer), "an answer must name its source"
+    assert_shown_as_sent(widget, 0, first)
+    assert "Cleveland Clinic" in widget.shown_reply(1)["from"]
+
+    # The follow-up keeps the condition: "it" is PLS.
+    follow_up = widget.ask("is it inherited?")
+    assert len(follow_up) == 1
+    reply = follow_up[0]
+    assert reply["custom"]["condition"] == "pls" and reply["custom"]["topic"] == "inheritance"
+    assert "inherit" in reply["text"].lower()
+    assert_shown_as_sent(widget, 2, follow_up)
+
+    # And another condition for the same topic.
+    other = widget.ask("what about ALS?")
+    assert other[-1]["custom"]["condition"] == "als" and other[-1]["custom"]["topic"] == "inheritance"
+    assert_shown_as_sent(widget, 3, other)
+
+    assert [who for who, _ in widget.transcript()] == ["you", "bot", "bot", "you", "bot", "you", "bot"]
+    assert [text for who, text in widget.transcript() if who == "you"] == [
+        "what is PLS",
+        "is it inherited?",
+        "what about ALS?",
+    ]
+    expect(widget.box).to_be_focused()
+
+    # A suggestion button sends its question; the buttons stay after use.
+    buttons_before = widget.page.locator(f"{BOT_REPLIES} button").count()
+    assert buttons_before >= 1
+    term_button = widget.page.locator(f"{BOT_REPLIES} button").first
+    title = term_button.text_content()
+    before = widget.reply_count()
+    term_button.click()
+    widget.wait_for_reply(before)
+    assert widget.transcript()[-2] == ("you", title)
+    assert "mndw-kind-definition" in widget.shown_reply(before)["class"]
+    expect(widget.box).to_be_focused()
+    assert widget.page.locator(f"{BOT_REPLIES} button").count() >= buttons_before
+    expect(term_button).to_be_visible()
+
+    widget.page.locator(BOT_REPLIES).nth(1).scroll_into_view_if_needed()
+    widget.shot("conversation-wide")
+
+
+def test_the_same_conversation_by_keyboard_alone(open_widget: Callable[..., Widget]) -> None:
+    widget = open_widget()
+    page = widget.page
+
+    # Tab from the top of the page to the first example question, checking focus at every stop.
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        assert widget.focus_problem() == ""
+        if widget.focused()["text"] == "What is MND?":
+            break
+    else:
+        pytest.fail("Tab never reached the example question 'What is MND?'")
+    widget.shot("keyboard-focus")
+
+    # Space on the example question asks it; focus goes back to the text box.
+    before = widget.reply_count()
+    page.keyboard.press("Space")
+    widget.wait_for_reply(before)
+    assert widget.transcript()[0] == ("you", "What is MND?")
+    assert widget.focused()["id"] == "mndw-input"
+
+    # Type the question and press Enter.
+    before = widget.reply_count()
+    page.keyboard.type("what is PLS")
+    page.keyboard.press("Enter")
+    widget.wait_for_reply(before)
+    assert widget.transcript()[-1][0] == "bot" and "PLS" in widget.transcript()[-1][1]
+    assert widget.shown_reply(widget.reply_count() - 1)["from"].startswith("From: ")
+    assert widget.focused()["id"] == "mndw-input"
+
+    # Shift+Tab from the text box reaches the newest reply's buttons; Enter activates one.
+    page.keyboard.press("Shift+Tab")
+    assert widget.focus_problem() == ""
+    focused = widget.focused()
+    assert focused["tag"] == "button" and focused["inLastReply"], focused
+    before = widget.reply_count()
+    page.keyboard.press("Enter")
+    widget.wait_for_reply(before)
+    assert widget.transcript()[-2] == ("you", focused["text"])
+    assert widget.focused()["id"] == "mndw-input"
+
+    # The follow-up by keyboard.
+    before = widget.reply_count()
+    page.keyboard.type("is it inherited?")
+    page.keyboard.press("Enter")
+    widget.wait_for_reply(before)
+    last = widget.shown_reply(widget.reply_count() - 1)
+    assert "PLS" in last["text"] and "inherit" in last["text"].lower()
+    assert last["from"] and "Cleveland Clinic" in last["from"]
+
+    # Shift+Tab walks back through the whole conversation to the panel's controls, focus always visible.
+    for _ in range(60):
+        page.keyboard.press("Shift+Tab")
+        assert widget.focus_problem() == ""
+        if widget.focused()["text"] == "Forget this conversation":
+            break
+    else:
+        pytest.fail("Shift+Tab never reached 'Forget this conversation'")
+
+    # Tab forward again reaches the text box: nothing in the panel is a keyboard trap.
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        assert widget.focus_problem() == ""
+        if widget.focused()["id"] == "mndw-input":
+            break
+    else:
+        pytest.fail("Tab never came back to the text box")
+
+
+# --------------------------------------------------------------------------- reload, start again, forget
+
+
+def test_reload_keeps_the_transcript_and_forget_removes_it_on_both_sides(
+    open_widget: Callable[..., Widget], bot: Bot
+) -> None:
+    widget = open_widget()
+    widget.ask("what is PLS")
+    widget.ask("is it inherited?")
+    transcript = widget.transcript()
+    sender = widget.sender()
+    assert bot.stored_events(sender) > 0
+
+    # Someone else's conversation, which forgetting this one must not touch.
+    other = f"other-{uuid.uuid4().hex}"
+    bot.post(other, "what is ALS")
+    others_events = bot.stored_events(other)
+    assert others_events > 0
+
+    # A half-typed draft survives too.
+    widget.box.fill("what are the symptoms")
+    widget.reload()
+    assert widget.transcript() == transcript
+    assert widget.sender() == sender
+    expect(widget.box).to_have_value("what are the symptoms")
+    expect(widget.page.locator(f"{BOT_REPLIES} button").first).to_be_visible()
+    widget.box.fill("")
+
+    # Forget asks first; Cancel changes nothing and puts focus back on the control.
+    forget = widget.page.get_by_role("button", name="Forget this conversation")
+    forget.click()
+    confirm = widget.page.locator(".mndw-confirm")
+    expect(confirm).to_be_visible()
+    expect(confirm).to_contain_text("Forget this conversation?")
+    expect(widget.page.locator("#mndw-confirm-q")).to_be_focused()
+    widget.shot("forget-confirm")
+    widget.page.get_by_role("button", name="Cancel").click()
+    expect(confirm).to_be_hidden()
+    expect(forget).to_be_focused()
+    assert widget.transcript() == transcript
+    assert bot.stored_events(sender) > 0
+
+    # Escape also cancels.
+    forget.press("Enter")
+    expect(confirm).to_be_visible()
+    widget.page.keyboard.press("Escape")
+    expect(confirm).to_be_hidden()
+    expect(forget).to_be_focused()
+
+    # Confirmed: gone from the screen, from this browser's storage and from the tracker store.
+    forget.click()
+    widget.page.get_by_role("button", name="Yes, forget it").click()
+    widget.page.wait_for_function("() => !document.querySelector('li.mndw-msg:not(.mndw-intro)')")
+    assert widget.transcript() == []
+    assert widget.sender() != sender
+    assert widget.stored_state()["items"] == []
+    assert bot.stored_events(sender) == 0
+    assert bot.stored_events(other) == others_events
+    expect(widget.box).to_be_focused()
+    widget.reload()
+    assert widget.transcript() == []
+
+    # The next message is a new conversation: it starts with the disclaimer again.
+    assert widget.ask("hello")[0]["custom"]["kind"] == "disclaimer"
+
+
+def test_start_again_clears_the_screen_and_starts_a_new_conversation(
+    open_widget: Callable[..., Widget], bot: Bot
+) -> None:
+    widget = open_widget()
+    widget.ask("what is MND")
+    sender = widget.sender()
+    widget.page.get_by_role("button", name="Start again").click()
+    widget.page.get_by_role("button", name="Yes, start again").click()
+    assert widget.transcript() == []
+    assert widget.sender() != sender
+    expect(widget.box).to_be_focused()
+    # Only "Forget" deletes the server's copy.
+    assert bot.stored_events(sender) > 0
+    assert widget.ask("what is ALS")[0]["custom"]["kind"] == "disclaimer"
+
+
+# --------------------------------------------------------------------------- safety of what is shown
+
+
+def test_markup_in_messages_is_shown_as_text_and_never_runs(open_widget: Callable[..., Widget]) -> None:
+    widget = open_widget()
+    attack = "<img src=x onerror=alert(1)>"
+    widget.ask(attack)
+    assert widget.transcript()[0] == ("you", attack)
+    assert widget.page.evaluate("document.querySelectorAll('img').length") == 0
+
+    # A reply carrying markup in its text, button title and citation is shown as text too.
+    evil = {
+        "recipient_id": "x",
+        "text": "<img src=y onerror=alert(2)><script>alert(3)</script> See https://example.org/?q=<b>x</b>",
+        "buttons": [{"title": "<img src=z onerror=alert(4)>", "payload": "/greet"}],
+        "custom": {"kind": "answer", "sources": [{"id": "s", "citation": "<svg onload=alert(5)>"}]},
+    }
+    widget.page.route(WEBHOOK, lambda route: route.fulfill(json=[evil]))
+    widget.ask("anything")
+    widget.page.unroute(WEBHOOK)
+    shown = widget.shown_reply(widget.reply_count() - 1)
+    assert shown["text"] == evil["text"]
+    assert shown["buttons"] == ["<img src=z onerror=alert(4)>"]
+    assert shown["from"] == "From: <svg onload=alert(5)>"
+    assert widget.page.evaluate("document.querySelectorAll('img, .mndw script, .mndw svg[onload]').length") == 0
+    widget.page.wait_for_timeout(300)
+    assert widget.dialogs == []
+
+
+def test_emergency_replies_stand_out_and_are_announced_assertively(open_widget: Callable[..., Widget]) -> None:
+    widget = open_widget()
+    messages = widget.ask("my husband can't breathe")
+    assert messages[-1]["custom"]["kind"] == "emergency"
+    urgent = widget.page.locator("li.mndw-kind-emergency").last
+    expect(urgent).to_be_visible()
+    # Not by colour alone: a warning icon and the word "Urgent".
+    expect(urgent.locator(".mndw-urgent")).to_have_text("Urgent")
+    expect(urgent.locator(".mndw-urgent svg")).to_have_count(1)
+    assert urgent.evaluate("n => parseFloat(getComputedStyle(n).borderTopWidth)") >= 3
+    live = widget.page.locator("[aria-live='assertive']")
+    expect(live).to_have_count(1)
+    expect(live).to_contain_text("Urgent: " + messages[-1]["text"])
+    widget.shot("emergency")
+
+
+# --------------------------------------------------------------------------- accessibility checks
+
+
+def test_axe_finds_no_wcag_violations(open_widget: Callable[..., Widget]) -> None:
+    # The demo page's Content-Security-Policy would block the injected axe script.
+    widget = open_widget(bypass_csp=True)
+    widget.ask("what is PLS")
+    widget.ask("is it inherited?")
+    widget.ask("I can't breathe")
+    assert run_axe(widget, "wide-conversation") == []
+
+    widget.page.get_by_role("button", name="Forget this conversation").click()
+    assert run_axe(widget, "wide-confirm") == []
+    widget.page.get_by_role("button", name="Cancel").click()
+
+    widget.page.route(WEBHOOK, lambda route: route.abort())
+    widget.box.fill("what is ALS")
+    widget.box.press("Enter")
+    expect(widget.page.locator(".mndw-error")).to_be_visible()
+    assert run_axe(widget, "wide-error") == []
+    widget.page.unroute(WEBHOOK)
+
+    narrow = open_widget(NARROW, bypass_csp=True)
+    narrow.ask("what is PLS")
+    assert run_axe(narrow, "narrow-conversation") == []
+
+
+def test_every_visible_button_is_at_least_44_by_44(open_widget: Callable[..., Widget]) -> None:
+    def too_small(widget: Widget) -> list[str]:
+        buttons = widget.page.locator("button:visible")
+        assert buttons.count() > 0
+        small = []
+        for i in range(buttons.count()):
+            box = buttons.nth(i).bounding_box()
+            assert box is not None
+            if box["width"] < 44 or box["height"] < 44:
+                small.append(f"{buttons.nth(i).text_content()!r}: {box['width']:.0f}x{box['height']:.0f}")
+        return small
+
+    for viewport in (WIDE, NARROW):
+        widget = open_widget(viewport)
+        widget.ask("what is PLS")
+        widget.page.locator(f"{BOT_REPLIES} button").first.scroll_into_view_if_needed()
+        assert too_small(widget) == []
+        # The smallest text size.
+        smaller = widget.page.locator(".mndw-smaller")
+        for _ in range(6):  # Enter, not click: at the end the button is aria-disabled (and stays focusable)
+            smaller.press("Enter")
+        assert too_small(widget) == []
+        # The confirm and the error state.
+        widget.page.get_by_role("button", name="Forget this conversation").click()
+        assert too_small(widget) == []
+        widget.page.get_by_role("button", name="Cancel").click()
+        widget.page.route(WEBHOOK, lambda route: route.abort())
+        widget.box.fill("what is ALS")
+        widget.box.press("Enter")
+        expect(widget.page.get_by_role("button", name="Try again")).to_be_visible()
+        assert too_small(widget) == []
+        widget.page.unroute(WEBHOOK)
+        # The launcher, once the panel is closed.
+        widget.page.get_by_role("button", name="Close chat").click()
+        expect(widget.page.locator(".mndw-launcher")).to_be_visible()
+        assert too_small(widget) == []
+
+
+def test_text_size_control_persists_and_keeps_focus(open_widget: Callable[..., Widget]) -> None:
+    widget = open_widget()
+    size = "() => parseFloat(getComputedStyle(document.querySelector('.mndw')).fontSize)"
+    start = widget.page.evaluate(size)
+    larger = widget.page.locator(".mndw-larger")
+    larger.click()
+    assert widget.page.evaluate(size) > start
+    for _ in range(8):  # past the largest size: the button stays focused and says it is at the end
+        larger.press("Enter")
+    expect(larger).to_be_focused()
+    expect(larger).to_have_attribute("aria-disabled", "true")
+    largest = widget.page.evaluate(size)
+    assert largest >= 2 * 16
+    widget.reload()
+    assert widget.page.evaluate(size) == largest
+    widget.ask("what is PLS")
+    assert widget.page.evaluate(NO_HORIZONTAL_SCROLL_JS) == []
+    widget.shot("text-largest-wide")
+
+
+@pytest.mark.parametrize(("name", "viewport"), [("narrow-320", NARROW), ("zoom-200", ZOOM_200)])
+def test_small_screens_and_high_zoom_have_no_sideways_scrolling(
+    open_widget: Callable[..., Widget], name: str, viewport: dict[str, int]
+) -> None:
+    widget = open_widget(viewport)
+    # From the top of a fresh page, Tab goes straight into the open panel, never behind it.
+    for _ in range(3):
+        widget.page.keyboard.press("Tab")
+        assert widget.focus_problem() == ""
+    widget.ask("what is PLS")
+    widget.ask("is it inherited?")
+    assert widget.page.evaluate(NO_HORIZONTAL_SCROLL_JS) == []
+    widget.shot(f"conversation-{name}")
+    # Keyboard focus is never hidden behind the panel, which covers the page on small screens.
+    for _ in range(30):
+        widget.page.keyboard.press("Tab")
+        assert widget.focus_problem() == ""
+    # The largest text size still fits.
+    for _ in range(6):
+        widget.page.locator(".mndw-larger").press("Enter")
+    assert widget.page.evaluate(NO_HORIZONTAL_SCROLL_JS) == []
+    widget.shot(f"text-largest-{name}")
+
+
+def test_typing_indicator_is_polite_and_still_under_reduced_motion(open_widget: Callable[..., Widget]) -> None:
+    widget = open_widget(reduced_motion="reduce")
+    held: list[Route] = []
+    widget.page.route(WEBHOOK, lambda route: held.append(route))
+    widget.box.fill("what is MND")
+    widget.box.press("Enter")
+    typing = widget.page.locator(".mndw-typing")
+    expect(typing).to_contain_text("typing")
+    assert typing.get_attribute("role") == "status"
+    # On its way, the message is shown as sent: "Not sent yet" is only for a failed send.
+    expect(widget.page.locator("li.mndw-from-user")).to_have_text("Youwhat is MND")
+    expect(widget.page.locator(".mndw-unsent")).to_have_count(0)
+    animation = widget.page.evaluate("getComputedStyle(document.querySelector('.mndw-dots span')).animationName")
+    assert animation == "none"
+    widget.shot("typing")
+    assert len(held) == 1
+    before = widget.reply_count()
+    held[0].continue_()
+    widget.wait_for_reply(before)
+    widget.page.unroute(WEBHOOK)
+    expect(typing).not_to_contain_text("typing")
+
+
+# --------------------------------------------------------------------------- failure and privacy
+
+
+def test_server_unreachable_keeps_the_message_and_try_again_delivers_it(open_widget: Callable[..., Widget]) -> None:
+    widget = open_widget()
+    page = widget.page
+    widget.ask("what is MND")
+
+    # The server cannot be reached: a clear message, a Try again button, the message kept.
+    page.route(WEBHOOK, lambda route: route.abort("connectionrefused"))
+    widget.box.fill("what is PLS")
+    widget.box.press("Enter")
+    error = page.locator(".mndw-error")
+    expect(error).to_be_visible()
+    expect(error).to_contain_text("can't be reached")
+    expect(page.get_by_role("button", name="Try again")).to_be_visible()
+    expect(widget.box).to_have_value("what is PLS")
+    expect(page.locator(".mndw-unsent")).to_contain_text("what is PLS")
+    assert widget.stored_state()["pending"]["payload"] == "what is PLS"
+    expect(page.locator(".mndw-panel")).to_be_visible()
+    widget.shot("error-unreachable")
+
+    # Still unreachable after a reload: nothing is lost, the error is shown again.
+    widget.reload()
+    expect(error).to_be_visible()
+    expect(widget.box).to_have_value("what is PLS")
+    expect(page.locator(".mndw-unsent")).to_contain_text("what is PLS")
+
+    # The server answers with an error status: still kept.
+    page.unroute(WEBHOOK)
+    page.route(WEBHOOK, lambda route: route.fulfill(status=503, json={"error": "unavailable"}))
+    page.get_by_role("button", name="Try again").click()
+    expect(error).to_be_visible()
+    expect(page.locator(".mndw-unsent")).to_have_count(1)
+
+    # Back again: Try again delivers the kept message, once.
+    page.unroute(WEBHOOK)
+    before = widget.reply_count()
+    with page.expect_response(lambda r: r.url.endswith("/webhooks/widget/webhook")) as reply:
+        page.get_by_role("button", name="Try again").click()
+    widget.wait_for_reply(before)
+    assert reply.value.request.post_data_json["message"] == "what is PLS"
+    expect(error).to_be_hidden()
+    expect(page.locator(".mndw-unsent")).to_have_count(0)
+    expect(widget.box).to_have_value("")
+    expect(widget.box).to_be_focused()
+    assert [t for who, t in widget.transcript() if who == "you"] == ["what is MND", "what is PLS"]
+    assert "PLS" in widget.transcript()[-1][1]
+    assert widget.stored_state()["pending"] is None
+
+
+def test_action_server_stopped_gives_a_polite_reply_and_ask_again_works(
+    open_widget: Callable[..., Widget], bot: Bot
+) -> None:
+    widget = open_widget()
+    widget.ask("what is MND")
+    bot.stack.stop_actions()
+    try:
+        reply = widget.ask("what is PLS")
+        assert reply[-1]["custom"]["kind"] == "error"
+        shown = widget.shown_reply(widget.reply_count() - 1)
+        assert shown["text"] == reply[-1]["text"] and "mndw-kind-error" in shown["class"]
+        again = widget.page.get_by_role("button", name="Ask again: what is PLS")
+        expect(again).to_be_visible()
+        widget.shot("error-reply-ask-again")
+    finally:
+        bot.stack.start_actions()
+    before = widget.reply_count()
+    with widget.page.expect_response(lambda r: r.url.endswith("/webhooks/widget/webhook")) as answer:
+        again.click()
+    widget.wait_for_reply(before)
+    assert answer.value.json()[-1]["custom"]["condition"] == "pls"
+    assert widget.transcript()[-2] == ("you", "what is PLS")
+    expect(again).to_be_visible()  # buttons stay
+
+
+def test_bot_stopped_mid_conversation_then_back_delivers_the_kept_message(
+    open_widget: Callable[..., Widget], bot: Bot
+) -> None:
+    widget = open_widget()
+    widget.ask("what is MND")
+    bot.stack.stop()
+    try:
+        widget.box.fill("what is PLS")
+        widget.box.press("Enter")
+        expect(widget.page.locator(".mndw-error")).to_contain_text("can't be reached")
+        expect(widget.box).to_have_value("what is PLS")
+        expect(widget.page.locator(".mndw-panel")).to_be_visible()
+    finally:
+        bot.stack.start()
+    before = widget.reply_count()
+    widget.page.get_by_role("button", name="Try again").click()
+    widget.wait_for_reply(before)
+    expect(widget.page.locator(".mndw-error")).to_be_hidden()
+    expect(widget.box).to_have_value("")
+    assert [t for who, t in widget.transcript() if who == "you"] == ["what is MND", "what is PLS"]
+    assert "PLS" in widget.transcript()[-1][1]
+
+
+def test_no_request_leaves_the_bots_origin(open_widget: Callable[..., Widget], bot: Bot) -> None:
+    origin = f"{urlsplit(bot.url).scheme}://{urlsplit(bot.url).netloc}"
+    widget = open_widget()
+    requests: list[str] = []
+    widget.page.on("request", lambda request: requests.append(request.url))
+    widget.reload()
+    widget.ask("what is PLS")
+    widget.ask("what does atrophy mean")
+    widget.page.get_by_role("button", name="Forget this conversation").click()
+    widget.page.get_by_role("button", name="Yes, forget it").click()
+    widget.page.wait_for_function("() => !document.querySelector('li.mndw-msg:not(.mndw-intro)')")
+    assert requests, "no requests were seen at all"
+    elsewhere = [u for u in requests if not (u.startswith(origin + "/") or u.startswith("data:"))]
+    assert elsewhere == []
+
+
+def test_another_site_can_embed_the_widget_only_when_its_origin_is_allowed(
+    open_widget: Callable[..., Widget], bot: Bot, other_site: str, tmp_path: Path
+) -> None:
+    # By default only the bot's own pages may talk to it: the browser's CORS check stops the message,
+    # and the widget says so and keeps the message.
+    refused = open_widget(page_url=f"{other_site}/?bot={bot.url}")
+    launcher = refused.page.get_by_role("button", name="Ask about MND")
+    expect(launcher).to_be_visible()
+    expect(launcher).to_have_attribute("aria-expanded", "false")
+    launcher.click()
+    expect(refused.box).to_be_focused()
+    refused.box.fill("what is PLS")
+    refused.box.press("Enter")
+    expect(refused.page.locator(".mndw-error")).to_be_visible()
+    expect(refused.box).to_have_value("what is PLS")
+
+    # With the origin listed under allowed_origins in credentials.yml, the same page works.
+    credentials = tmp_path / "credentials.yml"
+    credentials.write_text(f'rest:\nbot.web.channel.WidgetInput:\n  allowed_origins: ["{other_site}"]\n')
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text((ROOT / "endpoints.yml").read_text().replace("build/conversations.db", str(tmp_path / "c.db")))
+    ports = {"port": free_port(), "actions_port": free_port()}
+    with Stack(**ports, credentials=credentials, endpoints=endpoints, log_dir=tmp_path / "logs") as allowing:
+        widget = open_widget(bot_url=allowing.url, page_url=f"{other_site}/?bot={allowing.url}")
+        widget.page.get_by_role("button", name="Ask about MND").click()
+        messages = widget.ask("what is PLS")
+        assert messages[-1]["custom"]["condition"] == "pls"
+        assert_shown_as_sent(widget, 0, messages)
+        widget.shot("embedded-other-origin")
+        widget.page.get_by_role("button", name="Forget this conversation").click()
+        widget.page.get_by_role("button", name="Yes, forget it").click()
+        widget.page.wait_for_function("() => !document.querySelector('li.mndw-msg:not(.mndw-intro)')")
+        expect(widget.page.locator(".mndw-error")).to_be_hidden()
+
+
+# --------------------------------------------------------------------------- the channel's HTTP API
+
+
+def _http(method: str, url: str, body: bytes | None = None, headers: dict[str, str] | None = None) -> tuple[int, Any]:
+    request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            raw, status, content_type = response.read(), response.status, response.headers.get("Content-Type", "")
+    except urllib.error.HTTPError as exc:
+        raw, status, content_type = exc.read(), exc.code, exc.headers.get("Content-Type", "")
+    return status, json.loads(raw) if "json" in content_type and raw else raw.decode()
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        (b"", "empty_body"),
+        (b"not json", "invalid_json"),
+        (b"[1, 2]", "invalid_json"),
+        (b'{"message": "hi"}', "missing_field"),
+        (b'{"sender": "abc"}', "missing_field"),
+        (b'{"sender": 5, "message": "hi"}', "wrong_type"),
+        (b'{"sender": "abc", "message": ["hi"]}', "wrong_type"),
+        (b'{"sender": "abc", "message": "   "}', "empty_message"),
+        (b'{"sender": "../etc", "message": "hi"}', "invalid_sender"),
+        (json.dumps({"sender": "abc", "message": "x" * 2001}).encode(), "message_too_long"),
+    ],
+)
+def test_bad_requests_get_a_clear_4xx_json_error(bot: Bot, body: bytes, code: str) -> None:
+    status, answer = _http("POST", f"{bot.url}/webhooks/widget/webhook", body, {"Content-Type": "application/json"})
+    assert status == 400
+    assert answer["error"] == code and answer["detail"]
+
+
+def test_the_channel_endpoints(bot: Bot) -> None:
+    base = f"{bot.url}/webhooks/widget"
+    status, messages = _http(
+        "POST", f"{base}/webhook", json.dumps({"sender": f"api-{uuid.uuid4().hex}", "message": "what is PLS"}).encode()
+    )
+    assert status == 200
+    # One object per bot message: text, buttons and the reply contract together (Rasa's REST channel
+    # would send the answer as two items, and split texts on blank lines).
+    assert [m["custom"]["kind"] for m in messages] == ["disclaimer", "answer"]
+    assert all(m["text"] and m["custom"]["kind"] for m in messages)
+    assert messages[-1]["buttons"] and messages[-1]["custom"]["sources"]
+
+    assert _http("GET", f"{base}/webhook")[0] == 405
+    assert _http("DELETE", f"{base}/conversations/bad%20id")[0] == 400
+    status, answer = _http(
+        "POST", f"{base}/webhook", b'{"sender": "abc", "message": "hi"}', {"Origin": "http://elsewhere.invalid"}
+    )
+    assert (status, answer["error"]) == (403, "origin_not_allowed")
+    assert _http("DELETE", f"{base}/conversations/abc", headers={"Origin": "http://elsewhere.invalid"})[0] == 403
+    assert _http("GET", f"{base}/nothing-here.js")[0] == 404
+    assert _http("GET", f"{base}/") == (200, {"status": "ok"})
+    assert _http("POST", f"{base}/webhook", b'{"sender": "abc\\n", "message": "hi"}')[1]["error"] == "invalid_sender"
+
+    page = urllib.request.urlopen(f"{bot.url}/", timeout=10)
+    assert "Content-Security-Policy" in page.headers and "not medical advice" in page.read().decode()
+    script = urllib.request.urlopen(f"{base}/widget.js", timeout=10)
+    assert script.headers["Content-Type"].startswith("text/javascript")
+    assert urllib.request.urlopen(f"{bot.url}/webhooks/rest/", timeout=10).status == 200
