@@ -59,6 +59,10 @@ class ActionAnswerWhatAbout(StoreAction):
         topic = tracker.get_slot("topic") or "definition"
         mentioned = mentioned_conditions(session, tracker)
         if not mentioned:
+            # "And bulbar?" after an answer that used the word: explain it.
+            entry = named_term(session, tracker)
+            if entry is not None:
+                return send_definition(dispatcher, tracker, domain, entry)
             dispatcher.utter_message(
                 text=say(domain, "utter_ask_which_condition", topic_label=topic_label(session, topic)),
                 buttons=condition_buttons(session, domain, topic),

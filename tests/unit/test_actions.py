@@ -280,3 +280,11 @@ def test_definition_question_about_a_word_is_explained(domain: dict[str, Any]) -
     [msg], slots = run(ActionAnswerTopic(), tracker, domain)
     assert msg["custom"]["kind"] == "definition" and msg["custom"]["term"] == "bulbar"
     assert slots == {"term": "bulbar"}
+
+
+@pytest.mark.usefixtures("store")
+def test_what_about_a_word_explains_it(domain: dict[str, Any]) -> None:
+    slots = {"condition": "pbp", "topic": "symptoms"}
+    tracker = make_tracker("and what is meant by bulbar", "ask_what_about", slots=slots)
+    [msg], _ = run(ActionAnswerWhatAbout(), tracker, domain)
+    assert msg["custom"]["kind"] == "definition" and msg["custom"]["term"] == "bulbar"
