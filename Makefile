@@ -37,7 +37,7 @@ run: venvs facts spacy train ## Build what is missing, then serve the bot and pr
 	@$(PY) bot/serve.py
 
 test: venvs facts spacy train ## Set up everything from nothing and run the whole test suite
-	@$(MAKE) --no-print-directory lint validate unit privacy nlu-test conversations e2e browser bench-smoke
+	@$(MAKE) -k --no-print-directory lint validate unit privacy nlu-test conversations e2e browser bench-smoke
 
 # --- environments -----------------------------------------------------------------------------
 
@@ -127,7 +127,7 @@ e2e: train facts ## End-to-end: both servers started on free ports, questions th
 	$(PY) -m pytest -q tests/e2e
 
 browser: venvs train facts node_modules/.installed ## The chat widget in a real browser (Debian's Chromium): keyboard, axe-core, errors
-	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 	$(PY) -m pytest -q tests/browser
 
 # axe-core for the accessibility scan, reinstalled only when the npm lock changes.
