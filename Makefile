@@ -28,7 +28,7 @@ TRAIN_DATA := --data data $(BUILD)/nlu_lookups
 LOCK_ARGS := --python-version 3.10 --python-platform x86_64-manylinux_2_28 --generate-hashes
 
 .PHONY: help run test lock venvs facts patterns spacy train lint validate unit nlu-test \
-        conversations e2e browser bench bench-smoke privacy purge-old soak clean
+        conversations e2e reliability browser bench bench-smoke privacy purge-old soak clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -37,7 +37,7 @@ run: venvs facts spacy train ## Build what is missing, then serve the bot and pr
 	@$(PY) bot/serve.py
 
 test: venvs facts spacy train ## Set up everything from nothing and run the whole test suite
-	@$(MAKE) -k --no-print-directory lint validate unit privacy nlu-test conversations e2e browser bench-smoke
+	@$(MAKE) -k --no-print-directory lint validate unit privacy nlu-test conversations e2e reliability browser bench-smoke
 
 # --- environments -----------------------------------------------------------------------------
 
@@ -131,6 +131,10 @@ purge-old: venvs ## Delete conversations older than RETENTION_DAYS (default 30) 
 
 e2e: train facts ## End-to-end: both servers started on free ports, questions through the REST channel
 	$(PY) -m pytest -q tests/e2e
+
+reliability: venvs train facts ## Bad input through both channels (real servers), rate limit; hypothesis properties
+	$(PY) -m pytest -q tests/reliability --ignore=tests/reliability/test_properties.py
+	$(APY) -m pytest -q tests/reliability/test_properties.py
 
 browser: venvs train facts node_modules/.installed ## The chat widget in a real browser (Debian's Chromium): keyboard, axe-core, errors
 	command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)

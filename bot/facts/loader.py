@@ -91,7 +91,9 @@ class _Checker:
             return []
         try:
             doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        # Not only YAMLError: PyYAML raises ValueError for "2025-13-45" or "!!int x", KeyError for
+        # "!!bool x", AttributeError for "!!timestamp x", RecursionError for very deep nesting.
+        except Exception as exc:
             self.problem(path, "-", key, f"not valid YAML ({exc.__class__.__name__}: {exc})")
             return []
         if not isinstance(doc, dict) or not isinstance(doc.get(key), list):
@@ -116,8 +118,10 @@ class _Checker:
             for name in sorted(required - raw.keys()):
                 self.problem(path, label, name, "missing")
                 ok = False
-            for name in sorted(raw.keys() - required - optional):
-                self.problem(path, label, str(name), "unknown field")
+            # Keys may be numbers, dates or empty too: sort them as text, show odd ones quoted.
+            for name in sorted(raw.keys() - required - optional, key=str):
+                shown = name if isinstance(name, str) and name.strip() else repr(name)
+                self.problem(path, label, shown, "unknown field")
                 ok = False
             for name in sorted((required | optional) & raw.keys()):
                 value = raw[name]

@@ -13,11 +13,16 @@ Registered in credentials.yml as ``bot.web.channel.WidgetInput:``; Rasa mounts i
 Unlike the stock REST channel, each bot message comes back as ONE object that keeps its text,
 buttons and custom payload (the reply contract) together, and text is not split on blank lines.
 
+Bad input (empty, too long, not JSON, odd sender ids, a sender flooding messages) is answered
+as bot/web/validation.py specifies, the same way as in the REST channel.
+
 Options (credentials.yml):
     allowed_origins: other origins whose pages may embed the widget (list, or "*"). By default
         only pages served by the bot itself may call it: no CORS headers are sent to other
         origins and their POST/DELETE requests are refused with 403.
     max_message_length: longest accepted message in characters (default 2000).
+    rate_limit_messages, rate_limit_seconds: each sender may send this many messages per this
+        many seconds (default 10 per 20; 0 messages turns the limit off).
 """
 
 from __future__ import annotations
@@ -25,8 +30,8 @@ from __future__ import annotations
 import inspect
 import json
 import logging
-import re
 from asyncio import CancelledError
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Iterable, List
 from urllib.parse import urlsplit
@@ -37,6 +42,15 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.web.guard import never_silent
+from bot.web.validation import (
+    SENDER_RULE,
+    Limits,
+    RequestRefused,
+    error,
+    parse_chat_request,
+    slow_down_message,
+    valid_sender,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -54,9 +68,6 @@ DEMO_PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 )
-SENDER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$")
-MAX_BODY_BYTES = 64 * 1024
-DEFAULT_MAX_MESSAGE_LENGTH = 2000
 
 
 def _headers(content_type: str, *, csp: bool = False) -> Dict[str, str]:
@@ -75,11 +86,6 @@ def demo_page_response() -> HTTPResponse:
     """The demo page: a short patient-education page with the widget open."""
     html = DEMO_PAGE.read_text(encoding="utf-8").replace("{{WIDGET_BASE}}", WIDGET_PREFIX)
     return response.text(html, headers=_headers("text/html; charset=utf-8", csp=True))
-
-
-def error(status: int, code: str, detail: str) -> HTTPResponse:
-    """A 4xx/5xx answer the widget (or a developer with curl) can read: never a stack trace."""
-    return response.json({"error": code, "detail": detail}, status=status)
 
 
 class WidgetOutput(CollectingOutputChannel):
@@ -164,18 +170,24 @@ class WidgetInput(InputChannel):
         origins = credentials.get("allowed_origins") or []
         if isinstance(origins, str):
             origins = [origins]
-        return cls(
-            allowed_origins=[str(o).rstrip("/") for o in origins],
-            max_message_length=int(credentials.get("max_message_length") or DEFAULT_MAX_MESSAGE_LENGTH),
-        )
+        return cls(allowed_origins=[str(o).rstrip("/") for o in origins], limits=Limits.from_credentials(credentials))
 
     def __init__(
         self,
         allowed_origins: Iterable[str] = (),
-        max_message_length: int = DEFAULT_MAX_MESSAGE_LENGTH,
+        max_message_length: int | None = None,
+        limits: Limits | None = None,
     ) -> None:
         self.allowed_origins = list(allowed_origins)
-        self.max_message_length = max_message_length
+        limits = limits or Limits()
+        if max_message_length is not None:
+            limits = replace(limits, max_message_length=max_message_length)
+        self.limits = limits
+        self.limiter = limits.limiter()
+
+    @property
+    def max_message_length(self) -> int:
+        return self.limits.max_message_length
 
     # --- origins ------------------------------------------------------------------------------
 
@@ -203,40 +215,6 @@ class WidgetInput(InputChannel):
             resp.headers["Access-Control-Allow-Methods"] = "GET, POST, DELETE, OPTIONS"
             resp.headers["Access-Control-Allow-Headers"] = "Content-Type"
             resp.headers["Access-Control-Max-Age"] = "600"
-
-    # --- request parsing ----------------------------------------------------------------------
-
-    def _parse_message(self, request: Request) -> tuple[HTTPResponse | None, str, str]:
-        """(error response or None, sender, message)."""
-        body = request.body or b""
-        if len(body) > MAX_BODY_BYTES:
-            return error(413, "too_large", f"The request body is larger than {MAX_BODY_BYTES} bytes."), "", ""
-        if not body.strip():
-            return error(400, "empty_body", 'Send JSON like {"sender": "...", "message": "..."}.'), "", ""
-        try:
-            data = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            return error(400, "invalid_json", "The request body is not valid JSON."), "", ""
-        if not isinstance(data, dict):
-            detail = 'The request body must be a JSON object with "sender" and "message".'
-            return error(400, "invalid_json", detail), "", ""
-        for field in ("sender", "message"):
-            if field not in data or data[field] is None:
-                return error(400, "missing_field", f'The field "{field}" is required.'), "", ""
-            if not isinstance(data[field], str):
-                return error(400, "wrong_type", f'The field "{field}" must be a string.'), "", ""
-        sender, message = data["sender"], data["message"]
-        if not SENDER_ID.fullmatch(sender):
-            return error(400, "invalid_sender", "The sender id must be 1-128 letters, digits, _ . : or -."), "", ""
-        if not message.strip():
-            return error(400, "empty_message", "The message is empty."), "", ""
-        if len(message) > self.max_message_length:
-            return (
-                error(400, "message_too_long", f"The message is longer than {self.max_message_length} characters."),
-                "",
-                "",
-            )
-        return None, sender, message
 
     # --- routes -------------------------------------------------------------------------------
 
@@ -286,14 +264,21 @@ class WidgetInput(InputChannel):
             refused = self._origin_refused(request)
             if refused:
                 return refused
-            problem, sender, text = self._parse_message(request)
-            if problem:
-                return problem
+            try:
+                chat = parse_chat_request(
+                    request.body, request.headers.get("content-type"), max_message_length=self.max_message_length
+                )
+            except RequestRefused as refused_request:
+                return refused_request.response()
+            sender, text = chat.sender, chat.text
+            collector = WidgetOutput()
+            if not self.limiter.allow(sender):
+                await collector.send_response(sender, slow_down_message())
+                return response.json(collector.messages)
             agent = getattr(request.app.ctx, "agent", None)
             if agent is None or not agent.is_ready():
                 # Rasa itself would accept the message and silently drop it.
                 return error(503, "not_ready", "The assistant is not ready yet. Please try again in a moment.")
-            collector = WidgetOutput()
             try:
                 await on_new_message(UserMessage(text, collector, sender, input_channel=self.name()))
             except CancelledError:
@@ -316,8 +301,8 @@ class WidgetInput(InputChannel):
             refused = self._origin_refused(request)
             if refused:
                 return refused
-            if not SENDER_ID.fullmatch(sender):
-                return error(400, "invalid_sender", "The sender id must be 1-128 letters, digits, _ . : or -.")
+            if not valid_sender(sender):
+                return error(400, "invalid_sender", SENDER_RULE)
             agent = getattr(request.app.ctx, "agent", None)
             if agent is None or agent.tracker_store is None:
                 return error(503, "not_ready", "The assistant is not ready yet. Please try again.")

@@ -1,23 +1,102 @@
-"""Rasa's REST channel, unchanged except that a turn never ends in silence (see guard.py).
+"""Rasa's REST channel with this bot's input checks, rate limit and never-silent guard.
 
-Registered in credentials.yml as ``bot.web.rest.RestInput:``; it keeps the stock name
-and route, POST /webhooks/rest/webhook.
+Registered in credentials.yml as ``bot.web.rest.RestInput:``; it keeps the stock name, routes
+and reply format:
+
+    GET  /webhooks/rest/           health: {"status": "ok"}
+    POST /webhooks/rest/webhook    {"sender": "...", "message": "..."} -> list of reply items
+
+As in Rasa's stock channel, a bot message with text and a custom payload comes back as two
+consecutive items: the text (with its buttons), then ``{"recipient_id", "custom"}``.
+
+What differs from the stock channel:
+
+- Requests are checked first, exactly as in the widget channel (bot/web/validation.py): bad
+  JSON, missing or mistyped fields, odd sender ids, empty or over-long messages get a 4xx
+  JSON error ``{"error", "detail"}`` instead of a 500, a Sanic error page or a turn under the
+  shared sender id "default"; the text is cleaned before Rasa sees it.
+- A sender over the rate limit gets one polite bot message and the message is not handled.
+- A turn with no reply gets the polite error message (guard.py).
+- The optional "metadata" field must be a JSON object. The client cannot set "input_channel"
+  (it is always "rest"), and ``?stream=true`` is refused with 400 unsupported_option:
+  replies always come as one JSON list.
+- The person's words never go into the logs, even when a turn fails.
+
+Options (credentials.yml): max_message_length, rate_limit_messages, rate_limit_seconds, as
+for the widget (see validation.py).
 """
 
 from __future__ import annotations
 
+import inspect
+import logging
+from asyncio import CancelledError
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from rasa.core.channels.rest import RestInput as StockRestInput
-from sanic import Blueprint
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
 
-from bot.web.guard import never_silent
+from bot.web.guard import error_message, never_silent
+from bot.web.validation import Limits, RequestRefused, error, parse_chat_request, slow_down_message
+
+logger = logging.getLogger(__name__)
+
+_TRUE = {"1", "true", "yes", "on"}
 
 
 class RestInput(StockRestInput):
-    """The stock REST channel with the never-silent guard."""
+    """The stock REST channel with the shared input checks, the rate limit and the never-silent guard."""
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        return cls(Limits.from_credentials(credentials))
+
+    def __init__(self, limits: Limits | None = None) -> None:
+        self.limits = limits or Limits()
+        self.limiter = self.limits.limiter()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        return super().blueprint(never_silent(on_new_message))
+        module = inspect.getmodule(self)
+        rest = Blueprint(f"custom_webhook_{type(self).__name__}", module.__name__ if module else None)
+        handle = never_silent(on_new_message)
+
+        @rest.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @rest.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                chat = parse_chat_request(
+                    request.body,
+                    request.headers.get("content-type"),
+                    max_message_length=self.limits.max_message_length,
+                )
+            except RequestRefused as refused:
+                return refused.response()
+            metadata = chat.data.get("metadata")
+            if metadata is not None and not isinstance(metadata, dict):
+                return error(400, "wrong_type", 'The field "metadata" must be a JSON object.')
+            if str(request.args.get("stream", "")).lower() in _TRUE:
+                return error(
+                    400, "unsupported_option", "Streaming is not supported: leave out stream=true to get all replies."
+                )
+            collector = CollectingOutputChannel()
+            if not self.limiter.allow(chat.sender):
+                await collector.send_response(chat.sender, slow_down_message())
+                return response.json(collector.messages)
+            message = UserMessage(chat.text, collector, chat.sender, input_channel=self.name(), metadata=metadata)
+            try:
+                await handle(message)
+            except CancelledError:
+                # Logged without the text (the stock channel logs it): it may be about someone's health.
+                logger.error("rest: timed out handling a message")
+                if not collector.messages:
+                    await collector.send_response(chat.sender, error_message())
+            return response.json(collector.messages)
+
+        return rest

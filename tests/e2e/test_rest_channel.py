@@ -148,6 +148,7 @@ def test_what_does_that_mean_after_an_answer(chat: Chat) -> None:
 def test_buttons_send_their_question(chat: Chat) -> None:
     greeting = [m for m in chat.post("hello") if m["custom"]["kind"] == "smalltalk"][0]
     payload = greeting["buttons"][0]["payload"]
+    assert payload == '/ask_definition{"condition": "mnd"}'  # braces as the client must send them
     reply = chat.say(payload)
     assert reply["custom"]["kind"] == "answer" and reply["custom"]["condition"] == "mnd"
 
@@ -161,7 +162,8 @@ def test_compare_names_both_conditions_with_their_facts(chat: Chat) -> None:
 
 
 def test_gap_is_admitted_and_points_to_a_provider(chat: Chat) -> None:
-    reply = chat.say("which medicines relieve MND symptoms?")
+    # A button payload: this checks the answer, not the classifier.
+    reply = chat.say('/ask_treatment{"condition": "mnd"}')
     assert reply["custom"]["kind"] == "not_covered"
     assert "does not list" in reply["text"] and "healthcare provider" in reply["text"]
 

@@ -1,0 +1,388 @@
+"""The checks every chat request passes before Rasa sees it, shared by both channels.
+
+The REST channel (bot/web/rest.py, POST /webhooks/rest/webhook) and the widget channel
+(bot/web/channel.py, POST /webhooks/widget/webhook) run the same checks in the same order
+and answer bad input the same way. A refused request gets a 4xx JSON error
+``{"error": code, "detail": a sentence saying what to change}``, never a 5xx or a stack trace:
+
+    request                                              answer
+    body over 64 KB (MAX_BODY_BYTES)                     413 too_large
+    empty body                                           400 empty_body
+    body not JSON and declared as another type           415 unsupported_media_type (names application/json)
+    body not UTF-8                                       400 invalid_encoding
+    body not JSON, or JSON but not an object             400 invalid_json
+    "sender" or "message" missing or null                400 missing_field
+    "sender" or "message" not a string                   400 wrong_type
+    sender not 1-128 of A-Z a-z 0-9 _ . : - (a letter    400 invalid_sender
+      or digit first)
+    message empty once cleaned (see below)               400 empty_message
+    message over max_message_length once cleaned         400 message_too_long (the detail asks for a
+      (2000 characters by default)                           shorter question and says the limit)
+    sender over its rate limit                           200 with ONE bot message, kind "clarify", asking
+                                                             the person to wait a little (SLOW_DOWN_TEXT);
+                                                             the message is not passed to Rasa
+
+Length. Too long is a 4xx, not a bot reply: the widget's text box stops at 2000 characters,
+so a person using it never meets the limit; only a client program can, and it is better told
+plainly in the status and the detail. The limit counts characters (code points) of the
+cleaned text; the 64 KB body limit comes first, so a 1 MB request is never parsed.
+
+Content type. A body that parses as a JSON object is accepted whatever its Content-Type
+says: ``curl -d`` and Python's urllib label JSON as form data unless told otherwise, and
+Rasa's stock REST channel accepted such requests. A body that does not parse and is declared
+as something other than JSON (text/plain, form data, multipart, XML) gets 415 naming
+application/json. A UTF-8 byte-order mark is allowed; other encodings are not (RFC 8259).
+
+Cleaning. Before Rasa sees a message it is cleaned: line breaks, tabs and other whitespace
+become single spaces; other control characters (U+0000-U+001F, U+007F-U+009F), invisible
+format characters (zero-width space and joiners, byte-order marks, bidirectional overrides,
+soft hyphens) and unpaired surrogates are removed; the text is NFC-normalised and trimmed.
+Letters of every script (Arabic and Hebrew included), accents and emoji are kept (an emoji
+sequence joined by zero-width joiners falls apart into its emoji, which changes nothing for
+the bot). Markup and SQL-shaped text are left as they are: the bot treats them as words, the
+widget shows them as text, and the stores are only queried with bound parameters.
+
+Rate limit. Each sender may send ``rate_limit_messages`` messages (default 10) per
+``rate_limit_seconds`` (default 20), as a token bucket: a burst of up to that many, then one
+message per seconds/messages. It counts messages accepted by the checks above, is kept in
+memory per process, is shared by both channels (a conversation is the same whichever channel
+its messages come through), and forgets idle senders, keeping at most
+``rate_limit_max_senders`` (default 10,000). A limit of 0 messages turns it off. The options
+are read from each channel's entry in credentials.yml.
+
+Button payloads. Rasa reads a message of the form ``/intent{"entity": "value"}`` as that
+intent with those entities (the bot's buttons send such payloads), and logs the whole text of
+any it cannot read. So a message passes in that form only when it names an intent of
+domain.yml with, optionally, a JSON object of its entities and their string values; any other message starting with
+"/" (say "/restart" or a broken payload) has its leading slashes dropped and is read as words.
+
+Privacy. Nothing here logs the text of a message: it may be about someone's health.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sanic import response
+from sanic.response import HTTPResponse
+
+DOMAIN = Path(__file__).resolve().parents[2] / "domain.yml"
+MAX_BODY_BYTES = 64 * 1024
+DEFAULT_MAX_MESSAGE_LENGTH = 2000
+DEFAULT_RATE_LIMIT_MESSAGES = 10
+DEFAULT_RATE_LIMIT_SECONDS = 20.0
+DEFAULT_MAX_SENDERS = 10_000
+SENDER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")
+SENDER_RULE = "The sender id must be 1-128 letters, digits, _ . : or -, starting with a letter or digit."
+JSON_EXAMPLE = '{"sender": "...", "message": "..."}'
+
+SLOW_DOWN_TEXT = (
+    "You are sending messages faster than I can answer them. Please wait a few seconds, "
+    "then send your question again. There is no rush."
+)
+
+
+def error(status: int, code: str, detail: str) -> HTTPResponse:
+    """A 4xx/5xx answer a client (or a developer with curl) can read: never a stack trace."""
+    return response.json({"error": code, "detail": detail}, status=status)
+
+
+class RequestRefused(Exception):
+    """A chat request that is refused before Rasa sees it, with the 4xx answer to give."""
+
+    def __init__(self, status: int, code: str, detail: str) -> None:
+        super().__init__(f"{status} {code}: {detail}")
+        self.status, self.code, self.detail = status, code, detail
+
+    def response(self) -> HTTPResponse:
+        return error(self.status, self.code, self.detail)
+
+
+@dataclass(frozen=True)
+class ChatRequest:
+    """A request that passed every check: who sent it, the cleaned text, and the whole JSON object."""
+
+    sender: str
+    text: str
+    data: Mapping[str, Any]
+
+
+# --- cleaning ---------------------------------------------------------------------------------
+
+# Whitespace that is also a control or separator character: becomes a space, not nothing.
+_SPACE_LIKE = {"\t", "\n", "\v", "\f", "\r", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u2028", "\u2029"}
+# Cc: control, Cf: format (zero-width, bidi, BOM, soft hyphen), Cs: unpaired surrogate.
+_DROPPED_CATEGORIES = {"Cc", "Cf", "Cs"}
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """The message as Rasa should see it (see the module docstring); "" when nothing is left."""
+    kept = []
+    for char in text:
+        if char in _SPACE_LIKE:
+            kept.append(" ")
+        elif unicodedata.category(char) not in _DROPPED_CATEGORIES:
+            kept.append(char)
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", "".join(kept))).strip()
+
+
+def valid_sender(sender: str) -> bool:
+    return SENDER_ID.fullmatch(sender) is not None
+
+
+@dataclass(frozen=True)
+class Payloads:
+    """The intents and entities a "/intent{...}" message may name (those of domain.yml)."""
+
+    intents: Collection[str] = field(default_factory=frozenset)
+    entities: Collection[str] = field(default_factory=frozenset)
+
+
+@lru_cache(maxsize=1)
+def domain_payloads(path: Path = DOMAIN) -> Payloads:
+    """The intents and entities of the bot's domain, read once."""
+    domain = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+    def names(key: str) -> frozenset[str]:
+        return frozenset(next(iter(item)) if isinstance(item, dict) else str(item) for item in domain.get(key) or [])
+
+    return Payloads(names("intents"), names("entities"))
+
+
+# Rasa's own pattern for such messages (YAMLStoryReader._regex_message_pattern), without what it ignores.
+_PAYLOAD = re.compile(r"/(?P<intent>[^{@]+)(?P<confidence>@[0-9.]+)?(?P<entities>\{.+\})?")
+
+
+def _readable_payload(text: str, payloads: Payloads) -> bool:
+    match = _PAYLOAD.fullmatch(text)
+    if not match or match["confidence"] or match["intent"].strip() not in payloads.intents:
+        return False
+    if match["entities"] is None:
+        return True
+    try:
+        entities = json.loads(match["entities"])
+    except (ValueError, RecursionError):
+        return False
+    return (
+        isinstance(entities, dict)
+        and set(entities) <= set(payloads.entities)
+        and all(isinstance(value, str) for value in entities.values())
+    )
+
+
+def as_words_unless_payload(text: str, payloads: Payloads) -> str:
+    """``text`` unchanged, unless it starts with "/" without being a payload Rasa can read: then without
+    its leading slashes, so that Rasa reads it as words (and does not log it)."""
+    if not text.startswith("/") or _readable_payload(text, payloads):
+        return text
+    return text.lstrip("/").strip()
+
+
+# --- parsing ----------------------------------------------------------------------------------
+
+
+def _declared_json(content_type: str | None) -> bool:
+    """True when the request says nothing about its type, or says it is JSON."""
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    return media in ("", "application/json") or media.endswith("+json")
+
+
+def _refuse_unparsed(content_type: str | None, *, decoded: bool) -> RequestRefused:
+    if not _declared_json(content_type):
+        media = (content_type or "").split(";", 1)[0].strip()
+        return RequestRefused(
+            415, "unsupported_media_type", f"Send the request as application/json, not {media}: {JSON_EXAMPLE}."
+        )
+    if not decoded:
+        return RequestRefused(400, "invalid_encoding", "The request body is not valid UTF-8 text.")
+    return RequestRefused(400, "invalid_json", "The request body is not valid JSON.")
+
+
+def parse_chat_request(
+    body: bytes | None,
+    content_type: str | None,
+    *,
+    max_message_length: int = DEFAULT_MAX_MESSAGE_LENGTH,
+    max_body_bytes: int = MAX_BODY_BYTES,
+    payloads: Payloads | None = None,
+) -> ChatRequest:
+    """Check a chat request's body; raise :class:`RequestRefused` with the answer to give if it is bad.
+
+    ``payloads``: the intents and entities "/intent{...}" messages may name (default: domain.yml's).
+    """
+    body = body or b""
+    if len(body) > max_body_bytes:
+        raise RequestRefused(
+            413,
+            "too_large",
+            f"The request body is larger than {max_body_bytes // 1024} KB. "
+            f"Please send a shorter question (at most {max_message_length} characters).",
+        )
+    if not body.strip():
+        raise RequestRefused(400, "empty_body", f"Send JSON like {JSON_EXAMPLE}.")
+    try:
+        decoded = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _refuse_unparsed(content_type, decoded=False) from None
+    try:
+        data = json.loads(decoded)
+    except (ValueError, RecursionError):  # RecursionError: nesting too deep ([[[[...)
+        raise _refuse_unparsed(content_type, decoded=True) from None
+    if not isinstance(data, dict):
+        raise RequestRefused(400, "invalid_json", f"The request body must be a JSON object like {JSON_EXAMPLE}.")
+    for name in ("sender", "message"):
+        if data.get(name) is None:
+            raise RequestRefused(400, "missing_field", f'The field "{name}" is required.')
+        if not isinstance(data[name], str):
+            raise RequestRefused(400, "wrong_type", f'The field "{name}" must be a string.')
+    sender = data["sender"]
+    if not valid_sender(sender):
+        raise RequestRefused(400, "invalid_sender", SENDER_RULE)
+    text = as_words_unless_payload(clean_text(data["message"]), payloads or domain_payloads())
+    if not text:
+        raise RequestRefused(400, "empty_message", "The message is empty.")
+    if len(text) > max_message_length:
+        raise RequestRefused(
+            400,
+            "message_too_long",
+            f"The message is {len(text)} characters long. "
+            f"Please send a shorter question (at most {max_message_length} characters).",
+        )
+    return ChatRequest(sender, text, data)
+
+
+# --- rate limit -------------------------------------------------------------------------------
+
+
+class RateLimiter:
+    """Per-sender token buckets: ``messages`` at once, refilled at ``messages`` per ``seconds``.
+
+    In memory, for one process. Senders idle long enough to have a full bucket again are
+    forgotten, and at most ``max_senders`` are kept (the least recently seen go first).
+    """
+
+    def __init__(
+        self,
+        messages: int = DEFAULT_RATE_LIMIT_MESSAGES,
+        seconds: float = DEFAULT_RATE_LIMIT_SECONDS,
+        *,
+        max_senders: int = DEFAULT_MAX_SENDERS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if messages < 0 or seconds <= 0 or max_senders < 1:
+            raise ValueError("rate limit: messages must be >= 0, seconds > 0 and max_senders >= 1")
+        self.messages, self.seconds, self.max_senders = messages, float(seconds), max_senders
+        self.clock = clock
+        # sender -> (tokens left, when last counted); oldest first.
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+
+    @property
+    def enabled(self) -> bool:
+        return self.messages > 0
+
+    def __len__(self) -> int:
+        return len(self._buckets)
+
+    def allow(self, sender: str) -> bool:
+        """Count one message from ``sender``; False when it is over the limit (and is not counted)."""
+        if not self.enabled:
+            return True
+        now = self.clock()
+        self._forget_idle(now)
+        rate = self.messages / self.seconds
+        tokens, then = self._buckets.pop(sender, (float(self.messages), now))
+        tokens = min(float(self.messages), tokens + max(0.0, now - then) * rate)
+        allowed = tokens >= 1.0
+        if allowed:
+            tokens -= 1.0
+        self._buckets[sender] = (tokens, now)
+        while len(self._buckets) > self.max_senders:
+            self._buckets.popitem(last=False)
+        return allowed
+
+    def _forget_idle(self, now: float) -> None:
+        # A sender unseen for `seconds` has a full bucket: the same as never seen.
+        while self._buckets:
+            sender, (_, then) = next(iter(self._buckets.items()))
+            if now - then < self.seconds:
+                return
+            del self._buckets[sender]
+
+
+_LIMITERS: dict[tuple[int, float, int], RateLimiter] = {}
+
+
+def shared_limiter(
+    messages: int = DEFAULT_RATE_LIMIT_MESSAGES,
+    seconds: float = DEFAULT_RATE_LIMIT_SECONDS,
+    max_senders: int = DEFAULT_MAX_SENDERS,
+) -> RateLimiter:
+    """One limiter per setting in this process, so channels configured alike share their counts."""
+    key = (messages, float(seconds), max_senders)
+    if key not in _LIMITERS:
+        _LIMITERS[key] = RateLimiter(messages, seconds, max_senders=max_senders)
+    return _LIMITERS[key]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The request limits of one channel, as configured in credentials.yml."""
+
+    max_message_length: int = DEFAULT_MAX_MESSAGE_LENGTH
+    rate_limit_messages: int = DEFAULT_RATE_LIMIT_MESSAGES
+    rate_limit_seconds: float = DEFAULT_RATE_LIMIT_SECONDS
+    max_senders: int = DEFAULT_MAX_SENDERS
+
+    @classmethod
+    def from_credentials(cls, credentials: Mapping[str, Any] | None) -> Limits:
+        """Read the options; a missing or null option keeps its default; a bad one stops start-up."""
+        options = credentials or {}
+
+        def option(name: str, kind: Callable[[Any], Any], default: Any, low: float) -> Any:
+            value = options.get(name)
+            if value is None:
+                return default
+            try:
+                number = kind(value)
+            except (TypeError, ValueError):
+                number = None
+            if number is None or isinstance(value, bool) or number < low:
+                raise ValueError(f"credentials.yml: {name} must be a number >= {low}, not {value!r}")
+            return number
+
+        return cls(
+            max_message_length=option("max_message_length", int, DEFAULT_MAX_MESSAGE_LENGTH, 1),
+            rate_limit_messages=option("rate_limit_messages", int, DEFAULT_RATE_LIMIT_MESSAGES, 0),
+            rate_limit_seconds=option("rate_limit_seconds", float, DEFAULT_RATE_LIMIT_SECONDS, 0.001),
+            max_senders=option("rate_limit_max_senders", int, DEFAULT_MAX_SENDERS, 1),
+        )
+
+    def limiter(self) -> RateLimiter:
+        return shared_limiter(self.rate_limit_messages, self.rate_limit_seconds, self.max_senders)
+
+
+def slow_down_message() -> dict[str, Any]:
+    """The one bot message a sender over the rate limit gets (kind "clarify" in the reply contract)."""
+    return {
+        "text": SLOW_DOWN_TEXT,
+        "custom": {
+            "kind": "clarify",
+            "condition": None,
+            "topic": None,
+            "facts": [],
+            "sources": [],
+            "term": None,
+            "conditions": None,
+        },
+    }

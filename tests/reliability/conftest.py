@@ -1,0 +1,84 @@
+"""The real stack for the bad-input tests: both servers on free ports, a tracker store and logs of their own."""
+
+from __future__ import annotations
+
+import http.client
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from bot.serve import ROOT, Stack, free_port
+
+CHANNELS = {"rest": "/webhooks/rest/webhook", "widget": "/webhooks/widget/webhook"}
+
+
+@dataclass
+class Answer:
+    """What the server sent back to one request."""
+
+    status: int
+    content_type: str
+    raw: bytes
+
+    @property
+    def json(self) -> Any:
+        return json.loads(self.raw) if "json" in self.content_type and self.raw else None
+
+
+def join_rest_items(output: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rasa's REST channel sends a message's text and its custom payload as two items; join them."""
+    messages: list[dict[str, Any]] = []
+    for item in output:
+        if "text" not in item and "custom" in item and messages and "custom" not in messages[-1]:
+            messages[-1]["custom"] = item["custom"]
+        else:
+            messages.append(dict(item))
+    return messages
+
+
+@dataclass
+class Server:
+    stack: Stack
+    conversations: Path
+
+    @property
+    def logs(self) -> Path:
+        return self.stack.log_dir
+
+    def request(self, path: str, body: bytes, headers: dict[str, str], timeout: float = 120) -> Answer:
+        """POST exactly these bytes and headers (http.client adds no Content-Type of its own)."""
+        parts = urlsplit(self.stack.url)
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+        try:
+            conn.request("POST", path, body=body, headers=headers)
+            resp = conn.getresponse()
+            return Answer(resp.status, resp.headers.get("Content-Type", ""), resp.read())
+        finally:
+            conn.close()
+
+    def messages(self, channel: str, answer: Answer) -> list[dict[str, Any]]:
+        """The bot messages of a 200 answer, one object each (text, buttons and payload together)."""
+        data = answer.json
+        assert isinstance(data, list), answer
+        return join_rest_items(data) if channel == "rest" else data
+
+    def ask(self, channel: str, sender: str, message: str) -> list[dict[str, Any]]:
+        body = json.dumps({"sender": sender, "message": message}).encode()
+        answer = self.request(CHANNELS[channel], body, {"Content-Type": "application/json"})
+        assert answer.status == 200, answer
+        return self.messages(channel, answer)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    tmp = tmp_path_factory.mktemp("reliability")
+    db = tmp / "conversations.db"
+    endpoints = tmp / "endpoints.yml"
+    endpoints.write_text((ROOT / "endpoints.yml").read_text().replace("build/conversations.db", str(db)))
+    with Stack(port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=tmp / "logs") as stack:
+        yield Server(stack, db)
