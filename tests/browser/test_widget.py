@@ -808,6 +808,8 @@ def test_no_request_leaves_the_bots_origin(open_widget: Callable[..., Widget], b
     assert requests, "no requests were seen at all"
     elsewhere = [u for u in requests if not (u.startswith(origin + "/") or u.startswith("data:"))]
     assert elsewhere == []
+    # Nothing is tracked either: no cookie of any site, first or third party.
+    assert widget.page.context.cookies() == []
 
 
 def test_another_site_can_embed_the_widget_only_when_its_origin_is_allowed(
