@@ -27,7 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.serve import RASA, Stack, free_port  # noqa: E402
+from bot.serve import RASA, Stack  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
@@ -262,11 +262,7 @@ def main() -> int:
     results["nlu"] = bench_nlu(limit=20 if smoke else None)
 
     with tempfile.TemporaryDirectory() as tmp:
-        endpoints = Path(tmp) / "endpoints.yml"
-        endpoints.write_text(
-            (ROOT / "endpoints.yml").read_text().replace("build/conversations.db", str(Path(tmp) / "c.db"))
-        )
-        stack = Stack(port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=Path(tmp) / "logs")
+        stack = Stack.isolated(Path(tmp))
         print("Starting the stack...", flush=True)
         start = time.perf_counter()
         stack.start()

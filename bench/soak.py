@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.run import RESULTS, ROOT, load_level, rss_kib  # noqa: E402
-from bot.serve import Stack, free_port  # noqa: E402
+from bench.run import RESULTS, load_level, rss_kib  # noqa: E402
+from bot.serve import Stack  # noqa: E402
 
 
 def main() -> int:
@@ -31,11 +31,7 @@ def main() -> int:
     seconds = args.minutes * 60
     samples: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        endpoints = Path(tmp) / "endpoints.yml"
-        endpoints.write_text(
-            (ROOT / "endpoints.yml").read_text().replace("build/conversations.db", str(Path(tmp) / "c.db"))
-        )
-        stack = Stack(port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=Path(tmp) / "logs")
+        stack = Stack.isolated(Path(tmp))
         stack.start()
         stop = threading.Event()
 

@@ -96,6 +96,20 @@ class Stack:
         self.actions: subprocess.Popen[bytes] | None = None
         self.rasa: subprocess.Popen[bytes] | None = None
 
+    @classmethod
+    def isolated(cls, workdir: Path, **kwargs: object) -> Stack:
+        """A stack on free ports whose conversations (workdir/conversations.db) and logs stay in ``workdir``."""
+        endpoints = workdir / "endpoints.yml"
+        endpoints.write_text(
+            (ROOT / "endpoints.yml")
+            .read_text(encoding="utf-8")
+            .replace("build/conversations.db", str(workdir / "conversations.db")),
+            encoding="utf-8",
+        )
+        return cls(
+            port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=workdir / "logs", **kwargs
+        )
+
     @property
     def url(self) -> str:
         return f"http://{self.host}:{self.port}"

@@ -111,11 +111,8 @@ class Bot:
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
     tmp = tmp_path_factory.mktemp("widget-stack")
-    db = tmp / "conversations.db"
-    endpoints = tmp / "endpoints.yml"
-    endpoints.write_text((ROOT / "endpoints.yml").read_text().replace("build/conversations.db", str(db)))
-    with Stack(port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=tmp / "logs") as stack:
-        yield Bot(stack, db)
+    with Stack.isolated(tmp) as stack:
+        yield Bot(stack, tmp / "conversations.db")
 
 
 @pytest.fixture(scope="module")

@@ -11,25 +11,14 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.serve import ROOT, Stack, free_port
+from bot.serve import ROOT, Stack
+from tests.support import bot_messages
 
 FACTS = {
     fact["id"]: fact
     for path in sorted((ROOT / "data" / "facts" / "facts").glob("*.yml"))
     for fact in yaml.safe_load(path.read_text(encoding="utf-8"))["facts"]
 }
-
-
-def bot_messages(output: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rasa's REST channel sends a message's text (with buttons) and its custom payload as two
-    consecutive items; join them back into one message each."""
-    messages: list[dict[str, Any]] = []
-    for item in output:
-        if "text" not in item and "custom" in item and messages and "custom" not in messages[-1]:
-            messages[-1]["custom"] = item["custom"]
-        else:
-            messages.append(dict(item))
-    return messages
 
 
 class Chat:
@@ -56,12 +45,7 @@ class Chat:
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    tmp = tmp_path_factory.mktemp("stack")
-    endpoints = tmp / "endpoints.yml"
-    endpoints.write_text(
-        (ROOT / "endpoints.yml").read_text().replace("build/conversations.db", str(tmp / "conversations.db"))
-    )
-    with Stack(port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=tmp / "logs") as running:
+    with Stack.isolated(tmp_path_factory.mktemp("stack")) as running:
         yield running
 
 

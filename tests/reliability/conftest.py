@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bot.serve import ROOT, Stack, free_port
+from bot.serve import Stack
+from tests.support import bot_messages
 
 CHANNELS = {"rest": "/webhooks/rest/webhook", "widget": "/webhooks/widget/webhook"}
 
@@ -28,17 +29,6 @@ class Answer:
     @property
     def json(self) -> Any:
         return json.loads(self.raw) if "json" in self.content_type and self.raw else None
-
-
-def join_rest_items(output: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rasa's REST channel sends a message's text and its custom payload as two items; join them."""
-    messages: list[dict[str, Any]] = []
-    for item in output:
-        if "text" not in item and "custom" in item and messages and "custom" not in messages[-1]:
-            messages[-1]["custom"] = item["custom"]
-        else:
-            messages.append(dict(item))
-    return messages
 
 
 @dataclass
@@ -65,7 +55,7 @@ class Server:
         """The bot messages of a 200 answer, one object each (text, buttons and payload together)."""
         data = answer.json
         assert isinstance(data, list), answer
-        return join_rest_items(data) if channel == "rest" else data
+        return bot_messages(data) if channel == "rest" else data
 
     def ask(self, channel: str, sender: str, message: str) -> list[dict[str, Any]]:
         body = json.dumps({"sender": sender, "message": message}).encode()
@@ -77,8 +67,5 @@ class Server:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     tmp = tmp_path_factory.mktemp("reliability")
-    db = tmp / "conversations.db"
-    endpoints = tmp / "endpoints.yml"
-    endpoints.write_text((ROOT / "endpoints.yml").read_text().replace("build/conversations.db", str(db)))
-    with Stack(port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=tmp / "logs") as stack:
-        yield Server(stack, db)
+    with Stack.isolated(tmp) as stack:
+        yield Server(stack, tmp / "conversations.db")
