@@ -39,6 +39,19 @@ run: venvs facts spacy train ## Build what is missing, then serve the bot and pr
 test: venvs facts spacy train ## Set up everything from nothing and run the whole test suite
 	@$(MAKE) -k --no-print-directory lint validate unit privacy nlu-test conversations e2e reliability browser bench-smoke
 
+# --- scaled-out profile (docs/deploy.md) -------------------------------------------------------
+
+.PHONY: run-scaled test-scaled
+
+run-scaled: venvs facts spacy train ## Serve the scaled-out profile: nginx, 2 Rasa + 2 action servers, PostgreSQL, Redis
+	@$(PY) -m bot.scaled install
+	$(PY) -m bot.scaled run
+
+test-scaled: venvs facts spacy train ## Scaled-out profile: fact store on both databases, failover, restarts, 20 users
+	$(PY) -m bot.scaled install
+	$(APY) -m pytest -q tests/scaled/facts
+	$(PY) -m pytest -q tests/scaled/cluster
+
 # --- environments -----------------------------------------------------------------------------
 
 lock: ## Regenerate the hash-pinned locks from requirements/*.in

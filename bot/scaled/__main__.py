@@ -1,0 +1,130 @@
+"""Command line of the scaled-out profile: ``python -m bot.scaled [run|install]`` (see the package docstring).
+
+``python -m bot.scaled rasa ...`` is how the profile starts each Rasa server (see :func:`rasa_main`).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import bot.scaled
+from bot.scaled.stack import ROOT, ScaledStack, Settings, StartupError, install_packages, write_private
+
+
+def rasa_main(argv: list[str]) -> None:
+    """`rasa <argv>` with Rasa's HTTP API token taken from $MND_API_TOKEN rather than the command line.
+
+    Rasa reads the token only from ``--auth-token``; a command line is visible to every local user
+    (``ps``), the environment is not. The API is never served without a token.
+    """
+    token = os.environ.get("MND_API_TOKEN", "")
+    if "--enable-api" in argv and "--auth-token" not in argv:
+        if not token:
+            raise SystemExit("error: Rasa's HTTP API is enabled but MND_API_TOKEN is empty")
+        argv = [*argv, "--auth-token", token]
+    sys.argv = ["rasa", *argv]
+    from bot.web.rasa_main import main as web_main
+
+    web_main()
+
+
+def write_run_env(settings: Settings) -> Path:
+    """The run's settings, secrets included, for operators (`set -a; . build/scaled/scaled.env`); mode 0600."""
+    env = {**settings.server_env(), "MND_SCALED_URL": f"http://{settings.host}:{settings.port}"}
+    path = settings.state_dir / "scaled.env"
+    write_private(path, "".join(f"{k}={v}\n" for k, v in sorted(env.items())))
+    return path
+
+
+def run() -> int:
+    settings = Settings.from_env().with_secrets()
+    stopping = False
+
+    def _stop(signum: int, frame: object) -> None:
+        # The first Ctrl-C (or SIGTERM) interrupts whatever runs; later ones must not interrupt the clean-up.
+        nonlocal stopping
+        if stopping:
+            return
+        stopping = True
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    started = time.monotonic()
+    stack = ScaledStack(settings)
+    shown = settings.state_dir.relative_to(ROOT) if settings.state_dir.is_relative_to(ROOT) else settings.state_dir
+    print("Starting PostgreSQL, Redis, nginx, 2 action servers and 2 Rasa servers (about a minute)...", flush=True)
+    try:
+        stack.start()
+    except StartupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Stopped before it was ready.", flush=True)
+        return 130
+    if stack.leftovers_ended:
+        print(f"Ended what an earlier run left running: {', '.join(stack.leftovers_ended)}.", flush=True)
+    env_file = write_run_env(settings)
+    generated = f" (generated for this run: {', '.join(settings.generated)})" if settings.generated else ""
+    print(f"Ready in {time.monotonic() - started:.0f} s.", flush=True)
+    print(f"Chat page:     {stack.url}/", flush=True)
+    print(f"REST channel:  POST {stack.url}/webhooks/rest/webhook", flush=True)
+    print(f"HTTP API:      {stack.url}/conversations/<id>/tracker?token=$MND_API_TOKEN", flush=True)
+    print(f"Behind nginx:  Rasa servers on ports {', '.join(map(str, settings.rasa_ports))}; action servers on "
+          f"{', '.join(map(str, settings.actions_ports))}; PostgreSQL {settings.pg_port}; Redis {settings.redis_port}",
+          flush=True)
+    print(f"Secrets:       {env_file.relative_to(ROOT) if env_file.is_relative_to(ROOT) else env_file} "
+          f"(mode 0600){generated}", flush=True)
+    print(f"Logs:          {shown}/logs/   Press Ctrl-C to stop.", flush=True)
+    code = 0
+    try:
+        while not stopping:
+            for name, proc in stack.processes().items():
+                if proc is None or proc.poll() is None:
+                    continue
+                node = next((n for n in stack.nodes if name.endswith(f" {n.name}")), None)
+                if node is None:  # PostgreSQL, Redis or nginx: nothing can go on without it
+                    print(f"error: {name} stopped unexpectedly; see {shown}/logs/", file=sys.stderr)
+                    stopping, code = True, 1
+                    break
+                # A Rasa or action server: the others keep serving while it comes back.
+                print(f"warning: {name} stopped unexpectedly; restarting it (the others keep serving)",
+                      file=sys.stderr, flush=True)
+                try:
+                    (node.start_rasa if name.startswith("Rasa") else node.start_actions)()
+                    stack.record_processes()
+                    print(f"{name} is back.", flush=True)
+                except StartupError as exc:
+                    print(f"error: {exc}", file=sys.stderr)
+                    stopping, code = True, 1
+                    break
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    stopping = True
+    print("Stopping...", flush=True)
+    stack.stop()
+    print("Stopped.", flush=True)
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    command = argv[0] if argv else "run"
+    if command == "run":
+        return run()
+    if command == "install":
+        return install_packages()
+    if command == "rasa":
+        rasa_main(argv[1:])
+        return 0
+    print((bot.scaled.__doc__ or "").split("\n\n")[1], file=sys.stderr)  # the usage lines
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
