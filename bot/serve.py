@@ -227,19 +227,8 @@ class Stack:
 
     def stop(self, grace: float = 10.0) -> None:
         """Stop both servers (Rasa first), killing whatever does not end within ``grace`` seconds."""
-        for proc in (self.rasa, self.actions):
-            if proc is not None and proc.poll() is None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(proc.pid, signal.SIGTERM)
-        for proc in (self.rasa, self.actions):
-            if proc is None:
-                continue
-            try:
-                proc.wait(timeout=grace)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+        _end(self.rasa, grace)
+        _end(self.actions, grace)
 
     def __enter__(self) -> Stack:
         self.start()
