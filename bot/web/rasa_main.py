@@ -10,6 +10,8 @@ so the widget's channel cannot claim "/": Sanic refuses a second route for the s
 own "/" cleanly, with no change to Rasa itself. Everything else, including the
 ``GET /webhooks/rest/`` health check, is stock Rasa. Sanic runs one worker in this
 process, so the replacement holds for the server that is started.
+
+It also installs :mod:`bot.tuning` (measured fixes to Rasa's per-turn hot path).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import tuning
 from bot.web.channel import demo_page_response
 
 
@@ -32,6 +35,7 @@ def add_demo_root_route(app: Sanic) -> None:
 
 def main() -> None:
     rasa.server.add_root_route = add_demo_root_route
+    tuning.install()
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

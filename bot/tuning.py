@@ -1,0 +1,82 @@
+"""Measured fixes to Rasa's per-turn hot path, installed before Rasa's server starts.
+
+Profiling the Rasa server under load (py-spy, 8 users; see bench/README.md) showed that
+about 45% of its CPU went into one line: ``RemoteAction._validate_action_result`` calls
+``jsonschema.validate(response, schema)`` on every action server reply. That function
+first checks the *schema* itself against JSON Schema's meta-schema (every time), then
+checks each event against a ``oneOf`` of 23 event schemas, i.e. every event is tried
+against all 23 alternatives.
+
+:func:`install` replaces that method with one that gives the same verdicts faster:
+
+* the validators are built once, and the schemas are checked against the meta-schema
+  once, when they are built;
+* each event is checked against the common part of Rasa's event schema plus the one
+  alternative whose ``event`` constant matches the event's type. Every alternative in
+  Rasa's ``oneOf`` pins ``event`` to a different constant, so at most one alternative can
+  ever match, and "exactly one matches" is the same as "the matching one validates";
+* whenever the fast check does not accept a reply, Rasa's own method runs, so a bad reply
+  is refused with Rasa's exact error.
+
+tests/unit/test_tuning.py checks that the fast check and Rasa's agree on valid and broken
+replies of every event type.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jsonschema.validators import validator_for
+from rasa.core.actions.action import RemoteAction
+from rasa.shared.utils.schemas.events import EVENT_SCHEMA
+
+
+class ActionReplyCheck:
+    """Decides whether an action server reply is valid, by Rasa's own schema."""
+
+    def __init__(self) -> None:
+        outer = dict(RemoteAction.action_response_format_spec())
+        outer["properties"] = {**outer["properties"], "events": {"type": "array"}}
+        common = {key: value for key, value in EVENT_SCHEMA.items() if key != "oneOf"}
+        self._outer = self._compile(outer)
+        self._common = self._compile(common)
+        self._by_event: dict[str, Any] = {}
+        for alternative in EVENT_SCHEMA["oneOf"]:
+            constant = alternative["properties"]["event"]["const"]
+            if constant in self._by_event:  # a later Rasa might break the assumption; refuse to guess
+                raise RuntimeError(f"two event schemas share the event type {constant!r}")
+            self._by_event[constant] = self._compile(alternative)
+
+    @staticmethod
+    def _compile(schema: dict[str, Any]) -> Any:
+        cls = validator_for(schema)
+        cls.check_schema(schema)
+        return cls(schema)
+
+    def accepts(self, reply: Any) -> bool:
+        """True if Rasa's ``jsonschema.validate`` would accept ``reply`` (never a false True)."""
+        if not self._outer.is_valid(reply):
+            return False
+        for event in reply.get("events", []):
+            if not self._common.is_valid(event):
+                return False
+            alternative = self._by_event.get(event["event"])
+            if alternative is None or not alternative.is_valid(event):
+                return False
+        return True
+
+
+def install() -> None:
+    """Make ``RemoteAction`` validate replies with :class:`ActionReplyCheck` (idempotent)."""
+    if getattr(RemoteAction._validate_action_result, "fast_check", False):
+        return
+    check = ActionReplyCheck()
+    rasa_validate = RemoteAction._validate_action_result
+
+    def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
+        if check.accepts(result):
+            return True
+        return rasa_validate(self, result)  # raises Rasa's own ValidationError
+
+    _validate_action_result.fast_check = True  # type: ignore[attr-defined]
+    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
