@@ -41,6 +41,8 @@ def purge(store: Any, *, older_than: float, dry_run: bool = False) -> tuple[int,
     """
     from sqlalchemy import func
 
+    from bot.tracker_store import scrub
+
     event = store.SQLEvent
     with store.session_scope() as session:
         stale = (
@@ -57,6 +59,8 @@ def purge(store: Any, *, older_than: float, dry_run: bool = False) -> tuple[int,
         if not dry_run:
             query.delete(synchronize_session=False)
             session.commit()
+    if not dry_run:
+        scrub(store)
     return len(senders), count
 
 

@@ -136,6 +136,8 @@ def forget_sender(tracker_store: Any, sender_id: str) -> int:
         SQLTrackerStore,
     )
 
+    from bot.tracker_store import scrub
+
     deleted = 0
     for store in _tracker_stores(tracker_store):
         if isinstance(store, (FailSafeTrackerStore, AwaitableTrackerStore)):
@@ -148,6 +150,7 @@ def forget_sender(tracker_store: Any, sender_id: str) -> int:
                     .delete(synchronize_session=False)
                 )
                 session.commit()
+            scrub(store)
         elif isinstance(store, InMemoryTrackerStore):
             serialised = store.store.pop(sender_id, None)
             if serialised is not None:
