@@ -171,18 +171,24 @@ class Stack:
         )
 
     def start(self, timeout: float = 180.0) -> None:
-        """Start both servers and return once both answer their health endpoints."""
+        """Start both servers side by side and return once both answer their health endpoints."""
         self.preflight()
-        self.start_actions(timeout)
-        self.start_rasa(timeout)
+        # Rasa does not need the action server while it loads, so both start at once.
+        self.actions = self._spawn_actions()
+        self.rasa = self._spawn_rasa()
+        self._wait(f"{self.actions_url}/health", self.actions, "action server", timeout)
+        self._wait(f"{self.url}/webhooks/rest/", self.rasa, "Rasa server", timeout)
 
     def start_actions(self, timeout: float = 180.0) -> None:
         """Start the action server and wait until it answers."""
-        self.actions = self._spawn(
+        self.actions = self._spawn_actions()
+        self._wait(f"{self.actions_url}/health", self.actions, "action server", timeout)
+
+    def _spawn_actions(self) -> subprocess.Popen[bytes]:
+        return self._spawn(
             "actions",
             [str(ACTIONS_PYTHON), "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.actions_port)],
         )
-        self._wait(f"{self.actions_url}/health", self.actions, "action server", timeout)
 
     def stop_actions(self, grace: float = 10.0) -> None:
         """Stop the action server only (the Rasa server keeps serving)."""
@@ -190,6 +196,10 @@ class Stack:
 
     def start_rasa(self, timeout: float = 180.0) -> None:
         """Start the Rasa server and wait until it answers."""
+        self.rasa = self._spawn_rasa()
+        self._wait(f"{self.url}/webhooks/rest/", self.rasa, "Rasa server", timeout)
+
+    def _spawn_rasa(self) -> subprocess.Popen[bytes]:
         # Rasa's own CLI, through bot.web.rasa_main so that "/" is the widget's demo page rather
         # than Rasa's "Hello from Rasa" (Sanic allows one route per path; see that module).
         args = [
@@ -210,8 +220,7 @@ class Stack:
         ]
         if self.api_token:
             args += ["--enable-api", "--auth-token", self.api_token]
-        self.rasa = self._spawn("rasa", args)
-        self._wait(f"{self.url}/webhooks/rest/", self.rasa, "Rasa server", timeout)
+        return self._spawn("rasa", args)
 
     def _wait(self, url: str, proc: subprocess.Popen[bytes], what: str, timeout: float) -> None:
         deadline = time.monotonic() + timeout
