@@ -106,8 +106,10 @@ $(BUILD)/spacy_mnd/.stamp: $(BUILD)/patterns.jsonl bot/nlp/build.py $(VENV)/.ins
 
 train: models/mnd.tar.gz ## Train the Rasa model (Rasa's own cache skips unchanged parts)
 
-models/mnd.tar.gz: $(TRAIN_INPUTS) bot/nlp/red_flags.py $(BUILD)/spacy_mnd/.stamp $(VENV)/.installed
-	$(RASA) train $(TRAIN_DATA) --fixed-model-name mnd --out models
+# Rasa's training cache does not look at the code of our own components, so a change to
+# bot/nlp/*.py (red flags, the intent classifier) retrains everything (--force).
+models/mnd.tar.gz: $(TRAIN_INPUTS) $(wildcard bot/nlp/*.py) $(BUILD)/spacy_mnd/.stamp $(VENV)/.installed
+	$(RASA) train $(TRAIN_DATA) --fixed-model-name mnd --out models $(if $(filter bot/nlp/%.py,$?),--force)
 	touch $@
 
 # --- tests --------------------------------------------------------------------------------------
