@@ -202,16 +202,30 @@ def load_level(stack: Stack, users: int, seconds: float, max_turns: int) -> dict
     }
 
 
+def _family(pid: int) -> list[int]:
+    """A process and its children."""
+    try:
+        return [pid] + [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return [pid]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time used so far by a process and its children (from /proc)."""
+    total = 0.0
+    for p in _family(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def rss_kib(pid: int) -> dict[str, int]:
     """Current and peak resident memory of a process and its children (KiB), from /proc."""
     total = {"rss_kib": 0, "peak_kib": 0}
-    pids = [pid]
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        pids += [int(c) for c in children]
-    except OSError:
-        pass
-    for p in pids:
+    for p in _family(pid):
         try:
             status = Path(f"/proc/{p}/status").read_text()
         except OSError:
@@ -286,10 +300,16 @@ def main() -> int:
                         stop.wait(0.2)
 
                 sampler = threading.Thread(target=sample)
+                servers = {"rasa": stack.rasa, "actions": stack.actions}
+                cpu_before = {name: cpu_seconds(proc.pid) for name, proc in servers.items() if proc}
                 sampler.start()
                 level = load_level(stack, users, seconds, max_turns)
                 sampler_stop.set()
                 sampler.join()
+                for name, proc in servers.items():
+                    if proc and level["turns"]:
+                        used = cpu_seconds(proc.pid) - cpu_before[name]
+                        level[f"{name}_cpu_ms_per_turn"] = round(1000 * used / level["turns"], 2)
                 results["load"].append(level)
             results["memory"] = {
                 "rasa_peak_rss_mb": round(peaks["rasa"] / 1024, 1),
@@ -333,7 +353,8 @@ def write_report(results: dict[str, Any]) -> None:
         "",
         "| classifier | intent accuracy | p50 ms | p95 ms |",
         "| --- | --- | --- | --- |",
-        f"| Rasa pipeline (DIET) | {nlu['rasa']['accuracy']:.3f} | {nlu['rasa']['p50_ms']} | {nlu['rasa']['p95_ms']} |",
+        f"| Rasa pipeline (config.yml) | {nlu['rasa']['accuracy']:.3f} | {nlu['rasa']['p50_ms']} | "
+        f"{nlu['rasa']['p95_ms']} |",
         f"| TF-IDF + logistic regression | {nlu['baseline_tfidf_logreg']['accuracy']:.3f} | "
         f"{nlu['baseline_tfidf_logreg']['p50_ms']} | {nlu['baseline_tfidf_logreg']['p95_ms']} |",
         "",
@@ -342,13 +363,15 @@ def write_report(results: dict[str, Any]) -> None:
         "",
         "## Whole turns through the REST channel",
         "",
-        "| users | turns | throughput /s | p50 ms | p95 ms | p99 ms | errors | no reply |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| users | turns | throughput /s | p50 ms | p95 ms | p99 ms | errors | no reply "
+        "| CPU ms per turn: Rasa | actions |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for x in results["load"]:
         lines.append(
             f"| {x['users']} | {x['turns']} | {x['throughput_tps']} | {x['p50_ms']} | {x['p95_ms']} | "
-            f"{x['p99_ms']} | {x['errors']} | {x['no_reply']} |"
+            f"{x['p99_ms']} | {x['errors']} | {x['no_reply']} | {x.get('rasa_cpu_ms_per_turn', '-')} "
+            f"| {x.get('actions_cpu_ms_per_turn', '-')} |"
         )
     lines += ["", "## Start-up, training, memory", ""]
     lines.append(f"- cold start to first answer: {results['startup']['cold_start_to_first_answer_s']} s")
