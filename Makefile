@@ -165,7 +165,7 @@ clean: ## Remove build outputs (keeps the virtual environments)
 
 # --- benchmarks ---------------------------------------------------------------------------------
 
-bench: train facts ## Full benchmark (about 10 min): writes bench/results/report.md, results.json, a plot
+bench: train facts ## Full benchmark (about 2 min): writes bench/results/report.md, results.json, a plot
 	$(PY) bench/run.py
 
 SOAK_MINUTES ?= 10

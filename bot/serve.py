@@ -263,7 +263,7 @@ def main() -> int:
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
     started = time.monotonic()
-    print("Starting the action server and the Rasa server (about 15 s)...", flush=True)
+    print("Starting the action server and the Rasa server (about 6 s)...", flush=True)
     try:
         stack.start()
     except StartupError as exc:
