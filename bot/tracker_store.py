@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import sqlite3
 from typing import Any
 
@@ -39,6 +40,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy import event as sa_event
 from sqlalchemy.pool import QueuePool
+
+logger = logging.getLogger(__name__)
 
 SQLITE_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA secure_delete=ON")
 
@@ -117,9 +120,17 @@ class LocalSQLTrackerStore(SQLTrackerStore):
                 connection.execute(self._events.insert(), rows)
 
 
-def scrub(store: Any) -> None:
-    """After deleting conversations: leave no copy of them in SQLite's write-ahead log."""
+def scrub(store: Any) -> bool:
+    """After deleting conversations: leave no copy of them in SQLite's write-ahead log.
+
+    Returns False (and logs a warning) if another process was reading the database at that
+    moment, so the log could not be emptied now; SQLite then overwrites it in later use.
+    """
     engine = getattr(store, "engine", None)
-    if engine is not None and engine.dialect.name == "sqlite":
-        with engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    if engine is None or engine.dialect.name != "sqlite":
+        return True
+    with engine.connect() as connection:
+        busy = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    if busy:
+        logger.warning("Deleted conversations: the write-ahead log is in use by another reader; not emptied yet.")
+    return not busy

@@ -132,3 +132,20 @@ def test_purge_leaves_no_copy_either(tmp_path: Path) -> None:
     assert _on_disk(tmp_path, "Vqmarker Pold")
     assert purge(ours, older_than=time.time() - 30 * 86400) == (1, 1)
     assert _on_disk(tmp_path, "Vqmarker Pold") == []
+
+
+def test_scrub_says_when_another_reader_holds_the_log(tmp_path: Path) -> None:
+    from bot.tracker_store import scrub
+
+    _, ours = _stores(tmp_path)
+    _conversation(ours, "fay", 1_000.0)
+    reader = sqlite3.connect(tmp_path / "ours.db")
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM events").fetchone()  # a read transaction pins the log
+    try:
+        assert scrub(ours) is False
+    finally:
+        reader.rollback()
+        reader.close()
+    assert scrub(ours) is True
+    assert (tmp_path / "ours.db-wal").stat().st_size == 0
