@@ -36,8 +36,9 @@ help: ## List the targets
 run: venvs facts spacy train ## Build what is missing, then serve the bot and print the chat page's address
 	@$(PY) bot/serve.py
 
-test: venvs facts spacy train ## Set up everything from nothing and run the whole test suite
-	@$(MAKE) -k --no-print-directory lint validate unit privacy nlu-test conversations e2e reliability browser bench-smoke
+test: venvs facts spacy train ## Set up everything from nothing and run the whole test suite (scaled-out profile included)
+	@$(MAKE) -k --no-print-directory lint validate unit privacy nlu-test conversations e2e reliability browser bench-smoke \
+	    test-scaled
 
 # --- scaled-out profile (docs/deploy.md) -------------------------------------------------------
 
