@@ -31,17 +31,23 @@ NOT_A_REPLY = {"disclaimer"}
 def error_message() -> dict[str, Any]:
     """The text and contract of the error reply, read once from domain.yml."""
     domain = yaml.safe_load(DOMAIN.read_text(encoding="utf-8"))
-    text = domain["responses"][ERROR_RESPONSE][0]["text"]
-    custom = {
-        "kind": "error",
-        "condition": None,
-        "topic": None,
-        "facts": [],
-        "sources": [],
-        "term": None,
-        "conditions": None,
+    return bare_reply(domain["responses"][ERROR_RESPONSE][0]["text"], "error")
+
+
+def bare_reply(text: str, kind: str) -> dict[str, Any]:
+    """A bot message that answers from no fact: the reply contract with every field empty."""
+    return {
+        "text": text,
+        "custom": {
+            "kind": kind,
+            "condition": None,
+            "topic": None,
+            "facts": [],
+            "sources": [],
+            "term": None,
+            "conditions": None,
+        },
     }
-    return {"text": text, "custom": custom}
 
 
 def _answers(messages: list[dict[str, Any]]) -> bool:

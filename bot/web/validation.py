@@ -76,6 +76,8 @@ import yaml
 from sanic import response
 from sanic.response import HTTPResponse
 
+from bot.web.guard import bare_reply
+
 DOMAIN = Path(__file__).resolve().parents[2] / "domain.yml"
 MAX_BODY_BYTES = 64 * 1024
 DEFAULT_MAX_MESSAGE_LENGTH = 2000
@@ -374,15 +376,4 @@ class Limits:
 
 def slow_down_message() -> dict[str, Any]:
     """The one bot message a sender over the rate limit gets (kind "clarify" in the reply contract)."""
-    return {
-        "text": SLOW_DOWN_TEXT,
-        "custom": {
-            "kind": "clarify",
-            "condition": None,
-            "topic": None,
-            "facts": [],
-            "sources": [],
-            "term": None,
-            "conditions": None,
-        },
-    }
+    return bare_reply(SLOW_DOWN_TEXT, "clarify")
