@@ -8,12 +8,10 @@ from typing import Any
 
 import pytest
 import yaml
-from sqlalchemy import create_engine
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import StaticPool
 
 from actions.base import StoreAction
-from bot.facts.loader import load_into
+from tests.unit.store import memory_sessions
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,10 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def sessions() -> Iterator[sessionmaker[Session]]:
     """A sessionmaker over a new in-memory store holding the curated facts."""
-    engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
-    load_into(engine)
-    yield sessionmaker(bind=engine, expire_on_commit=False)
-    engine.dispose()
+    with memory_sessions() as made:
+        yield made
 
 
 @pytest.fixture

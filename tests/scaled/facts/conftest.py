@@ -19,11 +19,11 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import StaticPool
 
 from bot.facts.loader import load_into
 from bot.scaled import Postgres
 from bot.serve import free_port
+from tests.unit.store import memory_sessions
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -70,10 +70,8 @@ def sessions(request: pytest.FixtureRequest) -> Iterator[sessionmaker[Session]]:
     if request.param == "postgresql":
         yield sessionmaker(bind=request.getfixturevalue("pg_engine"), expire_on_commit=False)
         return
-    engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
-    load_into(engine)
-    yield sessionmaker(bind=engine, expire_on_commit=False)
-    engine.dispose()
+    with memory_sessions() as made:
+        yield made
 
 
 @pytest.fixture
