@@ -33,14 +33,12 @@ Rasa's stock REST channel accepted such requests. A body that does not parse and
 as something other than JSON (text/plain, form data, multipart, XML) gets 415 naming
 application/json. A UTF-8 byte-order mark is allowed; other encodings are not (RFC 8259).
 
-Cleaning. Before Rasa sees a message it is cleaned: line breaks, tabs and other whitespace
-become single spaces; other control characters (U+0000-U+001F, U+007F-U+009F), invisible
-format characters (zero-width space and joiners, byte-order marks, bidirectional overrides,
-soft hyphens) and unpaired surrogates are removed; the text is NFC-normalised and trimmed.
-Letters of every script (Arabic and Hebrew included), accents and emoji are kept (an emoji
-sequence joined by zero-width joiners falls apart into its emoji, which changes nothing for
-the bot). Markup and SQL-shaped text are left as they are: the bot treats them as words, the
-widget shows them as text, and the stores are only queried with bound parameters.
+Cleaning. Before Rasa sees a message it is cleaned by bot/web/cleaning.py: whitespace made
+single spaces, control and invisible characters removed, NFKC normalisation (full-width, styled
+and compatibility letters become plain ones, so emergencies and condition names typed in them
+are recognised), decorations on plain letters removed, trimmed. Markup and SQL-shaped text
+are left as they are: the bot treats them as words, the widget shows them as text, and the
+stores are only queried with bound parameters.
 
 Rate limit. Each sender may send ``rate_limit_messages`` messages (default 10) per
 ``rate_limit_seconds`` (default 20), as a token bucket: a burst of up to that many, then one
@@ -64,7 +62,6 @@ from __future__ import annotations
 import json
 import re
 import time
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
@@ -76,6 +73,7 @@ import yaml
 from sanic import response
 from sanic.response import HTTPResponse
 
+from bot.web.cleaning import clean_text
 from bot.web.guard import bare_reply
 
 DOMAIN = Path(__file__).resolve().parents[2] / "domain.yml"
@@ -117,26 +115,6 @@ class ChatRequest:
     sender: str
     text: str
     data: Mapping[str, Any]
-
-
-# --- cleaning ---------------------------------------------------------------------------------
-
-# Whitespace that is also a control or separator character: becomes a space, not nothing.
-_SPACE_LIKE = {"\t", "\n", "\v", "\f", "\r", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u2028", "\u2029"}
-# Cc: control, Cf: format (zero-width, bidi, BOM, soft hyphen), Cs: unpaired surrogate.
-_DROPPED_CATEGORIES = {"Cc", "Cf", "Cs"}
-_SPACES = re.compile(r"\s+")
-
-
-def clean_text(text: str) -> str:
-    """The message as Rasa should see it (see the module docstring); "" when nothing is left."""
-    kept = []
-    for char in text:
-        if char in _SPACE_LIKE:
-            kept.append(" ")
-        elif unicodedata.category(char) not in _DROPPED_CATEGORIES:
-            kept.append(char)
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", "".join(kept))).strip()
 
 
 def valid_sender(sender: str) -> bool:

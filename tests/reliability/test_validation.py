@@ -38,7 +38,13 @@ from bot.web.validation import (
         ("ما هو مرض العصبون الحركي؟", "ما هو مرض العصبون الحركي؟"),
         ("מה זה ALS?", "מה זה ALS?"),
         ("Lou Gehrig\u2019s disease", "Lou Gehrig\u2019s disease"),
-        ("cafe\u0301", "caf\u00e9"),  # NFC
+        ("cafe\u0301", "caf\u00e9"),  # composed
+        ("\uff29 \uff43\uff41\uff4e\uff4e\uff4f\uff54 \uff42\uff52\uff45\uff41\uff54\uff48\uff45", "I cannot breathe"),
+        ("\U0001d41c\U0001d421\U0001d428\U0001d424\U0001d422\U0001d427\U0001d420", "choking"),  # math bold
+        ("di\ufb03cult to swallow", "difficult to swallow"),  # ligature
+        ("\U0001f178 \U0001f172\U0001f170\U0001f17d\U0001f183", "I CANT"),  # negative squared
+        ("\u026a \u1d04\u1d00\u0274'\u1d1b", "i can't"),  # small capitals
+        ("c\u0336h\u0336o\u0336k\u0336e", "choke"),  # strike-through decoration
         ("<script>alert(1)</script>", "<script>alert(1)</script>"),
         ("'; DROP TABLE fact; --", "'; DROP TABLE fact; --"),
         ("\u200b\u200d\x00 \u3000", ""),
