@@ -22,9 +22,10 @@ export RASA_TELEMETRY_ENABLED := false
 FACT_FILES := $(shell find data/facts -name '*.yml' 2>/dev/null)
 FACT_CODE := $(wildcard bot/facts/*.py)
 TRAIN_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null)
-# Lookup tables generated from the fact store are training data too.
+# Lookup tables generated from the fact store, and the facts' example questions, are training data too.
 LOOKUPS := $(BUILD)/nlu_lookups/lookups.yml
-TRAIN_DATA := --data data $(BUILD)/nlu_lookups
+FACT_EXAMPLES := $(BUILD)/nlu_facts/examples.yml
+TRAIN_DATA := --data data $(BUILD)/nlu_lookups $(BUILD)/nlu_facts
 LOCK_ARGS := --python-version 3.10 --python-platform x86_64-manylinux_2_28 --generate-hashes
 
 .PHONY: help run test lock venvs facts patterns spacy train lint validate unit nlu-test \
@@ -94,23 +95,27 @@ $(BUILD)/facts.stamp: $(FACT_FILES) $(FACT_CODE) $(AVENV)/.installed $(FACTS_DB_
 	$(APY) -m bot.facts build
 	touch $@
 
-patterns: $(BUILD)/patterns.jsonl ## Export condition names and glossary terms as spaCy patterns
+patterns: $(BUILD)/patterns.jsonl $(FACT_EXAMPLES) ## Export names and terms as spaCy patterns, example questions as NLU data
 
 $(BUILD)/patterns.jsonl: $(BUILD)/facts.stamp
 	$(APY) -m bot.facts export-patterns --out $@
 
+$(FACT_EXAMPLES): $(BUILD)/facts.stamp
+	$(APY) -m bot.facts export-examples --out $@
+
 spacy: $(BUILD)/spacy_mnd/.stamp ## Build the spaCy pipeline (tokenizer, lemmatizer, entity rules)
 
-$(BUILD)/spacy_mnd/.stamp: $(BUILD)/patterns.jsonl bot/nlp/build.py $(VENV)/.installed
+$(BUILD)/spacy_mnd/.stamp: $(BUILD)/patterns.jsonl bot/nlp/build.py bot/mentions.py $(VENV)/.installed
 	$(PY) -m bot.nlp.build --patterns $< --out $(BUILD)/spacy_mnd --lookups $(LOOKUPS)
 	touch $@
 
 train: models/mnd.tar.gz ## Train the Rasa model (Rasa's own cache skips unchanged parts)
 
-# Rasa's training cache does not look at the code of our own components, so a change to
-# bot/nlp/*.py (red flags, the intent classifier) retrains everything (--force).
-models/mnd.tar.gz: $(TRAIN_INPUTS) $(wildcard bot/nlp/*.py) $(BUILD)/spacy_mnd/.stamp $(VENV)/.installed
-	$(RASA) train $(TRAIN_DATA) --fixed-model-name mnd --out models $(if $(filter bot/nlp/%.py,$?),--force)
+# Rasa's training cache does not look at the code of our own components, nor at the files the
+# emergency detector trains on (data/safety), so a change to any of them retrains everything (--force).
+OWN_COMPONENTS := $(wildcard bot/nlp/*.py bot/safety/*.py) $(shell find data/safety -type f 2>/dev/null)
+models/mnd.tar.gz: $(TRAIN_INPUTS) $(OWN_COMPONENTS) $(FACT_EXAMPLES) $(BUILD)/spacy_mnd/.stamp $(VENV)/.installed
+	$(RASA) train $(TRAIN_DATA) --fixed-model-name mnd --out models $(if $(filter $(OWN_COMPONENTS),$?),--force)
 	touch $@
 
 # --- tests --------------------------------------------------------------------------------------
@@ -119,7 +124,7 @@ lint: venvs ## ruff, and the check that no source sentence is copied word for wo
 	$(VENV)/bin/ruff check .
 	if [ -f $(SHARED)/tools/copycheck.py ]; then $(PYTHON) $(SHARED)/tools/copycheck.py .; fi
 
-validate: venvs spacy ## rasa data validate --fail-on-warnings
+validate: venvs spacy $(FACT_EXAMPLES) ## rasa data validate --fail-on-warnings
 	$(RASA) data validate $(TRAIN_DATA) --fail-on-warnings
 
 unit: venvs facts ## Unit tests of the fact store and the actions (action server environment)

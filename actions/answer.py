@@ -1,4 +1,5 @@
-"""Answers about a condition and topic, follow-ups that switch condition, and "tell me more"."""
+"""Answers about a condition and topic, follow-ups ("what about PLS?", "the other one?", "and kids?",
+"no, I meant PMA") and "tell me more", all ranked from the fact store (actions/compose.py)."""
 
 from __future__ import annotations
 
@@ -8,24 +9,52 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.base import StoreAction, mentioned_conditions, names, term_buttons
+from actions.base import StoreAction, known_condition, term_buttons
+from actions.compose import MAX_SENTENCES, Reply, across_question, across_reply, compare_reply, sentences, topic_reply
 from actions.contract import payload
-from actions.replies import (
-    condition_buttons,
-    example_buttons,
-    named_term,
-    send_definition,
-    send_topic_answer,
-    topic_label,
-)
+from actions.conversation import State
+from actions.references import Targets, resolve
+from actions.replies import ask_which_condition, example_buttons, named_term, send_choices, send_definition, send_reply
+from actions.understanding import Question, read
 from actions.wording import say
-from bot.facts import queries
+from bot.facts import across, queries
 from bot.facts.models import Fact
-from bot.facts.vocab import TOPICS
+
+# "Both of them": at most this many conditions get an answer each.
+MAX_TARGETS = 3
+
+
+def answer_for_targets(
+    session: Session,
+    dispatcher: CollectingDispatcher,
+    domain: DomainDict,
+    question: Question,
+    state: State,
+    targets: Targets,
+    *,
+    topic: str | None = None,
+) -> list[EventType]:
+    """Answer ``question`` for each target condition (or offer the choices when unclear)."""
+    if targets.choices:
+        return send_choices(session, dispatcher, domain, targets.choices, topic or question.intent_topic or state.topic)
+    conditions = targets.conditions[:MAX_TARGETS] or [None]
+    inherited = targets.via == "focus" and not question.pronoun
+    events: list[EventType] = []
+    for slug in conditions:
+        reply = topic_reply(session, domain, question, slug, topic=topic, inherited=inherited)
+        if reply is None and inherited:
+            reply = topic_reply(session, domain, question, None, topic=topic)
+        if reply is None:
+            events += ask_which_condition(session, dispatcher, domain, topic or question.intent_topic or "definition")
+            continue
+        events += send_reply(session, dispatcher, domain, reply, state)
+    if len(conditions) > 1:
+        events.append(SlotSet("listed", [c for c in conditions if c]))
+    return events
 
 
 class ActionAnswerTopic(StoreAction):
-    """Answers ``ask_<topic>`` intents; the condition comes from the message, else the conversation."""
+    """Answers ``ask_<topic>`` intents: across types, a word's meaning, or one or more conditions."""
 
     def name(self) -> str:
         return "action_answer_topic"
@@ -33,22 +62,27 @@ class ActionAnswerTopic(StoreAction):
     def answer(
         self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-        topic = intent.removeprefix("ask_")
-        if topic not in TOPICS:
-            topic = tracker.get_slot("topic") or "definition"
-        mentioned = mentioned_conditions(session, tracker)
-        if topic == "definition" and not mentioned:
+        question = read(session, tracker)
+        state = State.of(tracker)
+        listing = across_question(session, domain, question, state)
+        if listing is not None:
+            return send_reply(session, dispatcher, domain, listing, state)
+        named = [c for c in question.named if c != "motor_neuron"]
+        if len(named) >= 2 and question.intent_topic not in (None, "types"):
+            # "PLS and PMA, where does each one start?": one comparison on that topic.
+            both = compare_reply(session, domain, question, named[:2], None)
+            if both is not None:
+                return send_reply(session, dispatcher, domain, both, state)
+        if question.intent_topic == "definition" and not question.named:
             # "What is meant by bulbar?" asks about a word, whichever way it was classified.
             entry = named_term(session, tracker)
             if entry is not None:
                 return send_definition(dispatcher, tracker, domain, entry)
-        condition = mentioned[0] if mentioned else tracker.get_slot("condition")
-        return send_topic_answer(session, dispatcher, domain, condition, topic)
+        return answer_for_targets(session, dispatcher, domain, question, state, resolve(session, question, state))
 
 
 class ActionAnswerWhatAbout(StoreAction):
-    """"What about PLS?": the last topic again, for the condition just named."""
+    """Follow-ups: "what about PLS?", "the other one?", "both?", "no, I meant PMA", "and kids?"."""
 
     def name(self) -> str:
         return "action_answer_what_about"
@@ -56,24 +90,44 @@ class ActionAnswerWhatAbout(StoreAction):
     def answer(
         self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        topic = tracker.get_slot("topic") or "definition"
-        mentioned = mentioned_conditions(session, tracker)
-        if not mentioned:
-            # "And bulbar?" after an answer that used the word: explain it.
-            entry = named_term(session, tracker)
-            if entry is not None:
-                return send_definition(dispatcher, tracker, domain, entry)
-            dispatcher.utter_message(
-                text=say(domain, "utter_ask_which_condition", topic_label=topic_label(session, topic)),
-                buttons=condition_buttons(session, domain, topic),
-                json_message=payload("clarify", topic=topic),
-            )
-            return []
-        return send_topic_answer(session, dispatcher, domain, mentioned[0], topic)
+        question = read(session, tracker)
+        state = State.of(tracker)
+        topic = state.topic or "definition"
+        targets = resolve(session, question, state)
+        if targets.via not in ("focus", "none") and (targets.conditions or targets.choices):
+            return answer_for_targets(session, dispatcher, domain, question, state, targets, topic=topic)
+        # No condition named or pointed at: a fragment about the last topic ("and kids?").
+        entry = named_term(session, tracker)
+        if entry is not None and not question.named:
+            return send_definition(dispatcher, tracker, domain, entry)
+        if state.focus and question.text:
+            reply = topic_reply(session, domain, question, state.focus, topic=topic)
+            if reply is not None and reply.facts and _matches(session, question, reply):
+                return send_reply(session, dispatcher, domain, reply, state)
+            asked = across.attribute_question(session, question.text, require_across=False)
+            if asked is not None:
+                return send_reply(session, dispatcher, domain, across_reply(session, domain, asked), state)
+            if reply is not None:
+                return send_reply(session, dispatcher, domain, reply, state)
+        return ask_which_condition(session, dispatcher, domain, topic)
+
+
+def _matches(session: Session, question: Question, reply: Reply) -> bool:
+    """Whether the fragment's own words are in the facts chosen for it ("kids" -> "children")."""
+    from bot.facts.ranking import index_for
+
+    index = index_for(session)
+    asked = set(index.terms(question.text))
+    if not asked:
+        return True
+    have = set()
+    for fact in reply.facts:
+        have |= set(index.items[fact.id].fields.get("answer", {})) | set(index.items[fact.id].fields.get("ask", {}))
+    return bool(asked & have)
 
 
 class ActionTellMore(StoreAction):
-    """"Tell me more": the details of the last answer, then the parent condition's general facts."""
+    """ "Tell me more": the rest of the relevant facts, then their details, then the general facts."""
 
     def name(self) -> str:
         return "action_tell_more"
@@ -81,54 +135,66 @@ class ActionTellMore(StoreAction):
     def answer(
         self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        condition = tracker.get_slot("condition")
-        topic = tracker.get_slot("topic")
-        last: list[Fact] = queries.facts_by_id(session, tracker.get_slot("last_facts") or [])
-        if not last or condition is None or topic is None:
+        question = read(session, tracker)
+        state = State.of(tracker)
+        targets = resolve(session, question, state)
+        if targets.via not in ("focus", "none") and (targets.choices or targets.conditions != [state.focus]):
+            # "Tell me more about the second one": what the material says about that one.
+            return answer_for_targets(session, dispatcher, domain, question, state, targets, topic="definition")
+        last: list[Fact] = queries.facts_by_id(session, state.last_facts)
+        if not state.focus or not state.topic or not (last or state.more):
             dispatcher.utter_message(
                 text=say(domain, "utter_nothing_to_expand"),
                 buttons=example_buttons(domain),
                 json_message=payload("clarify"),
             )
             return []
+        return _continue(session, dispatcher, domain, state, last)
 
-        with_detail = [f for f in last if f.detail]
-        if with_detail and not tracker.get_slot("details_given"):
-            terms, buttons = term_buttons(domain, with_detail)
-            message = payload("answer", condition=condition, topic=topic, facts=with_detail)
-            message["terms"] = terms
-            message["part"] = "detail"
-            dispatcher.utter_message(
-                text=" ".join(f.detail or "" for f in with_detail), buttons=buttons, json_message=message
-            )
-            return [SlotSet("details_given", True), SlotSet("terms", terms)]
 
-        # Beyond the details: the general facts of the parent condition, if not already shown.
-        cond = names(session, condition)
-        shown = {f.condition_slug for f in last}
-        if cond.parent_slug and cond.parent_slug not in shown:
-            general = queries.facts_for(session, condition=cond.parent_slug, topic=topic)
-            if general.facts:
-                parent = names(session, cond.parent_slug)
-                terms, buttons = term_buttons(domain, general.facts)
-                message = payload("answer", condition=condition, topic=topic, facts=general.facts)
-                message["answered_for"] = parent.slug
-                message["terms"] = terms
-                text = " ".join(
-                    [
-                        say(domain, "utter_more_general", parent_name=parent.short_name, name=cond.short_name),
-                        general.text,
-                    ]
-                )
-                dispatcher.utter_message(text=text, buttons=buttons, json_message=message)
-                return [
-                    SlotSet("last_facts", [f.id for f in general.facts]),
-                    SlotSet("details_given", False),
-                    SlotSet("terms", terms),
-                ]
-
+def _continue(
+    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, state: State, last: list[Fact]
+) -> list[EventType]:
+    condition, topic = state.focus or "mnd", state.topic or "definition"
+    with_detail = [f for f in last if f.detail]
+    if with_detail and not state.details_given:
+        terms, buttons = term_buttons(domain, with_detail)
+        message = payload("answer", condition=condition, topic=topic, facts=with_detail)
+        message.update(answered_for=with_detail[0].condition_slug, terms=terms, part="detail")
         dispatcher.utter_message(
-            text=say(domain, "utter_no_more", name=cond.short_name, topic_label=topic_label(session, topic)),
-            json_message=payload("not_covered", condition=condition, topic=topic),
+            text=" ".join(f.detail or "" for f in with_detail), buttons=buttons, json_message=message
         )
-        return []
+        return [SlotSet("details_given", True), SlotSet("terms", terms)]
+    queued = queries.facts_by_id(session, state.more)
+    if queued:
+        chunk: list[Fact] = []
+        for fact in queued:
+            if chunk and sum(sentences(f.answer) for f in chunk) + sentences(fact.answer) > MAX_SENTENCES:
+                break
+            chunk.append(fact)
+        reply = Reply(
+            "answer", condition, topic, [f.answer for f in chunk], chunk, answered_for=chunk[0].condition_slug
+        )
+        reply.more = [f.id for f in queued[len(chunk) :]]
+        return send_reply(session, dispatcher, domain, reply, state)
+    cond = known_condition(session, condition)
+    shown = {f.condition_slug for f in last}
+    if cond.parent_slug and cond.parent_slug not in shown:
+        general = queries.facts_for(session, condition=cond.parent_slug, topic=topic)
+        if general.facts:
+            parent = known_condition(session, cond.parent_slug)
+            reply = Reply(
+                "answer",
+                condition,
+                topic,
+                [say(domain, "utter_more_general", parent_name=parent.short_name, name=cond.short_name)]
+                + [f.answer for f in general.facts],
+                general.facts,
+                answered_for=parent.slug,
+            )
+            return send_reply(session, dispatcher, domain, reply, state)
+    dispatcher.utter_message(
+        text=say(domain, "utter_no_more", name=cond.short_name, topic_label=topic.replace("_", " ")),
+        json_message=payload("not_covered", condition=condition, topic=topic),
+    )
+    return []

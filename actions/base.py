@@ -15,9 +15,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from actions.contract import payload
 from actions.wording import say
-from bot.facts import queries
+from bot.facts import names, queries
 from bot.facts.db import StoreMissing, session_factory
 from bot.facts.models import Condition, Fact
+from bot.safety import settings
+from bot.safety.notes import add_safety_note, needs_note
 
 logger = logging.getLogger(__name__)
 
@@ -41,16 +43,16 @@ class StoreAction(Action, ABC):
             StoreAction.sessions = session_factory()
         return StoreAction.sessions
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         try:
             with self._sessions()() as session:
-                return self.answer(session, dispatcher, tracker, domain)
+                events = self.answer(session, dispatcher, tracker, domain)
         except (SQLAlchemyError, StoreMissing) as exc:
             logger.error("fact store unavailable in %s: %s", self.name(), exc.__class__.__name__)
             dispatcher.utter_message(text=say(domain, "utter_error"), json_message=payload("error"))
             return []
+        note_first(dispatcher, tracker, domain)
+        return events
 
     @abstractmethod
     def answer(
@@ -61,6 +63,17 @@ class StoreAction(Action, ABC):
         domain: DomainDict,
     ) -> list[EventType]:
         """Send the reply and return the events (slots) it sets."""
+
+
+def note_first(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> None:
+    """Lead the reply with the safety note when the message might be about danger now (see bot/safety/notes.py)."""
+    for message in dispatcher.messages:
+        custom = message.get("custom")
+        if isinstance(custom, dict) and message.get("text"):
+            if needs_note(tracker.latest_message, custom):
+                add_safety_note(message, say(domain, "utter_safety_note"))
+                custom["call"] = settings.current().links_for(custom)
+            return
 
 
 def entity_values(tracker: Tracker, entity: str) -> list[str]:
@@ -77,12 +90,12 @@ def mentioned_conditions(session: Session, tracker: Tracker) -> list[str]:
     """Condition slugs the latest message names: recognised entities first, then a fuzzy scan."""
     text = tracker.latest_message.get("text") or ""
     # A button's payload ("/ask_symptoms{...}") carries its condition as an entity.
-    return queries.conditions_in(
+    return names.conditions_in(
         session, entities=entity_values(tracker, "condition"), text="" if text.startswith("/") else text
     )
 
 
-def names(session: Session, slug: str) -> Condition:
+def known_condition(session: Session, slug: str) -> Condition:
     """The condition for a slug known to exist."""
     cond = queries.condition(session, slug)
     if cond is None:

@@ -1,7 +1,14 @@
-"""Low NLU confidence: offer the likeliest readings as buttons instead of guessing."""
+"""Low NLU confidence: answer anyway when the fact store plainly answers it, else offer readings.
+
+In order: a question across types ("which one is mostly men?"); a glossary word asked about
+("FTD meaning?"); a question one of the facts answers almost word for word (its example
+questions), for the condition named or pointed at; otherwise "Did you mean…?" with up to three
+topic questions, or the scope statement. A risky message gets the safety note first (actions/base.py).
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -10,22 +17,30 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.base import StoreAction, mentioned_conditions
+from actions.base import StoreAction
+from actions.compose import across_question, topic_reply
 from actions.contract import payload
-from actions.replies import example_buttons
+from actions.conversation import State
+from actions.references import resolve
+from actions.replies import example_buttons, named_term, send_definition, send_reply
+from actions.understanding import read
 from actions.wording import say
 from bot.facts import queries
+from bot.facts.ranking import index_for
+from bot.facts.text import normalise
 from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC, TOPICS
 
 # A reading below this confidence is not worth offering.
 MIN_READING_CONFIDENCE = 0.1
 MAX_READINGS = 3
-# If an emergency is at all likely, the emergency advice comes first.
-MIN_EMERGENCY_CONFIDENCE = 0.2
+# A fact answers the question plainly when one of its example questions is this close, or its
+# text covers this much of the question.
+PLAIN_EXAMPLE, PLAIN_LEXICAL = 0.45, 0.75
+_MEANING = re.compile(r"\b(?:mean|means|meaning|define|definition|stand for|stands for|what is|whats|what are)\b")
 
 
 class ActionOfferReadings(StoreAction):
-    """"Did you mean...?" with up to three topic questions; otherwise the scope statement."""
+    """Answers what the store plainly answers; otherwise "Did you mean...?" or the scope statement."""
 
     def name(self) -> str:
         return "action_offer_readings"
@@ -33,20 +48,33 @@ class ActionOfferReadings(StoreAction):
     def answer(
         self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        mentioned = mentioned_conditions(session, tracker)
-        slug = mentioned[0] if mentioned else tracker.get_slot("condition")
+        question = read(session, tracker)
+        state = State.of(tracker)
+        listing = across_question(session, domain, question, state)
+        if listing is not None:
+            return send_reply(session, dispatcher, domain, listing, state)
+        if question.text and _MEANING.search(normalise(question.text)) and not question.named:
+            entry = named_term(session, tracker)
+            if entry is not None:
+                return send_definition(dispatcher, tracker, domain, entry)
+        targets = resolve(session, question, state)
+        slug = targets.conditions[0] if targets.conditions else None
+        if question.text:
+            pool = [slug] if slug else ["mnd", "motor_neuron"]
+            scored = index_for(session).rank(question.text, conditions=pool, topic_weights=question.topic_weights)
+            best = next((s for s in scored if not s.item.is_gap), None)
+            if best is not None and (best.example >= PLAIN_EXAMPLE or best.lexical >= PLAIN_LEXICAL):
+                condition = slug or best.item.condition
+                reply = topic_reply(session, domain, question, condition, topic=best.topic)
+                if reply is not None:
+                    return send_reply(session, dispatcher, domain, reply, state)
+        return self._readings(session, dispatcher, domain, tracker, slug or state.focus)
+
+    def _readings(
+        self, session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, tracker: Tracker, slug: str | None
+    ) -> list[EventType]:
         buttons: list[dict[str, Any]] = []
-        ranking = tracker.latest_message.get("intent_ranking") or []
-        urgent = any(
-            r.get("name") == "report_emergency" and (r.get("confidence") or 0) >= MIN_EMERGENCY_CONFIDENCE
-            for r in ranking
-        )
-        if urgent:
-            dispatcher.utter_message(
-                text=say(domain, "utter_emergency_check"),
-                json_message=payload("emergency", condition=slug),
-            )
-        for reading in ranking:
+        for reading in tracker.latest_message.get("intent_ranking") or []:
             topic_slug = (reading.get("name") or "").removeprefix("ask_")
             if topic_slug not in TOPICS or (reading.get("confidence") or 0) < MIN_READING_CONFIDENCE:
                 continue

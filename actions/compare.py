@@ -1,6 +1,8 @@
-"""Comparing two conditions from their structured attributes and defining facts."""
+"""Comparing two conditions, and "is X the same as Y?" when X and Y are names of one condition."""
 
 from __future__ import annotations
+
+import re
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -8,11 +10,20 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.base import StoreAction, mentioned_conditions, term_buttons
+from actions.base import StoreAction, term_buttons
+from actions.compose import Reply, topic_reply
 from actions.contract import payload
+from actions.conversation import State, answered
+from actions.references import resolve
+from actions.replies import send_reply
+from actions.understanding import Question, read
 from actions.wording import say
-from bot.facts import queries
+from bot.facts import names, queries
 from bot.facts.models import Condition
+from bot.facts.text import normalise
+
+# "Is X the same as Y?", "is X another name for Y?", "X and Y, same thing?"
+_SAME = re.compile(r"\b(?:same|another name|other name|other word|different name|also called|also known|aka)\b")
 
 
 def _affects(domain: DomainDict, cond: Condition) -> str:
@@ -20,7 +31,7 @@ def _affects(domain: DomainDict, cond: Condition) -> str:
 
 
 class ActionCompareConditions(StoreAction):
-    """"How is PLS different from ALS?" and "how is that different from ALS?"."""
+    """ "How is PLS different from ALS?", "how is that different from ALS?", "is Lou Gehrig's disease ALS?"."""
 
     def name(self) -> str:
         return "action_compare_conditions"
@@ -28,61 +39,111 @@ class ActionCompareConditions(StoreAction):
     def answer(
         self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        slugs = mentioned_conditions(session, tracker)
-        current = tracker.get_slot("condition")
-        if len(slugs) == 1 and current and current != slugs[0]:
-            slugs = [current, slugs[0]]
+        question = read(session, tracker)
+        state = State.of(tracker)
+        found = names.named_conditions(session, question.text) if question.text else []
+        slugs = list(dict.fromkeys(question.named))
+        if question.text and _SAME.search(normalise(question.text)):
+            same = _same_name(session, dispatcher, domain, question, state, found)
+            if same is not None:
+                return same
         if len(slugs) < 2:
-            named = slugs[0] if slugs else current
-            others = [c for c in queries.conditions(session) if c.slug not in (named, "motor_neuron")]
-            first = queries.condition(session, named) if named else None
-            buttons = [
-                {
-                    "title": say(
-                        domain,
-                        "utter_button_compare",
-                        first=first.short_name if first else "MND",
-                        second=c.short_name,
-                    ),
-                    "payload": f'/ask_compare{{"condition": "{c.slug}"}}',
-                }
-                for c in others
-            ]
-            dispatcher.utter_message(
-                text=say(domain, "utter_ask_compare_with", name=first.short_name if first else "MND"),
-                buttons=buttons,
-                json_message=payload("clarify", condition=named, topic="types"),
-            )
-            return [SlotSet("condition", named)] if named else []
-
+            # "How are those two different?", "how is that different from ALS?"
+            pointed = resolve(session, Question(**{**question.__dict__, "named": []}), state)
+            others = [c for c in pointed.conditions if c not in slugs]
+            if not slugs and len(others) >= 2:
+                slugs = others[:2]
+            elif slugs and others:
+                slugs = [others[0], slugs[0]]
+        if len(slugs) < 2:
+            return self._ask_other(session, dispatcher, domain, slugs[0] if slugs else state.focus)
         comparison = queries.compare(session, slugs[0], slugs[1])
         if comparison is None:
-            dispatcher.utter_message(
-                text=say(domain, "utter_compare_same"), json_message=payload("clarify", condition=slugs[0])
-            )
-            return []
+            return self._ask_other(session, dispatcher, domain, slugs[0])
         a, b = comparison.first, comparison.second
         lines = [_affects(domain, a), _affects(domain, b)]
         if comparison.same_neurons:
             lines = [say(domain, "utter_compare_same_neurons", first=a.short_name, second=b.short_name)]
-        facts = comparison.facts[a.slug] + comparison.facts[b.slug]
+        # Facts about both ("many providers use ALS and MND for the same thing") lead.
+        shared = queries.facts_about_both(session, a.slug, b.slug)
+        own_a = [f for f in comparison.facts[a.slug] if f not in shared]
+        own_b = [f for f in comparison.facts[b.slug] if f not in shared and f not in own_a]
+        facts = shared + own_a + own_b
         text = " ".join(
             [
                 say(domain, "utter_compare_intro", first=a.short_name, second=b.short_name),
+                *(f.answer for f in shared),
                 *lines,
-                " ".join(f.answer for f in comparison.facts[a.slug]),
-                " ".join(f.answer for f in comparison.facts[b.slug]),
+                " ".join(f.answer for f in own_a),
+                " ".join(f.answer for f in own_b),
             ]
         )
         terms, buttons = term_buttons(domain, facts)
-        message = payload("compare", condition=b.slug, topic="definition", facts=facts, conditions=[a.slug, b.slug])
+        message = payload("compare", condition=a.slug, topic="definition", facts=facts, conditions=[a.slug, b.slug])
         message["terms"] = terms
         dispatcher.utter_message(text=text, buttons=buttons, json_message=message)
-        # The newer condition becomes the subject of follow-ups ("is it inherited?").
-        return [
-            SlotSet("condition", b.slug),
-            SlotSet("topic", "definition"),
-            SlotSet("terms", terms),
-            SlotSet("last_facts", [f.id for f in facts]),
-            SlotSet("details_given", False),
+        # Both are now "the two": "the other one", "both", "which of them…" refer to them; the
+        # first named stays in focus ("and where does it start?" after "how is PLS different from ALS?").
+        return answered(
+            condition=a.slug,
+            topic="definition",
+            facts=[f.id for f in facts],
+            terms=terms,
+            listed=[a.slug, b.slug],
+            history=[*state.history, b.slug],
+        )
+
+    def _ask_other(
+        self, session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, named: str | None
+    ) -> list[EventType]:
+        others = [c for c in queries.conditions(session) if c.slug not in (named, "motor_neuron")]
+        first = queries.condition(session, named) if named else None
+        first_name = first.short_name if first else "MND"
+        buttons = [
+            {
+                "title": say(domain, "utter_button_compare", first=first_name, second=c.short_name),
+                "payload": f'/ask_compare{{"condition": "{c.slug}"}}',
+            }
+            for c in others
         ]
+        dispatcher.utter_message(
+            text=say(domain, "utter_ask_compare_with", name=first_name),
+            buttons=buttons,
+            json_message=payload("clarify", condition=named, topic="types"),
+        )
+        return [SlotSet("condition", named)] if named else []
+
+
+def _same_name(
+    session: Session,
+    dispatcher: CollectingDispatcher,
+    domain: DomainDict,
+    question: Question,
+    state: State,
+    found: list[names.NamedCondition],
+) -> list[EventType] | None:
+    """ "Is X the same as Y?" answered from what the material says about the names."""
+    slugs = list(dict.fromkeys(n.slug for n in found))
+    unknown = [n.matched for n in found if n.recognition_only]
+    if len(slugs) == 1 and unknown:
+        # A name the documents do not use: say so, and what they say about the condition it names.
+        reply = topic_reply(session, domain, question, slugs[0], topic="definition")
+        if reply is None:
+            return None
+        reply.kind = "not_covered"
+        name = queries.condition(session, slugs[0])
+        reply.parts.insert(
+            0, say(domain, "utter_name_not_in_material", alias=unknown[0], name=name.short_name if name else "")
+        )
+        return send_reply(session, dispatcher, domain, reply, state)
+    if len(slugs) == 1 and len(found) >= 2:
+        # Two names of one condition ("Lou Gehrig's disease" and "ALS"): the definition says so.
+        return _definition(session, dispatcher, domain, question, state, slugs[0])
+    return None
+
+
+def _definition(
+    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, question: Question, state: State, slug: str
+) -> list[EventType] | None:
+    reply: Reply | None = topic_reply(session, domain, question, slug, topic="definition")
+    return send_reply(session, dispatcher, domain, reply, state) if reply else None

@@ -9,8 +9,11 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.base import StoreAction, mentioned_conditions
+from actions.compose import topic_reply
 from actions.contract import payload
-from actions.replies import named_term, send_definition, send_topic_answer
+from actions.conversation import State
+from actions.replies import named_term, send_definition, send_reply
+from actions.understanding import read
 from actions.wording import say
 from bot.facts import queries
 from bot.facts.models import GlossaryTerm
@@ -30,7 +33,9 @@ class ActionDefineTerm(StoreAction):
             # "What does ALS mean?" asks for a condition, not a word.
             mentioned = mentioned_conditions(session, tracker)
             if mentioned:
-                return send_topic_answer(session, dispatcher, domain, mentioned[0], "definition")
+                reply = topic_reply(session, domain, read(session, tracker), mentioned[0], topic="definition")
+                if reply is not None:
+                    return send_reply(session, dispatcher, domain, reply, State.of(tracker))
             recent: list[str] = tracker.get_slot("terms") or []
             if len(recent) == 1:
                 entry = queries.glossary_lookup(session, recent[0])

@@ -1,4 +1,4 @@
-"""Reply builders shared by the actions: topic answers, definitions, choice buttons."""
+"""Turning replies into messages: text, buttons, the payload (reply contract) and the slots they set."""
 
 from __future__ import annotations
 
@@ -10,17 +10,86 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.base import entity_values, names, term_buttons
+from actions.base import entity_values, term_buttons
+from actions.compose import Reply
 from actions.contract import payload
+from actions.conversation import State, answered
 from actions.wording import say
-from bot.facts import queries
+from bot.facts import names, queries
 from bot.facts.models import GlossaryTerm
-from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC
 
 
 def topic_label(session: Session, slug: str) -> str:
     top = queries.topic(session, slug)
     return top.label if top else slug.replace("_", " ")
+
+
+def send_reply(
+    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, reply: Reply, state: State
+) -> list[EventType]:
+    """Send one composed reply; return the slots it sets (focus, topic, what was shown and listed)."""
+    terms, buttons = term_buttons(domain, reply.facts)
+    message = payload(
+        reply.kind,
+        condition=reply.condition,
+        topic=reply.topic,
+        facts=reply.facts,
+        sources=queries.provenance([*reply.gaps, *reply.facts]),
+        conditions=reply.conditions,
+    )
+    message["answered_for"] = reply.answered_for
+    message["terms"] = terms
+    message.update(reply.extra)
+    dispatcher.utter_message(text=reply.text, buttons=buttons, json_message=message)
+    listed = reply.listed if reply.listed is not None else _listed_in(session, reply)
+    focus = reply.condition
+    if reply.conditions:  # a listing across types: the focus is the one type it named, if only one
+        focus = reply.conditions[0] if len(reply.conditions) == 1 else None
+    return answered(
+        condition=focus,
+        topic=reply.topic,
+        facts=[f.id for f in reply.facts],
+        terms=terms,
+        more=reply.more,
+        listed=listed,
+        history=state.history,
+    )
+
+
+def _listed_in(session: Session, reply: Reply) -> list[str] | None:
+    """The conditions an answer names one after another ("ALS, PBP, PLS…"), if it names two or more."""
+    found: list[str] = []
+    for fact in reply.facts:
+        for slug in names.find_conditions(session, fact.answer):
+            if slug not in found and slug not in ("mnd", "motor_neuron"):
+                found.append(slug)
+    return found if len(found) >= 2 else None
+
+
+def send_choices(
+    session: Session,
+    dispatcher: CollectingDispatcher,
+    domain: DomainDict,
+    choices: list[str],
+    topic: str | None,
+) -> list[EventType]:
+    """Ask which condition is meant, with one button per choice (kind ``clarify``)."""
+    top = queries.topic(session, topic) if topic else None
+    buttons = []
+    for slug in choices:
+        cond = queries.condition(session, slug)
+        if cond is None:
+            continue
+        title = (
+            top.question.format(name=cond.short_name)
+            if top
+            else say(domain, "utter_button_about", name=cond.short_name)
+        )
+        intent = f"ask_{topic}" if top else "ask_definition"
+        buttons.append({"title": title, "payload": f'/{intent}{{"condition": "{slug}"}}'})
+    message = payload("clarify", topic=topic, conditions=choices)
+    dispatcher.utter_message(text=say(domain, "utter_which_one"), buttons=buttons, json_message=message)
+    return [SlotSet("listed", choices)]
 
 
 def condition_buttons(session: Session, domain: DomainDict, topic: str) -> list[dict[str, Any]]:
@@ -40,58 +109,16 @@ def condition_buttons(session: Session, domain: DomainDict, topic: str) -> list[
     return buttons
 
 
-def send_topic_answer(
-    session: Session,
-    dispatcher: CollectingDispatcher,
-    domain: DomainDict,
-    condition: str | None,
-    topic: str,
+def ask_which_condition(
+    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, topic: str
 ) -> list[EventType]:
-    """Answer ``topic`` for ``condition`` (or the topic's default) from the store, saying honestly what is missing."""
-    slug = condition or DEFAULT_CONDITION_FOR_TOPIC[topic]
-    result = queries.facts_for(session, condition=slug, topic=topic)
-    if not result.facts and not result.gaps:
-        dispatcher.utter_message(
-            text=say(domain, "utter_ask_which_condition", topic_label=topic_label(session, topic)),
-            buttons=condition_buttons(session, domain, topic),
-            json_message=payload("clarify", condition=slug, topic=topic),
-        )
-        return [SlotSet("topic", topic)]
-
-    asked = names(session, slug)
-    parts: list[str] = []
-    if result.fell_back:
-        parent = names(session, result.condition)
-        parts.append(
-            say(
-                domain,
-                "utter_fallback_to_parent",
-                name=asked.short_name,
-                parent_name=parent.short_name,
-                topic_label=topic_label(session, topic),
-            )
-        )
-    if result.facts:
-        parts.append(result.text)
-    for gap in result.gaps:
-        parts.append(say(domain, "utter_gap", missing=gap.missing))
-    if result.gaps:
-        parts.append(say(domain, "utter_ask_provider"))
-
-    terms, buttons = term_buttons(domain, result.facts)
-    kind = "not_covered" if result.gaps else "answer"
-    sources = queries.provenance([*result.facts, *result.gaps])
-    message = payload(kind, condition=slug, topic=topic, facts=result.facts, sources=sources)
-    message["answered_for"] = result.condition
-    message["terms"] = terms
-    dispatcher.utter_message(text=" ".join(parts), buttons=buttons, json_message=message)
-    return [
-        SlotSet("condition", slug),
-        SlotSet("topic", topic),
-        SlotSet("terms", terms),
-        SlotSet("last_facts", [f.id for f in result.facts]),
-        SlotSet("details_given", False),
-    ]
+    """The store has nothing on ``topic`` for what was asked: offer the conditions it has something for."""
+    dispatcher.utter_message(
+        text=say(domain, "utter_ask_which_condition", topic_label=topic_label(session, topic)),
+        buttons=condition_buttons(session, domain, topic),
+        json_message=payload("clarify", topic=topic),
+    )
+    return [SlotSet("topic", topic)]
 
 
 def example_buttons(domain: DomainDict) -> list[dict[str, Any]]:
@@ -105,11 +132,11 @@ def example_buttons(domain: DomainDict) -> list[dict[str, Any]]:
 def named_term(session: Session, tracker: Tracker) -> GlossaryTerm | None:
     """The glossary term the latest message names (a recognised entity first, then a scan), or None."""
     for value in entity_values(tracker, "term"):
-        entry = queries.glossary_lookup(session, value) or queries.find_term(session, value)
+        entry = queries.glossary_lookup(session, value) or names.find_term(session, value)
         if entry:
             return entry
     text = tracker.latest_message.get("text") or ""
-    return None if text.startswith("/") else queries.find_term(session, text)
+    return None if text.startswith("/") else names.find_term(session, text)
 
 
 def send_definition(

@@ -7,6 +7,8 @@ from typing import Any
 
 from rasa_sdk.types import DomainDict
 
+from bot.safety import settings
+
 
 class _Blank(dict):  # type: ignore[type-arg]
     def __missing__(self, key: str) -> str:
@@ -14,7 +16,11 @@ class _Blank(dict):  # type: ignore[type-arg]
 
 
 def say(domain: DomainDict, response: str, **values: Any) -> str:
-    """The first text of ``response`` in the domain, with ``{name}`` placeholders filled."""
+    """The first text of ``response`` in the domain, with ``{name}`` placeholders filled.
+
+    The deployment's emergency settings ({emergency_call}, {crisis_line}) are always available.
+    """
+    values = {**settings.current().values(), **values}
     try:
         template = domain["responses"][response][0]["text"]
     except (KeyError, IndexError, TypeError) as exc:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import urllib.request
+import uuid
 from typing import Any
 
 
@@ -15,3 +18,25 @@ def bot_messages(output: list[dict[str, Any]]) -> list[dict[str, Any]]:
         else:
             messages.append(dict(item))
     return messages
+
+
+class Chat:
+    """One person's conversation through POST /webhooks/rest/webhook."""
+
+    def __init__(self, url: str, prefix: str = "e2e") -> None:
+        self.url = url
+        self.sender = f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+    def post(self, message: str) -> list[dict[str, Any]]:
+        body = json.dumps({"sender": self.sender, "message": message}).encode()
+        request = urllib.request.Request(
+            f"{self.url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return bot_messages(json.loads(response.read()))
+
+    def say(self, message: str) -> dict[str, Any]:
+        """Send a message; return the bot's one reply to it (after any session disclaimer)."""
+        replies = [m for m in self.post(message) if m.get("custom", {}).get("kind") != "disclaimer"]
+        assert len(replies) == 1, replies
+        return replies[0]

@@ -1,313 +1,59 @@
-"""Validate the curated YAML in data/facts and build the store from it.
+"""Build the fact store from the curated YAML in data/facts (validated by bot/facts/validate.py).
 
-Everything is validated before anything is written; the database is then built
-in a temporary SQLite file that replaces the old one (or, on a server database,
-in one transaction), so a bad edit never damages the store that is serving.
+Everything is validated before anything is written; the database is then built in a temporary
+SQLite file that replaces the old one (or, on a server database, in one transaction), so a bad
+edit never damages the store that is serving. The search terms of every fact and gap (stems and
+word groups, bot/facts/words.py) are computed here, once, and stored with them; the store also
+records which build it holds (a checksum of the content) so that servers can tell a new build.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-from dataclasses import dataclass, field
+from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-import yaml
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
 from bot.facts.models import (
+    Attribute,
+    AttributeValue,
+    AttributeWord,
     Base,
+    BuildRecord,
     Condition,
     ConditionAlias,
+    ConditionAttribute,
+    Example,
     Fact,
+    FactCondition,
+    FactLead,
+    FactTopic,
     Gap,
     GlossaryTerm,
+    SearchTerm,
     Section,
     Source,
     TermAlias,
     Topic,
+    WordGroup,
 )
 from bot.facts.text import normalise
-from bot.facts.vocab import AFFECTS, CONDITIONS, TOPICS
+from bot.facts.validate import FactData, FactDataError, Problem, load_dir
+from bot.facts.words import Vocabulary
+
+__all__ = ["FactData", "FactDataError", "Problem", "build", "checksum", "load_dir", "load_into", "write"]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in the curated data, located precisely."""
-
-    file: str
-    entry: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.entry}: {self.field}: {self.message}"
-
-
-class FactDataError(Exception):
-    """The curated data is invalid; nothing was written."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
-@dataclass
-class FactData:
-    """The validated content of data/facts, ready to be written."""
-
-    sources: list[dict[str, Any]] = field(default_factory=list)
-    topics: list[dict[str, Any]] = field(default_factory=list)
-    conditions: list[dict[str, Any]] = field(default_factory=list)
-    terms: list[dict[str, Any]] = field(default_factory=list)
-    gaps: list[dict[str, Any]] = field(default_factory=list)
-    facts: list[dict[str, Any]] = field(default_factory=list)
-
-
-_FIELDS: dict[str, tuple[set[str], set[str]]] = {
-    # kind: (required fields, optional fields)
-    "source": ({"id", "title", "publisher", "citation", "sections"}, {"reviewed"}),
-    "topic": ({"slug", "label", "question"}, set()),
-    "condition": ({"slug", "name", "short_name", "aliases"}, {"parent", "affects"}),
-    "term": ({"term", "definition", "source", "section"}, {"aliases"}),
-    "gap": ({"id", "condition", "topic", "missing", "source", "section"}, set()),
-    "fact": ({"id", "condition", "topic", "answer", "source", "section"}, {"detail", "terms"}),
-}
-
-
-class _Checker:
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.problems: list[Problem] = []
-
-    def problem(self, path: Path, entry: str, fld: str, message: str) -> None:
-        self.problems.append(Problem(str(path.relative_to(self.root)), entry, fld, message))
-
-    def read_list(self, path: Path, key: str) -> list[Any]:
-        if not path.is_file():
-            self.problem(path, "-", key, "file is missing")
-            return []
-        try:
-            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        # Not only YAMLError: PyYAML raises ValueError for "2025-13-45" or "!!int x", KeyError for
-        # "!!bool x", AttributeError for "!!timestamp x", RecursionError for very deep nesting.
-        except Exception as exc:
-            self.problem(path, "-", key, f"not valid YAML ({exc.__class__.__name__}: {exc})")
-            return []
-        if not isinstance(doc, dict) or not isinstance(doc.get(key), list):
-            self.problem(path, "-", key, f"the file must hold a mapping with a list under '{key}'")
-            return []
-        return list(doc[key])
-
-    def entries(
-        self, path: Path, key: str, kind: str, id_field: str
-    ) -> list[tuple[str, dict[str, Any]]]:
-        """Entries of one file that have the right shape, each with its label."""
-        required, optional = _FIELDS[kind]
-        good = []
-        for index, raw in enumerate(self.read_list(path, key)):
-            label = f"{kind} #{index + 1}"
-            if not isinstance(raw, dict):
-                self.problem(path, label, "-", "each entry must be a mapping")
-                continue
-            if isinstance(raw.get(id_field), str) and raw[id_field].strip():
-                label = f"{kind} '{raw[id_field]}'"
-            ok = True
-            for name in sorted(required - raw.keys()):
-                self.problem(path, label, name, "missing")
-                ok = False
-            # Keys may be numbers, dates or empty too: sort them as text, show odd ones quoted.
-            for name in sorted(raw.keys() - required - optional, key=str):
-                shown = name if isinstance(name, str) and name.strip() else repr(name)
-                self.problem(path, label, shown, "unknown field")
-                ok = False
-            for name in sorted((required | optional) & raw.keys()):
-                value = raw[name]
-                if name in {"sections", "aliases", "terms"}:
-                    continue
-                if name in optional and value is None:
-                    continue
-                if not isinstance(value, str) or not value.strip():
-                    self.problem(path, label, name, "must be a non-empty string")
-                    ok = False
-            if ok:
-                good.append((label, raw))
-        return good
-
-    def string_list(self, path: Path, label: str, name: str, value: Any) -> list[str]:
-        if value is None:
-            return []
-        if not isinstance(value, list) or not all(
-            isinstance(v, str) and v.strip() for v in value
-        ):
-            self.problem(path, label, name, "must be a list of non-empty strings")
-            return []
-        return [v.strip() for v in value]
-
-
-def load_dir(root: Path) -> FactData:
-    """Read and validate every file of the curated data; raise FactDataError if anything is wrong."""
-    check = _Checker(root)
-    data = FactData()
-
-    # Sources and their sections.
-    path = root / "sources.yml"
-    sections: dict[str, set[str]] = {}
-    for label, raw in check.entries(path, "sources", "source", "id"):
-        if raw["id"] in sections:
-            check.problem(path, label, "id", "duplicate id")
-            continue
-        secs = raw["sections"]
-        if not isinstance(secs, list) or not secs:
-            check.problem(path, label, "sections", "must be a non-empty list")
-            continue
-        seen: set[str] = set()
-        clean = []
-        for sec in secs:
-            if (
-                not isinstance(sec, dict)
-                or set(sec) != {"id", "title"}
-                or not all(isinstance(v, str) and v.strip() for v in sec.values())
-            ):
-                check.problem(path, label, "sections", f"each section needs an id and a title: {sec!r}")
-                continue
-            if sec["id"] in seen:
-                check.problem(path, label, "sections", f"duplicate section id '{sec['id']}'")
-                continue
-            seen.add(sec["id"])
-            clean.append({"id": sec["id"], "title": sec["title"]})
-        sections[raw["id"]] = seen
-        data.sources.append({**raw, "sections": clean})
-
-    def check_source(p: Path, label: str, raw: dict[str, Any]) -> bool:
-        if raw["source"] not in sections:
-            check.problem(p, label, "source", f"unknown source '{raw['source']}'")
-            return False
-        if raw["section"] not in sections[raw["source"]]:
-            check.problem(p, label, "section", f"source '{raw['source']}' has no section '{raw['section']}'")
-            return False
-        return True
-
-    # Topics: exactly the fixed vocabulary.
-    path = root / "topics.yml"
-    topic_slugs: list[str] = []
-    for label, raw in check.entries(path, "topics", "topic", "slug"):
-        if raw["slug"] not in TOPICS:
-            check.problem(path, label, "slug", f"unknown topic slug '{raw['slug']}'")
-        elif raw["slug"] in topic_slugs:
-            check.problem(path, label, "slug", "duplicate slug")
-        else:
-            topic_slugs.append(raw["slug"])
-            data.topics.append(raw)
-    for slug in TOPICS:
-        if slug not in topic_slugs:
-            check.problem(path, f"topic '{slug}'", "slug", "missing from the file")
-
-    # Conditions and their aliases.
-    path = root / "conditions.yml"
-    alias_owner: dict[str, str] = {}
-    cond_slugs: list[str] = []
-    for label, raw in check.entries(path, "conditions", "condition", "slug"):
-        slug = raw["slug"]
-        if slug not in CONDITIONS:
-            check.problem(path, label, "slug", f"unknown condition slug '{slug}'")
-            continue
-        if slug in cond_slugs:
-            check.problem(path, label, "slug", "duplicate slug")
-            continue
-        if raw.get("affects") is not None and raw["affects"] not in AFFECTS:
-            check.problem(path, label, "affects", f"must be one of {', '.join(AFFECTS)} or null")
-            continue
-        aliases = check.string_list(path, label, "aliases", raw["aliases"])
-        for alias in [raw["name"], raw["short_name"], *aliases]:
-            key = normalise(alias)
-            if not key:
-                check.problem(path, label, "aliases", f"'{alias}' has no letters or digits")
-            elif alias_owner.get(key, slug) != slug:
-                check.problem(path, label, "aliases", f"'{alias}' already names '{alias_owner[key]}'")
-            else:
-                alias_owner[key] = slug
-        cond_slugs.append(slug)
-        data.conditions.append({**raw, "aliases": aliases})
-    for cond in data.conditions:
-        parent = cond.get("parent")
-        if parent is not None and parent not in cond_slugs:
-            check.problem(path, f"condition '{cond['slug']}'", "parent", f"unknown condition '{parent}'")
-    if not check.problems:
-        for slug in CONDITIONS:
-            if slug not in cond_slugs:
-                check.problem(path, f"condition '{slug}'", "slug", "missing from the file")
-
-    # Glossary.
-    path = root / "glossary.yml"
-    term_owner: dict[str, str] = {}
-    for label, raw in check.entries(path, "terms", "term", "term"):
-        aliases = check.string_list(path, label, "aliases", raw.get("aliases"))
-        if not check_source(path, label, raw):
-            continue
-        term = raw["term"].strip().lower()
-        if term in term_owner.values():
-            check.problem(path, label, "term", "duplicate term")
-            continue
-        for alias in [term, *aliases]:
-            key = normalise(alias)
-            if key in alias_owner:
-                check.problem(path, label, "aliases", f"'{alias}' is also a name of condition '{alias_owner[key]}'")
-            elif term_owner.get(key, term) != term:
-                check.problem(path, label, "aliases", f"'{alias}' already belongs to term '{term_owner[key]}'")
-            else:
-                term_owner[key] = term
-        data.terms.append({**raw, "term": term, "aliases": aliases})
-    known_terms = {t["term"] for t in data.terms}
-
-    # Gaps.
-    path = root / "gaps.yml"
-    gap_ids: set[str] = set()
-    for label, raw in check.entries(path, "gaps", "gap", "id"):
-        if raw["id"] in gap_ids:
-            check.problem(path, label, "id", "duplicate id")
-            continue
-        if raw["condition"] not in CONDITIONS:
-            check.problem(path, label, "condition", f"unknown condition slug '{raw['condition']}'")
-            continue
-        if raw["topic"] not in TOPICS:
-            check.problem(path, label, "topic", f"unknown topic slug '{raw['topic']}'")
-            continue
-        if check_source(path, label, raw):
-            gap_ids.add(raw["id"])
-            data.gaps.append(raw)
-
-    # Facts, one file per condition.
-    fact_ids: set[str] = set()
-    fact_files = sorted((root / "facts").glob("*.yml"))
-    if not fact_files:
-        check.problem(root / "facts", "-", "facts", "no fact files found")
-    for path in fact_files:
-        for label, raw in check.entries(path, "facts", "fact", "id"):
-            if raw["id"] in fact_ids:
-                check.problem(path, label, "id", "duplicate id")
-                continue
-            if raw["condition"] not in CONDITIONS:
-                check.problem(path, label, "condition", f"unknown condition slug '{raw['condition']}'")
-                continue
-            if raw["topic"] not in TOPICS:
-                check.problem(path, label, "topic", f"unknown topic slug '{raw['topic']}'")
-                continue
-            terms = check.string_list(path, label, "terms", raw.get("terms"))
-            unknown = [t for t in terms if t.lower() not in known_terms]
-            if unknown:
-                check.problem(path, label, "terms", f"not in the glossary: {', '.join(unknown)}")
-                continue
-            if not check_source(path, label, raw):
-                continue
-            fact_ids.add(raw["id"])
-            data.facts.append({**raw, "terms": [t.lower() for t in terms]})
-
-    if check.problems:
-        raise FactDataError(check.problems)
-    return data
+def checksum(data: FactData) -> str:
+    """A checksum of the whole curated content: two builds of the same data have the same one."""
+    body = json.dumps(data.__dict__, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def write(engine: Engine, data: FactData) -> None:
@@ -316,53 +62,12 @@ def write(engine: Engine, data: FactData) -> None:
         Base.metadata.drop_all(conn)
         Base.metadata.create_all(conn)
         with Session(bind=conn) as session:
-            for src in data.sources:
-                source = Source(
-                    id=src["id"],
-                    title=src["title"],
-                    publisher=src["publisher"],
-                    reviewed=src.get("reviewed"),
-                    citation=src["citation"],
-                )
-                source.sections = [
-                    Section(slug=s["id"], title=s["title"], position=i)
-                    for i, s in enumerate(src["sections"])
-                ]
-                session.add(source)
-            for i, top in enumerate(data.topics):
-                session.add(Topic(slug=top["slug"], label=top["label"], question=top["question"], position=i))
-            session.flush()
-            for i, cond in enumerate(data.conditions):
-                condition = Condition(
-                    slug=cond["slug"],
-                    name=cond["name"],
-                    short_name=cond["short_name"],
-                    affects=cond.get("affects"),
-                    parent_slug=None,
-                    position=i,
-                )
-                keys = {}
-                for alias in [cond["name"], cond["short_name"], *cond["aliases"]]:
-                    keys.setdefault(normalise(alias), alias)
-                condition.aliases = [ConditionAlias(text=t, normal=k) for k, t in keys.items()]
-                session.add(condition)
-            session.flush()
-            for cond in data.conditions:
-                session.get(Condition, cond["slug"]).parent_slug = cond.get("parent")  # type: ignore[union-attr]
-            terms: dict[str, GlossaryTerm] = {}
-            for raw in data.terms:
-                term = GlossaryTerm(
-                    term=raw["term"],
-                    definition=raw["definition"],
-                    source_id=raw["source"],
-                    section=raw["section"],
-                )
-                keys = {}
-                for alias in [raw["term"], *raw["aliases"]]:
-                    keys.setdefault(normalise(alias), alias)
-                term.aliases = [TermAlias(text=t, normal=k) for k, t in keys.items()]
-                terms[term.term] = term
-                session.add(term)
+            _write_sources_topics(session, data)
+            _write_conditions(session, data)
+            terms = _write_glossary(session, data)
+            vocabulary = Vocabulary(data.word_groups)
+            for number, group in enumerate(data.word_groups):
+                session.add_all(WordGroup(number=number, word=word) for word in group)
             for gap in data.gaps:
                 session.add(
                     Gap(
@@ -374,21 +79,145 @@ def write(engine: Engine, data: FactData) -> None:
                         section=gap["section"],
                     )
                 )
+                fields = {"answer": gap["missing"], "key": " ".join(gap["keys"])}
+                _write_search(session, vocabulary, gap["id"], fields, gap["asks"])
             for i, raw in enumerate(data.facts):
+                _write_fact(session, vocabulary, terms, raw, i)
+            session.flush()
+            _write_attributes(session, data)
+            session.add(BuildRecord(id=1, checksum=checksum(data), built_at=datetime.now(UTC).isoformat()))
+            session.commit()
+
+
+def _write_sources_topics(session: Session, data: FactData) -> None:
+    for src in data.sources:
+        source = Source(
+            id=src["id"],
+            title=src["title"],
+            publisher=src["publisher"],
+            reviewed=src.get("reviewed"),
+            citation=src["citation"],
+        )
+        source.sections = [Section(slug=s["id"], title=s["title"], position=i) for i, s in enumerate(src["sections"])]
+        session.add(source)
+    for i, top in enumerate(data.topics):
+        session.add(Topic(slug=top["slug"], label=top["label"], question=top["question"], position=i))
+    session.flush()
+
+
+def _write_conditions(session: Session, data: FactData) -> None:
+    for i, cond in enumerate(data.conditions):
+        condition = Condition(
+            slug=cond["slug"],
+            name=cond["name"],
+            short_name=cond["short_name"],
+            affects=cond.get("affects"),
+            parent_slug=None,
+            position=i,
+        )
+        aliases: dict[str, ConditionAlias] = {}
+        for alias in [cond["name"], cond["short_name"], *cond["aliases"]]:
+            aliases.setdefault(normalise(alias), ConditionAlias(text=alias, normal=normalise(alias)))
+        for other in cond["recognise"]:
+            key = normalise(other["name"])
+            aliases.setdefault(
+                key, ConditionAlias(text=other["name"], normal=key, recognition_only=True, note=other["note"])
+            )
+        condition.aliases = list(aliases.values())
+        session.add(condition)
+    session.flush()
+    for cond in data.conditions:
+        session.get(Condition, cond["slug"]).parent_slug = cond.get("parent")  # type: ignore[union-attr]
+
+
+def _write_glossary(session: Session, data: FactData) -> dict[str, GlossaryTerm]:
+    terms: dict[str, GlossaryTerm] = {}
+    for raw in data.terms:
+        term = GlossaryTerm(
+            term=raw["term"], definition=raw["definition"], source_id=raw["source"], section=raw["section"]
+        )
+        keys = {}
+        for alias in [raw["term"], *raw["aliases"]]:
+            keys.setdefault(normalise(alias), alias)
+        term.aliases = [TermAlias(text=t, normal=k) for k, t in keys.items()]
+        terms[term.term] = term
+        session.add(term)
+    return terms
+
+
+def _write_fact(
+    session: Session, vocabulary: Vocabulary, terms: dict[str, GlossaryTerm], raw: dict, position: int
+) -> None:
+    session.add(
+        Fact(
+            id=raw["id"],
+            condition_slug=raw["condition"],
+            topic_slug=raw["topic"],
+            answer=raw["answer"].strip(),
+            detail=(raw.get("detail") or "").strip() or None,
+            source_id=raw["source"],
+            section=raw["section"],
+            position=position,
+            audience=raw.get("audience"),
+            note=(raw.get("note") or "").strip() or None,
+            terms=[terms[t] for t in raw["terms"]],
+        )
+    )
+    session.add_all(FactTopic(fact_id=raw["id"], topic_slug=t, primary=(t == raw["topic"])) for t in raw["topics"])
+    session.add_all(FactCondition(fact_id=raw["id"], condition_slug=c) for c in raw["for"])
+    session.add_all(FactLead(fact_id=raw["id"], lead=lead) for lead in raw["leads"])
+    glossary_words = " ".join(a for t in raw["terms"] for a in [t, *(x.text for x in terms[t].aliases)])
+    fields = {"answer": raw["answer"], "detail": raw.get("detail") or "", "term": glossary_words}
+    _write_search(session, vocabulary, raw["id"], fields, raw["asks"])
+
+
+def _write_search(
+    session: Session, vocabulary: Vocabulary, item_id: str, fields: dict[str, str], asks: dict[str, list[str]]
+) -> None:
+    rows: list[SearchTerm] = []
+    for name, text in fields.items():
+        for term, count in Counter(vocabulary.terms(text)).items():
+            rows.append(SearchTerm(item_id=item_id, field=name, example_id=None, term=term, count=count))
+    for topic, questions in asks.items():
+        for question in questions:
+            example = Example(id=_next_id(session), item_id=item_id, topic_slug=topic, text=question)
+            session.add(example)
+            for term, count in Counter(vocabulary.terms(question)).items():
+                rows.append(SearchTerm(item_id=item_id, field="ask", example_id=example.id, term=term, count=count))
+    session.add_all(rows)
+
+
+def _next_id(session: Session) -> int:
+    """Example ids are given here, so that no flush is needed per example."""
+    counter = session.info.setdefault("example_ids", [0])
+    counter[0] += 1
+    return int(counter[0])
+
+
+def _write_attributes(session: Session, data: FactData) -> None:
+    for i, attr in enumerate(data.attributes):
+        session.add(Attribute(slug=attr["slug"], topic_slug=attr["topic"], label=attr["label"], position=i))
+        session.add_all(AttributeWord(attribute=attr["slug"], value=None, word=w) for w in attr["cues"])
+        for j, value in enumerate(attr["values"]):
+            session.add(AttributeValue(attribute=attr["slug"], slug=value["slug"], phrase=value["phrase"], position=j))
+            session.add_all(
+                AttributeWord(attribute=attr["slug"], value=value["slug"], word=str(w)) for w in value["words"]
+            )
+    session.flush()
+    position = 0
+    for cond in data.conditions:
+        for entry in cond["attributes"]:
+            for value in entry["values"]:
                 session.add(
-                    Fact(
-                        id=raw["id"],
-                        condition_slug=raw["condition"],
-                        topic_slug=raw["topic"],
-                        answer=raw["answer"].strip(),
-                        detail=(raw.get("detail") or "").strip() or None,
-                        source_id=raw["source"],
-                        section=raw["section"],
-                        position=i,
-                        terms=[terms[t] for t in raw["terms"]],
+                    ConditionAttribute(
+                        condition_slug=cond["slug"],
+                        attribute=entry["attribute"],
+                        value=value,
+                        fact_id=entry["fact"],
+                        position=position,
                     )
                 )
-            session.commit()
+                position += 1
 
 
 def build(root: Path, url: str) -> FactData:

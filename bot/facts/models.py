@@ -20,9 +20,7 @@ class Source(Base):
     publisher: Mapped[str] = mapped_column(String(200))
     reviewed: Mapped[str | None] = mapped_column(String(32))
     citation: Mapped[str] = mapped_column(String(300))
-    sections: Mapped[list[Section]] = relationship(
-        back_populates="source", order_by="Section.position"
-    )
+    sections: Mapped[list[Section]] = relationship(back_populates="source", order_by="Section.position")
 
 
 class Section(Base):
@@ -74,6 +72,9 @@ class ConditionAlias(Base):
     condition_slug: Mapped[str] = mapped_column(ForeignKey("condition.slug"), index=True)
     text: Mapped[str] = mapped_column(String(200))
     normal: Mapped[str] = mapped_column(String(200), unique=True)
+    # A standard name the documents do not use: it finds the condition but is never stated.
+    recognition_only: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str | None] = mapped_column(Text)
     condition: Mapped[Condition] = relationship(back_populates="aliases")
 
 
@@ -98,6 +99,9 @@ class Fact(Base):
     source_id: Mapped[str] = mapped_column(ForeignKey("source.id"))
     section: Mapped[str] = mapped_column(String(64))
     position: Mapped[int]
+    # "carer" for facts worded for family and carers, "patient" for the person with MND, else None.
+    audience: Mapped[str | None] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)  # the reviewer's note
     source: Mapped[Source] = relationship()
     condition: Mapped[Condition] = relationship()
     terms: Mapped[list[GlossaryTerm]] = relationship(secondary=fact_term)
@@ -140,3 +144,122 @@ class Gap(Base):
     source_id: Mapped[str] = mapped_column(ForeignKey("source.id"))
     section: Mapped[str] = mapped_column(String(64))
     source: Mapped[Source] = relationship()
+
+
+class FactTopic(Base):
+    """A topic a fact answers; every fact has its own (``primary``) and may answer others."""
+
+    __tablename__ = "fact_topic"
+
+    fact_id: Mapped[str] = mapped_column(ForeignKey("fact.id"), primary_key=True)
+    topic_slug: Mapped[str] = mapped_column(ForeignKey("topic.slug"), primary_key=True, index=True)
+    primary: Mapped[bool]
+
+
+class FactCondition(Base):
+    """Another condition a fact applies to as written (e.g. an MND fact about motor neurons)."""
+
+    __tablename__ = "fact_condition"
+
+    fact_id: Mapped[str] = mapped_column(ForeignKey("fact.id"), primary_key=True)
+    condition_slug: Mapped[str] = mapped_column(ForeignKey("condition.slug"), primary_key=True, index=True)
+
+
+class FactLead(Base):
+    """A kind of question a fact should lead the answer to: "blame" (whose fault) or "why"."""
+
+    __tablename__ = "fact_lead"
+
+    fact_id: Mapped[str] = mapped_column(ForeignKey("fact.id"), primary_key=True)
+    lead: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+class Example(Base):
+    """A question a fact (or a gap) answers, written by people: for finding it, never shown."""
+
+    __tablename__ = "example"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(64), index=True)  # a fact id or a gap id
+    topic_slug: Mapped[str] = mapped_column(ForeignKey("topic.slug"))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class SearchTerm(Base):
+    """A precomputed search term of a fact or gap (bot/facts/words.py), by the field it comes from."""
+
+    __tablename__ = "search_term"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(64), index=True)
+    field: Mapped[str] = mapped_column(String(16))  # answer, detail, term, ask
+    example_id: Mapped[int | None]
+    term: Mapped[str] = mapped_column(String(64))
+    count: Mapped[int]
+
+
+class WordGroup(Base):
+    """One word of a group of words that mean the same for finding facts (data/facts/words.yml)."""
+
+    __tablename__ = "word_group"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int]
+    word: Mapped[str] = mapped_column(String(100))
+
+
+class Attribute(Base):
+    """Something people ask across types ("which types start in the hands?"), from attributes.yml."""
+
+    __tablename__ = "attribute"
+
+    slug: Mapped[str] = mapped_column(String(32), primary_key=True)
+    topic_slug: Mapped[str] = mapped_column(ForeignKey("topic.slug"))
+    label: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int]
+
+
+class AttributeValue(Base):
+    """One answer an attribute can have, with the phrase replies use ("Types of MND that <phrase>")."""
+
+    __tablename__ = "attribute_value"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attribute: Mapped[str] = mapped_column(ForeignKey("attribute.slug"), index=True)
+    slug: Mapped[str] = mapped_column(String(32))
+    phrase: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int]
+
+
+class AttributeWord(Base):
+    """A word that names a value ("hands") or, with no value, cues the attribute ("starts")."""
+
+    __tablename__ = "attribute_word"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attribute: Mapped[str] = mapped_column(ForeignKey("attribute.slug"), index=True)
+    value: Mapped[str | None] = mapped_column(String(32))
+    word: Mapped[str] = mapped_column(String(100))
+
+
+class ConditionAttribute(Base):
+    """What the documents state about a condition for an attribute, and the fact that states it."""
+
+    __tablename__ = "condition_attribute"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    condition_slug: Mapped[str] = mapped_column(ForeignKey("condition.slug"), index=True)
+    attribute: Mapped[str] = mapped_column(ForeignKey("attribute.slug"), index=True)
+    value: Mapped[str] = mapped_column(String(32))
+    fact_id: Mapped[str] = mapped_column(ForeignKey("fact.id"))
+    position: Mapped[int]
+
+
+class BuildRecord(Base):
+    """Which build of the curated data the store holds: a checksum of its content."""
+
+    __tablename__ = "build_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    checksum: Mapped[str] = mapped_column(String(64))
+    built_at: Mapped[str] = mapped_column(String(32))

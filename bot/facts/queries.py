@@ -6,168 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.facts.models import Condition, ConditionAlias, Fact, Gap, GlossaryTerm, Source, TermAlias, Topic
 from bot.facts.text import normalise
-
-# Fuzzy matching only for names long enough that a near miss is still unambiguous;
-# short abbreviations (als, pls, sma) must be typed exactly.
-FUZZY_MIN_LENGTH = 5
-FUZZY_MIN_SCORE = 85.0
-# When two different names score within this margin, it is a guess: return nothing.
-FUZZY_MARGIN = 4.0
-# Each word of a multi-word near miss must itself be close ("does" is not "disease").
-FUZZY_MIN_WORD_SCORE = 70.0
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A name found in free text: what it resolves to and how sure the match is."""
-
-    key: str
-    matched: str
-    score: float
-    start: int
-
-    @property
-    def exact(self) -> bool:
-        return self.score >= 100.0
-
-
-def _find(text: str, names: dict[str, str]) -> list[Mention]:
-    """Names (normalised alias -> key) mentioned in ``text``, exact first, then near misses."""
-    words = normalise(text).split()
-    if not words or not names:
-        return []
-    longest = max(len(n.split()) for n in names)
-    used = [False] * len(words)
-    found: list[Mention] = []
-    # Longest phrases first, so "motor neurone disese" (a typo of a three-word name)
-    # wins over the exact two-word "motor neurone" inside it.
-    for size in range(min(longest, len(words)), 0, -1):
-        for i in range(len(words) - size + 1):
-            if any(used[i : i + size]):
-                continue
-            phrase = " ".join(words[i : i + size])
-            if phrase in names:
-                found.append(Mention(names[phrase], phrase, 100.0, i))
-                used[i : i + size] = [True] * size
-        # Near misses of this length, the closest first, so "got motor neurone" does not
-        # take the words that "motor neurone disese" needs.
-        near = [
-            m
-            for i in range(len(words) - size + 1)
-            if not any(used[i : i + size])
-            and (m := _near_miss(" ".join(words[i : i + size]), size, names, i)) is not None
-        ]
-        for mention in sorted(near, key=lambda m: -m.score):
-            if not any(used[mention.start : mention.start + size]):
-                found.append(mention)
-                used[mention.start : mention.start + size] = [True] * size
-    return sorted(found, key=lambda m: m.start)
-
-
-def _near_miss(phrase: str, size: int, names: dict[str, str], start: int) -> Mention | None:
-    """The name ``phrase`` is a typo of, if one is clearly closest; None when unsure."""
-    if len(phrase) < FUZZY_MIN_LENGTH:
-        return None
-    # Same number of words (a typo inside words), or one more when two words were run
-    # together ("postpolio syndrome").
-    joined = phrase.replace(" ", "")
-    candidates = [(name, key) for name, key in names.items() if len(name) >= FUZZY_MIN_LENGTH]
-    scored = sorted(
-        [
-            (fuzz.ratio(phrase, name), key)
-            for name, key in candidates
-            if len(name.split()) == size and _words_close(phrase, name)
-        ]
-        + [
-            (fuzz.ratio(joined, name.replace(" ", "")), key)
-            for name, key in candidates
-            if len(name.split()) == size + 1
-        ],
-        reverse=True,
-    )
-    if not scored or scored[0][0] < FUZZY_MIN_SCORE:
-        return None
-    best, key = scored[0]
-    rivals = [score for score, other in scored[1:] if other != key]
-    if rivals and best - rivals[0] < FUZZY_MARGIN:
-        return None
-    return Mention(key, phrase, best, start)
-
-
-def _words_close(phrase: str, name: str) -> bool:
-    return all(fuzz.ratio(a, b) >= FUZZY_MIN_WORD_SCORE for a, b in zip(phrase.split(), name.split(), strict=True))
-
-
-def _condition_names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(ConditionAlias.normal, ConditionAlias.condition_slug)).all())
-
-
-def _term_names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(TermAlias.normal, TermAlias.term)).all())
-
-
-def find_conditions(session: Session, text: str) -> list[str]:
-    """Every condition named in ``text`` (typos allowed), in the order they appear, without repeats."""
-    slugs: list[str] = []
-    for mention in _find(text, _condition_names(session)):
-        if mention.key not in slugs:
-            slugs.append(mention.key)
-    return slugs
-
-
-# "pls" is also chat for "please" ("tell me more pls"). Typed in lower case at the end of
-# a message, straight after a word that ends a request, it is read as "please".
-_PLEASE = {"pls", "plz"}
-_REQUEST_ENDINGS = {
-    "more", "it", "that", "this", "me", "them", "him", "her", "us", "again", "thanks", "thx",
-    "now", "asap", "help", "on", "explain", "answer", "mean", "means", "meaning",
-}
-
-
-def _without_please(text: str) -> str:
-    words = text.rstrip(" ?!.").split()
-    if len(words) >= 2 and words[-1] in _PLEASE and normalise(words[-2]) in _REQUEST_ENDINGS:
-        return " ".join(words[:-1])
-    return text
-
-
-def conditions_in(session: Session, *, entities: Iterable[str], text: str) -> list[str]:
-    """Conditions a message names, in the order it names them (entity values fill in what the text lacks).
-
-    "Motor neurons" in general is dropped when a specific condition is also named:
-    in "does ALS affect upper or lower motor neurons" the subject is ALS.
-    """
-    slugs: list[str] = []
-    text = _without_please(text)
-    entities = [e for e in entities if e.strip().lower() not in _PLEASE or e.strip() == e.strip().upper()]
-    for value in [text, *entities]:
-        for slug in find_conditions(session, value):
-            if slug not in slugs:
-                slugs.append(slug)
-    if len(slugs) > 1 and "motor_neuron" in slugs:
-        slugs.remove("motor_neuron")
-    return slugs
-
-
-def resolve_condition(session: Session, text: str) -> str | None:
-    """The condition ``text`` names, or None when it names none or the match is a guess."""
-    found = find_conditions(session, text)
-    return found[0] if found else None
-
-
-def find_term(session: Session, text: str) -> GlossaryTerm | None:
-    """The glossary term named in ``text`` (typos allowed), or None."""
-    mentions = _find(text, _term_names(session))
-    if not mentions:
-        return None
-    best = max(mentions, key=lambda m: (m.score, len(m.matched)))
-    return session.get(GlossaryTerm, best.key)
 
 
 def condition(session: Session, slug: str) -> Condition | None:
@@ -245,6 +88,35 @@ def facts_for(session: Session, *, condition: str, topic: str) -> Answer:
         facts=found,
         gaps=gaps_for(session, condition=answered_for, topic=topic),
     )
+
+
+def facts_about_both(session: Session, first: str, second: str) -> list[Fact]:
+    """Facts that apply to both conditions as written (one is the fact's own, the other in its ``for``)."""
+    from bot.facts.models import FactCondition
+
+    stmt = (
+        select(Fact)
+        .join(FactCondition, FactCondition.fact_id == Fact.id)
+        .where(
+            ((Fact.condition_slug == first) & (FactCondition.condition_slug == second))
+            | ((Fact.condition_slug == second) & (FactCondition.condition_slug == first))
+        )
+        .options(selectinload(Fact.source), selectinload(Fact.terms))
+        .order_by(Fact.position)
+    )
+    return list(session.scalars(stmt))
+
+
+def example_questions(session: Session) -> dict[str, list[str]]:
+    """The example questions of every fact and gap, by the intent of their topic (``ask_<topic>``)."""
+    from bot.facts.models import Example
+
+    found: dict[str, list[str]] = {}
+    for text, topic in session.execute(select(Example.text, Example.topic_slug).order_by(Example.id)):
+        questions = found.setdefault(f"ask_{topic}", [])
+        if text not in questions:
+            questions.append(text)
+    return found
 
 
 def facts_by_id(session: Session, ids: list[str]) -> list[Fact]:

@@ -10,6 +10,7 @@ DATA_DIR = ROOT / "data" / "facts"
 BUILD_DIR = ROOT / "build"
 DEFAULT_DB_PATH = BUILD_DIR / "facts.db"
 PATTERNS_PATH = BUILD_DIR / "patterns.jsonl"
+EXAMPLES_PATH = BUILD_DIR / "nlu_facts" / "examples.yml"
 
 URL_ENV = "MND_FACTS_URL"
 

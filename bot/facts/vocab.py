@@ -33,6 +33,12 @@ TOPICS: tuple[str, ...] = (
 # Which motor neurons a condition affects; None means the sources do not say.
 AFFECTS: tuple[str, ...] = ("upper", "lower", "both")
 
+# Who a fact is worded for: the person with the condition, or a family member or carer.
+AUDIENCES: tuple[str, ...] = ("patient", "carer")
+
+# Kinds of question a fact leads the answer to: "whose fault is it?" and "why does it happen?".
+LEADS: tuple[str, ...] = ("blame", "why")
+
 # With no condition named, a question about a topic is answered for this one.
 DEFAULT_CONDITION_FOR_TOPIC: dict[str, str] = {
     topic: ("motor_neuron" if topic == "function" else "mnd") for topic in TOPICS

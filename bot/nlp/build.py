@@ -25,7 +25,14 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATTERNS = ROOT / "build" / "patterns.jsonl"
 DEFAULT_OUT = ROOT / "build" / "spacy_mnd"
 DEFAULT_LOOKUPS = ROOT / "build" / "nlu_lookups" / "lookups.yml"
-LOOKUP_NAMES = {"condition": "condition_name", "term": "glossary_term"}
+LOOKUP_NAMES = {"condition": "condition_name", "term": "glossary_term", "mention": "mention_phrase"}
+
+
+def mention_patterns() -> list[dict[str, Any]]:
+    """Phrases that point back at a listing ("the second one"), from bot/mentions.py."""
+    from bot.mentions import PHRASES
+
+    return [{"label": "mention", "pattern": phrase, "id": meaning} for phrase, meaning in PHRASES.items()]
 
 
 def read_patterns(path: Path) -> list[dict[str, Any]]:
@@ -58,7 +65,7 @@ def make_pipeline(patterns: list[dict[str, Any]]):  # -> spacy.Language
 
 def build(patterns_path: Path, out: Path) -> int:
     """Build and save the pipeline; returns the number of patterns."""
-    patterns = read_patterns(patterns_path)
+    patterns = read_patterns(patterns_path) + mention_patterns()
     nlp = make_pipeline(patterns)
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -92,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         count = build(Path(args.patterns), Path(args.out))
-        entries = write_lookups(read_patterns(Path(args.patterns)), Path(args.lookups))
+        entries = write_lookups(read_patterns(Path(args.patterns)) + mention_patterns(), Path(args.lookups))
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import urllib.request
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,35 +9,13 @@ import pytest
 import yaml
 
 from bot.serve import ROOT, Stack
-from tests.support import bot_messages
+from tests.support import Chat
 
 FACTS = {
     fact["id"]: fact
     for path in sorted((ROOT / "data" / "facts" / "facts").glob("*.yml"))
     for fact in yaml.safe_load(path.read_text(encoding="utf-8"))["facts"]
 }
-
-
-class Chat:
-    """One person's conversation through POST /webhooks/rest/webhook."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self.sender = f"e2e-{uuid.uuid4().hex[:12]}"
-
-    def post(self, message: str) -> list[dict[str, Any]]:
-        body = json.dumps({"sender": self.sender, "message": message}).encode()
-        request = urllib.request.Request(
-            f"{self.url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return bot_messages(json.loads(response.read()))
-
-    def say(self, message: str) -> dict[str, Any]:
-        """Send a message; return the bot's one reply to it (after any session disclaimer)."""
-        replies = [m for m in self.post(message) if m.get("custom", {}).get("kind") != "disclaimer"]
-        assert len(replies) == 1, replies
-        return replies[0]
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from bot.serve import Stack
-from tests.e2e.conftest import FACTS, Chat, source_ids
+from tests.e2e.conftest import FACTS, source_ids
+from tests.support import Chat
 
 CONTRACT_KEYS = {"kind", "condition", "topic", "facts", "sources", "term", "conditions"}
 

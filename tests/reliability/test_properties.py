@@ -22,7 +22,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from bot.facts import queries
+from bot.facts import names, queries
 from bot.facts.loader import FactData, FactDataError, load_dir, load_into
 from bot.facts.models import GlossaryTerm
 from bot.facts.settings import DATA_DIR
@@ -91,12 +91,12 @@ free_text = st.one_of(st.text(max_size=200), st.lists(pieces, max_size=12).map("
 @SETTINGS
 @given(text=free_text)
 def test_resolution_never_raises_and_gives_only_known_slugs(session: Session, text: str) -> None:
-    found = queries.find_conditions(session, text)
+    found = names.find_conditions(session, text)
     assert set(found) <= set(CONDITIONS) and len(found) == len(set(found))
-    assert queries.resolve_condition(session, text) == (found[0] if found else None)
-    named = queries.conditions_in(session, entities=[text, text.upper()], text=text)
+    assert names.resolve_condition(session, text) == (found[0] if found else None)
+    named = names.conditions_in(session, entities=[text, text.upper()], text=text)
     assert set(named) <= set(CONDITIONS) and len(named) == len(set(named))
-    term = queries.find_term(session, text)
+    term = names.find_term(session, text)
     assert term is None or (isinstance(term, GlossaryTerm) and term.term in TERM_NAMES.values())
 
 
@@ -120,8 +120,8 @@ def test_an_exact_name_among_other_words_is_found(
 ) -> None:
     name, slug = alias
     text = " ".join([*before, wrap.format(_cased(name, how)), *after])
-    assert queries.find_conditions(session, text) == [slug], text
-    assert queries.resolve_condition(session, text) == slug
+    assert names.find_conditions(session, text) == [slug], text
+    assert names.resolve_condition(session, text) == slug
 
 
 @SETTINGS
@@ -131,7 +131,7 @@ def test_an_exact_glossary_word_among_other_words_is_found(
 ) -> None:
     name, term = alias
     text = " ".join([*before, wrap.format(_cased(name, how)), *after])
-    found = queries.find_term(session, text)
+    found = names.find_term(session, text)
     assert found is not None and found.term == term, text
 
 
@@ -140,9 +140,9 @@ def test_an_exact_glossary_word_among_other_words_is_found(
 def test_junk_of_four_characters_or_fewer_never_resolves(session: Session, junk: str) -> None:
     # Only a name typed exactly (say "ALS") may match something this short: no guessing.
     exact = {CONDITION_NAMES[p] for p in _phrases(junk) if p in CONDITION_NAMES}
-    assert set(queries.find_conditions(session, junk)) <= exact, junk
+    assert set(names.find_conditions(session, junk)) <= exact, junk
     if not exact:
-        assert queries.resolve_condition(session, junk) is None
+        assert names.resolve_condition(session, junk) is None
 
 
 @SETTINGS

@@ -181,8 +181,12 @@ def test_options_from_credentials() -> None:
         {"max_message_length": "500", "rate_limit_messages": 3, "rate_limit_seconds": 1.5, "rate_limit_max_senders": 9}
     )
     assert limits == Limits(500, 3, 1.5, 9)
-    for bad in ({"rate_limit_messages": -1}, {"rate_limit_seconds": 0}, {"max_message_length": "x"},
-                {"rate_limit_messages": True}):
+    for bad in (
+        {"rate_limit_messages": -1},
+        {"rate_limit_seconds": 0},
+        {"max_message_length": "x"},
+        {"rate_limit_messages": True},
+    ):
         with pytest.raises(ValueError, match="credentials.yml"):
             Limits.from_credentials(bad)
 

@@ -162,11 +162,14 @@ class TestFollowUps:
         assert custom["kind"] == "compare" and custom["conditions"] == ["pls", "als"]
         assert "upper motor neurons only" in msg["text"] and "both upper and lower" in msg["text"]
         assert {f.split(".")[0] for f in custom["facts"]} == {"pls", "als"}
-        assert slots["condition"] == "als"
+        # The first named stays in focus ("and where does it start?"); both are "the two" now.
+        assert slots["condition"] == "pls" and slots["listed"] == ["pls", "als"]
 
     def test_compare_that_with_context(self, domain: dict[str, Any]) -> None:
         tracker = make_tracker(
-            "how is that different from ALS?", "ask_compare", entities=[condition_entity("ALS")],
+            "how is that different from ALS?",
+            "ask_compare",
+            entities=[condition_entity("ALS")],
             slots={"condition": "pma"},
         )
         [msg], _ = run(ActionCompareConditions(), tracker, domain)
@@ -227,7 +230,7 @@ class TestSafetyAndClarify:
             {"name": "ask_diagnosis", "confidence": 0.3},
             {"name": "greet", "confidence": 0.2},
         ]
-        tracker = make_tracker("mnd signs test", "nlu_fallback", ranking=ranking)
+        tracker = make_tracker("mnd stuff", "nlu_fallback", ranking=ranking)
         [msg], _ = run(ActionOfferReadings(), tracker, domain)
         assert msg["custom"]["kind"] == "clarify"
         assert [b["payload"] for b in msg["buttons"]] == [
@@ -262,16 +265,16 @@ def test_store_failure_gives_a_polite_error(domain: dict[str, Any], monkeypatch:
 
 
 @pytest.mark.usefixtures("store")
-def test_possible_emergency_leads_with_the_emergency_advice(domain: dict[str, Any]) -> None:
-    ranking = [
-        {"name": "report_emergency", "confidence": 0.45},
-        {"name": "ask_symptoms", "confidence": 0.3},
-    ]
-    tracker = make_tracker("are falls common with als", "nlu_fallback", ranking=ranking)
-    messages, _ = run(ActionOfferReadings(), tracker, domain)
-    assert [m["custom"]["kind"] for m in messages] == ["emergency", "clarify"]
-    assert "emergency number" in messages[0]["text"]
-    assert messages[1]["buttons"][0]["payload"] == '/ask_symptoms{"condition": "als"}'
+def test_possibly_risky_message_gets_the_safety_note_first(domain: dict[str, Any]) -> None:
+    """The emergency detector found it risky but not plainly an emergency: answer, led by the note."""
+    ranking = [{"name": "ask_symptoms", "confidence": 0.3}, {"name": "ask_outlook", "confidence": 0.2}]
+    tracker = make_tracker("als stuff", "nlu_fallback", ranking=ranking)
+    tracker.latest_message["safety"] = {"level": "note", "kind": "fall", "probability": 0.3, "source": "model"}
+    [msg], _ = run(ActionOfferReadings(), tracker, domain)
+    assert msg["custom"]["kind"] == "clarify" and msg["custom"]["safety_note"] is True
+    assert msg["text"].startswith("If this is happening right now, call your local emergency number")
+    assert {c["tel"] for c in msg["custom"]["call"]} == {"911", "999", "112"}
+    assert msg["buttons"][0]["payload"] == '/ask_symptoms{"condition": "als"}'
 
 
 @pytest.mark.usefixtures("store")

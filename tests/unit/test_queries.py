@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
-from bot.facts import queries
+from bot.facts import names, queries
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,7 @@ from bot.facts import queries
     ],
 )
 def test_resolve_condition_exact_aliases(session: Session, text: str, slug: str) -> None:
-    assert queries.resolve_condition(session, text) == slug
+    assert names.resolve_condition(session, text) == slug
 
 
 @pytest.mark.parametrize(
@@ -43,7 +43,7 @@ def test_resolve_condition_exact_aliases(session: Session, text: str, slug: str)
     ],
 )
 def test_resolve_condition_forgives_typos(session: Session, text: str, slug: str) -> None:
-    assert queries.resolve_condition(session, text) == slug
+    assert names.resolve_condition(session, text) == slug
 
 
 @pytest.mark.parametrize(
@@ -51,15 +51,15 @@ def test_resolve_condition_forgives_typos(session: Session, text: str, slug: str
     ["hello there", "what is the weather like", "diabetes", "multiple sclerosis", "als0", "plx", ""],
 )
 def test_resolve_condition_refuses_rather_than_guesses(session: Session, text: str) -> None:
-    assert queries.resolve_condition(session, text) is None
+    assert names.resolve_condition(session, text) is None
 
 
 def test_resolve_condition_inside_a_sentence(session: Session) -> None:
-    assert queries.resolve_condition(session, "my husband was told he has PLS, what now?") == "pls"
+    assert names.resolve_condition(session, "my husband was told he has PLS, what now?") == "pls"
 
 
 def test_find_conditions_keeps_order_of_mention(session: Session) -> None:
-    assert queries.find_conditions(session, "how is PLS different from amyotrophic lateral sclerosis") == [
+    assert names.find_conditions(session, "how is PLS different from amyotrophic lateral sclerosis") == [
         "pls",
         "als",
     ]
@@ -67,7 +67,7 @@ def test_find_conditions_keeps_order_of_mention(session: Session) -> None:
 
 def test_longer_name_wins_over_its_parts(session: Session) -> None:
     # "motor neuron disease" contains "motor neuron", a different condition.
-    assert queries.find_conditions(session, "what is motor neuron disease") == ["mnd"]
+    assert names.find_conditions(session, "what is motor neuron disease") == ["mnd"]
 
 
 def test_facts_for_returns_the_conditions_own_facts(session: Session) -> None:
@@ -110,7 +110,7 @@ def test_glossary_lookup_by_term_or_alias(session: Session, text: str, term: str
 
 
 def test_find_term_in_a_question_with_a_typo(session: Session) -> None:
-    entry = queries.find_term(session, "what does hyperreflexya mean")
+    entry = names.find_term(session, "what does hyperreflexya mean")
     assert entry is not None and entry.term == "hyperreflexia"
 
 
@@ -160,7 +160,7 @@ def test_export_patterns_cover_names_and_terms(session: Session) -> None:
     ],
 )
 def test_pls_typed_as_please_is_not_a_condition(session: Session, text: str, slugs: list[str]) -> None:
-    assert queries.conditions_in(session, entities=[], text=text) == slugs
+    assert names.conditions_in(session, entities=[], text=text) == slugs
 
 
 @pytest.mark.parametrize(
@@ -173,4 +173,4 @@ def test_pls_typed_as_please_is_not_a_condition(session: Session, text: str, slu
     ],
 )
 def test_conditions_in_a_message(session: Session, text: str, slugs: list[str]) -> None:
-    assert queries.conditions_in(session, entities=[], text=text) == slugs
+    assert names.conditions_in(session, entities=[], text=text) == slugs

@@ -240,6 +240,20 @@
     return seen;
   }
 
+  // Emergency replies and safety notes carry the numbers to call: shown as tap-to-call links.
+  function callLinks(custom) {
+    var links = custom && Array.isArray(custom.call) ? custom.call : [];
+    var shown = links.filter(function (c) {
+      return c && typeof c.label === "string" && typeof c.tel === "string" && /^[0-9+*#]{2,20}$/.test(c.tel);
+    });
+    if (!shown.length) return null;
+    var group = el("p", { "class": "mndw-calls" });
+    shown.forEach(function (c) {
+      group.appendChild(el("a", { "class": "mndw-btn mndw-call", href: "tel:" + c.tel, text: c.label }));
+    });
+    return group;
+  }
+
   function kindOf(item) {
     var kind = item.custom && typeof item.custom.kind === "string" ? item.custom.kind : "";
     return kind.replace(/[^a-z_]/g, "");
@@ -265,6 +279,8 @@
       li.appendChild(el("p", { "class": "mndw-who", text: kind === "disclaimer" ? "Please note" : "Assistant" }));
     }
     if (item.text) li.appendChild(el("div", { "class": "mndw-text", text: item.text }));
+    var calls = callLinks(item.custom);
+    if (calls) li.appendChild(calls);
     var from = citations(item.custom);
     if (from.length) li.appendChild(el("p", { "class": "mndw-from", text: "From: " + from.join("; ") }));
     var buttons = Array.isArray(item.buttons) ? item.buttons.slice() : [];

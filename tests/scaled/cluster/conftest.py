@@ -23,7 +23,7 @@ import pytest
 
 from bot.scaled import ScaledStack, Settings
 from bot.serve import ROOT, free_port
-from tests.e2e.conftest import Chat, bot_messages
+from tests.support import Chat, bot_messages
 
 RESULTS = ROOT / "build" / "results" / "scaled"
 

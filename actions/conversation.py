@@ -1,0 +1,82 @@
+"""What the conversation is about so far, kept in slots that only the actions set.
+
+- ``condition``: the condition in focus (what "it" means);
+- ``topic``: the topic of the last answer (what "and PLS?" asks about again);
+- ``listed``: the conditions the last listing answer named, in order (the types, a comparison's
+  pair, the types that start in the hands): what "the second one", "the other one", "both" and
+  "which of those…" refer to. In Rasa's knowledge-base actions this is the listed-objects slot;
+- ``history``: the conditions talked about, most recent last (for "back to the one…");
+- ``last_facts``, ``more``, ``details_given``: what the last answer showed, what "tell me more"
+  gives next, and whether the shown facts' details were given;
+- ``terms``: the glossary words the last answer used ("what does that mean?").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+
+HISTORY_LENGTH = 8
+
+
+@dataclass
+class State:
+    focus: str | None = None
+    topic: str | None = None
+    listed: list[str] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)
+    last_facts: list[str] = field(default_factory=list)
+    more: list[str] = field(default_factory=list)
+    details_given: bool = False
+    terms: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, tracker: Tracker) -> State:
+        def listing(name: str) -> list[str]:
+            value = tracker.get_slot(name)
+            return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+        return cls(
+            focus=tracker.get_slot("condition"),
+            topic=tracker.get_slot("topic"),
+            listed=listing("listed"),
+            history=listing("history"),
+            last_facts=listing("last_facts"),
+            more=listing("more"),
+            details_given=bool(tracker.get_slot("details_given")),
+            terms=listing("terms"),
+        )
+
+
+def answered(
+    *,
+    condition: str | None,
+    topic: str | None,
+    facts: list[str],
+    terms: list[str],
+    more: list[str] | None = None,
+    listed: list[str] | None = None,
+    history: list[str] | None = None,
+) -> list[EventType]:
+    """The slot events after an answer: the new focus, what was shown and what is left to show."""
+    events: list[EventType] = [
+        SlotSet("topic", topic),
+        SlotSet("last_facts", facts),
+        SlotSet("more", more or []),
+        SlotSet("details_given", False),
+        SlotSet("terms", terms),
+    ]
+    if condition is not None:
+        events.append(SlotSet("condition", condition))
+        if history is not None:
+            events.append(SlotSet("history", remember(history, condition)))
+    if listed is not None:
+        events.append(SlotSet("listed", listed))
+    return events
+
+
+def remember(history: list[str], condition: str) -> list[str]:
+    """``history`` with ``condition`` as the most recent, kept short."""
+    return [*(c for c in history if c != condition), condition][-HISTORY_LENGTH:]

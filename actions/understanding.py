@@ -1,0 +1,130 @@
+"""What the latest message asks, read once per turn: topic weights, conditions named, references, cues.
+
+The NLU pipeline gives the intent ranking and the entities (condition names, glossary terms,
+``mention`` phrases such as "the second one"); the rest is read from the text with the fact
+store's own name finder, so typos and the names the documents do not use are handled the same way
+everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasa_sdk import Tracker
+from sqlalchemy.orm import Session
+
+from bot.facts import names
+from bot.facts.text import normalise
+from bot.facts.vocab import TOPICS
+
+# A carer or family member asking how to help, or about support for themselves.
+_CARER = re.compile(
+    r"\b(?:carers?|caregivers?|care givers?|caring for|care for|looking after|look after|as a carer)\b"
+    r"|\b(?:support|help|comfort|cope with|reassure|talk to)\s+(?:my|our|him|her|them)\b"
+    r"|\bhow (?:can|do|should|could) (?:i|we) (?:help|support|care)\b"
+    r"|\b(?:family|families|relatives|partners|spouses)\b.{0,20}\b(?:support|help|cope)\b"
+)
+_BLAME = re.compile(
+    r"\b(?:fault|blame|blamed|to blame|guilty|punish\w*)\b"
+    r"|\b(?:did|could|would|have|has) (?:i|he|she|we|they|you|my \w+)\b.{0,30}\b(?:cause|caused|brought|done|do)\b"
+    r"|\bsomething (?:i|he|she|we|they) did\b|\bbecause of (?:me|him|her|something)\b"
+)
+_WHY = re.compile(r"(?:^|\b)(?:why|how come|what makes)\b")
+_PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she|his|her|him)\b")
+_SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
+
+
+@dataclass
+class Mention:
+    """A phrase pointing back at something said: "the second one", "the other one", "both"."""
+
+    text: str
+    start: int  # character offsets in the message
+    end: int
+
+
+@dataclass
+class Question:
+    """The latest message as the actions need it."""
+
+    text: str
+    intent: str
+    topic_weights: dict[str, float]
+    named: list[str]
+    negated: list[str]
+    recognised_only: list[str]  # names used that the documents do not use (shown as typed)
+    mentions: list[Mention] = field(default_factory=list)
+    carer: bool = False
+    leads: set[str] = field(default_factory=set)
+    pronoun: bool = False
+    pronoun_singular: bool = False
+
+    @property
+    def intent_topic(self) -> str | None:
+        topic = self.intent.removeprefix("ask_")
+        return topic if topic in TOPICS else None
+
+    @property
+    def is_payload(self) -> bool:
+        return not self.text
+
+
+def read(session: Session, tracker: Tracker) -> Question:
+    """Read the latest message of ``tracker``."""
+    message: dict[str, Any] = tracker.latest_message or {}
+    raw = message.get("text") or ""
+    text = "" if raw.startswith("/") else raw  # a button's payload carries its condition as an entity
+    intent = (message.get("intent") or {}).get("name") or ""
+    weights: dict[str, float] = {}
+    for reading in message.get("intent_ranking") or []:
+        topic = str(reading.get("name") or "").removeprefix("ask_")
+        if topic in TOPICS:
+            weights[topic] = max(weights.get(topic, 0.0), float(reading.get("confidence") or 0.0))
+    own = intent.removeprefix("ask_")
+    if own in TOPICS and own not in weights:
+        weights[own] = float((message.get("intent") or {}).get("confidence") or 1.0)
+    entities = message.get("entities") or []
+    found = names.named_conditions(session, text) if text else []
+    named = [n.slug for n in found if not n.negated]
+    negated = [n.slug for n in found if n.negated and n.slug not in named]
+    for value in _entity_values(entities, "condition"):
+        for slug in names.conditions_in(session, entities=[value], text=""):
+            if slug not in named and slug not in negated:
+                named.append(slug)
+    if len(named) > 1 and "motor_neuron" in named:
+        named.remove("motor_neuron")  # "does ALS affect upper or lower motor neurons": the subject is ALS
+    mentions = [
+        Mention(str(e.get("value") or ""), int(e.get("start") or 0), int(e.get("end") or 0))
+        for e in entities
+        if e.get("entity") == "mention"
+    ]
+    plain = normalise(text)
+    leads = set()
+    if _BLAME.search(plain):
+        leads.add("blame")
+    if _WHY.search(plain):
+        leads.add("why")
+    return Question(
+        text=text,
+        intent=intent,
+        topic_weights=weights,
+        named=named,
+        negated=negated,
+        recognised_only=[n.matched for n in found if n.recognition_only],
+        mentions=mentions,
+        carer=bool(_CARER.search(plain)),
+        leads=leads,
+        pronoun=bool(_PRONOUN.search(plain)),
+        pronoun_singular=bool(_SINGULAR.search(plain)),
+    )
+
+
+def _entity_values(entities: list[dict[str, Any]], entity: str) -> list[str]:
+    values: list[str] = []
+    for ent in entities:
+        value = ent.get("value")
+        if ent.get("entity") == entity and isinstance(value, str) and value not in values:
+            values.append(value)
+    return values

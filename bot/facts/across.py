@@ -1,0 +1,183 @@
+"""Questions across the types of MND: "which types mostly affect men?", "which one starts in the hands?".
+
+What a question asks is read from the words of attributes.yml (values: "hands"; cues: "starts"),
+matched after stemming; which types have which value, and the fact that says so, come from
+conditions.yml. Answers list the matching types in the order the documents present them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from bot.facts.models import Attribute, AttributeValue, AttributeWord, ConditionAttribute, Fact
+from bot.facts.ranking import current_build
+from bot.facts.text import normalise
+from bot.facts.words import stem
+
+# A question that picks types out of a group: "which types…", "which one…", "are there any kinds…",
+# "which of those…", "do any of them…".
+_ACROSS = re.compile(
+    r"\b(?:which|what|whichever)(?:\s+(?:mnd|of\s+the|main|different))?\s+(?:types?|ones?|kinds?|forms?|conditions?)\b"
+    r"|\b(?:which|what) one\b|\bwhich (?:is|are|affects?|starts?|runs?|causes?|hits?|gets?|begins?)\b"
+    r"|\bwhich of (?:them|those|these|the|both)\b"
+    r"|\b(?:any|are there|is there)\b(?:\s+\w+){0,2}?\s+(?:types?|kinds?|forms?|ones?|of (?:them|those|these))\b"
+    r"|\b(?:do|does) any (?:of (?:them|those|these)|types?|kinds?)\b"
+)
+_ONLY = re.compile(r"\b(?:only|just|purely|solely|exclusively)\b")
+_AMONG = re.compile(r"\b(?:of (?:them|those|these|the two|both)|either of|between them|those two|these two)\b")
+
+
+@dataclass(frozen=True)
+class AttributeQuestion:
+    """What a question across types asks: an attribute and the values it names."""
+
+    attribute: str
+    topic: str
+    label: str
+    values: tuple[str, ...]
+    phrases: tuple[str, ...]
+    only: bool
+    among_listed: bool
+
+
+@dataclass(frozen=True)
+class Found:
+    """A type that has a value asked about, and the fact that says so."""
+
+    condition: str
+    values: tuple[str, ...]
+    fact: Fact
+
+
+@dataclass
+class _Lexicon:
+    build: str
+    values: dict[tuple[str, ...], set[tuple[str, str]]]  # stemmed phrase -> (attribute, value)
+    cues: dict[tuple[str, ...], set[str]]  # stemmed phrase -> attribute
+    attributes: dict[str, tuple[str, str, int]]  # slug -> (topic, label, position)
+    phrases: dict[tuple[str, str], tuple[str, int]]
+
+
+_LEXICON: _Lexicon | None = None
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in normalise(text).split())
+
+
+def _lexicon(session: Session) -> _Lexicon:
+    global _LEXICON
+    build = current_build(session)
+    if _LEXICON is None or _LEXICON.build != build:
+        values: dict[tuple[str, ...], set[tuple[str, str]]] = {}
+        cues: dict[tuple[str, ...], set[str]] = {}
+        for attribute, value, word in session.execute(
+            select(AttributeWord.attribute, AttributeWord.value, AttributeWord.word)
+        ):
+            key = _stems(word)
+            if value is None:
+                cues.setdefault(key, set()).add(attribute)
+            else:
+                values.setdefault(key, set()).add((attribute, value))
+        attributes = {a.slug: (a.topic_slug, a.label, a.position) for a in session.scalars(select(Attribute))}
+        labels = {(v.attribute, v.slug): (v.phrase, v.position) for v in session.scalars(select(AttributeValue))}
+        _LEXICON = _Lexicon(build, values, cues, attributes, labels)
+    return _LEXICON
+
+
+def _phrases_in(stems: tuple[str, ...], table: dict[tuple[str, ...], set]) -> list[tuple[int, tuple[str, ...]]]:
+    found = []
+    for phrase in table:
+        n = len(phrase)
+        for i in range(len(stems) - n + 1):
+            if stems[i : i + n] == phrase:
+                found.append((i, phrase))
+    return found
+
+
+def is_across(text: str) -> bool:
+    """True when the question picks types out of a group ("which types…", "which of those…")."""
+    return bool(_ACROSS.search(normalise(text)))
+
+
+def attribute_question(session: Session, text: str, *, require_across: bool = True) -> AttributeQuestion | None:
+    """The attribute and values a question across types asks about, or None."""
+    plain = normalise(text)
+    if require_across and not _ACROSS.search(plain):
+        return None
+    lex = _lexicon(session)
+    stems = _stems(plain)
+    hits: dict[str, list[str]] = {}
+    taken: set[int] = set()
+    # Longest phrases first: "both upper and lower" is one value, not three.
+    for start, phrase in sorted(_phrases_in(stems, lex.values), key=lambda m: (-len(m[1]), m[0])):
+        span = set(range(start, start + len(phrase)))
+        if span & taken:
+            continue
+        taken |= span
+        for attribute, value in sorted(lex.values[phrase]):
+            if value not in hits.setdefault(attribute, []):
+                hits[attribute].append(value)
+    if not hits:
+        return None
+    cued = {a for _, phrase in _phrases_in(stems, lex.cues) for a in lex.cues[phrase]}
+    # The attribute whose values were named and whose cue words are there; then the most values;
+    # then the order of attributes.yml.
+    attribute = min(hits, key=lambda a: (a not in cued, -len(hits[a]), lex.attributes[a][2]))
+    chosen = tuple(sorted(hits[attribute], key=lambda v: lex.phrases[(attribute, v)][1]))
+    topic, label, _ = lex.attributes[attribute]
+    return AttributeQuestion(
+        attribute=attribute,
+        topic=topic,
+        label=label,
+        values=chosen,
+        phrases=tuple(lex.phrases[(attribute, v)][0] for v in chosen),
+        only=bool(_ONLY.search(plain)),
+        among_listed=bool(_AMONG.search(plain)),
+    )
+
+
+def conditions_with(session: Session, question: AttributeQuestion, among: list[str] | None = None) -> list[Found]:
+    """The types with any of the values asked (only those ``among``, if given), in document order.
+
+    For which motor neurons a type affects, "lower" without "only" also finds the types that
+    affect both kinds.
+    """
+    values = set(question.values)
+    if question.attribute == "neurons" and not question.only and values & {"upper", "lower"}:
+        values.add("both")
+    stmt = select(ConditionAttribute).where(ConditionAttribute.attribute == question.attribute)
+    if values:  # no values: every type the attribute names anything for
+        stmt = stmt.where(ConditionAttribute.value.in_(values))
+    rows = session.execute(stmt.order_by(ConditionAttribute.position)).scalars()
+    by_condition: dict[str, tuple[list[str], Fact | None]] = {}
+    fact_ids: dict[str, str] = {}
+    for row in rows:
+        if among is not None and row.condition_slug not in among:
+            continue
+        found, _ = by_condition.setdefault(row.condition_slug, ([], None))
+        found.append(row.value)
+        fact_ids.setdefault(row.condition_slug, row.fact_id)
+    facts = {
+        f.id: f
+        for f in session.scalars(
+            select(Fact).where(Fact.id.in_(set(fact_ids.values()))).options(selectinload(Fact.source))
+        )
+    }
+    return [Found(slug, tuple(vals), facts[fact_ids[slug]]) for slug, (vals, _) in by_condition.items()]
+
+
+def values_of(session: Session, condition: str) -> dict[str, set[str]]:
+    """Every attribute value the documents state for one condition."""
+    found: dict[str, set[str]] = {}
+    for attribute, value in session.execute(
+        select(ConditionAttribute.attribute, ConditionAttribute.value).where(
+            ConditionAttribute.condition_slug == condition
+        )
+    ):
+        found.setdefault(attribute, set()).add(value)
+    return found

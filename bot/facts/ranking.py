@@ -1,0 +1,291 @@
+"""Finding the facts that answer a question: an index of every fact and gap, and a ranking.
+
+The index is built from the search terms the loader stored with each fact and gap (bot/facts/words.py:
+stems and word groups of its answer, detail, glossary words and example questions), once per build
+of the store, and kept in memory; a question costs a few dictionary look-ups per candidate.
+
+How a candidate scores against a question (all parts between 0 and 1, then weighted):
+- ``lexical``: how much of the question's meaning (its terms weighted by rarity, idf) the fact's
+  text covers; the answer counts most, then the example questions, glossary words and detail;
+- ``example``: how close the question is to the closest of the fact's example questions
+  (weighted Jaccard);
+- ``prior``: the intent classifier's probability for the topics the fact answers: a strong prior,
+  not a wall, so a fact filed under another topic still wins when it answers the question;
+- a bonus when a question about blame or "why" meets a fact marked to lead such answers, and a
+  bonus or malus when a carer's question meets a fact worded for carers or for the patient.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.facts.models import (
+    BuildRecord,
+    ConditionAlias,
+    Example,
+    Fact,
+    FactCondition,
+    FactLead,
+    FactTopic,
+    Gap,
+    SearchTerm,
+    WordGroup,
+)
+from bot.facts.words import Vocabulary
+
+FIELD_WEIGHTS = {"answer": 1.0, "ask": 0.9, "term": 0.6, "detail": 0.5}
+# A gap's keys are not matched for relevance: a question asks for a missing list only if it uses one.
+GATE_FIELD = "key"
+WEIGHTS = {"lexical": 1.0, "example": 1.2, "prior": 0.8}
+LEAD_BONUS = 0.6
+AUDIENCE_BONUS = 0.35
+# A fact filed under the one topic asked about is the better default answer to it.
+PRIMARY_BONUS = 0.15
+
+
+@dataclass
+class Item:
+    """A fact or a gap as the ranking sees it."""
+
+    id: str
+    is_gap: bool
+    condition: str
+    conditions: frozenset[str]
+    topics: tuple[str, ...]  # its own topic first
+    leads: frozenset[str]
+    audience: str | None
+    position: int
+    fields: dict[str, dict[str, int]] = field(default_factory=dict)
+    examples: list[tuple[str, dict[str, int]]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A candidate with its score and the parts it is made of."""
+
+    item: Item
+    score: float
+    lexical: float
+    example: float
+    prior: float
+    topic: str  # the topic of this item that the question is most likely about
+
+
+class SearchIndex:
+    """Every fact and gap of one build, with the statistics the ranking needs."""
+
+    def __init__(self, build: str, items: list[Item], vocabulary: Vocabulary, names: Iterable[str]) -> None:
+        self.build = build
+        self.items = {item.id: item for item in items}
+        self.vocabulary = vocabulary
+        df: Counter[str] = Counter()
+        for item in items:
+            seen: set[str] = set()
+            for terms in item.fields.values():
+                seen.update(terms)
+            for _, terms in item.examples:
+                seen.update(terms)
+            df.update(seen)
+        n = max(1, len(items))
+        self.idf = {term: math.log(1.0 + n / count) for term, count in df.items()}
+        self.default_idf = math.log(1.0 + n)
+        # Condition names match every fact of their condition alike: they say nothing about the detail.
+        self.name_terms = frozenset(t for name in names for t in vocabulary.terms(name))
+        self.known = frozenset(df)
+
+    def terms(self, text: str) -> Counter[str]:
+        """The question's search terms, without condition names."""
+        return Counter(t for t in self.vocabulary.terms(text) if t not in self.name_terms)
+
+    def weight(self, term: str) -> float:
+        return self.idf.get(term, self.default_idf)
+
+    def rank(
+        self,
+        text: str,
+        *,
+        conditions: Iterable[str],
+        topic_weights: Mapping[str, float],
+        topics: Iterable[str] | None = None,
+        leads: Iterable[str] = (),
+        carer: bool = False,
+    ) -> list[Scored]:
+        """Candidates about any of ``conditions`` (and, if given, any of ``topics``), best first."""
+        wanted = set(conditions)
+        allowed = set(topics) if topics is not None else None
+        query = self.terms(text)
+        asked_leads = set(leads)
+        scored = []
+        for item in self.items.values():
+            if not item.conditions & wanted:
+                continue
+            if allowed is not None and not allowed.intersection(item.topics):
+                continue
+            if item.is_gap and not set(query) & set(item.fields.get(GATE_FIELD, {})):
+                continue
+            scored.append(self._score(item, query, topic_weights, asked_leads, carer, allowed))
+        scored.sort(key=lambda s: (-s.score, s.item.position))
+        return scored
+
+    def _score(
+        self,
+        item: Item,
+        query: Counter[str],
+        topic_weights: Mapping[str, float],
+        leads: set[str],
+        carer: bool,
+        allowed: set[str] | None,
+    ) -> Scored:
+        total = sum(self.weight(t) for t in query) or 1.0
+        covered = 0.0
+        for term in query:
+            best = max(
+                (FIELD_WEIGHTS.get(name, 0.0) for name, terms in item.fields.items() if term in terms),
+                default=0.0,
+            )
+            covered += best * self.weight(term)
+        lexical = covered / total
+        example = 0.0
+        example_topic = None
+        for topic, terms in item.examples:
+            union = sum(self.weight(t) for t in set(query) | set(terms)) or 1.0
+            inter = sum(self.weight(t) for t in set(query) & set(terms))
+            if inter / union > example:
+                example, example_topic = inter / union, topic
+        candidates = [t for t in item.topics if allowed is None or t in allowed]
+        topic = max(
+            candidates, key=lambda t: topic_weights.get(t, 0.0) + (0.5 * example if t == example_topic else 0.0)
+        )
+        prior = max((topic_weights.get(t, 0.0) for t in item.topics), default=0.0)
+        score = WEIGHTS["lexical"] * lexical + WEIGHTS["example"] * example + WEIGHTS["prior"] * prior
+        if allowed is not None and len(allowed) == 1 and item.topics[0] in allowed:
+            score += PRIMARY_BONUS
+        if leads & item.leads:
+            score += LEAD_BONUS
+        if item.audience == "carer":
+            score += AUDIENCE_BONUS if carer else -AUDIENCE_BONUS
+        elif item.audience == "patient" and carer:
+            score -= AUDIENCE_BONUS
+        return Scored(item, score, lexical, example, prior, topic)
+
+    def unknown_words(self, text: str) -> list[str]:
+        """Words of the question that nothing in the store uses, nor a near spelling of such a word."""
+        from rapidfuzz import fuzz, process
+
+        from bot.facts.text import normalise
+        from bot.facts.words import STOP_WORDS, stem
+
+        found = []
+        for word in normalise(text).split():
+            if word in STOP_WORDS or len(word) < 4 or word.isdigit():
+                continue
+            term = stem(word)
+            if term in self.name_terms or term in self.known or self.vocabulary.single.get(term):
+                continue
+            if process.extractOne(term, self.known, scorer=fuzz.ratio, score_cutoff=80) is not None:
+                continue  # a typo of a word the material uses
+            found.append(word)
+        return found
+
+
+_CACHE: dict[str, SearchIndex] = {}
+
+
+def current_build(session: Session) -> str:
+    """The checksum of the build the store holds."""
+    return session.scalar(select(BuildRecord.checksum).where(BuildRecord.id == 1)) or ""
+
+
+def index_for(session: Session) -> SearchIndex:
+    """The search index of the store's current build, built on first use and then reused."""
+    build = current_build(session)
+    cached = _CACHE.get(build)
+    if cached is None:
+        _CACHE.clear()
+        cached = _CACHE[build] = load_index(session, build)
+    return cached
+
+
+def load_index(session: Session, build: str = "") -> SearchIndex:
+    """Read every fact and gap with its search terms from the store."""
+    topics: dict[str, list[tuple[bool, str]]] = defaultdict(list)
+    for fact_id, topic, primary in session.execute(select(FactTopic.fact_id, FactTopic.topic_slug, FactTopic.primary)):
+        topics[fact_id].append((not primary, topic))
+    extra: dict[str, set[str]] = defaultdict(set)
+    for fact_id, cond in session.execute(select(FactCondition.fact_id, FactCondition.condition_slug)):
+        extra[fact_id].add(cond)
+    leads: dict[str, set[str]] = defaultdict(set)
+    for fact_id, lead in session.execute(select(FactLead.fact_id, FactLead.lead)):
+        leads[fact_id].add(lead)
+    items: list[Item] = []
+    for fact in session.scalars(select(Fact).order_by(Fact.position)):
+        items.append(
+            Item(
+                id=fact.id,
+                is_gap=False,
+                condition=fact.condition_slug,
+                conditions=frozenset({fact.condition_slug, *extra[fact.id]}),
+                topics=tuple(t for _, t in sorted(topics[fact.id])),
+                leads=frozenset(leads[fact.id]),
+                audience=fact.audience,
+                position=fact.position,
+            )
+        )
+    offset = len(items)
+    for i, gap in enumerate(session.scalars(select(Gap).order_by(Gap.id))):
+        items.append(
+            Item(
+                id=gap.id,
+                is_gap=True,
+                condition=gap.condition_slug,
+                conditions=frozenset({gap.condition_slug}),
+                topics=(gap.topic_slug,),
+                leads=frozenset(),
+                audience=None,
+                position=offset + i,
+            )
+        )
+    by_id = {item.id: item for item in items}
+    example_topics = dict(session.execute(select(Example.id, Example.topic_slug)).all())
+    examples: dict[int, dict[str, int]] = defaultdict(dict)
+    example_owner: dict[int, str] = {}
+    for item_id, name, example_id, term, count in session.execute(
+        select(SearchTerm.item_id, SearchTerm.field, SearchTerm.example_id, SearchTerm.term, SearchTerm.count)
+    ):
+        item = by_id.get(item_id)
+        if item is None:
+            continue
+        item.fields.setdefault(name, {})[term] = max(count, item.fields.get(name, {}).get(term, 0))
+        if example_id is not None:
+            examples[example_id][term] = count
+            example_owner[example_id] = item_id
+    for example_id in sorted(examples):
+        by_id[example_owner[example_id]].examples.append((example_topics[example_id], examples[example_id]))
+    vocabulary = Vocabulary.from_rows(session.execute(select(WordGroup.number, WordGroup.word)).all())
+    names = session.scalars(select(ConditionAlias.text))
+    return SearchIndex(build, items, vocabulary, names)
+
+
+def choose_topic(scored: list[Scored], topic_weights: Mapping[str, float], *, top: int = 8) -> str | None:
+    """The topic a question is most likely about: the classifier's weights, plus how well the best
+    candidates of each topic match it (their example questions first, then their text)."""
+    evidence: dict[str, float] = dict(topic_weights)
+    best_example: dict[str, float] = {}
+    best_lexical: dict[str, float] = {}
+    for s in scored[:top]:
+        for topic in s.item.topics:
+            best_lexical[topic] = max(best_lexical.get(topic, 0.0), s.lexical)
+        best_example[s.topic] = max(best_example.get(s.topic, 0.0), s.example)
+    for topic in set(best_example) | set(best_lexical):
+        evidence[topic] = (
+            evidence.get(topic, 0.0) + 0.8 * best_example.get(topic, 0.0) + 0.3 * best_lexical.get(topic, 0.0)
+        )
+    if not evidence:
+        return None
+    return max(evidence, key=lambda t: evidence[t])

@@ -1,0 +1,81 @@
+"""Words as the fact search sees them: lower case, stemmed, stop words dropped, synonyms joined.
+
+The same function reads the facts when the store is built (bot/facts/loader.py writes each fact's
+search terms) and the person's question at answer time (bot/facts/ranking.py), so both sides
+always agree. Stemming is snowballstemmer's English (Porter 2) stemmer: "swallowing" and
+"swallow" meet, as do "hands" and "hand". Word groups from data/facts/words.yml join different
+words for one idea ("speak", "speech", "talk"): a term in a group also stands for the group
+("~3"), so a question and a fact that use different words of one group still meet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import snowballstemmer
+
+from bot.facts.text import normalise
+
+# Words that say nothing about what is asked. Question words, negations and pronouns are
+# dropped too: the topic and the condition carry that part of a question.
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all am an and any are as at be because been before being below between
+    both but by can could did do does doing down during each few for from further had has have having he her
+    here hers herself him himself his how i if in into is it its itself just me more most my myself no nor
+    not now of off on once only or our ours ourselves out over own same she should so some such than
+    that the their theirs them themselves then there these they this those through to too under until up
+    very was we were what when which while who whom why will with would you your yours yourself yourselves
+    im ive id youre hes shes its theyre dont doesnt didnt isnt arent wasnt cant wont also get gets got
+    please pls plz thanks thank tell know want like really much many lot lots bit something anything thing
+    things one ones way ways say says said mean means go goes going ever even still yet whats hows wheres
+    whos thats theres heres lets define definition explain explained meaning word words term terms exactly
+    actually usually normally simply plain english basically anyone someone somebody people person
+    """.split()
+)
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+class Vocabulary:
+    """Word groups: which group each stem (or stemmed phrase) belongs to."""
+
+    def __init__(self, groups: Iterable[Iterable[str]] = ()) -> None:
+        self.single: dict[str, set[str]] = {}
+        self.phrases: dict[tuple[str, ...], set[str]] = {}
+        for number, group in enumerate(groups):
+            key = f"~{number}"
+            for member in group:
+                stems = tuple(stem(w) for w in normalise(member).split())
+                if len(stems) == 1:
+                    self.single.setdefault(stems[0], set()).add(key)
+                elif stems:
+                    self.phrases.setdefault(stems, set()).add(key)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[int, str]]) -> Vocabulary:
+        """From (group number, word) rows as the store keeps them."""
+        groups: dict[int, list[str]] = {}
+        for number, word in rows:
+            groups.setdefault(number, []).append(word)
+        return cls(groups[n] for n in sorted(groups))
+
+    def terms(self, text: str) -> list[str]:
+        """The search terms of ``text``: its stems, plus the group of every word or phrase in a group."""
+        stems = [stem(w) for w in normalise(text).split()]
+        found: list[str] = [s for s, w in zip(stems, normalise(text).split(), strict=True) if _meaningful(w)]
+        for i, s in enumerate(stems):
+            found.extend(self.single.get(s, ()))
+            for phrase, keys in self.phrases.items():
+                if tuple(stems[i : i + len(phrase)]) == phrase:
+                    found.extend(keys)
+        return found
+
+
+def _meaningful(word: str) -> bool:
+    return word.isdigit() or (word not in STOP_WORDS and len(word) > 1)

@@ -1,0 +1,103 @@
+"""Phrases that point back at what the bot listed: "the second one", "the other one", "both of them".
+
+One table, used on both sides: the spaCy pipeline (bot/nlp/build.py) marks these phrases as
+``mention`` entities and the intent classifier sees them as a lookup feature; the actions
+(actions/references.py) read what each one means. This follows Rasa's knowledge-base actions
+(an ordinal mention mapping), written for this bot's listed conditions. Standard library only.
+
+Meanings: an index into the listed conditions ("0", "1", ..., "-1" for the last), "other" (the
+one not in focus), "all" (every listed condition) or "focus" (the one in focus).
+"""
+
+from __future__ import annotations
+
+import re
+
+_ORDINALS = {
+    "first": "0",
+    "1st": "0",
+    "second": "1",
+    "2nd": "1",
+    "third": "2",
+    "3rd": "2",
+    "fourth": "3",
+    "4th": "3",
+    "fifth": "4",
+    "5th": "4",
+    "sixth": "5",
+    "6th": "5",
+    "seventh": "6",
+    "7th": "6",
+    "last": "-1",
+    "final": "-1",
+    "latter": "-1",
+    "former": "0",
+}
+_NUMBERS = {"one": "0", "two": "1", "three": "2", "four": "3", "five": "4", "six": "5", "seven": "6"}
+
+PHRASES: dict[str, str] = {}
+for word, meaning in _ORDINALS.items():
+    for form in (f"the {word} one", f"{word} one", f"the {word}", f"the {word} type", f"the {word} kind"):
+        PHRASES[form] = meaning
+for word, meaning in _NUMBERS.items():
+    PHRASES[f"number {word}"] = meaning
+    PHRASES[f"no {word}"] = meaning
+    PHRASES[f"number {int(meaning) + 1}"] = meaning
+for form in ("the other one", "the other", "other one", "the other type", "the other kind", "the other condition"):
+    PHRASES[form] = "other"
+for form in (
+    "both",
+    "both of them",
+    "both of those",
+    "them both",
+    "either",
+    "either of them",
+    "either one",
+    "all of them",
+    "all of those",
+    "each of them",
+    "each one",
+    "all three",
+    "all 3",
+    "the two",
+):
+    PHRASES[form] = "all"
+for form in (
+    "that one",
+    "this one",
+    "the one",
+    "that type",
+    "this type",
+    "that kind",
+    "this kind",
+    "that condition",
+    "this condition",
+    "that disease",
+    "this disease",
+):
+    PHRASES[form] = "focus"
+
+_PATTERN = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+# After these words an ordinal is about something else ("the first symptoms", "the last stage").
+_NOT_A_REFERENCE = re.compile(
+    r"\s*(?:symptoms?|signs?|stages?|things?|sign|time|thing|step|steps|test|tests|week|weeks|months?|years?|"
+    r"days?|question|questions|part|parts|place|person|people|bit|few|line|lines|muscles?)\b",
+    re.IGNORECASE,
+)
+
+
+def meaning(phrase: str) -> str | None:
+    """What a mention phrase means (see the module docstring), or None."""
+    return PHRASES.get(" ".join(phrase.lower().split()))
+
+
+def find(text: str) -> list[tuple[str, int, int]]:
+    """Mention phrases in ``text``: (meaning, start, end), leaving out ordinals about something else."""
+    found = []
+    for match in _PATTERN.finditer(text):
+        if meaning(match.group()) in _ORDINALS.values() and _NOT_A_REFERENCE.match(text, match.end()):
+            continue
+        found.append((PHRASES[" ".join(match.group().lower().split())], match.start(), match.end()))
+    return found

@@ -1,0 +1,185 @@
+"""Reading a message the way the emergency detector needs: plain tokens, and cues of time and intent.
+
+Cues say whether danger is happening NOW, or the words only look like it: an event that is over
+("he coughed it up, he's fine now"), a plan or a what-if ("what should I do if he chokes?"), a
+general question about a condition ("does ALS affect breathing?"), a long-term care question,
+figurative speech ("this paperwork is killing me") or a negated opening ("I'm not suicidal but…").
+They are features of the detector's model and decide whether a pattern hit is certain.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "", "‘": "", "'": "", "`": "", "´": ""})
+_TOKEN = re.compile(r"[a-z0-9]+|\?")
+_REPEATS = re.compile(r"(.)\1{2,}")
+
+
+def prepare(text: str) -> str:
+    """Lower case, accents and apostrophes dropped ("can't" -> "cant"), letters repeated 3+ times cut to 2."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = folded.lower().translate(_APOSTROPHES)
+    return _REPEATS.sub(r"\1\1", folded)
+
+
+def tokens(prepared: str) -> list[str]:
+    """Words, numbers and question marks of a prepared text."""
+    return _TOKEN.findall(prepared)
+
+
+_PERSON = (
+    r"(?:i|im|ive|me|my|he|hes|him|his|she|shes|her|they|theyre|them|their|we|were|us|our|you|"
+    r"mum|mom|mam|mummy|mommy|dad|daddy|husband|hubby|wife|son|daughter|baby|babys|boy|girl|child|kid|"
+    r"partner|brother|sister|grandad|granddad|grandpa|grandma|gran|nan|nana|uncle|aunt|auntie|friend|"
+    r"patient|neighbour|neighbor|someone|somebody|client|resident|toddler|newborn|infant|twins)"
+)
+
+# Each cue: a name and the pattern (on prepared text) that raises it.
+CUES: dict[str, re.Pattern[str]] = {
+    # Something happening now, or just now.
+    "now": re.compile(
+        r"\b(?:right now|now|at the moment|atm|currently|this minute|as we speak|as i type|"
+        r"still|keeps|wont stop|cant stop|getting worse|worse and worse|by the minute|"
+        r"help|helpp|please|pls|plz|emergency|ambulance|911|999|112|hurry|quick|quickly|asap|urgent)\b"
+    ),
+    "sudden": re.compile(
+        r"\b(?:suddenly|sudden|all of a sudden|out of nowhere|out of the blue|just now|just started|"
+        r"(?:few |couple of |\d+ )?minutes? ago|an hour ago|half an hour|this morning|tonight|since lunch|"
+        r"since this morning|since breakfast|since an hour|overnight)\b"
+    ),
+    # Over and done with.
+    "past": re.compile(
+        r"\b(?:yesterday|last (?:night|week|month|year|time|weekend|christmas|summer|winter|spring|autumn)|"
+        r"(?:days|weeks|months|years) ago|(?:a|one|two|three) (?:day|week|month|year)s? ago|"
+        r"the other (?:day|night|week)|back in|in the past|once before|earlier (?:this|in the) "
+        r"(?:week|month|year))\b"
+    ),
+    "resolved": re.compile(
+        r"\b(?:(?:fine|ok|okay|alright|all right|better|settled|calm|good) (?:now|again)|"
+        r"(?:hes|shes|im|theyre|were|theyve|hes been|shes been) (?:ok|okay|fine|alright|all right|breathing fine|"
+        r"breathing normally|doing ok|doing fine|absolutely fine|totally fine|completely fine)|"
+        r"no harm done|nothing serious|no damage|not hurt|wasnt hurt|unhurt|(?:coughed|spat|brought) it (?:up|out)|"
+        r"came round|came to|back to normal|all good|crisis over|panic over|sorted now|passed now|"
+        r"went away|has passed|it passed|recovered|got (?:him|her|them|myself) up|healed|all clear|"
+        r"checked (?:him|her|them|me) over|said (?:all was|it was|he was|she was|everything was) (?:fine|ok|okay)|"
+        r"turned out (?:to be|it was)|nothing serious|(?:he|she|it|i) was fine|home now|stable now|better now)\b"
+    ),
+    # A plan, a what-if or later on.
+    "plan": re.compile(
+        r"\b(?:what if|if (?:(?:my|our|his|her|the|a) \w+|"
+        + _PERSON
+        + r"|it|this|that) (?:ever|starts|start|gets|get|has|have|does|"
+        r"do|is|are|was|were|should|cant|cannot|can|becomes|stops|falls|fall|chokes|choke)|in case|just in case|"
+        r"what (?:should|do|would|can) (?:i|we) do (?:if|when)|how (?:do|should|can|would) (?:i|we|you) "
+        r"(?:know|tell|recognise|recognize|spot|prepare|plan|prevent|stop|avoid|help)|"
+        r"plan|planning|prepare|preparing|ready for|later on|in the future|eventually|one day|"
+        r"down the line|future|prevent|prevention|avoid|reduce the risk|risk of)\b"
+    ),
+    # A general question about a condition or about people with it.
+    "question": re.compile(
+        r"(?:^|\b(?:and|so|but|also|just wondering|wondering|quick question|question)\b\s*)"
+        r"(?:does|do|can|could|will|would|is|are|why|how|what|when|which|should|whats|hows)\b"
+        r".{0,60}\b(?:als|mnd|mnds|pls|pma|pbp|sma|kennedys?|polio|pps|motor neurone?s?|"
+        r"people with|patients|it|this condition|the disease|the condition)\b"
+        r".{0,40}\b(?:cause|causes|affect|affects|lead|leads|make|makes|mean|normal|common|usual|happen|"
+        r"happens|get|start|progress|end|treat|treated|help|manage|managed|feed|fed|eat|breathe)\b"
+    ),
+    # A short question about a symptom and a condition ("als chest pain?", "is choking part of PBP?").
+    "topic": re.compile(
+        r"(?:\b(?:als|mnd|mnds|pls|pma|pbp|sma|kennedys?|polio|pps|motor neurone?s?)\b.{0,40}\?\s*$)"
+        r"|\b(?:a symptom of|symptom of|part of (?:the )?(?:als|mnd|pls|pma|pbp|sma|kennedys|pps|condition|disease)|"
+        r"linked to (?:the )?(?:als|mnd|pls|pma|pbp|sma|kennedys|pps)|"
+        r"related to (?:the )?(?:als|mnd|pls|pma|pbp|sma|pps))\b"
+    ),
+    # Figurative speech.
+    "figurative": re.compile(
+        r"\b(?:(?:is|are|was|its|thats|this|these|the) \w+ (?:is |are )?killing me|killing me(?: with)?|"
+        r"dying (?:to|for)|could (?:kill|murder) (?:for|a)|"
+        r"choked up|nearly choked laughing|choked (?:on my|with) (?:tea|coffee|laughter)|took my breath away|"
+        r"breath of fresh air|sigh of relief|breathe easy|breathe easier|hold my breath|holding my breath|"
+        r"scared to death|bored to death|sick to death|to death of|dead tired|dead on my feet|dead end|"
+        r"heart attack when|gave me a heart attack|my heart sank|fell in love|fall apart|falling apart|"
+        r"fell asleep|falling asleep|fall asleep|killed it|kill time|dying of (?:boredom|embarrassment|laughter)|"
+        r"over my dead body|drop dead|died laughing|head over heels|fell for|fall behind|fell behind|"
+        r"fall through|fell through|swallow my pride|hard to swallow|bitter pill|killer|face fall|face fell|"
+        r"suffocating under|drowning in (?:paperwork|forms|appointments|emails|admin|bills)|"
+        r"choking on (?:emails|forms)|"
+        r"laugh\w* so hard|lol|haha)\b"
+    ),
+    # A negated or hedged opening about the danger itself.
+    "negated": re.compile(
+        r"\b(?:(?:im|hes|shes|theyre|were|its|this is|thats) not (?:suicidal|in danger|an emergency|urgent|"
+        r"choking|going to (?:hurt|do anything|harm)|hurt|injured|struggling to breathe)|"
+        r"not (?:an emergency|urgent|in danger|suicidal|choking)|no (?:one|body) is (?:in danger|hurt)|"
+        r"nobody is hurt|dont worry|no need to worry|nothing urgent|isnt urgent|not right now|"
+        r"(?:breathing|swallowing) (?:fine|ok|okay|normally|well)|never (?:would|could) (?:hurt|harm)|"
+        r"not sudden\w*|no (?:chest pain|pain|breathing (?:trouble|problems)|injur\w*)|"
+        r"nothing (?:like that|scary|urgent))\b"
+    ),
+    "ongoing": re.compile(
+        r"\b(?:for (?:weeks|months|years|a while|ages|some time)|over (?:the )?(?:weeks|months|years|time)|"
+        r"gradually|slowly|more and more|(?:getting|got) (?:a bit |slightly )?(?:worse|harder|weaker) (?:over|since)|"
+        r"anymore|any more|these days|lately|recently|since (?:the|his|her|my) diagnosis|"
+        r"most (?:nights|days|mornings)|every (?:night|day|morning)|often|sometimes|occasionally)\b"
+    ),
+}
+
+
+def cues(prepared: str) -> set[str]:
+    """The names of the cues a prepared text raises."""
+    return {name for name, pattern in CUES.items() if pattern.search(prepared)}
+
+
+# Cues that make a danger-sounding message something other than danger now.
+DEFUSING = frozenset({"past", "resolved", "plan", "question", "topic", "figurative", "negated", "ongoing"})
+
+# A danger phrase right after a negation ("no chest pain", "isn't drooping") is not danger.
+_NEGATOR = re.compile(
+    r"\b(?:no|not|isnt|hasnt|havent|wasnt|arent|werent|never|without|dont|doesnt|didnt|wont|nobody|nothing)"
+    r"\b(?:\s+\w+){0,2}\s*$"
+)
+
+
+def negated_before(prepared: str, start: int) -> bool:
+    """True when a negation comes in the three words before position ``start``."""
+    return bool(_NEGATOR.search(prepared[max(0, start - 30) : start]))
+
+
+URGENT = frozenset({"now", "sudden"})
+
+
+# Words of danger, by kind, on prepared text. The model alone may call an emergency only when one
+# of these is there (or it is very sure): "goodbye" or "what's the weather" must never alarm.
+DANGER: dict[str, re.Pattern[str]] = {
+    kind: re.compile(pattern)
+    for kind, pattern in {
+        "breathing": r"\b(?:breath\w*|breathe\w*|breth\w*|gasp\w*|air|airway|suffocat\w*|wheez\w*|blue|grey|gray|"
+        r"dusky|purple|pale|lips?|nostrils?|grunt\w*|sucking|sinking|ribs|rattl\w*|secretions|bipap|ventilator|"
+        r"vent|niv|cpap|trach\w*|mask|oxygen|sats|pant\w*|drowsy|sleepy|floppy|limp|wake|waking)\b",
+        "choking": r"\b(?:chok\w*|chock\w*|stuck|lodged|wrong (?:way|pipe)|gag\w*|cough\w*|throat|windpipe)\b",
+        "swallowing": r"\b(?:swallow\w*|saliva|spit|drool\w*|dribbl\w*|drink\w*|water|fluids|milk|feeds?)\b",
+        "fall": r"\b(?:fell|fall\w*|fallen|collaps\w*|floor|ground|trip\w*|slip\w*|unconscious|unresponsive|"
+        r"responding|passed out|blacked out|knocked|head|hip|bleed\w*|blood|broken|broke|fractur\w*|seizure|fit|"
+        r"fitting|convuls\w*|get up)\b",
+        "stroke": r"\b(?:stroke|droop\w*|dropp\w*|lopsided|side|slurr\w*|garbled|jumbled|muddled|confus\w*|"
+        r"vision|see|numb\w*|face|smile|speak|talk|words)\b",
+        "chest_pain": r"\b(?:chest|heart|crushing|squeez\w*|pressure|arm|jaw|sweat\w*|clammy|palpitat\w*|"
+        r"elephant|vice)\b",
+        "weakness": r"\b(?:weak\w*|move|moving|stand|lift|walk|gave way|give way|legs|arms|paralys\w*|jelly|strength|"
+        r"power|floppy|limp)\b",
+        "self_harm": r"\b(?:die|dying|dead|death|kill\w*|suicid\w*|end|ending|here|wake|burden|better off|goodbye|"
+        r"farewell|bye|pills|tablets|meds|morphine|oxycodone|overdose|od|stockpil\w*|saved|saving|hoard\w*|hang\w*|"
+        r"jump\w*|bridge|rope|cut\w*|harm\w*|hurt\w*|point|give up|giving up|done|go on|garage|engine|letters?|"
+        r"will|affairs|giving away|gone|everything|thank you for everything|plan|way out|easiest way|enough)\b",
+        "carer_crisis": r"\b(?:hurt\w*|hit|hitting|shak\w*|shook|smother\w*|pillow|snap\w*|lose it|lost it|"
+        r"breaking point|tether|rope|cope|cant take|scared of myself|might|slapped|pushed|grabbed|shouted|rough|"
+        r"what have i done|take him|take her|do something)\b",
+    }.items()
+}
+
+
+def danger_kinds(prepared: str) -> set[str]:
+    """The kinds of danger whose words a prepared text uses (not whether there is danger)."""
+    return {kind for kind, pattern in DANGER.items() if pattern.search(prepared)}

@@ -1,0 +1,251 @@
+"""The emergency detector: is someone in danger NOW, and of what kind?
+
+Two layers, so that neither alone decides everything:
+
+1. Red-flag patterns (data/safety/red_flag_patterns.yml): wordings that say plainly that someone
+   is in danger now ("he can't breathe", "I want to end my life"). They are the floor: a match is
+   an emergency unless a cue says the words are not about danger now (bot/safety/cues.py: an event
+   that is over, a plan, a general question, figurative speech, a negated opening, a long-standing
+   change) and the model agrees; then it becomes a safety note.
+2. A linear model (multinomial logistic regression) over words, word pairs, character n-grams of
+   words and the cues, trained on hundreds of emergencies of every kind and hundreds of
+   look-alikes (data/safety/emergencies/*.jsonl) plus the bot's ordinary training questions as
+   non-emergencies. It catches wordings no pattern lists ("his chest is sucking in").
+
+The verdict: ``emergency`` (the emergency reply comes first), ``note`` (answer normally, with one
+line first: "If this is happening right now, call…") or ``none``. Prediction is pure Python and
+NumPy over precomputed arrays: no model is loaded per message.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from bot.safety.cues import DEFUSING, URGENT, cues, danger_kinds, negated_before, prepare, tokens
+
+ROOT = Path(__file__).resolve().parents[2]
+PATTERNS_FILE = ROOT / "data" / "safety" / "red_flag_patterns.yml"
+NONE = "none"
+KINDS = ("breathing", "choking", "swallowing", "fall", "stroke", "chest_pain", "weakness", "self_harm", "carer_crisis")
+
+# Words that stand for a class of words, so "my nan can't breathe" looks like "my mum can't breathe".
+_PEOPLE = (
+    "mum mom mam mummy mommy dad daddy husband hubby wife son daughter baby boy girl child kid partner "
+    "brother sister grandad granddad grandpa grandma gran nan nana uncle aunt auntie friend patient "
+    "neighbour neighbor client resident toddler newborn infant"
+)
+_CONDITIONS = "als mnd mnds pls pma pbp sma kennedys kennedy pps polio"
+_CLASSES = {"@person": frozenset(_PEOPLE.split()), "@cond": frozenset(_CONDITIONS.split())}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the detector decided about one message."""
+
+    level: str  # "emergency", "note" or "none"
+    kind: str | None  # one of KINDS, or None
+    probability: float  # the model's probability that this is an emergency
+    source: str  # "pattern", "model" or ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "kind": self.kind,
+            "probability": round(self.probability, 4),
+            "source": self.source,
+        }
+
+
+NO_DANGER = Verdict("none", None, 0.0, "")
+
+
+def features(text: str) -> tuple[list[str], set[str]]:
+    """The model's features of a message (with repeats), and the cues it raises."""
+    prepared = prepare(text)
+    words = tokens(prepared)
+    found = cues(prepared)
+    feats: list[str] = [f"q:{name}" for name in sorted(found)]
+    shown = []
+    for word in words:
+        shown.append(word)
+        for name, members in _CLASSES.items():
+            if word in members:
+                shown[-1] = name
+                feats.append(f"w:{word}")
+        feats.append(f"w:{shown[-1]}")
+        padded = f"<{word}>"
+        if len(word) > 2 and word != "?":
+            for n in (3, 4, 5):
+                feats.extend(f"c:{padded[i : i + n]}" for i in range(len(padded) - n + 1))
+    feats.extend(f"b:{a}_{b}" for a, b in zip(shown, shown[1:], strict=False))
+    if len(words) <= 3:
+        feats.append("q:short")
+    return feats, found
+
+
+# --- patterns ------------------------------------------------------------------------------------
+
+
+def load_patterns(path: Path = PATTERNS_FILE) -> dict[str, list[re.Pattern[str]]]:
+    """Compiled red-flag patterns by kind, with ``{people}`` filled in (they match prepared text)."""
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    people = doc.get("people", "")
+    unknown = set(doc["patterns"]) - set(KINDS)
+    if unknown:
+        raise ValueError(f"{path}: unknown red-flag kinds {sorted(unknown)}")
+    return {kind: [re.compile(p.replace("{people}", people)) for p in items] for kind, items in doc["patterns"].items()}
+
+
+def pattern_kind(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> str | None:
+    """The kind of the first red-flag pattern that matches, not right after a negation, or None."""
+    prepared = prepare(text)
+    for kind, compiled in patterns.items():
+        for pattern in compiled:
+            for match in pattern.finditer(prepared):
+                if not negated_before(prepared, match.start()):
+                    return kind
+    return None
+
+
+# --- the model -----------------------------------------------------------------------------------
+
+
+@dataclass
+class LinearModel:
+    """Weights over a fixed vocabulary of features; classes[0] is NONE."""
+
+    vocabulary: dict[str, int]
+    coef: np.ndarray  # (features, classes)
+    intercept: np.ndarray  # (classes,)
+    classes: list[str]
+
+    def probabilities(self, feats: Sequence[str]) -> np.ndarray:
+        counts = Counter(f for f in feats if f in self.vocabulary)
+        scores = self.intercept.copy()
+        if counts:
+            idx = np.fromiter((self.vocabulary[f] for f in counts), dtype=np.int64, count=len(counts))
+            weights = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts))
+            weights /= math.sqrt(float(weights @ weights))
+            scores = scores + weights @ self.coef[idx]
+        scores -= scores.max()
+        exp = np.exp(scores)
+        return exp / exp.sum()
+
+
+def vectorise(rows: Iterable[Sequence[str]], vocabulary: dict[str, int]):  # -> scipy.sparse.csr_matrix
+    """The rows' features as the model sees them: 1 + log count, L2-normalised."""
+    import scipy.sparse as sp
+
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
+    for feats in rows:
+        counts = Counter(f for f in feats if f in vocabulary)
+        values = [1.0 + math.log(c) for c in counts.values()]
+        norm = math.sqrt(sum(v * v for v in values)) or 1.0
+        indices.extend(vocabulary[f] for f in counts)
+        data.extend(v / norm for v in values)
+        indptr.append(len(indices))
+    return sp.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, len(vocabulary)))
+
+
+def train_model(texts: Sequence[str], labels: Sequence[str], *, c: float = 4.0, min_count: int = 2) -> LinearModel:
+    """Fit the model; labels are NONE or one of KINDS."""
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [features(t)[0] for t in texts]
+    counts = Counter(f for feats in rows for f in set(feats))
+    vocabulary = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+    classes = [NONE, *sorted({label for label in labels if label != NONE})]
+    target = np.asarray([classes.index(label) for label in labels])
+    model = LogisticRegression(C=c, max_iter=5000, random_state=0)
+    model.fit(vectorise(rows, vocabulary), target)
+    coef = np.zeros((len(vocabulary), len(classes)))
+    intercept = np.zeros(len(classes))
+    for column, cls in enumerate(model.classes_):
+        coef[:, cls] = model.coef_[column]
+        intercept[cls] = model.intercept_[column]
+    return LinearModel(vocabulary, coef, intercept, classes)
+
+
+# --- the detector --------------------------------------------------------------------------------
+
+# Model probability of an emergency at or above which the model alone decides "emergency",
+# and at or above which a message gets a safety note. Chosen by leaving out each writer's wordings
+# in turn and scoring them with a model trained on the others (bench/safety_cv.py).
+EMERGENCY_AT = 0.5
+NOTE_AT = 0.2
+# A message of one or two words ("breathing", "choking?") is a topic as often as a cry for help:
+# the model alone must be this sure.
+SHORT_MESSAGE_AT, SHORT_MESSAGE_WORDS = 0.85, 2
+# With no word of danger at all, the model must be this sure (and the message this long).
+NO_DANGER_WORD_AT, NO_DANGER_WORD_MIN_WORDS = 0.9, 4
+# A pattern hit, or the model's, that a cue defuses stays an emergency if the model is this sure.
+DEFUSED_EMERGENCY_AT = 0.8
+# Thoughts of suicide and a carer's fear are not defused by "since the diagnosis", a question or
+# a plan: only by an event that is over, a denial or figurative speech.
+_STRICT = {"self_harm", "carer_crisis"}
+_STRICT_DEFUSING = frozenset({"past", "resolved", "negated", "figurative"})
+
+
+class Detector:
+    """Patterns as the floor, the model for everything else (see the module docstring)."""
+
+    def __init__(self, model: LinearModel, patterns: dict[str, list[re.Pattern[str]]]) -> None:
+        self.model = model
+        self.patterns = patterns
+
+    def probability(self, text: str) -> tuple[float, str | None, set[str]]:
+        """The model's probability of an emergency, its likeliest kind, and the cues raised."""
+        feats, found = features(text)
+        probs = self.model.probabilities(feats)
+        kind = self.model.classes[1 + int(np.argmax(probs[1:]))] if len(probs) > 1 else None
+        return float(1.0 - probs[0]), kind, found
+
+    def assess(self, text: str) -> Verdict:
+        if not text or text.startswith("/"):
+            return NO_DANGER  # a button's payload
+        p, model_kind, found = self.probability(text)
+        kind = pattern_kind(text, self.patterns)
+        if kind is not None:
+            defusing = _STRICT_DEFUSING if kind in _STRICT else DEFUSING
+            defused = bool(found & defusing) and not found & URGENT
+            if not defused or p >= DEFUSED_EMERGENCY_AT:
+                return Verdict("emergency", kind, p, "pattern")
+            return Verdict("note", kind, p, "pattern")
+        prepared = prepare(text)
+        dangerous = bool(danger_kinds(prepared))
+        words = len(tokens(prepared))
+        needed = SHORT_MESSAGE_AT if words <= SHORT_MESSAGE_WORDS else EMERGENCY_AT
+        if found & DEFUSING and not found & URGENT:
+            needed = max(needed, DEFUSED_EMERGENCY_AT)
+        if p >= needed and (dangerous or (p >= NO_DANGER_WORD_AT and words >= NO_DANGER_WORD_MIN_WORDS)):
+            return Verdict("emergency", model_kind, p, "model")
+        if p >= NOTE_AT and dangerous:
+            return Verdict("note", model_kind, p, "model")
+        return Verdict("none", None, p, "")
+
+    # --- persistence ---------------------------------------------------------------------------
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        np.savez(directory / "detector.npz", coef=self.model.coef, intercept=self.model.intercept)
+        meta = {"classes": self.model.classes, "vocabulary": self.model.vocabulary}
+        (directory / "detector.json").write_text(json.dumps(meta), encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path, patterns_file: Path = PATTERNS_FILE) -> Detector:
+        meta = json.loads((directory / "detector.json").read_text(encoding="utf-8"))
+        with np.load(directory / "detector.npz") as arrays:
+            model = LinearModel(meta["vocabulary"], arrays["coef"], arrays["intercept"], meta["classes"])
+        return cls(model, load_patterns(patterns_file))

@@ -1,0 +1,30 @@
+"""The one-line safety note put first on a normal answer when a message may be about danger now.
+
+The emergency detector marks such messages ``safety.level == "note"`` (bot/nlp/red_flags.py).
+Both places that make replies use this: the action server for answers from the fact store
+(actions/base.py) and the Rasa server for responses straight from domain.yml (bot/nlg.py).
+Standard library only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+# Replies that never carry a note: the emergency reply itself, and the session's disclaimer.
+_NO_NOTE = {"emergency", "disclaimer"}
+
+
+def needs_note(parse_data: Mapping[str, Any] | None, custom: Mapping[str, Any]) -> bool:
+    """True when the message being answered was found risky and this reply does not already warn."""
+    safety = (parse_data or {}).get("safety") or {}
+    return safety.get("level") == "note" and custom.get("kind") not in _NO_NOTE and not custom.get("safety_note")
+
+
+def add_safety_note(message: dict[str, Any], note: str) -> None:
+    """Put ``note`` before the message's text and mark its payload ``safety_note: true``."""
+    text = message.get("text") or ""
+    message["text"] = f"{note} {text}".strip() if note else text
+    custom = message.get("custom")
+    if isinstance(custom, dict):
+        custom["safety_note"] = True
