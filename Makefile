@@ -90,7 +90,8 @@ facts: $(BUILD)/facts.stamp ## Validate data/facts and (re)build the fact store
 FACTS_DB_GONE := $(if $(MND_FACTS_URL),,$(if $(wildcard $(BUILD)/facts.db),,force))
 .PHONY: force
 
-$(BUILD)/facts.stamp: $(FACT_FILES) $(FACT_CODE) $(AVENV)/.installed $(FACTS_DB_GONE)
+# The training questions count too: the store keeps which words are everyday words (bot/facts/models.py).
+$(BUILD)/facts.stamp: $(FACT_FILES) $(FACT_CODE) $(wildcard data/nlu/*.yml) $(AVENV)/.installed $(FACTS_DB_GONE)
 	@mkdir -p $(BUILD)
 	$(APY) -m bot.facts build
 	touch $@

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -13,12 +15,14 @@ from actions.base import StoreAction, known_condition, term_buttons
 from actions.compose import MAX_SENTENCES, Reply, across_question, across_reply, compare_reply, sentences, topic_reply
 from actions.contract import payload
 from actions.conversation import State
-from actions.references import Targets, resolve
+from actions.references import Targets, mentions_in, resolve
 from actions.replies import ask_which_condition, example_buttons, named_term, send_choices, send_definition, send_reply
 from actions.understanding import Question, read
 from actions.wording import say
-from bot.facts import across, queries
+from bot.facts import across, names, queries
 from bot.facts.models import Fact
+from bot.facts.text import normalise
+from bot.facts.words import question_part
 
 # "Both of them": at most this many conditions get an answer each.
 MAX_TARGETS = 3
@@ -37,8 +41,13 @@ def answer_for_targets(
     """Answer ``question`` for each target condition (or offer the choices when unclear)."""
     if targets.choices:
         return send_choices(session, dispatcher, domain, targets.choices, topic or question.intent_topic or state.topic)
-    conditions = targets.conditions[:MAX_TARGETS] or [None]
+    conditions: list[str | None] = list(targets.conditions[:MAX_TARGETS]) or [None]
     inherited = targets.via == "focus" and not question.pronoun
+    asked = topic or question.intent_topic
+    focus = conditions[0]
+    if inherited and asked and focus and not queries.facts_for(session, condition=focus, topic=asked).facts:
+        # "Where can carers get help?" after motor neurons: the condition in focus has nothing on it.
+        conditions = [None]
     events: list[EventType] = []
     for slug in conditions:
         reply = topic_reply(session, domain, question, slug, topic=topic, inherited=inherited)
@@ -53,6 +62,39 @@ def answer_for_targets(
     return events
 
 
+def answer_first(
+    session: Session,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    domain: DomainDict,
+    question: Question,
+    state: State,
+) -> list[EventType] | None:
+    """What any question-like message gets before its topic: a decline when it asks whether one
+    person has a condition, the scope statement for an illness the material does not cover, an
+    answer across types, or a comparison when it compares ("how is it different from PBP?")."""
+    from actions.compare import compare_if_asked
+    from actions.safety import ActionDeclinePersonalAdvice
+
+    if question.personal:
+        return ActionDeclinePersonalAdvice().answer(session, dispatcher, tracker, domain)
+    if question.text and MEANING.search(normalise(question_part(question.text))):
+        # "FTD meaning? saw it on an MND page": a word's meaning, whatever the topic guessed (but
+        # not a word inside a condition's name: "what does progressive muscular atrophy mean?").
+        entry = names.find_term(session, names.without_condition_names(session, question.text))
+        if entry is not None:
+            return send_definition(dispatcher, tracker, domain, entry)
+    if question.outside and not question.named:
+        words = question.outside[0]
+        text = " ".join([say(domain, "utter_not_in_material", words=words), say(domain, "utter_scope_short")])
+        dispatcher.utter_message(text=text, buttons=example_buttons(domain), json_message=payload("out_of_scope"))
+        return []
+    listing = across_question(session, domain, question, state)
+    if listing is not None:
+        return send_reply(session, dispatcher, domain, listing, state)
+    return compare_if_asked(session, dispatcher, domain, question, state)
+
+
 class ActionAnswerTopic(StoreAction):
     """Answers ``ask_<topic>`` intents: across types, a word's meaning, or one or more conditions."""
 
@@ -64,10 +106,10 @@ class ActionAnswerTopic(StoreAction):
     ) -> list[EventType]:
         question = read(session, tracker)
         state = State.of(tracker)
-        listing = across_question(session, domain, question, state)
-        if listing is not None:
-            return send_reply(session, dispatcher, domain, listing, state)
-        named = [c for c in question.named if c != "motor_neuron"]
+        early = answer_first(session, dispatcher, tracker, domain, question, state)
+        if early is not None:
+            return early
+        named = [c for c in question.named if c not in ("mnd", "motor_neuron")]
         if len(named) >= 2 and question.intent_topic not in (None, "types"):
             # "PLS and PMA, where does each one start?": one comparison on that topic.
             both = compare_reply(session, domain, question, named[:2], None)
@@ -81,6 +123,12 @@ class ActionAnswerTopic(StoreAction):
         return answer_for_targets(session, dispatcher, domain, question, state, resolve(session, question, state))
 
 
+MEANING = re.compile(
+    r"\b(?:mean|means|meaning|define|definition|stand for|stands for)\b"
+    r"|\bwhat(?:s| is| are)? (?:that|this|it|they|those)\s*\??\s*$|\bwhat(?:s| is) (?:a|an|the) \w+\s*\??\s*$"
+)
+
+
 class ActionAnswerWhatAbout(StoreAction):
     """Follow-ups: "what about PLS?", "the other one?", "both?", "no, I meant PMA", "and kids?"."""
 
@@ -92,8 +140,11 @@ class ActionAnswerWhatAbout(StoreAction):
     ) -> list[EventType]:
         question = read(session, tracker)
         state = State.of(tracker)
-        topic = state.topic or "definition"
+        early = answer_first(session, dispatcher, tracker, domain, question, state)
+        if early is not None:
+            return early
         targets = resolve(session, question, state)
+        topic = follow_up_topic(session, question, state, targets)
         if targets.via not in ("focus", "none") and (targets.conditions or targets.choices):
             return answer_for_targets(session, dispatcher, domain, question, state, targets, topic=topic)
         # No condition named or pointed at: a fragment about the last topic ("and kids?").
@@ -110,6 +161,27 @@ class ActionAnswerWhatAbout(StoreAction):
             if reply is not None:
                 return send_reply(session, dispatcher, domain, reply, state)
         return ask_which_condition(session, dispatcher, domain, topic)
+
+
+# A follow-up's own topic wins over the last one when the classifier is at least this sure of it
+# and the follow-up says more than which condition ("the second one, what age?").
+OWN_TOPIC = 0.4
+
+
+def follow_up_topic(session: Session, question: Question, state: State, targets: Targets) -> str:
+    """The topic of a follow-up: its own, if it asks one; what described the condition ("is it the one
+    that starts in the legs?"); what a listing's item is (after a listing); else the last topic."""
+    from bot.facts.ranking import index_for
+
+    own = max(question.topic_weights.items(), key=lambda kv: kv[1], default=(None, 0.0))
+    says_more = bool(index_for(session).terms(question_part(question.text))) if question.text else False
+    if own[0] and own[1] >= OWN_TOPIC and says_more:
+        return own[0]
+    if targets.via == "described" and targets.topic:
+        return targets.topic
+    if targets.via in ("listed", "other", "rest", "all") and state.listed_kind in ("types", "match") and not says_more:
+        return "definition"
+    return state.topic or "definition"
 
 
 def _matches(session: Session, question: Question, reply: Reply) -> bool:
@@ -138,8 +210,11 @@ class ActionTellMore(StoreAction):
         question = read(session, tracker)
         state = State.of(tracker)
         targets = resolve(session, question, state)
-        if targets.via not in ("focus", "none") and (targets.choices or targets.conditions != [state.focus]):
-            # "Tell me more about the second one": what the material says about that one.
+        pointed = targets.via not in ("focus", "none") and (targets.choices or targets.conditions != [state.focus])
+        after_listing = state.listed_kind == "match" and bool(mentions_in(question)) and state.focus in state.listed
+        if pointed or after_listing:
+            # "Tell me more about the second one" (or "about that one" after a listing): what the
+            # material says about that one.
             return answer_for_targets(session, dispatcher, domain, question, state, targets, topic="definition")
         last: list[Fact] = queries.facts_by_id(session, state.last_facts)
         if not state.focus or not state.topic or not (last or state.more):

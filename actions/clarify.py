@@ -17,8 +17,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
+from actions.answer import answer_first
 from actions.base import StoreAction
-from actions.compose import across_question, topic_reply
+from actions.compose import pool_of, topic_reply
 from actions.contract import payload
 from actions.conversation import State
 from actions.references import resolve
@@ -29,6 +30,7 @@ from bot.facts import queries
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
 from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC, TOPICS
+from bot.facts.words import question_part
 
 # A reading below this confidence is not worth offering.
 MIN_READING_CONFIDENCE = 0.1
@@ -36,11 +38,16 @@ MAX_READINGS = 3
 # A fact answers the question plainly when one of its example questions is this close, or its
 # text covers this much of the question.
 PLAIN_EXAMPLE, PLAIN_LEXICAL = 0.45, 0.75
-_MEANING = re.compile(r"\b(?:mean|means|meaning|define|definition|stand for|stands for|what is|whats|what are)\b")
+# With a condition named, a topic this likely is answered rather than offered.
+NAMED_READING = 0.25
+_MEANING = re.compile(r"\b(?:mean|means|meaning|define|definition|stand for|stands for)\b")
 
 
 class ActionOfferReadings(StoreAction):
     """Answers what the store plainly answers; otherwise "Did you mean...?" or the scope statement."""
+
+    # Whether to end with "Did you mean…?" (low confidence) or the scope statement (out of scope).
+    readings = True
 
     def name(self) -> str:
         return "action_offer_readings"
@@ -50,25 +57,44 @@ class ActionOfferReadings(StoreAction):
     ) -> list[EventType]:
         question = read(session, tracker)
         state = State.of(tracker)
-        listing = across_question(session, domain, question, state)
-        if listing is not None:
-            return send_reply(session, dispatcher, domain, listing, state)
-        if question.text and _MEANING.search(normalise(question.text)) and not question.named:
+        early = answer_first(session, dispatcher, tracker, domain, question, state)
+        if early is not None:
+            return early
+        general = {"mnd", "motor_neuron"}
+        if question.text and _MEANING.search(normalise(question.text)) and set(question.named) <= general:
             entry = named_term(session, tracker)
             if entry is not None:
                 return send_definition(dispatcher, tracker, domain, entry)
         targets = resolve(session, question, state)
         slug = targets.conditions[0] if targets.conditions else None
-        if question.text:
-            pool = [slug] if slug else ["mnd", "motor_neuron"]
-            scored = index_for(session).rank(question.text, conditions=pool, topic_weights=question.topic_weights)
+        if question.text and (question.named or self.readings):
+            # Out of scope by the classifier: only a named condition's plain answer overrides it.
+            pool = pool_of(session, slug) if slug else None
+            asked = question_part(question.text)
+            scored = index_for(session).rank(asked, conditions=pool, topic_weights=question.topic_weights)
             best = next((s for s in scored if not s.item.is_gap), None)
             if best is not None and (best.example >= PLAIN_EXAMPLE or best.lexical >= PLAIN_LEXICAL):
                 condition = slug or best.item.condition
                 reply = topic_reply(session, domain, question, condition, topic=best.topic)
                 if reply is not None:
                     return send_reply(session, dispatcher, domain, reply, state)
+            reading = _top_topic(tracker)
+            if self.readings and question.named and reading is not None and reading[1] >= NAMED_READING:
+                # A condition is named and one topic is the likeliest by far: answer it, do not ask.
+                reply = topic_reply(session, domain, question, slug, topic=reading[0])
+                if reply is not None:
+                    return send_reply(session, dispatcher, domain, reply, state)
+        if not self.readings:
+            return self._scope(dispatcher, domain)
         return self._readings(session, dispatcher, domain, tracker, slug or state.focus)
+
+    def _scope(self, dispatcher: CollectingDispatcher, domain: DomainDict) -> list[EventType]:
+        dispatcher.utter_message(
+            text=say(domain, "utter_out_of_scope"),
+            buttons=example_buttons(domain),
+            json_message=payload("out_of_scope"),
+        )
+        return []
 
     def _readings(
         self, session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, tracker: Tracker, slug: str | None
@@ -103,3 +129,21 @@ class ActionOfferReadings(StoreAction):
                 json_message=payload("out_of_scope"),
             )
         return []
+
+
+def _top_topic(tracker: Tracker) -> tuple[str, float] | None:
+    for reading in tracker.latest_message.get("intent_ranking") or []:
+        topic = (reading.get("name") or "").removeprefix("ask_")
+        if topic in TOPICS:
+            return topic, float(reading.get("confidence") or 0.0)
+    return None
+
+
+class ActionCheckScope(ActionOfferReadings):
+    """Classified out of scope: still explain a glossary word, answer a comparison, across-types
+    question, a decline or a named condition's plain answer; otherwise the scope statement."""
+
+    readings = False
+
+    def name(self) -> str:
+        return "action_check_scope"

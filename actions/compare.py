@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.base import StoreAction, term_buttons
-from actions.compose import Reply, topic_reply
+from actions.compose import Reply, compare_reply, topic_reply
 from actions.contract import payload
 from actions.conversation import State, answered
 from actions.references import resolve
@@ -24,14 +24,95 @@ from bot.facts.text import normalise
 
 # "Is X the same as Y?", "is X another name for Y?", "X and Y, same thing?"
 _SAME = re.compile(r"\b(?:same|another name|other name|other word|different name|also called|also known|aka)\b")
+# Words that make a question a comparison even when it was classified as a topic question.
+_COMPARE = re.compile(
+    r"\b(?:different (?:from|to|than)|differ|differs|difference|differences|compared? (?:to|with)|"
+    r"vs|versus|same as|similar to|unlike|or is it)\b|\bhow (?:is|are|do|does|s)\b.{0,30}\b(?:different|differ)\b"
+)
 
 
 def _affects(domain: DomainDict, cond: Condition) -> str:
     return say(domain, f"utter_affects_{cond.affects or 'unknown'}", name=cond.short_name)
 
 
+def pair(session: Session, question: Question, state: State) -> list[str]:
+    """The two conditions a comparison is about: named, or one named and one pointed at ("that")."""
+    slugs = list(dict.fromkeys(question.named))
+    if len(slugs) < 2:
+        # "How are those two different?", "how is that different from ALS?"
+        pointed = resolve(session, Question(**{**question.__dict__, "named": []}), state)
+        others = [c for c in pointed.conditions if c not in slugs]
+        if not slugs and len(others) >= 2:
+            slugs = others[:2]
+        elif not slugs and others and state.focus and others[0] != state.focus:
+            slugs = [state.focus, others[0]]  # "how is it different to the first one?"
+        elif slugs and others:
+            slugs = [others[0], slugs[0]]
+    return slugs
+
+
+def compare_if_asked(
+    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, question: Question, state: State
+) -> list[EventType] | None:
+    """A comparison, when a message classified as something else compares two conditions."""
+    if not question.text or not _COMPARE.search(normalise(question.text)):
+        return None
+    slugs = pair(session, question, state)
+    if len(slugs) < 2 or slugs[0] == slugs[1]:
+        return None
+    if question.intent_topic not in (None, "definition", "types"):
+        # "PLS vs PMA, which neurons does each hit?": the comparison on that topic.
+        reply = compare_reply(session, domain, question, slugs[:2], None)
+        if reply is not None:
+            return send_reply(session, dispatcher, domain, reply, state)
+    return compare(session, dispatcher, domain, state, slugs)
+
+
+def compare(
+    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, state: State, slugs: list[str]
+) -> list[EventType] | None:
+    """Send the comparison of two different conditions; None when it cannot be made."""
+    comparison = queries.compare(session, slugs[0], slugs[1])
+    if comparison is None:
+        return None
+    a, b = comparison.first, comparison.second
+    lines = [_affects(domain, a), _affects(domain, b)]
+    if comparison.same_neurons:
+        lines = [say(domain, "utter_compare_same_neurons", first=a.short_name, second=b.short_name)]
+    # Facts about both ("many providers use ALS and MND for the same thing") lead.
+    shared = queries.facts_about_both(session, a.slug, b.slug)
+    own_a = [f for f in comparison.facts[a.slug] if f not in shared]
+    own_b = [f for f in comparison.facts[b.slug] if f not in shared and f not in own_a]
+    facts = shared + own_a + own_b
+    text = " ".join(
+        [
+            say(domain, "utter_compare_intro", first=a.short_name, second=b.short_name),
+            *(f.answer for f in shared),
+            *lines,
+            " ".join(f.answer for f in own_a),
+            " ".join(f.answer for f in own_b),
+        ]
+    )
+    terms, buttons = term_buttons(domain, facts)
+    message = payload("compare", condition=a.slug, topic="definition", facts=facts, conditions=[a.slug, b.slug])
+    message["terms"] = terms
+    dispatcher.utter_message(text=text, buttons=buttons, json_message=message)
+    # Both are now "the two": "the other one", "both", "which of them…" refer to them; the first
+    # named stays in focus ("and where does it start?" after "how is PLS different from ALS?").
+    events = answered(
+        condition=a.slug,
+        topic="definition",
+        facts=[f.id for f in facts],
+        terms=terms,
+        listed=[a.slug, b.slug],
+        history=[*state.history, b.slug],
+        listed_kind="pair",
+    )
+    return events
+
+
 class ActionCompareConditions(StoreAction):
-    """ "How is PLS different from ALS?", "how is that different from ALS?", "is Lou Gehrig's disease ALS?"."""
+    """"How is PLS different from ALS?", "how is that different from ALS?", "is Lou Gehrig's disease ALS?"."""
 
     def name(self) -> str:
         return "action_compare_conditions"
@@ -41,57 +122,16 @@ class ActionCompareConditions(StoreAction):
     ) -> list[EventType]:
         question = read(session, tracker)
         state = State.of(tracker)
-        found = names.named_conditions(session, question.text) if question.text else []
-        slugs = list(dict.fromkeys(question.named))
         if question.text and _SAME.search(normalise(question.text)):
-            same = _same_name(session, dispatcher, domain, question, state, found)
+            same = _same_name(session, dispatcher, domain, question, state)
             if same is not None:
                 return same
-        if len(slugs) < 2:
-            # "How are those two different?", "how is that different from ALS?"
-            pointed = resolve(session, Question(**{**question.__dict__, "named": []}), state)
-            others = [c for c in pointed.conditions if c not in slugs]
-            if not slugs and len(others) >= 2:
-                slugs = others[:2]
-            elif slugs and others:
-                slugs = [others[0], slugs[0]]
-        if len(slugs) < 2:
-            return self._ask_other(session, dispatcher, domain, slugs[0] if slugs else state.focus)
-        comparison = queries.compare(session, slugs[0], slugs[1])
-        if comparison is None:
-            return self._ask_other(session, dispatcher, domain, slugs[0])
-        a, b = comparison.first, comparison.second
-        lines = [_affects(domain, a), _affects(domain, b)]
-        if comparison.same_neurons:
-            lines = [say(domain, "utter_compare_same_neurons", first=a.short_name, second=b.short_name)]
-        # Facts about both ("many providers use ALS and MND for the same thing") lead.
-        shared = queries.facts_about_both(session, a.slug, b.slug)
-        own_a = [f for f in comparison.facts[a.slug] if f not in shared]
-        own_b = [f for f in comparison.facts[b.slug] if f not in shared and f not in own_a]
-        facts = shared + own_a + own_b
-        text = " ".join(
-            [
-                say(domain, "utter_compare_intro", first=a.short_name, second=b.short_name),
-                *(f.answer for f in shared),
-                *lines,
-                " ".join(f.answer for f in own_a),
-                " ".join(f.answer for f in own_b),
-            ]
-        )
-        terms, buttons = term_buttons(domain, facts)
-        message = payload("compare", condition=a.slug, topic="definition", facts=facts, conditions=[a.slug, b.slug])
-        message["terms"] = terms
-        dispatcher.utter_message(text=text, buttons=buttons, json_message=message)
-        # Both are now "the two": "the other one", "both", "which of them…" refer to them; the
-        # first named stays in focus ("and where does it start?" after "how is PLS different from ALS?").
-        return answered(
-            condition=a.slug,
-            topic="definition",
-            facts=[f.id for f in facts],
-            terms=terms,
-            listed=[a.slug, b.slug],
-            history=[*state.history, b.slug],
-        )
+        slugs = pair(session, question, state)
+        if len(slugs) >= 2:
+            done = compare(session, dispatcher, domain, state, slugs)
+            if done is not None:
+                return done
+        return self._ask_other(session, dispatcher, domain, slugs[0] if slugs else state.focus)
 
     def _ask_other(
         self, session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, named: str | None
@@ -115,14 +155,10 @@ class ActionCompareConditions(StoreAction):
 
 
 def _same_name(
-    session: Session,
-    dispatcher: CollectingDispatcher,
-    domain: DomainDict,
-    question: Question,
-    state: State,
-    found: list[names.NamedCondition],
+    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, question: Question, state: State
 ) -> list[EventType] | None:
     """ "Is X the same as Y?" answered from what the material says about the names."""
+    found = names.named_conditions(session, question.text)
     slugs = list(dict.fromkeys(n.slug for n in found))
     unknown = [n.matched for n in found if n.recognition_only]
     if len(slugs) == 1 and unknown:
@@ -136,14 +172,9 @@ def _same_name(
             0, say(domain, "utter_name_not_in_material", alias=unknown[0], name=name.short_name if name else "")
         )
         return send_reply(session, dispatcher, domain, reply, state)
-    if len(slugs) == 1 and len(found) >= 2:
-        # Two names of one condition ("Lou Gehrig's disease" and "ALS"): the definition says so.
-        return _definition(session, dispatcher, domain, question, state, slugs[0])
+    if len(slugs) == 1 and (len(found) >= 2 or not question.named[1:]):
+        # Two names of one condition ("Lou Gehrig's disease" and "ALS"), or one condition and
+        # something else ("is PPS the same as polio coming back?"): its definition says what it is.
+        reply: Reply | None = topic_reply(session, domain, question, slugs[0], topic="definition")
+        return send_reply(session, dispatcher, domain, reply, state) if reply else None
     return None
-
-
-def _definition(
-    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, question: Question, state: State, slug: str
-) -> list[EventType] | None:
-    reply: Reply | None = topic_reply(session, domain, question, slug, topic="definition")
-    return send_reply(session, dispatcher, domain, reply, state) if reply else None

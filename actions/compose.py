@@ -21,14 +21,32 @@ from actions.wording import say
 from bot.facts import across, queries
 from bot.facts.models import Fact, Gap
 from bot.facts.ranking import Scored, choose_topic, index_for
+from bot.facts.text import normalise
 from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC
+from bot.facts.words import question_part
 
 MAX_SENTENCES = 3
 # A further fact joins the lead when it scores at least this share of the lead's score.
 COMPANION_SHARE = 0.7
-# How well a lost list must match the question to be what it asks for, and by how much it must
-# beat the best fact.
-GAP_EXAMPLE, GAP_LEXICAL, GAP_MARGIN = 0.3, 0.5, 0.05
+# A type's own fact answers a question about a lost general list ("first signs of PMA?") when one
+# of its example questions is at least this close.
+OWN_ANSWER = 0.55
+# Asking whether something works against the illness ("does X cure / stop / slow MND?").
+_EFFICACY = re.compile(
+    r"\b(?:cure|cures|cured|reverse|reverses|reversed|stop|stops|slow|slows|help|helps|treat|treats|"
+    r"work|works|fix|fixes|beat|heal|heals|improve|improves|prevent|prevents)\b"
+)
+# "Which one…?" after a comparison picks one of the two.
+_ONE = re.compile(r"\bwhich (?:one|of (?:the|them|those|these))\b")
+# A question that asks for a list: "which tests", "what medicines", "early signs", "how exactly".
+_LIST_CUE = re.compile(
+    r"\b(?:what|which|list|any|all|other|kinds? of|types? of|sorts? of|exactly|specific)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:tests?|scans?|medicines?|medications?|meds|drugs?|pills?|tablets?|questions?|signs?|symptoms?|ways?)\b"
+    r"|\b(?:first|early|earliest|warning) (?:signs?|symptoms?|ones)\b"
+    r"|\bwhat (?:will|do|does|did|would|might) (?:they|the doctors?|the neurologist|the consultant|the gp)\s+"
+    r"(?:do|ask|check|test)\b"
+    r"|\bhow exactly\b|\bexactly how\b"
+)
 # Below this share of the question covered, words the material never uses mean it is not covered.
 UNKNOWN_LEXICAL = 0.35
 # The type's own best fact is "about something else" below this match, and the general facts
@@ -78,14 +96,22 @@ def topic_reply(
     """
     index = index_for(session)
     named = condition is not None
+    asked = question_part(question.text) if question.text else ""
     slug = condition or DEFAULT_CONDITION_FOR_TOPIC.get(question.intent_topic or "definition", "mnd")
     kwargs: dict[str, Any] = {"leads": question.leads, "carer": question.carer}
+    if not named and asked:
+        # Named none: the default condition, unless another one's fact plainly answers it.
+        anywhere = index.rank(asked, conditions=None, topic_weights=question.topic_weights, prefer=[slug], **kwargs)
+        lead = next((s for s in anywhere if not s.item.is_gap), None)
+        if lead is not None and slug not in lead.item.conditions:
+            slug = lead.item.condition
     if topic is None:
         if question.is_payload:
             topic = question.intent_topic or "definition"
         else:
-            pool = _pool(session, slug)
-            everything = index.rank(question.text, conditions=pool, topic_weights=question.topic_weights, **kwargs)
+            everything = index.rank(
+                asked, conditions=pool_of(session, slug), topic_weights=question.topic_weights, **kwargs
+            )
             topic = choose_topic(everything, question.topic_weights) or question.intent_topic or "definition"
     if slug == "motor_neuron" and topic == "types":
         slug = "mnd"  # the diseases that attack motor neurons are the types of MND
@@ -94,26 +120,27 @@ def topic_reply(
         return None
     parent = cond.parent_slug
     weights = {**question.topic_weights, topic: max(1.0, question.topic_weights.get(topic, 0.0))}
-    scored = index.rank(question.text, conditions=_pool(session, slug), topic_weights=weights, topics=[topic], **kwargs)
+    scored = index.rank(asked, conditions=pool_of(session, slug), topic_weights=weights, topics=[topic], **kwargs)
     own = [s for s in scored if slug in s.item.conditions and not s.item.is_gap]
     general = [s for s in scored if parent and slug not in s.item.conditions and not s.item.is_gap]
     gaps = [s for s in scored if s.item.is_gap]
     facts = {f.id: f for f in queries.facts_by_id(session, [s.item.id for s in own + general])}
     name, topic_label = cond.short_name, _topic_label(session, topic)
     best = own[0] if own else (general[0] if general else None)
-    unknown = index.unknown_words(question.text) if question.text else []
+    unknown = index.unknown_words(asked) if asked else []
 
-    if not named and unknown and (best is None or best.lexical < 0.2) and not question.pronoun:
-        # Nothing named and the words are not the material's: probably another illness or subject.
+    remedy = _remedy(asked, unknown)
+    if remedy and (best is None or best.lexical < UNKNOWN_LEXICAL + 0.3):
+        # "Does a ketogenic diet stop MND?": a remedy the material never mentions gets the scope statement.
         return Reply(
             "out_of_scope",
             None,
             None,
-            [say(domain, "utter_not_in_material", words=" ".join(unknown)), say(domain, "utter_scope_short")],
+            [say(domain, "utter_not_in_material", words=remedy), say(domain, "utter_scope_short")],
         )
 
-    lost = gaps[0] if gaps and (gaps[0].example >= GAP_EXAMPLE or gaps[0].lexical >= GAP_LEXICAL) else None
-    if lost is not None and question.text and (best is None or lost.score >= best.score + GAP_MARGIN):
+    lost = _asked_gap(index, question, gaps, own + general, unknown)
+    if lost is not None and not (own and own[0].item.condition != lost.item.condition and own[0].example >= OWN_ANSWER):
         gap = session.get(Gap, lost.item.id)
         nearby = _chosen(own or general, facts)
         reply = Reply("not_covered", slug, topic, [say(domain, "utter_gap", missing=gap.missing)], nearby, [gap])
@@ -169,9 +196,39 @@ def topic_reply(
     return None
 
 
-def _pool(session: Session, slug: str) -> list[str]:
+def pool_of(session: Session, slug: str) -> list[str]:
     cond = queries.condition(session, slug)
     return [slug, *([cond.parent_slug] if cond is not None and cond.parent_slug else [])]
+
+
+def _remedy(asked: str, unknown: list[str]) -> str:
+    """The unknown words just before "cure", "stop", "help"... ("does a ketogenic diet stop MND?"), or ""."""
+    words = normalise(asked).split()
+    for i, word in enumerate(words):
+        if _EFFICACY.fullmatch(word):
+            near = [w for w in words[max(0, i - 4) : i] if w in unknown]
+            if near:
+                return " ".join(near)
+    return ""
+
+
+def _asked_gap(
+    index: Any, question: Question, gaps: list[Scored], facts: list[Scored], unknown: list[str]
+) -> Scored | None:
+    """The lost list a question asks for, if any: it uses one of the list's keys ("tests") and asks for
+    a list ("which tests?"), or uses a key no fact here mentions ("blood test"), or words the material
+    never uses ("cramps", "drooling")."""
+    if not gaps or not question.text:
+        return None
+    gap = gaps[0]
+    text = question_part(question.text)
+    asked = set(index.terms(text))
+    keys = asked & set(gap.item.fields.get("key", {}))
+    said = set().union(*(set(f.item.fields.get("answer", {})) for f in facts)) if facts else set()
+    short = len(normalise(text).split()) <= 2
+    if _LIST_CUE.search(normalise(text)) or keys - said or unknown or (keys and short):
+        return gap
+    return None
 
 
 def _chosen(scored: list[Scored], facts: dict[str, Fact]) -> list[Fact]:
@@ -200,7 +257,8 @@ def across_reply(
         parts = [say(domain, "utter_across_intro", phrase=phrase)] + [f.fact.answer for f in found]
         conditions = [f.condition for f in found]
         reply = Reply("answer", group, asked.topic, parts, [f.fact for f in found], conditions=conditions)
-        reply.listed = conditions
+        if among is None:  # a new listing; picking from the last one leaves it as it was
+            reply.listed = conditions
         return reply
     nearby = across.conditions_with(session, across_any(asked), among)[:3]
     parts = [say(domain, "utter_across_none", phrase=phrase)]
@@ -270,7 +328,8 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
         return None
     named = [c for c in question.named if c not in ("mnd", "motor_neuron")]
     among = None
-    if asked.among_listed and state.listed:
+    picks_from_last = asked.among_listed or (state.listed_kind == "pair" and _ONE.search(normalise(question.text)))
+    if picks_from_last and state.listed:
         among = state.listed
     elif named:
         return None  # "which kind of MND is PMA?" is about PMA; two named ones are compared

@@ -31,6 +31,7 @@ class State:
     more: list[str] = field(default_factory=list)
     details_given: bool = False
     terms: list[str] = field(default_factory=list)
+    listed_kind: str | None = None  # "pair" (compared), "match" (found across types), "types" (a listing)
 
     @classmethod
     def of(cls, tracker: Tracker) -> State:
@@ -47,6 +48,7 @@ class State:
             more=listing("more"),
             details_given=bool(tracker.get_slot("details_given")),
             terms=listing("terms"),
+            listed_kind=tracker.get_slot("listed_kind"),
         )
 
 
@@ -59,6 +61,7 @@ def answered(
     more: list[str] | None = None,
     listed: list[str] | None = None,
     history: list[str] | None = None,
+    listed_kind: str | None = None,
 ) -> list[EventType]:
     """The slot events after an answer: the new focus, what was shown and what is left to show."""
     events: list[EventType] = [
@@ -74,6 +77,8 @@ def answered(
             events.append(SlotSet("history", remember(history, condition)))
     if listed is not None:
         events.append(SlotSet("listed", listed))
+        if listed_kind is not None:
+            events.append(SlotSet("listed_kind", listed_kind))
     return events
 
 

@@ -23,8 +23,11 @@ from bot import mentions
 from bot.facts import across
 from bot.facts.text import normalise
 
+# "The one that affects babies", "the legs one", "the type you said starts in the hands" (not "that
+# one", which is the focus, nor "the upper ones", which are motor neurons).
 _DESCRIBED = re.compile(
-    r"\b(?:the|that|this)\s+(?:\w+\s+){0,2}(?:one|ones|type|kind|condition|disease)\b|\bone (?:that|which|you)\b"
+    r"\b(?:the|that) (?:one|ones|type|kind|condition|disease) (?:that|which|where|who|with|you|u|i|for|affecting)\b"
+    r"|\bthe (?!other\b|first\b|second\b|third\b|last\b|same\b|upper\b|lower\b|right\b|main\b)\w+ (?:one|type)\b"
 )
 _PLURAL = re.compile(r"\b(?:they|them|their|those|these)\b")
 
@@ -35,23 +38,35 @@ class Targets:
 
     conditions: list[str] = field(default_factory=list)
     choices: list[str] = field(default_factory=list)  # set when it is unclear which is meant
-    via: str = "none"  # named, listed, other, all, described, plural, focus, none
+    via: str = "none"  # named, listed, other, all, rest, described, plural, focus, none
+    topic: str | None = None  # for a description: the topic of what described it ("the one that starts…")
 
 
 def resolve(session: Session, question: Question, state: State) -> Targets:
     """The conditions ``question`` is about, given what the conversation has listed and is focused on."""
-    if question.named == ["motor_neuron"] and question.pronoun_singular and state.focus not in (None, "motor_neuron"):
-        # "which motor neurons does it damage?": "it" is the condition in focus, not motor neurons.
+    general = {"mnd", "motor_neuron"}
+    if question.named and set(question.named) <= general and question.pronoun_singular and state.focus not in (
+        None,
+        *general,
+    ):
+        # "Which motor neurons does it damage?", "is it a kind of MND?": "it" is the type in focus.
         return Targets([state.focus], via="focus")  # type: ignore[list-item]
     if question.named:
         return Targets(list(question.named), via="named")
     listed = [c for c in state.listed if c]
-    found = _mentions(question)
+    found = mentions_in(question)
     for meaning in found:
         if meaning == "all" and listed:
             return Targets(list(listed), via="all")
         if meaning == "other":
             return _other(state, listed)
+        if meaning == "rest" and listed:
+            rest = [c for c in listed if c != state.focus]
+            return Targets(rest, via="rest") if rest else Targets(choices=list(listed), via="rest")
+        if meaning in ("next", "previous") and listed and state.focus in listed:
+            index = listed.index(state.focus) + (1 if meaning == "next" else -1)  # type: ignore[arg-type]
+            if 0 <= index < len(listed):
+                return Targets([listed[index]], via="listed")
         if meaning.lstrip("-").isdigit() and listed:
             index = int(meaning)
             if -len(listed) <= index < len(listed):
@@ -69,12 +84,15 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
     return Targets()
 
 
-def _mentions(question: Question) -> list[str]:
-    """Meanings of the mention phrases: the NLU's ``mention`` entities, else a scan of the text."""
-    found = [m for m in (mentions.meaning(e.text) for e in question.mentions) if m]
-    if not found and question.text:
-        found = [meaning for meaning, _, _ in mentions.find(question.text)]
-    return found
+def mentions_in(question: Question) -> list[str]:
+    """Meanings of the phrases that point back at a listing.
+
+    The NLU marks them as ``mention`` entities; read here from the text with the same table, which
+    also leaves out ordinals about something else ("the first sign" is not "the first one").
+    """
+    if question.text:
+        return [meaning for meaning, _, _ in mentions.find(question.text)]
+    return [m for m in (mentions.meaning(e.text) for e in question.mentions) if m]
 
 
 def _other(state: State, listed: list[str]) -> Targets:
@@ -90,16 +108,27 @@ def _other(state: State, listed: list[str]) -> Targets:
 
 
 def _described(session: Session, question: Question, state: State, listed: list[str]) -> Targets | None:
-    """ "the one that affects babies", "the legs one": a type picked by what the documents say of it."""
-    if not question.text or not _DESCRIBED.search(normalise(question.text)):
+    """ "the one that affects babies", "the legs one": a type picked by what the documents say of it.
+
+    Only the words of the description count ("the legs one, does it reach the arms?" is about the
+    legs); the most telling kind of description is tried first, among the listed types, then the
+    ones talked about, then all of them.
+    """
+    if not question.text:
         return None
-    asked = across.attribute_question(session, question.text, require_across=False)
+    match = _DESCRIBED.search(normalise(question.text))
+    if not match:
+        return None
+    description = match.group(0)
+    if match.group(0).startswith(("the one", "that one", "the type", "the kind", "the condition", "the disease")):
+        description = normalise(question.text)[match.start() :]
+    asked = across.attribute_question(session, description, require_across=False, specific_first=True)
     if asked is None:
         return None
     for pool in (listed or None, state.history or None, None):
         matches = [f.condition for f in across.conditions_with(session, asked, among=pool)]
         if len(matches) == 1:
-            return Targets(matches, via="described")
+            return Targets(matches, via="described", topic=asked.topic)
         if len(matches) > 1:
-            return Targets(choices=matches, via="described")
+            return Targets(choices=matches, via="described", topic=asked.topic)
     return None

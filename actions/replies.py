@@ -42,6 +42,11 @@ def send_reply(
     message.update(reply.extra)
     dispatcher.utter_message(text=reply.text, buttons=buttons, json_message=message)
     listed = reply.listed if reply.listed is not None else _listed_in(session, reply)
+    kind = "types"
+    if reply.kind == "compare":
+        kind = "pair"
+    elif reply.listed is not None and reply.conditions:
+        kind = "match"
     focus = reply.condition
     if reply.conditions:  # a listing across types: the focus is the one type it named, if only one
         focus = reply.conditions[0] if len(reply.conditions) == 1 else None
@@ -53,6 +58,7 @@ def send_reply(
         more=reply.more,
         listed=listed,
         history=state.history,
+        listed_kind=kind,
     )
 
 

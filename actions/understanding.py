@@ -31,6 +31,23 @@ _BLAME = re.compile(
     r"|\b(?:did|could|would|have|has) (?:i|he|she|we|they|you|my \w+)\b.{0,30}\b(?:cause|caused|brought|done|do)\b"
     r"|\bsomething (?:i|he|she|we|they) did\b|\bbecause of (?:me|him|her|something)\b"
 )
+# Asking the bot to say whether someone has a condition: "is this ALS?", "could it be MND?", "do I have PLS?".
+_PERSONAL = re.compile(
+    r"\b(?:is (?:it|this|that)|could (?:it|this|that) be|might (?:it|this|that) be|do i have|have i got|"
+    r"does (?:he|she|my \w+) have|has (?:he|she|my \w+) got|am i getting|"
+    r"do you think (?:it|i|he|she)(?:s| is| has| have)?)"
+    r"\s+(?:\w+\s+)?(?:als|mnd|pls|pma|pbp|sma|kennedys?|pps|post polio|motor neurone? disease|lou gehrigs?)\b"
+)
+# Asking what will happen to one person: "will he need a feeding tube?", "how long for her specifically?"
+_PREDICTION = re.compile(
+    r"\b(?:will|is|are) (?:he|she|i|my \w+|our \w+) (?:need|get|have|live|die|be able|end up|going to die|"
+    r"going to get|going to need|make it|survive|see (?:his|her|their|my) \w+|be in a wheelchair)\b"
+    r"|\bfor (?:her|him|me|my \w+|us) (?:specifically|personally|in particular)\b"
+    r"|\bhow long (?:has|have|does|will) (?:he|she|i|my \w+) (?:got|have|get|live)\b"
+)
+# "Is this ALS?", "could it be MND?": about what the person has just described.
+_THIS = re.compile(r"\b(?:is this|could this be|could it be|might this be|might it be)\b")
+_FIRST_PERSON = re.compile(r"\b(?:i|im|ive|my|me|mine|he|hes|she|shes|his|her)\b")
 _WHY = re.compile(r"(?:^|\b)(?:why|how come|what makes)\b")
 _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she|his|her|him)\b")
 _SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
@@ -60,6 +77,8 @@ class Question:
     leads: set[str] = field(default_factory=set)
     pronoun: bool = False
     pronoun_singular: bool = False
+    outside: list[str] = field(default_factory=list)  # illnesses the material does not cover
+    personal: bool = False  # asks whether one person has a condition
 
     @property
     def intent_topic(self) -> str | None:
@@ -87,8 +106,8 @@ def read(session: Session, tracker: Tracker) -> Question:
         weights[own] = float((message.get("intent") or {}).get("confidence") or 1.0)
     entities = message.get("entities") or []
     found = names.named_conditions(session, text) if text else []
-    named = [n.slug for n in found if not n.negated]
-    negated = [n.slug for n in found if n.negated and n.slug not in named]
+    named = list(dict.fromkeys(n.slug for n in found if not n.negated))
+    negated = list(dict.fromkeys(n.slug for n in found if n.negated and n.slug not in named))
     for value in _entity_values(entities, "condition"):
         for slug in names.conditions_in(session, entities=[value], text=""):
             if slug not in named and slug not in negated:
@@ -118,6 +137,11 @@ def read(session: Session, tracker: Tracker) -> Question:
         leads=leads,
         pronoun=bool(_PRONOUN.search(plain)),
         pronoun_singular=bool(_SINGULAR.search(plain)),
+        outside=names.outside_names(session, text) if text else [],
+        personal=bool(
+            (_PERSONAL.search(plain) and (_FIRST_PERSON.search(plain) or _THIS.search(plain)))
+            or _PREDICTION.search(plain)
+        ),
     )
 
 

@@ -6,7 +6,8 @@ One table, used on both sides: the spaCy pipeline (bot/nlp/build.py) marks these
 (an ordinal mention mapping), written for this bot's listed conditions. Standard library only.
 
 Meanings: an index into the listed conditions ("0", "1", ..., "-1" for the last), "other" (the
-one not in focus), "all" (every listed condition) or "focus" (the one in focus).
+one not in focus), "next" and "previous" (after or before the one in focus), "rest" (every listed
+one but the one in focus), "all" (every listed condition) or "focus" (the one in focus).
 """
 
 from __future__ import annotations
@@ -62,6 +63,12 @@ for form in (
     "the two",
 ):
     PHRASES[form] = "all"
+for form in ("the next one", "the next", "next one", "the one after that", "the one after", "the following one"):
+    PHRASES[form] = "next"
+for form in ("the one before that", "the one before", "the previous one", "the previous"):
+    PHRASES[form] = "previous"
+for form in ("the rest of them", "the rest", "the others", "the other ones", "the other two", "the other three"):
+    PHRASES[form] = "rest"
 for form in (
     "that one",
     "this one",

@@ -23,12 +23,18 @@ from bot.facts.words import stem
 _ACROSS = re.compile(
     r"\b(?:which|what|whichever)(?:\s+(?:mnd|of\s+the|main|different))?\s+(?:types?|ones?|kinds?|forms?|conditions?)\b"
     r"|\b(?:which|what) one\b|\bwhich (?:is|are|affects?|starts?|runs?|causes?|hits?|gets?|begins?)\b"
+    r"|\bwhich (?:only|just|mostly|mainly|usually|ones)\b"
+    r"|\b(?:which|what) (?:mnds|motor neurone? diseases?)\b"
     r"|\bwhich of (?:them|those|these|the|both)\b"
     r"|\b(?:any|are there|is there)\b(?:\s+\w+){0,2}?\s+(?:types?|kinds?|forms?|ones?|of (?:them|those|these))\b"
     r"|\b(?:do|does) any (?:of (?:them|those|these)|types?|kinds?)\b"
+    r"|\b(?:are|do|does|is|can) (?:both|all|either|each) (?:of )?(?:them|those|these|the two)\b"
 )
 _ONLY = re.compile(r"\b(?:only|just|purely|solely|exclusively)\b")
-_AMONG = re.compile(r"\b(?:of (?:them|those|these|the two|both)|either of|between them|those two|these two)\b")
+_AMONG = re.compile(
+    r"\b(?:of (?:them|those|these|the two|both)|either of|between them|those two|these two|"
+    r"(?:both|all|either|each) (?:of )?(?:them|those|these))\b"
+)
 
 
 @dataclass(frozen=True)
@@ -104,7 +110,13 @@ def is_across(text: str) -> bool:
     return bool(_ACROSS.search(normalise(text)))
 
 
-def attribute_question(session: Session, text: str, *, require_across: bool = True) -> AttributeQuestion | None:
+# How telling a description is, most first: "the legs one" means where it starts before what it affects.
+_SPECIFIC = ("known_for", "starts_in", "mostly_affects", "neurons", "inherited", "speed", "affects")
+
+
+def attribute_question(
+    session: Session, text: str, *, require_across: bool = True, specific_first: bool = False
+) -> AttributeQuestion | None:
     """The attribute and values a question across types asks about, or None."""
     plain = normalise(text)
     if require_across and not _ACROSS.search(plain):
@@ -127,7 +139,10 @@ def attribute_question(session: Session, text: str, *, require_across: bool = Tr
     cued = {a for _, phrase in _phrases_in(stems, lex.cues) for a in lex.cues[phrase]}
     # The attribute whose values were named and whose cue words are there; then the most values;
     # then the order of attributes.yml.
-    attribute = min(hits, key=lambda a: (a not in cued, -len(hits[a]), lex.attributes[a][2]))
+    if specific_first:
+        attribute = min(hits, key=lambda a: _SPECIFIC.index(a) if a in _SPECIFIC else len(_SPECIFIC))
+    else:
+        attribute = min(hits, key=lambda a: (a not in cued, -len(hits[a]), lex.attributes[a][2]))
     chosen = tuple(sorted(hits[attribute], key=lambda v: lex.phrases[(attribute, v)][1]))
     topic, label, _ = lex.attributes[attribute]
     return AttributeQuestion(

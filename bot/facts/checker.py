@@ -50,6 +50,8 @@ class FactData:
     facts: list[dict[str, Any]] = field(default_factory=list)
     attributes: list[dict[str, Any]] = field(default_factory=list)
     word_groups: list[list[str]] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    everyday: dict[str, int] = field(default_factory=dict)
 
 
 _FIELDS: dict[str, tuple[set[str], set[str]]] = {

@@ -29,6 +29,7 @@ from bot.facts.models import (
     Condition,
     ConditionAlias,
     ConditionAttribute,
+    EverydayWord,
     Example,
     Fact,
     FactCondition,
@@ -36,6 +37,7 @@ from bot.facts.models import (
     FactTopic,
     Gap,
     GlossaryTerm,
+    OutsideName,
     SearchTerm,
     Section,
     Source,
@@ -85,6 +87,8 @@ def write(engine: Engine, data: FactData) -> None:
                 _write_fact(session, vocabulary, terms, raw, i)
             session.flush()
             _write_attributes(session, data)
+            session.add_all(OutsideName(text=name, normal=normalise(name)) for name in data.outside)
+            session.add_all(EverydayWord(term=t, count=n) for t, n in data.everyday.items())
             session.add(BuildRecord(id=1, checksum=checksum(data), built_at=datetime.now(UTC).isoformat()))
             session.commit()
 

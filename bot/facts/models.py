@@ -263,3 +263,26 @@ class BuildRecord(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     checksum: Mapped[str] = mapped_column(String(64))
     built_at: Mapped[str] = mapped_column(String(32))
+
+
+class OutsideName(Base):
+    """The name of an illness the material does not cover (data/facts/scope.yml)."""
+
+    __tablename__ = "outside_name"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(String(200))
+    normal: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class EverydayWord(Base):
+    """A word people use in questions of every kind (the bot's training questions), with how often.
+
+    A word of a question that no fact uses is a detail the material does not cover, unless it is an
+    everyday word like these ("son", "yesterday", "worried").
+    """
+
+    __tablename__ = "everyday_word"
+
+    term: Mapped[str] = mapped_column(String(64), primary_key=True)
+    count: Mapped[int]

@@ -123,35 +123,21 @@ def find_conditions(session: Session, text: str) -> list[str]:
 # "pls" is also chat for "please" ("tell me more pls"). Typed in lower case at the end of
 # a message, straight after a word that ends a request, it is read as "please".
 _PLEASE = {"pls", "plz"}
-_REQUEST_ENDINGS = {
-    "more",
-    "it",
-    "that",
-    "this",
-    "me",
-    "them",
-    "him",
-    "her",
-    "us",
-    "again",
-    "thanks",
-    "thx",
-    "now",
-    "asap",
-    "help",
-    "on",
-    "explain",
-    "answer",
-    "mean",
-    "means",
-    "meaning",
-}
+_REQUEST_ENDINGS = set(
+    "more it that this me them him her us again thanks thx now asap help on explain explained answer mean "
+    "means meaning list info information simply quickly today please thank detail details".split()
+)
 
 
-def _without_please(text: str) -> str:
+def _without_please(text: str, names: dict[str, str] | None = None) -> str:
     words = text.rstrip(" ?!.").split()
     if len(words) >= 2 and words[-1] in _PLEASE and normalise(words[-2]) in _REQUEST_ENDINGS:
         return " ".join(words[:-1])
+    if names and len(words) >= 3 and words[-1] in _PLEASE and text == text.lower():
+        # "treatment for als pls": a lower-case "pls" after another condition's name is "please".
+        rest = " ".join(words[:-1])
+        if any(m.key != names.get("pls") for m in _find(rest, names) if m.exact):
+            return rest
     return text
 
 
@@ -162,7 +148,7 @@ def conditions_in(session: Session, *, entities: Iterable[str], text: str) -> li
     in "does ALS affect upper or lower motor neurons" the subject is ALS.
     """
     slugs: list[str] = []
-    text = _without_please(text)
+    text = _without_please(text, _condition_names(session))
     entities = [e for e in entities if e.strip().lower() not in _PLEASE or e.strip() == e.strip().upper()]
     for value in [text, *entities]:
         for slug in find_conditions(session, value):
@@ -204,13 +190,38 @@ _NEGATORS = {"not", "no", "nor", "isnt", "instead"}
 
 def named_conditions(session: Session, text: str) -> list[NamedCondition]:
     """Every condition named in ``text``, in order, with whether it was negated ("PMA not PLS")."""
-    words = normalise(_without_please(text)).split()
+    table = _condition_names(session)
+    words = normalise(_without_please(text, table)).split()
     recognised = set(session.scalars(select(ConditionAlias.normal).where(ConditionAlias.recognition_only)))
     found = []
-    for mention in _find(" ".join(words), _condition_names(session)):
+    for mention in _find(" ".join(words), table):
         before = words[max(0, mention.start - 2) : mention.start]
         negated = bool(before) and (before[-1] in _NEGATORS or (len(before) == 2 and before[0] in _NEGATORS))
         found.append(
             NamedCondition(mention.key, mention.start, mention.matched, mention.matched in recognised, negated)
         )
     return found
+
+
+def outside_names(session: Session, text: str) -> list[str]:
+    """Names of illnesses the material does not cover, as written in ``text`` (exact matches only)."""
+    from bot.facts.models import OutsideName
+
+    table = dict(session.execute(select(OutsideName.normal, OutsideName.text)).all())
+    words = normalise(text).split()
+    found = []
+    for size in (4, 3, 2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in table and table[phrase] not in found:
+                found.append(table[phrase])
+    return found
+
+
+def without_condition_names(session: Session, text: str) -> str:
+    """``text`` (normalised) with the names of conditions left out."""
+    words = normalise(text).split()
+    for mention in named_conditions(session, text):
+        size = len(mention.matched.split())
+        words[mention.start : mention.start + size] = [""] * size
+    return " ".join(w for w in words if w)

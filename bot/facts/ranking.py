@@ -26,8 +26,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.facts.models import (
+    AttributeWord,
     BuildRecord,
     ConditionAlias,
+    EverydayWord,
     Example,
     Fact,
     FactCondition,
@@ -37,12 +39,17 @@ from bot.facts.models import (
     SearchTerm,
     WordGroup,
 )
-from bot.facts.words import Vocabulary
+from bot.facts.words import Vocabulary, question_part
 
 FIELD_WEIGHTS = {"answer": 1.0, "ask": 0.9, "term": 0.6, "detail": 0.5}
 # A gap's keys are not matched for relevance: a question asks for a missing list only if it uses one.
 GATE_FIELD = "key"
 WEIGHTS = {"lexical": 1.0, "example": 1.2, "prior": 0.8}
+# A question that names no condition is about its default one (MND) unless another's fact matches
+# better by at least this much ("what is riluzole for?" is about ALS).
+PREFER_BONUS = 0.35
+# A word used in at least this many training questions is an everyday word, not a detail asked about.
+EVERYDAY_COUNT = 3
 LEAD_BONUS = 0.6
 AUDIENCE_BONUS = 0.35
 # A fact filed under the one topic asked about is the better default answer to it.
@@ -80,7 +87,15 @@ class Scored:
 class SearchIndex:
     """Every fact and gap of one build, with the statistics the ranking needs."""
 
-    def __init__(self, build: str, items: list[Item], vocabulary: Vocabulary, names: Iterable[str]) -> None:
+    def __init__(
+        self,
+        build: str,
+        items: list[Item],
+        vocabulary: Vocabulary,
+        names: Iterable[str],
+        other_words: Iterable[str] = (),
+        everyday: Iterable[str] = (),
+    ) -> None:
         self.build = build
         self.items = {item.id: item for item in items}
         self.vocabulary = vocabulary
@@ -97,7 +112,10 @@ class SearchIndex:
         self.default_idf = math.log(1.0 + n)
         # Condition names match every fact of their condition alike: they say nothing about the detail.
         self.name_terms = frozenset(t for name in names for t in vocabulary.terms(name))
-        self.known = frozenset(df)
+        # Words the material uses (facts, examples, attributes), and everyday words of questions.
+        self.known = frozenset(df) | frozenset(other_words)
+        self.everyday = frozenset(everyday)
+        self.familiar = self.name_terms | self.known | self.everyday
 
     def terms(self, text: str) -> Counter[str]:
         """The question's search terms, without condition names."""
@@ -110,26 +128,34 @@ class SearchIndex:
         self,
         text: str,
         *,
-        conditions: Iterable[str],
+        conditions: Iterable[str] | None,
         topic_weights: Mapping[str, float],
         topics: Iterable[str] | None = None,
         leads: Iterable[str] = (),
         carer: bool = False,
+        prefer: Iterable[str] = (),
     ) -> list[Scored]:
-        """Candidates about any of ``conditions`` (and, if given, any of ``topics``), best first."""
-        wanted = set(conditions)
+        """Candidates about any of ``conditions`` (None: all) and, if given, any of ``topics``, best
+        first; those about a ``prefer`` condition get a bonus (the one a question defaults to)."""
+        wanted = set(conditions) if conditions is not None else None
+        preferred = set(prefer)
         allowed = set(topics) if topics is not None else None
         query = self.terms(text)
         asked_leads = set(leads)
         scored = []
         for item in self.items.values():
-            if not item.conditions & wanted:
+            if wanted is not None and not item.conditions & wanted:
                 continue
             if allowed is not None and not allowed.intersection(item.topics):
                 continue
             if item.is_gap and not set(query) & set(item.fields.get(GATE_FIELD, {})):
                 continue
-            scored.append(self._score(item, query, topic_weights, asked_leads, carer, allowed))
+            result = self._score(item, query, topic_weights, asked_leads, carer, allowed)
+            if preferred & item.conditions:
+                result = Scored(
+                    result.item, result.score + PREFER_BONUS, result.lexical, result.example, result.prior, result.topic
+                )
+            scored.append(result)
         scored.sort(key=lambda s: (-s.score, s.item.position))
         return scored
 
@@ -168,25 +194,27 @@ class SearchIndex:
             score += PRIMARY_BONUS
         if leads & item.leads:
             score += LEAD_BONUS
-        if item.audience == "carer":
-            score += AUDIENCE_BONUS if carer else -AUDIENCE_BONUS
-        elif item.audience == "patient" and carer:
-            score -= AUDIENCE_BONUS
+        if allowed is not None:  # who it is worded for matters once the topic is settled
+            if item.audience == "carer":
+                score += AUDIENCE_BONUS if carer else -AUDIENCE_BONUS
+            elif item.audience == "patient" and carer:
+                score -= AUDIENCE_BONUS
         return Scored(item, score, lexical, example, prior, topic)
 
     def unknown_words(self, text: str) -> list[str]:
-        """Words of the question that nothing in the store uses, nor a near spelling of such a word."""
+        """Words of the question's own sentence that nothing in the store uses, nor a near spelling of
+        such a word, and that are not everyday words of questions ("son", "yesterday")."""
         from rapidfuzz import fuzz, process
 
         from bot.facts.text import normalise
         from bot.facts.words import STOP_WORDS, stem
 
         found = []
-        for word in normalise(text).split():
+        for word in normalise(question_part(text)).split():
             if word in STOP_WORDS or len(word) < 4 or word.isdigit():
                 continue
             term = stem(word)
-            if term in self.name_terms or term in self.known or self.vocabulary.single.get(term):
+            if term in self.familiar or self.vocabulary.single.get(term):
                 continue
             if process.extractOne(term, self.known, scorer=fuzz.ratio, score_cutoff=80) is not None:
                 continue  # a typo of a word the material uses
@@ -269,13 +297,18 @@ def load_index(session: Session, build: str = "") -> SearchIndex:
         by_id[example_owner[example_id]].examples.append((example_topics[example_id], examples[example_id]))
     vocabulary = Vocabulary.from_rows(session.execute(select(WordGroup.number, WordGroup.word)).all())
     names = session.scalars(select(ConditionAlias.text))
-    return SearchIndex(build, items, vocabulary, names)
+    attribute_words = [t for word in session.scalars(select(AttributeWord.word)) for t in vocabulary.terms(word)]
+    everyday = session.scalars(select(EverydayWord.term).where(EverydayWord.count >= EVERYDAY_COUNT))
+    return SearchIndex(build, items, vocabulary, names, attribute_words, everyday)
 
 
 def choose_topic(scored: list[Scored], topic_weights: Mapping[str, float], *, top: int = 8) -> str | None:
     """The topic a question is most likely about: the classifier's weights, plus how well the best
-    candidates of each topic match it (their example questions first, then their text)."""
-    evidence: dict[str, float] = dict(topic_weights)
+    candidates of each topic match it (their example questions first, then their text). Only topics
+    some candidate answers are chosen: the classifier's topic is a prior, not a wall."""
+    scored = [s for s in scored if not s.item.is_gap]  # a lost list says nothing about the topic
+    answerable = {t for s in scored for t in s.item.topics}
+    evidence: dict[str, float] = {t: w for t, w in topic_weights.items() if t in answerable}
     best_example: dict[str, float] = {}
     best_lexical: dict[str, float] = {}
     for s in scored[:top]:

@@ -38,6 +38,8 @@ def load_dir(root: Path) -> FactData:
     _facts(check, root, data, known_terms, check_source)
     _attributes(check, root, data)
     _word_groups(check, root, data)
+    _outside(check, root, data, alias_owner)
+    data.everyday = everyday_words(root.parent / "nlu")
     if check.problems:
         raise FactDataError(check.problems)
     return data
@@ -290,3 +292,35 @@ def _word_groups(check: Checker, root: Path, data: FactData) -> None:
             check.problem(path, f"group #{index + 1}", "-", "each group must list two or more words")
             continue
         data.word_groups.append([str(w).strip() for w in group])
+
+
+def _outside(check: Checker, root: Path, data: FactData, alias_owner: dict[str, str]) -> None:
+    path = root / "scope.yml"
+    seen: set[str] = set()
+    for index, name in enumerate(check.read_list(path, "outside")):
+        label = f"name #{index + 1}"
+        if not isinstance(name, str) or not normalise(name):
+            check.problem(path, label, "-", "each entry must be a name")
+            continue
+        key = normalise(name)
+        if key in alias_owner:
+            check.problem(path, label, "-", f"'{name}' is also a name of condition '{alias_owner[key]}'")
+        elif key not in seen:
+            seen.add(key)
+            data.outside.append(name.strip())
+
+
+def everyday_words(nlu_dir: Path) -> dict[str, int]:
+    """How often each stem is used in the bot's training questions (data/nlu), if they are there."""
+    import re
+    from collections import Counter
+
+    from bot.facts.words import stem
+
+    counts: Counter[str] = Counter()
+    for path in sorted(nlu_dir.glob("*.yml")) if nlu_dir.is_dir() else []:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            match = re.match(r"\s+- (.+)$", line)
+            if match:
+                counts.update({stem(w) for w in normalise(match.group(1)).split()})
+    return dict(counts)

@@ -10,6 +10,7 @@ words for one idea ("speak", "speech", "talk"): a term in a group also stands fo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -29,9 +30,11 @@ STOP_WORDS = frozenset(
     very was we were what when which while who whom why will with would you your yours yourself yourselves
     im ive id youre hes shes its theyre dont doesnt didnt isnt arent wasnt cant wont also get gets got
     please pls plz thanks thank tell know want like really much many lot lots bit something anything thing
-    things one ones way ways say says said mean means go goes going ever even still yet whats hows wheres
-    whos thats theres heres lets define definition explain explained meaning word words term terms exactly
+    things one ones say says said mean means go goes going ever even still yet whats hows wheres
+    whos thats theres heres lets define definition explain explained meaning word words term terms
     actually usually normally simply plain english basically anyone someone somebody people person
+    yeah yes yep yup no nope ok okay right eh hey hi hello hiya oh ah um er well wait sorry lol
+    first second third fourth fifth sixth seventh last next previous former latter number list
     """.split()
 )
 _STEMMER = snowballstemmer.stemmer("english")
@@ -79,3 +82,23 @@ class Vocabulary:
 
 def _meaningful(word: str) -> bool:
     return word.isdigit() or (word not in STOP_WORDS and len(word) > 1)
+
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+_QUESTION_START = re.compile(
+    r"^(?:(?:and|so|but|also|ok|okay|right|well|sorry|please|pls|anyway)\s+)*"
+    r"(?:what|whats|which|who|whos|why|how|hows|when|where|is|are|does|do|can|could|will|would|should|has|have|"
+    r"did|was|were|any|tell|explain|describe|define)\b"
+)
+
+
+def question_part(text: str) -> str:
+    """The sentence of a longer message that asks the question: the last one ending in "?" or
+    starting like a question, else the last one. A one-sentence message is returned whole."""
+    sentences = [s.strip() for s in _SENTENCES.split(text) if s.strip()]
+    if len(sentences) <= 1:
+        return text
+    for sentence in reversed(sentences):
+        if sentence.endswith("?") or _QUESTION_START.match(normalise(sentence)):
+            return sentence
+    return sentences[-1]

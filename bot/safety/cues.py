@@ -40,7 +40,9 @@ _PERSON = (
 CUES: dict[str, re.Pattern[str]] = {
     # Something happening now, or just now.
     "now": re.compile(
-        r"\b(?:right now|now|at the moment|atm|currently|this minute|as we speak|as i type|"
+        r"\b(?:right now|"
+        r"(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!settled )(?<!alright )(?<!good )(?<!calm )(?<!stable )now|"
+        r"at the moment|atm|currently|this minute|as we speak|as i type|"
         r"still|keeps|wont stop|cant stop|getting worse|worse and worse|by the minute|"
         r"help|helpp|please|pls|plz|emergency|ambulance|911|999|112|hurry|quick|quickly|asap|urgent)\b"
     ),
@@ -86,6 +88,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r".{0,40}\b(?:cause|causes|affect|affects|lead|leads|make|makes|mean|normal|common|usual|happen|"
         r"happens|get|start|progress|end|treat|treated|help|manage|managed|feed|fed|eat|breathe)\b"
     ),
+    # About people in general, not someone here: "how do they help people who can't swallow?"
+    "general": re.compile(r"\b(?:people|patients|someone|anyone|those|children|babies|kids) (?:who|with|that)\b"),
     # A short question about a symptom and a condition ("als chest pain?", "is choking part of PBP?").
     "topic": re.compile(
         r"(?:\b(?:als|mnd|mnds|pls|pma|pbp|sma|kennedys?|polio|pps|motor neurone?s?)\b.{0,40}\?\s*$)"
@@ -116,6 +120,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"nobody is hurt|dont worry|no need to worry|nothing urgent|isnt urgent|not right now|"
         r"(?:breathing|swallowing) (?:fine|ok|okay|normally|well)|never (?:would|could) (?:hurt|harm)|"
         r"not sudden\w*|no (?:chest pain|pain|breathing (?:trouble|problems)|injur\w*)|"
+        r"(?:isnt|is not|arent|wasnt|not) (?:struggling|choking|gasping|in danger|hurt|injured|unconscious|bleeding)|"
         r"nothing (?:like that|scary|urgent))\b"
     ),
     "ongoing": re.compile(
@@ -133,7 +138,9 @@ def cues(prepared: str) -> set[str]:
 
 
 # Cues that make a danger-sounding message something other than danger now.
-DEFUSING = frozenset({"past", "resolved", "plan", "question", "topic", "figurative", "negated", "ongoing"})
+DEFUSING = frozenset(
+    {"past", "resolved", "plan", "question", "topic", "general", "figurative", "negated", "ongoing"}
+)
 
 # A danger phrase right after a negation ("no chest pain", "isn't drooping") is not danger.
 _NEGATOR = re.compile(
@@ -183,3 +190,16 @@ DANGER: dict[str, re.Pattern[str]] = {
 def danger_kinds(prepared: str) -> set[str]:
     """The kinds of danger whose words a prepared text uses (not whether there is danger)."""
     return {kind for kind, pattern in DANGER.items() if pattern.search(prepared)}
+
+
+_SENTENCE_END = re.compile(r"[.!?;]+")
+
+
+def sentence_at(prepared: str, position: int) -> str:
+    """The sentence of a prepared text that contains ``position``."""
+    start = 0
+    for match in _SENTENCE_END.finditer(prepared):
+        if match.end() > position:
+            return prepared[start : match.end()]
+        start = match.end()
+    return prepared[start:]

@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 import yaml
 
-from bot.safety.cues import DEFUSING, URGENT, cues, danger_kinds, negated_before, prepare, tokens
+from bot.safety.cues import DEFUSING, URGENT, cues, danger_kinds, negated_before, prepare, sentence_at, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 PATTERNS_FILE = ROOT / "data" / "safety" / "red_flag_patterns.yml"
@@ -106,15 +106,20 @@ def load_patterns(path: Path = PATTERNS_FILE) -> dict[str, list[re.Pattern[str]]
     return {kind: [re.compile(p.replace("{people}", people)) for p in items] for kind, items in doc["patterns"].items()}
 
 
-def pattern_kind(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> str | None:
-    """The kind of the first red-flag pattern that matches, not right after a negation, or None."""
-    prepared = prepare(text)
+def pattern_match(prepared: str, patterns: dict[str, list[re.Pattern[str]]]) -> tuple[str, int] | None:
+    """The kind and position of the first red-flag pattern that matches, not right after a negation."""
     for kind, compiled in patterns.items():
         for pattern in compiled:
             for match in pattern.finditer(prepared):
                 if not negated_before(prepared, match.start()):
-                    return kind
+                    return kind, match.start()
     return None
+
+
+def pattern_kind(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> str | None:
+    """The kind of the first red-flag pattern that matches, not right after a negation, or None."""
+    found = pattern_match(prepare(text), patterns)
+    return found[0] if found else None
 
 
 # --- the model -----------------------------------------------------------------------------------
@@ -196,6 +201,9 @@ DEFUSED_EMERGENCY_AT = 0.8
 # a plan: only by an event that is over, a denial or figurative speech.
 _STRICT = {"self_harm", "carer_crisis"}
 _STRICT_DEFUSING = frozenset({"past", "resolved", "negated", "figurative"})
+# Cues that settle it whatever the model says: it is over and fine, it is about people in general,
+# it is denied, or it is a figure of speech.
+_SETTLED = frozenset({"resolved", "general", "negated", "figurative"})
 
 
 class Detector:
@@ -216,19 +224,28 @@ class Detector:
         if not text or text.startswith("/"):
             return NO_DANGER  # a button's payload
         p, model_kind, found = self.probability(text)
-        kind = pattern_kind(text, self.patterns)
-        if kind is not None:
+        prepared = prepare(text)
+        urgent = bool(found & URGENT)
+        hit = pattern_match(prepared, self.patterns)
+        if hit is not None:
+            kind, start = hit
+            # Cues count where they are: in the sentence of the danger words (a plan, a question, the
+            # past), or from there on ("he choked at lunch. he's fine now").
+            local = cues(sentence_at(prepared, start))
+            later = cues(prepared[start:])
             defusing = _STRICT_DEFUSING if kind in _STRICT else DEFUSING
-            defused = bool(found & defusing) and not found & URGENT
-            if not defused or p >= DEFUSED_EMERGENCY_AT:
+            settled = bool((local | later) & _SETTLED) and not urgent
+            defused = (bool(local & defusing) and not urgent) or settled
+            if not defused or (p >= DEFUSED_EMERGENCY_AT and not settled):
                 return Verdict("emergency", kind, p, "pattern")
             return Verdict("note", kind, p, "pattern")
-        prepared = prepare(text)
         dangerous = bool(danger_kinds(prepared))
         words = len(tokens(prepared))
         needed = SHORT_MESSAGE_AT if words <= SHORT_MESSAGE_WORDS else EMERGENCY_AT
-        if found & DEFUSING and not found & URGENT:
+        if found & DEFUSING and not urgent:
             needed = max(needed, DEFUSED_EMERGENCY_AT)
+        if found & _SETTLED and not urgent:
+            needed = 1.01  # over and fine, about people in general, denied or figurative: a note at most
         if p >= needed and (dangerous or (p >= NO_DANGER_WORD_AT and words >= NO_DANGER_WORD_MIN_WORDS)):
             return Verdict("emergency", model_kind, p, "model")
         if p >= NOTE_AT and dangerous:

@@ -42,6 +42,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.web.guard import never_silent
+from bot.web.questions import each_question
 from bot.web.validation import (
     SENDER_RULE,
     Limits,
@@ -225,7 +226,7 @@ class WidgetInput(InputChannel):
         module = inspect.getmodule(self)
         widget = Blueprint(f"custom_webhook_{type(self).__name__}", module.__name__ if module else None)
         # A turn that produced no reply (say, the action server is down) still gets the polite error.
-        on_new_message = never_silent(on_new_message)
+        on_new_message = never_silent(each_question(on_new_message))
 
         # Rasa's app-wide CORS extension answers every OPTIONS request itself before routing
         # reaches a handler, so the CORS headers for allowed origins are added here, after it.

@@ -41,6 +41,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.web.guard import error_message, never_silent
+from bot.web.questions import each_question
 from bot.web.validation import Limits, RequestRefused, error, parse_chat_request, slow_down_message
 
 logger = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ class RestInput(StockRestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         module = inspect.getmodule(self)
         rest = Blueprint(f"custom_webhook_{type(self).__name__}", module.__name__ if module else None)
-        handle = never_silent(on_new_message)
+        handle = never_silent(each_question(on_new_message))
 
         @rest.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:

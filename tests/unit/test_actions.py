@@ -230,7 +230,7 @@ class TestSafetyAndClarify:
             {"name": "ask_diagnosis", "confidence": 0.3},
             {"name": "greet", "confidence": 0.2},
         ]
-        tracker = make_tracker("mnd stuff", "nlu_fallback", ranking=ranking)
+        tracker = make_tracker("stuff and things", "nlu_fallback", ranking=ranking)
         [msg], _ = run(ActionOfferReadings(), tracker, domain)
         assert msg["custom"]["kind"] == "clarify"
         assert [b["payload"] for b in msg["buttons"]] == [
@@ -268,7 +268,7 @@ def test_store_failure_gives_a_polite_error(domain: dict[str, Any], monkeypatch:
 def test_possibly_risky_message_gets_the_safety_note_first(domain: dict[str, Any]) -> None:
     """The emergency detector found it risky but not plainly an emergency: answer, led by the note."""
     ranking = [{"name": "ask_symptoms", "confidence": 0.3}, {"name": "ask_outlook", "confidence": 0.2}]
-    tracker = make_tracker("als stuff", "nlu_fallback", ranking=ranking)
+    tracker = make_tracker("stuff and things", "nlu_fallback", ranking=ranking, slots={"condition": "als"})
     tracker.latest_message["safety"] = {"level": "note", "kind": "fall", "probability": 0.3, "source": "model"}
     [msg], _ = run(ActionOfferReadings(), tracker, domain)
     assert msg["custom"]["kind"] == "clarify" and msg["custom"]["safety_note"] is True

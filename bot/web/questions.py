@@ -1,0 +1,105 @@
+"""Two questions in one message get two answers: "what is ALS and how is it treated?".
+
+Both channels pass each message through :func:`each_question`. A message that asks two or three
+questions is handled as that many turns, in order, so each answer has its own payload and the
+second question's "it" means what the first one was about; a sentence that only sets the scene
+("My son has SMA.") goes with the question after it. Any emergency reply is moved to the front,
+after the session's disclaimer. A message with one question is passed on as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+MAX_QUESTIONS = 3
+_OPENERS = (
+    r"(?:how|what|whats|what's|why|is|are|can|could|does|do|did|will|would|who|when|where|which|should|has|have|"
+    r"was|were|tell me|explain)"
+)
+# "..., and how is it treated", "... and is it inherited", "... also, what causes it"
+_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|also|plus|&|then)\s*,?\s+(?=" + _OPENERS + r"\b)", re.IGNORECASE)
+_QUESTION = re.compile(
+    r"^\s*(?:(?:and|so|but|also|ok|okay|oh|well|sorry|please)[,\s]+)*" + _OPENERS + r"\b", re.IGNORECASE
+)
+_SENTENCE = re.compile(r"(?<=[?.!])\s+")
+_PAYLOAD = "/"
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip().endswith("?") or bool(_QUESTION.match(text))
+
+
+def _split_sentence(sentence: str) -> list[str]:
+    """One sentence asking two questions joined by "and": both halves must read as questions."""
+    parts = [p.strip(" ,") for p in _JOIN.split(sentence)]
+    if len(parts) < 2 or not _is_question(parts[0]) or any(len(p.split()) < 2 for p in parts):
+        return [sentence]
+    return parts
+
+
+def split_questions(text: str) -> list[str]:
+    """The questions a message asks, in order (a message with one question comes back whole)."""
+    if text.startswith(_PAYLOAD):
+        return [text]
+    questions: list[str] = []
+    pending = ""
+    for sentence in (s.strip() for s in _SENTENCE.split(text) if s.strip()):
+        if not _is_question(sentence):
+            pending = f"{pending} {sentence}".strip()
+            continue
+        for part in _split_sentence(sentence):
+            questions.append(f"{pending} {part}".strip() if pending else part)
+            pending = ""
+    if pending:
+        if not questions:
+            return [text]
+        questions[-1] = f"{questions[-1]} {pending}"
+    if len(questions) < 2 or len(questions) > MAX_QUESTIONS:
+        return [text]
+    return questions
+
+
+def _urgent_first(messages: list[dict[str, Any]]) -> None:
+    """Move emergency replies to the front (after the disclaimer), keeping the order otherwise."""
+
+    def rank(message: dict[str, Any]) -> int:
+        kind = (message.get("custom") or {}).get("kind")
+        return 0 if kind == "disclaimer" else 1 if kind == "emergency" else 2
+
+    messages[:] = sorted(messages, key=rank)
+
+
+def each_question(
+    on_new_message: Callable[[UserMessage], Awaitable[Any]],
+) -> Callable[[UserMessage], Awaitable[Any]]:
+    """Wrap a channel's message handler so that a message asking several questions gets every answer."""
+
+    async def handler(message: UserMessage) -> Any:
+        parts = split_questions(message.text or "")
+        if len(parts) < 2:
+            return await on_new_message(message)
+        collector = message.output_channel
+        before = len(collector.messages) if isinstance(collector, CollectingOutputChannel) else None
+        result = None
+        for number, part in enumerate(parts, 1):
+            metadata = {**(message.metadata or {}), "question": {"part": number, "of": len(parts)}}
+            result = await on_new_message(
+                UserMessage(
+                    part,
+                    collector,
+                    message.sender_id,
+                    input_channel=message.input_channel,
+                    metadata=metadata,
+                )
+            )
+        if before is not None:
+            replies = collector.messages[before:]
+            _urgent_first(replies)
+            collector.messages[before:] = replies
+        return result
+
+    return handler
