@@ -12,17 +12,19 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.base import StoreAction, known_condition, term_buttons
-from actions.compose import MAX_SENTENCES, Reply, across_question, across_reply, compare_reply, sentences, topic_reply
+from actions.compose import MAX_SENTENCES, Reply, across_reply, compare_reply, sentences, topic_reply
 from actions.contract import payload
 from actions.conversation import State
-from actions.references import Targets, mentions_in, resolve
+from actions.first import answer_first
+from actions.references import Targets, describing, mentions_in, resolve
 from actions.replies import ask_which_condition, example_buttons, named_term, send_choices, send_definition, send_reply
 from actions.understanding import Question, read
 from actions.wording import say
-from bot.facts import across, names, queries
+from bot.facts import across, queries
 from bot.facts.models import Fact
 from bot.facts.text import normalise
-from bot.facts.words import question_part
+from bot.facts.words import STOP_WORDS, question_part
+from bot.mentions import strip_mentions
 
 # "Both of them": at most this many conditions get an answer each.
 MAX_TARGETS = 3
@@ -62,39 +64,6 @@ def answer_for_targets(
     return events
 
 
-def answer_first(
-    session: Session,
-    dispatcher: CollectingDispatcher,
-    tracker: Tracker,
-    domain: DomainDict,
-    question: Question,
-    state: State,
-) -> list[EventType] | None:
-    """What any question-like message gets before its topic: a decline when it asks whether one
-    person has a condition, the scope statement for an illness the material does not cover, an
-    answer across types, or a comparison when it compares ("how is it different from PBP?")."""
-    from actions.compare import compare_if_asked
-    from actions.safety import ActionDeclinePersonalAdvice
-
-    if question.personal:
-        return ActionDeclinePersonalAdvice().answer(session, dispatcher, tracker, domain)
-    if question.text and MEANING.search(normalise(question_part(question.text))):
-        # "FTD meaning? saw it on an MND page": a word's meaning, whatever the topic guessed (but
-        # not a word inside a condition's name: "what does progressive muscular atrophy mean?").
-        entry = names.find_term(session, names.without_condition_names(session, question.text))
-        if entry is not None:
-            return send_definition(dispatcher, tracker, domain, entry)
-    if question.outside and not question.named:
-        words = question.outside[0]
-        text = " ".join([say(domain, "utter_not_in_material", words=words), say(domain, "utter_scope_short")])
-        dispatcher.utter_message(text=text, buttons=example_buttons(domain), json_message=payload("out_of_scope"))
-        return []
-    listing = across_question(session, domain, question, state)
-    if listing is not None:
-        return send_reply(session, dispatcher, domain, listing, state)
-    return compare_if_asked(session, dispatcher, domain, question, state)
-
-
 class ActionAnswerTopic(StoreAction):
     """Answers ``ask_<topic>`` intents: across types, a word's meaning, or one or more conditions."""
 
@@ -122,11 +91,6 @@ class ActionAnswerTopic(StoreAction):
                 return send_definition(dispatcher, tracker, domain, entry)
         return answer_for_targets(session, dispatcher, domain, question, state, resolve(session, question, state))
 
-
-MEANING = re.compile(
-    r"\b(?:mean|means|meaning|define|definition|stand for|stands for)\b"
-    r"|\bwhat(?:s| is| are)? (?:that|this|it|they|those)\s*\??\s*$|\bwhat(?:s| is) (?:a|an|the) \w+\s*\??\s*$"
-)
 
 
 class ActionAnswerWhatAbout(StoreAction):
@@ -156,11 +120,19 @@ class ActionAnswerWhatAbout(StoreAction):
             if reply is not None and reply.facts and _matches(session, question, reply):
                 return send_reply(session, dispatcher, domain, reply, state)
             asked = across.attribute_question(session, question.text, require_across=False)
-            if asked is not None:
+            if asked is not None and state.focus in ("mnd", "motor_neuron"):
+                # "And women?" after "who gets MND?": which types, if any.
                 return send_reply(session, dispatcher, domain, across_reply(session, domain, asked), state)
+            if reply is not None and reply.facts and reply.kind == "answer":
+                # "What about cramps?" when nothing here mentions cramps: say so, then what it does say.
+                words = " ".join(w for w in normalise(strip_mentions(question.text)).split() if w not in STOP_WORDS)
+                reply.kind = "not_covered"
+                name = reply.condition.upper() if reply.condition in ("als", "pbp", "pls", "pma", "sma") else None
+                reply.parts.insert(0, say(domain, "utter_not_in_material", words=words or question.text))
+                del name
             if reply is not None:
                 return send_reply(session, dispatcher, domain, reply, state)
-        return ask_which_condition(session, dispatcher, domain, topic)
+        return ask_which_condition(session, dispatcher, domain, topic or state.topic or "definition")
 
 
 # A follow-up's own topic wins over the last one when the classifier is at least this sure of it
@@ -168,17 +140,32 @@ class ActionAnswerWhatAbout(StoreAction):
 OWN_TOPIC = 0.4
 
 
-def follow_up_topic(session: Session, question: Question, state: State, targets: Targets) -> str:
+# "Sorry, I meant…", "no, PMA not PLS", "oops".
+_CORRECTION = re.compile(
+    r"\b(?:sorry|i meant|i mean|meant|oops|whoops|no wait|not that|wrong one|correction|actually)\b"
+)
+# "Is it the one that starts in the legs?", "is that the fast one?"
+_IDENTITY = re.compile(r"\b(?:is|was|isnt) (?:it|that|this|she|he|\w+) (?:the|a) (?:\w+ )?(?:one|type|kind)\b")
+
+
+def follow_up_topic(session: Session, question: Question, state: State, targets: Targets) -> str | None:
     """The topic of a follow-up: its own, if it asks one; what described the condition ("is it the one
     that starts in the legs?"); what a listing's item is (after a listing); else the last topic."""
     from bot.facts.ranking import index_for
 
     own = max(question.topic_weights.items(), key=lambda kv: kv[1], default=(None, 0.0))
-    says_more = bool(index_for(session).terms(question_part(question.text))) if question.text else False
+    rest = strip_mentions(question_part(question.text)) if question.text else ""
+    if targets.via == "described":
+        rest = describing(rest)
+    says_more = bool(index_for(session).terms(rest))
+    if targets.via == "described" and targets.topic and _IDENTITY.search(normalise(question.text)):
+        return targets.topic  # "is that the fast one?" asks about what described it
+    if question.text and _CORRECTION.search(normalise(question.text)) and state.topic and not says_more:
+        return state.topic  # "sorry, I meant PMA": the same question about another condition
     if own[0] and own[1] >= OWN_TOPIC and says_more:
         return own[0]
-    if targets.via == "described" and targets.topic:
-        return targets.topic
+    if says_more:
+        return None  # its own question: the topic is read from it (actions/compose.py)
     if targets.via in ("listed", "other", "rest", "all") and state.listed_kind in ("types", "match") and not says_more:
         return "definition"
     return state.topic or "definition"

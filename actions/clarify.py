@@ -17,11 +17,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.answer import answer_first
 from actions.base import StoreAction
 from actions.compose import pool_of, topic_reply
 from actions.contract import payload
 from actions.conversation import State
+from actions.first import answer_first
 from actions.references import resolve
 from actions.replies import example_buttons, named_term, send_definition, send_reply
 from actions.understanding import read
@@ -38,6 +38,8 @@ MAX_READINGS = 3
 # A fact answers the question plainly when one of its example questions is this close, or its
 # text covers this much of the question.
 PLAIN_EXAMPLE, PLAIN_LEXICAL = 0.45, 0.75
+# A lost list the question uses a key of ("dominant or recessive") and resembles an example of.
+PLAIN_GAP = 0.3
 # With a condition named, a topic this likely is answered rather than offered.
 NAMED_READING = 0.25
 _MEANING = re.compile(r"\b(?:mean|means|meaning|define|definition|stand for|stands for)\b")
@@ -72,8 +74,10 @@ class ActionOfferReadings(StoreAction):
             pool = pool_of(session, slug) if slug else None
             asked = question_part(question.text)
             scored = index_for(session).rank(asked, conditions=pool, topic_weights=question.topic_weights)
-            best = next((s for s in scored if not s.item.is_gap), None)
-            if best is not None and (best.example >= PLAIN_EXAMPLE or best.lexical >= PLAIN_LEXICAL):
+            best = next((s for s in scored if not s.item.is_gap or s.example >= PLAIN_GAP), None)
+            if best is not None and (
+                best.item.is_gap or best.example >= PLAIN_EXAMPLE or best.lexical >= PLAIN_LEXICAL
+            ):
                 condition = slug or best.item.condition
                 reply = topic_reply(session, domain, question, condition, topic=best.topic)
                 if reply is not None:
@@ -84,7 +88,9 @@ class ActionOfferReadings(StoreAction):
                 reply = topic_reply(session, domain, question, slug, topic=reading[0])
                 if reply is not None:
                     return send_reply(session, dispatcher, domain, reply, state)
-        if not self.readings:
+        unknown = index_for(session).unknown_words(question.text) if question.text else []
+        if not self.readings or (unknown and not question.named and not state.focus):
+            # Out of scope, or nothing here is the material's: the scope statement, not guesses.
             return self._scope(dispatcher, domain)
         return self._readings(session, dispatcher, domain, tracker, slug or state.focus)
 

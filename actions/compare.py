@@ -60,7 +60,7 @@ def compare_if_asked(
     slugs = pair(session, question, state)
     if len(slugs) < 2 or slugs[0] == slugs[1]:
         return None
-    if question.intent_topic not in (None, "definition", "types"):
+    if question.intent_topic not in (None, "definition", "types") and not _SAME.search(normalise(question.text)):
         # "PLS vs PMA, which neurons does each hit?": the comparison on that topic.
         reply = compare_reply(session, domain, question, slugs[:2], None)
         if reply is not None:
@@ -161,6 +161,11 @@ def _same_name(
     found = names.named_conditions(session, question.text)
     slugs = list(dict.fromkeys(n.slug for n in found))
     unknown = [n.matched for n in found if n.recognition_only]
+    if question.pronoun_singular and state.focus and slugs and state.focus not in slugs:
+        return None  # "is it the same as ALS?" with PMA in focus: a comparison
+    if not slugs and state.focus and question.pronoun_singular:
+        # "Is it the same as polio coming back?": what the material says the condition in focus is.
+        return _definition(session, dispatcher, domain, question, state, state.focus)
     if len(slugs) == 1 and unknown:
         # A name the documents do not use: say so, and what they say about the condition it names.
         reply = topic_reply(session, domain, question, slugs[0], topic="definition")
@@ -172,9 +177,15 @@ def _same_name(
             0, say(domain, "utter_name_not_in_material", alias=unknown[0], name=name.short_name if name else "")
         )
         return send_reply(session, dispatcher, domain, reply, state)
-    if len(slugs) == 1 and (len(found) >= 2 or not question.named[1:]):
+    if len(slugs) == 1:
         # Two names of one condition ("Lou Gehrig's disease" and "ALS"), or one condition and
         # something else ("is PPS the same as polio coming back?"): its definition says what it is.
-        reply: Reply | None = topic_reply(session, domain, question, slugs[0], topic="definition")
-        return send_reply(session, dispatcher, domain, reply, state) if reply else None
+        return _definition(session, dispatcher, domain, question, state, slugs[0])
     return None
+
+
+def _definition(
+    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, question: Question, state: State, slug: str
+) -> list[EventType] | None:
+    reply: Reply | None = topic_reply(session, domain, question, slug, topic="definition")
+    return send_reply(session, dispatcher, domain, reply, state) if reply else None

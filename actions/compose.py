@@ -24,6 +24,7 @@ from bot.facts.ranking import Scored, choose_topic, index_for
 from bot.facts.text import normalise
 from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC
 from bot.facts.words import question_part
+from bot.mentions import strip_mentions
 
 MAX_SENTENCES = 3
 # A further fact joins the lead when it scores at least this share of the lead's score.
@@ -96,7 +97,7 @@ def topic_reply(
     """
     index = index_for(session)
     named = condition is not None
-    asked = question_part(question.text) if question.text else ""
+    asked = strip_mentions(question_part(question.text)) if question.text else ""
     slug = condition or DEFAULT_CONDITION_FOR_TOPIC.get(question.intent_topic or "definition", "mnd")
     kwargs: dict[str, Any] = {"leads": question.leads, "carer": question.carer}
     if not named and asked:

@@ -26,8 +26,9 @@ from bot.facts.text import normalise
 # "The one that affects babies", "the legs one", "the type you said starts in the hands" (not "that
 # one", which is the focus, nor "the upper ones", which are motor neurons).
 _DESCRIBED = re.compile(
-    r"\b(?:the|that) (?:one|ones|type|kind|condition|disease) (?:that|which|where|who|with|you|u|i|for|affecting)\b"
-    r"|\bthe (?!other\b|first\b|second\b|third\b|last\b|same\b|upper\b|lower\b|right\b|main\b)\w+ (?:one|type)\b"
+    r"\b(?:the|that) (?:one|ones|type|kind|condition|disease) "
+    r"(?:that|which|where|who|with|you|u|i|for|affecting|from|in|about|of|linked|where)\b"
+    r"|\bthe (?!other\b|first\b|second\b|third\b|last\b|same\b|right\b|main\b|next\b)\w+ (?:one|type)\b"
 )
 _PLURAL = re.compile(r"\b(?:they|them|their|those|these)\b")
 
@@ -44,12 +45,9 @@ class Targets:
 
 def resolve(session: Session, question: Question, state: State) -> Targets:
     """The conditions ``question`` is about, given what the conversation has listed and is focused on."""
-    general = {"mnd", "motor_neuron"}
-    if question.named and set(question.named) <= general and question.pronoun_singular and state.focus not in (
-        None,
-        *general,
-    ):
-        # "Which motor neurons does it damage?", "is it a kind of MND?": "it" is the type in focus.
+    if state.focus not in (None, "mnd", "motor_neuron") and _general_about_focus(question):
+        # "Which motor neurons does it damage?", "is it a kind of MND?", "his legs are stiff, is that
+        # the upper motor neurons?": the type in focus, not motor neurons or MND in general.
         return Targets([state.focus], via="focus")  # type: ignore[list-item]
     if question.named:
         return Targets(list(question.named), via="named")
@@ -84,6 +82,22 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
     return Targets()
 
 
+_IT = re.compile(r"\b(?:it|its|that|this)\b")
+_GENERAL_NAME = re.compile(r"\b(?:mnd|mnds|motor neurone? diseases?)\b")
+
+
+def _general_about_focus(question: Question) -> bool:
+    """Motor neurons or MND named only to say something about the condition in focus."""
+    if question.named == ["motor_neuron"]:
+        return question.pronoun_singular or question.possessive
+    if question.named == ["mnd"] and question.pronoun_singular:
+        # "is it a kind of MND?" (not "my dad has MND, is it inherited?"): "it" comes first
+        plain = normalise(question.text)
+        pronoun, name = _IT.search(plain), _GENERAL_NAME.search(plain)
+        return bool(pronoun and name and pronoun.start() < name.start())
+    return False
+
+
 def mentions_in(question: Question) -> list[str]:
     """Meanings of the phrases that point back at a listing.
 
@@ -98,6 +112,9 @@ def mentions_in(question: Question) -> list[str]:
 def _other(state: State, listed: list[str]) -> Targets:
     if listed:
         rest = [c for c in listed if c != state.focus]
+        if len(rest) > 1:  # "the remaining one": the listed one not talked about yet
+            untouched = [c for c in rest if c not in state.history]
+            rest = untouched if len(untouched) == 1 else rest
         if len(rest) == 1:
             return Targets(rest, via="other")
         return Targets(choices=rest, via="other")
@@ -105,6 +122,11 @@ def _other(state: State, listed: list[str]) -> Targets:
     if previous:
         return Targets([previous[-1]], via="other")
     return Targets(via="other")
+
+
+def describing(text: str) -> str:
+    """``text`` without the phrase that describes a condition ("the brainstem one, is it inherited?")."""
+    return " ".join(_DESCRIBED.sub(" ", normalise(text)).split())
 
 
 def _described(session: Session, question: Question, state: State, listed: list[str]) -> Targets | None:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from bot.facts import names
 from bot.facts.text import normalise
 from bot.facts.vocab import TOPICS
+from bot.facts.words import question_part
 
 # A carer or family member asking how to help, or about support for themselves.
 _CARER = re.compile(
@@ -40,15 +41,24 @@ _PERSONAL = re.compile(
 )
 # Asking what will happen to one person: "will he need a feeding tube?", "how long for her specifically?"
 _PREDICTION = re.compile(
-    r"\b(?:will|is|are) (?:he|she|i|my \w+|our \w+) (?:need|get|have|live|die|be able|end up|going to die|"
-    r"going to get|going to need|make it|survive|see (?:his|her|their|my) \w+|be in a wheelchair)\b"
+    r"(?:^|[.?!,]\s*|\b(?:so|and|but|ok)\s+)(?:will|is|are) (?:he|she|i|my \w+|our \w+) "
+    r"(?:need|get|have|live|die|be able|end up|going to die|"
+    r"going to get|going to need|going to end up|end up|make it|survive|see (?:his|her|their|my) \w+|"
+    r"be in a wheelchair)\b"
     r"|\bfor (?:her|him|me|my \w+|us) (?:specifically|personally|in particular)\b"
+    r"|\bwill (?:he|she|i|my \w+) be (?:in pain|ok|okay|alright|able|around|here)\b"
+    r"|\bshould (?:i|he|she|we|my \w+) "
+    r"(?:take|stop|start|skip|double|try|get tested|be tested|go on|push for|have the)\b"
     r"|\bhow long (?:has|have|does|will) (?:he|she|i|my \w+) (?:got|have|get|live)\b"
 )
 # "Is this ALS?", "could it be MND?": about what the person has just described.
 _THIS = re.compile(r"\b(?:is this|could this be|could it be|might this be|might it be)\b")
+_NEURON_KIND = re.compile(r"\b(?:upper|lower) (?:ones|neurone?s?|nerves?)\b")
+# Someone's own body or illness: "his legs", "her speech", "my arms".
+_POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\b")
 _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|my|me|mine|he|hes|she|shes|his|her)\b")
 _WHY = re.compile(r"(?:^|\b)(?:why|how come|what makes)\b")
+LONG_MESSAGE_TRUST = 0.5
 _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she|his|her|him)\b")
 _SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
 
@@ -77,6 +87,7 @@ class Question:
     leads: set[str] = field(default_factory=set)
     pronoun: bool = False
     pronoun_singular: bool = False
+    possessive: bool = False  # "his legs", "her speech": about one person, so the condition in focus
     outside: list[str] = field(default_factory=list)  # illnesses the material does not cover
     personal: bool = False  # asks whether one person has a condition
 
@@ -104,6 +115,9 @@ def read(session: Session, tracker: Tracker) -> Question:
     own = intent.removeprefix("ask_")
     if own in TOPICS and own not in weights:
         weights[own] = float((message.get("intent") or {}).get("confidence") or 1.0)
+    if text and question_part(text) != text:
+        # The classifier read the whole message, preamble and all: trust it less on the topic.
+        weights = {topic: w * LONG_MESSAGE_TRUST for topic, w in weights.items()}
     entities = message.get("entities") or []
     found = names.named_conditions(session, text) if text else []
     named = list(dict.fromkeys(n.slug for n in found if not n.negated))
@@ -112,6 +126,8 @@ def read(session: Session, tracker: Tracker) -> Question:
         for slug in names.conditions_in(session, entities=[value], text=""):
             if slug not in named and slug not in negated:
                 named.append(slug)
+    if not named and _NEURON_KIND.search(normalise(text)):
+        named = ["motor_neuron"]  # "what happens when the lower ones are damaged?"
     if len(named) > 1 and "motor_neuron" in named:
         named.remove("motor_neuron")  # "does ALS affect upper or lower motor neurons": the subject is ALS
     mentions = [
@@ -137,6 +153,7 @@ def read(session: Session, tracker: Tracker) -> Question:
         leads=leads,
         pronoun=bool(_PRONOUN.search(plain)),
         pronoun_singular=bool(_SINGULAR.search(plain)),
+        possessive=bool(_POSSESSIVE.search(plain)),
         outside=names.outside_names(session, text) if text else [],
         personal=bool(
             (_PERSONAL.search(plain) and (_FIRST_PERSON.search(plain) or _THIS.search(plain)))

@@ -67,6 +67,8 @@ for form in ("the next one", "the next", "next one", "the one after that", "the 
     PHRASES[form] = "next"
 for form in ("the one before that", "the one before", "the previous one", "the previous"):
     PHRASES[form] = "previous"
+for form in ("the remaining one", "the remaining type", "the last remaining one", "the one left"):
+    PHRASES[form] = "other"
 for form in ("the rest of them", "the rest", "the others", "the other ones", "the other two", "the other three"):
     PHRASES[form] = "rest"
 for form in (
@@ -108,3 +110,8 @@ def find(text: str) -> list[tuple[str, int, int]]:
             continue
         found.append((PHRASES[" ".join(match.group().lower().split())], match.start(), match.end()))
     return found
+
+
+def strip_mentions(text: str) -> str:
+    """``text`` without its mention phrases ("what age is the second one" -> "what age is")."""
+    return " ".join(_PATTERN.sub(" ", text).split())

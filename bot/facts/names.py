@@ -195,8 +195,8 @@ def named_conditions(session: Session, text: str) -> list[NamedCondition]:
     recognised = set(session.scalars(select(ConditionAlias.normal).where(ConditionAlias.recognition_only)))
     found = []
     for mention in _find(" ".join(words), table):
-        before = words[max(0, mention.start - 2) : mention.start]
-        negated = bool(before) and (before[-1] in _NEGATORS or (len(before) == 2 and before[0] in _NEGATORS))
+        before = words[max(0, mention.start - 1) : mention.start]
+        negated = bool(before) and before[-1] in _NEGATORS
         found.append(
             NamedCondition(mention.key, mention.start, mention.matched, mention.matched in recognised, negated)
         )

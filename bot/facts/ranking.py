@@ -48,6 +48,9 @@ WEIGHTS = {"lexical": 1.0, "example": 1.2, "prior": 0.8}
 # A question that names no condition is about its default one (MND) unless another's fact matches
 # better by at least this much ("what is riluzole for?" is about ALS).
 PREFER_BONUS = 0.35
+# How much a topic's best example question and best fact text count against the classifier's weight
+# when choosing the topic: a fact that covers the question's own words pulls the topic its way.
+EXAMPLE_EVIDENCE, LEXICAL_EVIDENCE = 0.8, 0.6
 # A word used in at least this many training questions is an everyday word, not a detail asked about.
 EVERYDAY_COUNT = 3
 LEAD_BONUS = 0.6
@@ -317,7 +320,9 @@ def choose_topic(scored: list[Scored], topic_weights: Mapping[str, float], *, to
         best_example[s.topic] = max(best_example.get(s.topic, 0.0), s.example)
     for topic in set(best_example) | set(best_lexical):
         evidence[topic] = (
-            evidence.get(topic, 0.0) + 0.8 * best_example.get(topic, 0.0) + 0.3 * best_lexical.get(topic, 0.0)
+            evidence.get(topic, 0.0)
+            + EXAMPLE_EVIDENCE * best_example.get(topic, 0.0)
+            + LEXICAL_EVIDENCE * best_lexical.get(topic, 0.0)
         )
     if not evidence:
         return None

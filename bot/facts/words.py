@@ -34,7 +34,7 @@ STOP_WORDS = frozenset(
     whos thats theres heres lets define definition explain explained meaning word words term terms
     actually usually normally simply plain english basically anyone someone somebody people person
     yeah yes yep yup no nope ok okay right eh hey hi hello hiya oh ah um er well wait sorry lol
-    first second third fourth fifth sixth seventh last next previous former latter number list
+    wat wot u r ur n ya im idk tho oops whoops meant
     """.split()
 )
 _STEMMER = snowballstemmer.stemmer("english")
@@ -84,6 +84,8 @@ def _meaningful(word: str) -> bool:
     return word.isdigit() or (word not in STOP_WORDS and len(word) > 1)
 
 
+# A question sentence this short ("does it?") is read with the sentence before it.
+SHORT_QUESTION = 4
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 _QUESTION_START = re.compile(
     r"^(?:(?:and|so|but|also|ok|okay|right|well|sorry|please|pls|anyway)\s+)*"
@@ -98,7 +100,10 @@ def question_part(text: str) -> str:
     sentences = [s.strip() for s in _SENTENCES.split(text) if s.strip()]
     if len(sentences) <= 1:
         return text
-    for sentence in reversed(sentences):
+    for index in range(len(sentences) - 1, -1, -1):
+        sentence = sentences[index]
         if sentence.endswith("?") or _QUESTION_START.match(normalise(sentence)):
+            if len(normalise(sentence).split()) < SHORT_QUESTION and index > 0:
+                return f"{sentences[index - 1]} {sentence}"  # "... his thinking. does it?"
             return sentence
     return sentences[-1]

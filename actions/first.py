@@ -1,0 +1,116 @@
+"""What a question gets before its topic is looked at, whichever intent it was classified as.
+
+In order: a kind decline when it asks whether one person has a condition or what will happen to
+them; a word's meaning when it asks what a word means; the scope statement for another illness,
+a dose, or a remedy the material never mentions; "my material gives no figures" for statistics;
+an answer across types ("which ones start in the hands?"); a comparison when it compares.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.orm import Session
+
+from actions.compose import Reply, across_question, topic_reply
+from actions.contract import payload
+from actions.conversation import State
+from actions.replies import example_buttons, send_definition, send_reply
+from actions.understanding import Question
+from actions.wording import say
+from bot.facts import names
+from bot.facts.ranking import index_for
+from bot.facts.text import normalise
+from bot.facts.words import question_part
+
+MEANING = re.compile(
+    r"\b(?:mean|means|meaning|define|definition|stand for|stands for)\b"
+    r"|\bwhat(?:s| is| are)? (?:that|this|it|they|those)\s*\??\s*$|\bwhat(?:s| is) (?:a|an|the) \w+\s*\??\s*$"
+    r"|['\"‘“]\w[\w ]*['\"’”]"
+)
+# "Does homeopathy cure MND?", "is a keto diet good for ALS?": whether something works against it.
+_REMEDY = re.compile(
+    r"^(?:so |and |but )?(?:does|do|can|could|will|would|is|are|has|have|should)\b(?P<subject>(?:\s+\w+){1,5}?)\s+"
+    r"(?:cure|cures|reverse|reverses|stop|stops|slow|slows|beat|beats|treat|treats|heal|heals|fix|fixes|help|helps|"
+    r"work|works|improve|improves|good for|effective|prevent|prevents)\b"
+)
+# Doses are for the pharmacist or doctor: "what's the dose of riluzole?", "how many mg of baclofen".
+_DOSE = re.compile(
+    r"\b(?:dose|doses|dosage|dosages|how many mg|mg|milligrams?|how much (?:\w+ )?should (?:i|he|she) take)\b"
+)
+# Figures the material does not give: "how many people get ALS?", "what percentage…".
+_FIGURES = re.compile(
+    r"\bhow many (?:people|patients|cases|adults|children|babies|men|women)\b"
+    r"|\bwhat (?:percentage|proportion|fraction)\b"
+    r"|\b(?:statistics|prevalence|incidence|percent|per cent)\b|\bhow (?:rare|common) is\b"
+)
+_SHORT = 4
+
+
+def answer_first(
+    session: Session,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    domain: DomainDict,
+    question: Question,
+    state: State,
+) -> list[EventType] | None:
+    """Send what the message gets before its topic, if anything (see the module docstring)."""
+    from actions.compare import compare_if_asked
+    from actions.safety import ActionDeclinePersonalAdvice
+
+    if question.personal:
+        return ActionDeclinePersonalAdvice().answer(session, dispatcher, tracker, domain)
+    asked = normalise(question_part(question.text)) if question.text else ""
+    unsure = question.intent in ("nlu_fallback", "out_of_scope")
+    if asked and (MEANING.search(asked) or (unsure and len(asked.split()) <= _SHORT)):
+        # "FTD meaning? saw it on an MND page", "wat is hyperreflxia": a word's meaning, whatever the
+        # topic guessed (not a word inside a condition's name: "what does progressive muscular atrophy mean?").
+        entry = names.find_term(session, names.without_condition_names(session, question.text))
+        if entry is not None and (MEANING.search(asked) or not question.named):
+            return send_definition(dispatcher, tracker, domain, entry)
+    if question.outside and not question.named:
+        return _scope(dispatcher, domain, question.outside[0])
+    if asked and _DOSE.search(asked):
+        return _scope(dispatcher, domain, None)
+    if asked:
+        remedy = _REMEDY.match(asked)
+        unknown = index_for(session).unknown_words(asked)
+        if remedy and unknown and set(unknown) & set(remedy.group("subject").split()):
+            return _scope(dispatcher, domain, " ".join(w for w in remedy.group("subject").split() if w in unknown))
+        if _FIGURES.search(asked):
+            return _no_figures(session, dispatcher, domain, question, state)
+    listing = across_question(session, domain, question, state)
+    if listing is not None:
+        return send_reply(session, dispatcher, domain, listing, state)
+    return compare_if_asked(session, dispatcher, domain, question, state)
+
+
+def _scope(dispatcher: CollectingDispatcher, domain: DomainDict, words: str | None) -> list[EventType]:
+    """The scope statement, naming what the material does not cover when it is known."""
+    parts = (
+        [say(domain, "utter_not_in_material", words=words), say(domain, "utter_scope_short")]
+        if words
+        else [say(domain, "utter_out_of_scope")]
+    )
+    dispatcher.utter_message(
+        text=" ".join(parts), buttons=example_buttons(domain), json_message=payload("out_of_scope")
+    )
+    return []
+
+
+def _no_figures(
+    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, question: Question, state: State
+) -> list[EventType]:
+    """Statistics: the material gives none; say so, then what it does say on the point."""
+    slug = question.named[0] if question.named else state.focus
+    reply = topic_reply(session, domain, question, slug)
+    if reply is None or reply.kind == "out_of_scope":
+        reply = Reply("not_covered", slug, None)
+    reply.kind = "not_covered"
+    reply.parts.insert(0, say(domain, "utter_no_figures"))
+    return send_reply(session, dispatcher, domain, reply, state)
