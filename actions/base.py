@@ -52,7 +52,7 @@ class StoreAction(Action, ABC):
             dispatcher.utter_message(text=say(domain, "utter_error"), json_message=payload("error"))
             return []
         note_first(dispatcher, tracker, domain)
-        return events
+        return changed_only(events, tracker)
 
     @abstractmethod
     def answer(
@@ -63,6 +63,23 @@ class StoreAction(Action, ABC):
         domain: DomainDict,
     ) -> list[EventType]:
         """Send the reply and return the events (slots) it sets."""
+
+
+def changed_only(events: list[EventType], tracker: Tracker) -> list[EventType]:
+    """The events, keeping of the slot settings only each slot's last one, and only if it changes the slot.
+
+    Every event is stored and replayed on each later turn, so unchanged slots cost time for nothing.
+    """
+    last = {e.get("name"): i for i, e in enumerate(events) if e.get("event") == "slot"}
+    return [
+        e
+        for i, e in enumerate(events)
+        if e.get("event") != "slot"
+        or (
+            last[e.get("name")] == i
+            and not (e.get("name") in tracker.slots and tracker.get_slot(e["name"]) == e.get("value"))
+        )
+    ]
 
 
 def note_first(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> None:

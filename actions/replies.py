@@ -66,7 +66,7 @@ def _listed_in(session: Session, reply: Reply) -> list[str] | None:
     """The conditions an answer names one after another ("ALS, PBP, PLS…"), if it names two or more."""
     found: list[str] = []
     for fact in reply.facts:
-        for slug in names.find_conditions(session, fact.answer):
+        for slug in names.find_conditions(session, fact.answer, exact_only=True):
             if slug not in found and slug not in ("mnd", "motor_neuron"):
                 found.append(slug)
     return found if len(found) >= 2 else None

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from bot.facts.builds import current_build
 from bot.facts.models import Attribute, AttributeValue, AttributeWord, ConditionAttribute, Fact
-from bot.facts.ranking import current_build
 from bot.facts.text import normalise
 from bot.facts.words import stem
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.facts.models import ConditionAlias, GlossaryTerm, TermAlias
+from bot.facts.builds import per_build
+from bot.facts.models import ConditionAlias, GlossaryTerm, OutsideName, TermAlias
 from bot.facts.text import normalise
 
 # Fuzzy matching only for names long enough that a near miss is still unambiguous;
@@ -36,12 +38,61 @@ class Mention:
         return self.score >= 100.0
 
 
-def _find(text: str, names: dict[str, str]) -> list[Mention]:
-    """Names (normalised alias -> key) mentioned in ``text``, exact first, then near misses."""
+@dataclass(frozen=True, eq=False)
+class Names:
+    """One table of names (normalised alias -> key), read from the store once per build."""
+
+    table: dict[str, str]
+    longest: int
+    # Names long enough for near misses, by number of words: (name, name without spaces, key).
+    fuzzy: dict[int, tuple[tuple[str, str, str], ...]]
+
+    @classmethod
+    def of(cls, table: dict[str, str]) -> Names:
+        fuzzy: dict[int, list[tuple[str, str, str]]] = {}
+        for name, key in table.items():
+            if len(name) >= FUZZY_MIN_LENGTH:
+                fuzzy.setdefault(len(name.split()), []).append((name, name.replace(" ", ""), key))
+        return cls(
+            table=table,
+            longest=max((len(n.split()) for n in table), default=0),
+            fuzzy={size: tuple(rows) for size, rows in fuzzy.items()},
+        )
+
+    def get(self, name: str) -> str | None:
+        return self.table.get(name)
+
+
+@dataclass(frozen=True)
+class NameTables:
+    conditions: Names
+    terms: Names
+    recognition_only: frozenset[str]
+    outside: dict[str, str]
+
+
+def tables(session: Session) -> NameTables:
+    """The name tables of the store's current build (read on first use, then reused)."""
+    return per_build(session, "names", _read_tables)
+
+
+def _read_tables(session: Session) -> NameTables:
+    return NameTables(
+        conditions=Names.of(dict(session.execute(select(ConditionAlias.normal, ConditionAlias.condition_slug)).all())),
+        terms=Names.of(dict(session.execute(select(TermAlias.normal, TermAlias.term)).all())),
+        recognition_only=frozenset(
+            session.scalars(select(ConditionAlias.normal).where(ConditionAlias.recognition_only))
+        ),
+        outside=dict(session.execute(select(OutsideName.normal, OutsideName.text)).all()),
+    )
+
+
+def _find(text: str, names: Names, *, exact_only: bool = False) -> list[Mention]:
+    """Names mentioned in ``text``, exact first, then near misses (unless ``exact_only``)."""
     words = normalise(text).split()
-    if not words or not names:
+    if not words or not names.table:
         return []
-    longest = max(len(n.split()) for n in names)
+    longest = names.longest
     used = [False] * len(words)
     found: list[Mention] = []
     # Longest phrases first, so "motor neurone disese" (a typo of a three-word name)
@@ -51,9 +102,11 @@ def _find(text: str, names: dict[str, str]) -> list[Mention]:
             if any(used[i : i + size]):
                 continue
             phrase = " ".join(words[i : i + size])
-            if phrase in names:
-                found.append(Mention(names[phrase], phrase, 100.0, i))
+            if phrase in names.table:
+                found.append(Mention(names.table[phrase], phrase, 100.0, i))
                 used[i : i + size] = [True] * size
+        if exact_only:
+            continue
         # Near misses of this length, the closest first, so "got motor neurone" does not
         # take the words that "motor neurone disese" needs.
         near = [
@@ -69,24 +122,34 @@ def _find(text: str, names: dict[str, str]) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _near_miss(phrase: str, size: int, names: dict[str, str], start: int) -> Mention | None:
+def _near_miss(phrase: str, size: int, names: Names, start: int) -> Mention | None:
     """The name ``phrase`` is a typo of, if one is clearly closest; None when unsure."""
     if len(phrase) < FUZZY_MIN_LENGTH:
         return None
+    found = _closest(phrase, size, names)
+    return Mention(found[0], phrase, found[1], start) if found else None
+
+
+# The ratio of two strings cannot reach FUZZY_MIN_SCORE when their lengths differ by more than this share.
+_LENGTH_SLACK = 2 * (1 - FUZZY_MIN_SCORE / 100) / (2 - (1 - FUZZY_MIN_SCORE / 100))
+
+
+@lru_cache(maxsize=20_000)
+def _closest(phrase: str, size: int, names: Names) -> tuple[str, float] | None:
+    """(key, score) of the name ``phrase`` is clearly a typo of; phrases repeat, so results are kept."""
     # Same number of words (a typo inside words), or one more when two words were run
     # together ("postpolio syndrome").
     joined = phrase.replace(" ", "")
-    candidates = [(name, key) for name, key in names.items() if len(name) >= FUZZY_MIN_LENGTH]
     scored = sorted(
         [
             (fuzz.ratio(phrase, name), key)
-            for name, key in candidates
-            if len(name.split()) == size and _words_close(phrase, name)
+            for name, _, key in names.fuzzy.get(size, ())
+            if _lengths_close(phrase, name) and _words_close(phrase, name)
         ]
         + [
-            (fuzz.ratio(joined, name.replace(" ", "")), key)
-            for name, key in candidates
-            if len(name.split()) == size + 1
+            (fuzz.ratio(joined, bare), key)
+            for _, bare, key in names.fuzzy.get(size + 1, ())
+            if _lengths_close(joined, bare)
         ],
         reverse=True,
     )
@@ -96,25 +159,21 @@ def _near_miss(phrase: str, size: int, names: dict[str, str], start: int) -> Men
     rivals = [score for score, other in scored[1:] if other != key]
     if rivals and best - rivals[0] < FUZZY_MARGIN:
         return None
-    return Mention(key, phrase, best, start)
+    return key, best
+
+
+def _lengths_close(a: str, b: str) -> bool:
+    return abs(len(a) - len(b)) <= _LENGTH_SLACK * max(len(a), len(b)) + 1
 
 
 def _words_close(phrase: str, name: str) -> bool:
     return all(fuzz.ratio(a, b) >= FUZZY_MIN_WORD_SCORE for a, b in zip(phrase.split(), name.split(), strict=True))
 
 
-def _condition_names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(ConditionAlias.normal, ConditionAlias.condition_slug)).all())
-
-
-def _term_names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(TermAlias.normal, TermAlias.term)).all())
-
-
-def find_conditions(session: Session, text: str) -> list[str]:
-    """Every condition named in ``text`` (typos allowed), in the order they appear, without repeats."""
+def find_conditions(session: Session, text: str, *, exact_only: bool = False) -> list[str]:
+    """Every condition named in ``text`` (typos allowed unless ``exact_only``), in order, without repeats."""
     slugs: list[str] = []
-    for mention in _find(text, _condition_names(session)):
+    for mention in _find(text, tables(session).conditions, exact_only=exact_only):
         if mention.key not in slugs:
             slugs.append(mention.key)
     return slugs
@@ -123,18 +182,26 @@ def find_conditions(session: Session, text: str) -> list[str]:
 # "pls" is also chat for "please" ("tell me more pls"). Typed in lower case at the end of
 # a message, straight after a word that ends a request, it is read as "please".
 _PLEASE = {"pls", "plz"}
+_NAME_JOINERS = {"and", "or", "vs", "versus", "v", "between", "with", "from", "to", "than", "nor", "not", "like"}
 _REQUEST_ENDINGS = set(
     "more it that this me them him her us again thanks thx now asap help on explain explained answer mean "
     "means meaning list info information simply quickly today please thank detail details".split()
 )
 
 
-def _without_please(text: str, names: dict[str, str] | None = None) -> str:
+def _without_please(text: str, names: Names | None = None) -> str:
     words = text.rstrip(" ?!.").split()
     if len(words) >= 2 and words[-1] in _PLEASE and normalise(words[-2]) in _REQUEST_ENDINGS:
         return " ".join(words[:-1])
-    if names and len(words) >= 3 and words[-1] in _PLEASE and text == text.lower():
-        # "treatment for als pls": a lower-case "pls" after another condition's name is "please".
+    if (
+        names
+        and len(words) >= 3
+        and words[-1] in _PLEASE
+        and text == text.lower()
+        and normalise(words[-2]) not in _NAME_JOINERS
+    ):
+        # "treatment for als pls": a lower-case "pls" after another condition's name is "please"
+        # ("als and pls", "als vs pls" name two conditions).
         rest = " ".join(words[:-1])
         if any(m.key != names.get("pls") for m in _find(rest, names) if m.exact):
             return rest
@@ -148,7 +215,7 @@ def conditions_in(session: Session, *, entities: Iterable[str], text: str) -> li
     in "does ALS affect upper or lower motor neurons" the subject is ALS.
     """
     slugs: list[str] = []
-    text = _without_please(text, _condition_names(session))
+    text = _without_please(text, tables(session).conditions)
     entities = [e for e in entities if e.strip().lower() not in _PLEASE or e.strip() == e.strip().upper()]
     for value in [text, *entities]:
         for slug in find_conditions(session, value):
@@ -167,7 +234,7 @@ def resolve_condition(session: Session, text: str) -> str | None:
 
 def find_term(session: Session, text: str) -> GlossaryTerm | None:
     """The glossary term named in ``text`` (typos allowed), or None."""
-    mentions = _find(text, _term_names(session))
+    mentions = _find(text, tables(session).terms)
     if not mentions:
         return None
     best = max(mentions, key=lambda m: (m.score, len(m.matched)))
@@ -190,9 +257,10 @@ _NEGATORS = {"not", "no", "nor", "isnt", "instead"}
 
 def named_conditions(session: Session, text: str) -> list[NamedCondition]:
     """Every condition named in ``text``, in order, with whether it was negated ("PMA not PLS")."""
-    table = _condition_names(session)
+    known = tables(session)
+    table = known.conditions
     words = normalise(_without_please(text, table)).split()
-    recognised = set(session.scalars(select(ConditionAlias.normal).where(ConditionAlias.recognition_only)))
+    recognised = known.recognition_only
     found = []
     for mention in _find(" ".join(words), table):
         before = words[max(0, mention.start - 1) : mention.start]
@@ -205,9 +273,7 @@ def named_conditions(session: Session, text: str) -> list[NamedCondition]:
 
 def outside_names(session: Session, text: str) -> list[str]:
     """Names of illnesses the material does not cover, as written in ``text`` (exact matches only)."""
-    from bot.facts.models import OutsideName
-
-    table = dict(session.execute(select(OutsideName.normal, OutsideName.text)).all())
+    table = tables(session).outside
     words = normalise(text).split()
     found = []
     for size in (4, 3, 2, 1):

@@ -9,13 +9,46 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from bot.facts.builds import per_build
 from bot.facts.models import Condition, ConditionAlias, Fact, Gap, GlossaryTerm, Source, TermAlias, Topic
 from bot.facts.text import normalise
 
 
+@dataclass(frozen=True)
+class _Rows:
+    """Facts, conditions and topics of one build, read once with what answers need of them."""
+
+    facts: dict[str, Fact]
+    conditions: dict[str, Condition]
+    topics: dict[str, Topic]
+
+
+def _rows(session: Session) -> _Rows:
+    return per_build(session, "rows", _read_rows)
+
+
+def _read_rows(session: Session) -> _Rows:
+    # Read in a Session of their own, then kept detached: every attribute answers use is loaded here.
+    with Session(session.get_bind()) as own:
+        condition_parts = (selectinload(Condition.aliases), selectinload(Condition.parent))
+        facts = own.scalars(
+            select(Fact).options(
+                selectinload(Fact.source),
+                selectinload(Fact.terms).selectinload(GlossaryTerm.source),
+                selectinload(Fact.condition).options(*condition_parts),
+            )
+        )
+        rows = _Rows(
+            facts={f.id: f for f in facts},
+            conditions={c.slug: c for c in own.scalars(select(Condition).options(*condition_parts))},
+            topics={t.slug: t for t in own.scalars(select(Topic))},
+        )
+    return rows
+
+
 def condition(session: Session, slug: str) -> Condition | None:
     """The condition with this slug."""
-    return session.get(Condition, slug)
+    return _rows(session).conditions.get(slug)
 
 
 def conditions(session: Session) -> list[Condition]:
@@ -25,7 +58,7 @@ def conditions(session: Session) -> list[Condition]:
 
 def topic(session: Session, slug: str) -> Topic | None:
     """The topic with this slug."""
-    return session.get(Topic, slug)
+    return _rows(session).topics.get(slug)
 
 
 def _facts(session: Session, condition_slug: str, topic_slug: str) -> list[Fact]:
@@ -123,8 +156,7 @@ def facts_by_id(session: Session, ids: list[str]) -> list[Fact]:
     """These facts, in the order given (unknown ids are skipped)."""
     if not ids:
         return []
-    stmt = select(Fact).where(Fact.id.in_(ids)).options(selectinload(Fact.source), selectinload(Fact.terms))
-    by_id = {f.id: f for f in session.scalars(stmt)}
+    by_id = _rows(session).facts
     return [by_id[i] for i in ids if i in by_id]
 
 

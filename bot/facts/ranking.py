@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.facts.builds import current_build, per_build
 from bot.facts.models import (
     AttributeWord,
-    BuildRecord,
     ConditionAlias,
     EverydayWord,
     Example,
@@ -225,22 +225,9 @@ class SearchIndex:
         return found
 
 
-_CACHE: dict[str, SearchIndex] = {}
-
-
-def current_build(session: Session) -> str:
-    """The checksum of the build the store holds."""
-    return session.scalar(select(BuildRecord.checksum).where(BuildRecord.id == 1)) or ""
-
-
 def index_for(session: Session) -> SearchIndex:
     """The search index of the store's current build, built on first use and then reused."""
-    build = current_build(session)
-    cached = _CACHE.get(build)
-    if cached is None:
-        _CACHE.clear()
-        cached = _CACHE[build] = load_index(session, build)
-    return cached
+    return per_build(session, "search index", lambda s: load_index(s, current_build(s)))
 
 
 def load_index(session: Session, build: str = "") -> SearchIndex:

@@ -170,11 +170,46 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     # --- prediction --------------------------------------------------------------------------
 
+    def _scores_of_one(self, message: Message) -> np.ndarray:
+        """The same scores as the matrix path for one message, in plain NumPy on the non-zero counts.
+
+        A turn parses one message; building and stacking SciPy matrices for a single row cost
+        more than the arithmetic (bench/README.md).
+        """
+        assert self.coef is not None and self.intercept is not None
+        assert self.origins is not None and self.widths is not None
+        blocks = {
+            str(f.origin): f.features
+            for f in message.features
+            if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE and f.is_sparse()
+        }
+        scores = self.intercept.astype(np.float64, copy=True)
+        offset = 0
+        for origin, width, idf in zip(self.origins, self.widths, self.idf, strict=True):
+            block = blocks.get(origin)
+            if block is not None and block.nnz:
+                if block.shape[1] != width:
+                    raise ValueError(f"featurizer {origin} gave {block.shape[1]} features, trained on {width}")
+                coo = block.tocoo()
+                columns, at = np.unique(coo.col, return_inverse=True)
+                counts = np.bincount(at, weights=coo.data.astype(np.float64))
+                keep = counts != 0
+                columns, counts = columns[keep], counts[keep]
+                weights = (1.0 + np.log(counts)) * idf[columns]
+                norm = np.sqrt(weights @ weights)
+                if norm:
+                    scores += (weights / norm) @ self.coef[offset + columns]
+            offset += width
+        return scores
+
     def probabilities(self, messages: List[Message]) -> np.ndarray:
         """Each message's probability for each intent (rows: messages, columns: ``self.intents``)."""
         if self.coef is None or self.intercept is None:
             raise NotTrainedError("the intent classifier has no trained weights")
-        scores = np.asarray(self._matrix(self._counts(messages)) @ self.coef) + self.intercept
+        if len(messages) == 1 and self.origins is not None:
+            scores = self._scores_of_one(messages[0])[None, :]
+        else:
+            scores = np.asarray(self._matrix(self._counts(messages)) @ self.coef) + self.intercept
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)

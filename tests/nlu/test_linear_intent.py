@@ -72,6 +72,16 @@ def test_matches_scikit_learn_tfidf_and_logistic_regression(storage: LocalModelS
     np.testing.assert_allclose(component.probabilities(test), expected, rtol=1e-6, atol=1e-9)
 
 
+def test_one_message_at_a_time_gives_the_batch_probabilities(storage: LocalModelStorage) -> None:
+    """A turn takes the single-message path; it must agree with the matrix path used in training."""
+    component, _ = _trained(storage)
+    test = [_message(None, _counts(i % 3)) for i in range(30)]
+    test.append(_message(None, {o: np.zeros(w) for o, w in WIDTHS.items()}))  # nothing the model knows
+    batch = component.probabilities(test)
+    one_by_one = np.vstack([component.probabilities([m]) for m in test])
+    np.testing.assert_allclose(one_by_one, batch, rtol=1e-9, atol=1e-12)
+
+
 def test_sets_the_intent_and_a_ranking_fallback_can_read(storage: LocalModelStorage) -> None:
     component, _ = _trained(storage)
     [message] = component.process([_message(None, _counts(1))])

@@ -157,6 +157,9 @@ def test_export_patterns_cover_names_and_terms(session: Session) -> None:
         ("and pls?", ["pls"]),
         ("What is PLS", ["pls"]),
         ("should I see a doctor early if I suspect pls", ["pls"]),
+        ("treatment for als pls", ["als"]),
+        ("how does als differ from pls", ["als", "pls"]),
+        ("is pma worse than pls", ["pma", "pls"]),
     ],
 )
 def test_pls_typed_as_please_is_not_a_condition(session: Session, text: str, slugs: list[str]) -> None:
