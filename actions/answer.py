@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -12,11 +13,12 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.base import StoreAction, known_condition, term_buttons
-from actions.compose import MAX_SENTENCES, Reply, across_reply, compare_reply, sentences, topic_reply
+from actions.compose import MAX_SENTENCES, Reply, compare_reply, sentences, topic_reply
 from actions.contract import payload
 from actions.conversation import State
-from actions.first import answer_first
-from actions.references import Targets, describing, mentions_in, resolve
+from actions.first import CORRECTION, answer_first
+from actions.listing import across_reply
+from actions.references import Targets, mentions_in, resolve
 from actions.replies import ask_which_condition, example_buttons, named_term, send_choices, send_definition, send_reply
 from actions.understanding import Question, read
 from actions.wording import say
@@ -43,6 +45,9 @@ def answer_for_targets(
     """Answer ``question`` for each target condition (or offer the choices when unclear)."""
     if targets.choices:
         return send_choices(session, dispatcher, domain, targets.choices, topic or question.intent_topic or state.topic)
+    if targets.asked is not None:
+        # Rank on what is asked, not on the words that picked the condition ("the brainstem one?").
+        question = replace(question, text=targets.asked)
     conditions: list[str | None] = list(targets.conditions[:MAX_TARGETS]) or [None]
     inherited = targets.via == "focus" and not question.pronoun
     asked = topic or question.intent_topic
@@ -140,9 +145,11 @@ class ActionAnswerWhatAbout(StoreAction):
 OWN_TOPIC = 0.4
 
 
-# "Sorry, I meant…", "no, PMA not PLS", "oops".
-_CORRECTION = re.compile(
-    r"\b(?:sorry|i meant|i mean|meant|oops|whoops|no wait|not that|wrong one|correction|actually)\b"
+
+# Taking an answer in rather than asking for more ("ok", "got it", "i see").
+_ACKNOWLEDGING = re.compile(
+    r"^(?:ok|okay|k|kk|ok then|okay then|alright|all right|right|i see|got it|gotcha|understood|fine|cool|"
+    r"noted|makes sense|that makes sense|fair enough|ah|oh|ahh|ohh|ok cool|ok thanks|okay thanks)\W*$"
 )
 # "Is it the one that starts in the legs?", "is that the fast one?"
 _IDENTITY = re.compile(r"\b(?:is|was|isnt) (?:it|that|this|she|he|\w+) (?:the|a) (?:\w+ )?(?:one|type|kind)\b")
@@ -155,19 +162,21 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
 
     own = max(question.topic_weights.items(), key=lambda kv: kv[1], default=(None, 0.0))
     rest = strip_mentions(question_part(question.text)) if question.text else ""
-    if targets.via == "described":
-        rest = describing(rest)
+    if targets.asked is not None:
+        rest = strip_mentions(question_part(targets.asked))
     says_more = bool(index_for(session).terms(rest))
     if targets.via == "described" and targets.topic and _IDENTITY.search(normalise(question.text)):
         return targets.topic  # "is that the fast one?" asks about what described it
-    if question.text and _CORRECTION.search(normalise(question.text)) and state.topic and not says_more:
+    if question.text and CORRECTION.search(normalise(question.text)) and state.topic and not says_more:
         return state.topic  # "sorry, I meant PMA": the same question about another condition
     if own[0] and own[1] >= OWN_TOPIC and says_more:
         return own[0]
     if says_more:
         return None  # its own question: the topic is read from it (actions/compose.py)
     if targets.via in ("listed", "other", "rest", "all") and state.listed_kind in ("types", "match") and not says_more:
-        return "definition"
+        # "And the last one?": right after the listing, what that one is; after questions about one
+        # of the listed ("symptoms?"), the same question about the one pointed at.
+        return state.topic if state.topic and state.focus in state.listed else "definition"
     return state.topic or "definition"
 
 
@@ -195,6 +204,10 @@ class ActionTellMore(StoreAction):
         self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         question = read(session, tracker)
+        if question.intent == "affirm" and _ACKNOWLEDGING.match(normalise(question.text)):
+            # "Ok", "got it": taking the answer in, not asking for more.
+            dispatcher.utter_message(text=say(domain, "utter_acknowledge"), json_message=payload("smalltalk"))
+            return []
         state = State.of(tracker)
         targets = resolve(session, question, state)
         pointed = targets.via not in ("focus", "none") and (targets.choices or targets.conditions != [state.focus])

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from actions.contract import payload
+from actions.people import people_events
 from actions.wording import say
 from bot.facts import names, queries
 from bot.facts.db import StoreMissing, session_factory
@@ -47,6 +48,8 @@ class StoreAction(Action, ABC):
         try:
             with self._sessions()() as session:
                 events = self.answer(session, dispatcher, tracker, domain)
+                text = tracker.latest_message.get("text") or ""
+                events += people_events(session, text, tracker.get_slot("people"))
         except (SQLAlchemyError, StoreMissing) as exc:
             logger.error("fact store unavailable in %s: %s", self.name(), exc.__class__.__name__)
             dispatcher.utter_message(text=say(domain, "utter_error"), json_message=payload("error"))

@@ -9,6 +9,7 @@ topic questions, or the scope statement. A risky message gets the safety note fi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -42,6 +43,15 @@ PLAIN_EXAMPLE, PLAIN_LEXICAL = 0.45, 0.75
 PLAIN_GAP = 0.3
 # With a condition named, a topic this likely is answered rather than offered.
 NAMED_READING = 0.25
+# A message that only announces a question: "question about my mum", "can I ask you something?"
+_ANNOUNCES = re.compile(
+    r"^(?:(?:hi|hello|hey|hiya|um|erm|so|ok|okay)\W+)*"
+    r"(?:(?:i (?:have|ve got|got|have got) )?(?:a |one (?:more )?|another |some )?(?:quick |small |little )?"
+    r"(?:questions?|query|queries|qs?)"
+    r"|(?:can|could|may) i ask (?:you )?(?:a (?:quick )?question|something|some questions|a few things)"
+    r"|i (?:want|need|would like|d like) to ask(?: you)?(?: a (?:quick )?question| something)?)"
+    r"(?: (?:about|for|on|regarding|re) (?:(?:my|our|his|her) \w+(?: \w+)?|mnd|it|this|that|something|stuff))?\W*$"
+)
 _MEANING = re.compile(r"\b(?:mean|means|meaning|define|definition|stand for|stands for)\b")
 
 
@@ -58,6 +68,12 @@ class ActionOfferReadings(StoreAction):
         self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         question = read(session, tracker)
+        if question.text and _ANNOUNCES.match(normalise(question.text)):
+            # "Question about my mum", "can I ask something?": the question is still to come.
+            dispatcher.utter_message(
+                text=say(domain, "utter_ask_away"), buttons=example_buttons(domain), json_message=payload("clarify")
+            )
+            return []
         state = State.of(tracker)
         early = answer_first(session, dispatcher, tracker, domain, question, state)
         if early is not None:
@@ -69,7 +85,11 @@ class ActionOfferReadings(StoreAction):
                 return send_definition(dispatcher, tracker, domain, entry)
         targets = resolve(session, question, state)
         slug = targets.conditions[0] if targets.conditions else None
-        if question.text and (question.named or self.readings):
+        # Named, or pointed at ("my wife's one", "the second one"): as good as named.
+        pointed = bool(question.named) or targets.via in ("person", "described", "listed", "other", "rest")
+        if targets.asked is not None:
+            question = replace(question, text=targets.asked)
+        if question.text and (pointed or self.readings):
             # Out of scope by the classifier: only a named condition's plain answer overrides it.
             pool = pool_of(session, slug) if slug else None
             asked = question_part(question.text)
@@ -83,7 +103,7 @@ class ActionOfferReadings(StoreAction):
                 if reply is not None:
                     return send_reply(session, dispatcher, domain, reply, state)
             reading = _top_topic(tracker)
-            if self.readings and question.named and reading is not None and reading[1] >= NAMED_READING:
+            if self.readings and pointed and reading is not None and reading[1] >= NAMED_READING:
                 # A condition is named and one topic is the likeliest by far: answer it, do not ask.
                 reply = topic_reply(session, domain, question, slug, topic=reading[0])
                 if reply is not None:

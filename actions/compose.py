@@ -15,10 +15,9 @@ from typing import Any
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.conversation import State
 from actions.understanding import Question
 from actions.wording import say
-from bot.facts import across, queries
+from bot.facts import queries
 from bot.facts.models import Fact, Gap
 from bot.facts.ranking import Scored, choose_topic, index_for
 from bot.facts.text import normalise
@@ -37,8 +36,6 @@ _EFFICACY = re.compile(
     r"\b(?:cure|cures|cured|reverse|reverses|reversed|stop|stops|slow|slows|help|helps|treat|treats|"
     r"work|works|fix|fixes|beat|heal|heals|improve|improves|prevent|prevents)\b"
 )
-# "Which one…?" after a comparison picks one of the two.
-_ONE = re.compile(r"\bwhich (?:one|of (?:the|them|those|these))\b")
 # A question that asks for a list: "which tests", "what medicines", "early signs", "how exactly".
 _LIST_CUE = re.compile(
     r"\b(?:what|which|list|any|all|other|kinds? of|types? of|sorts? of|exactly|specific)\b(?:\s+\w+){0,3}?\s+"
@@ -141,7 +138,9 @@ def topic_reply(
         )
 
     lost = _asked_gap(index, question, gaps, own + general, unknown)
-    if lost is not None and not (own and own[0].item.condition != lost.item.condition and own[0].example >= OWN_ANSWER):
+    if lost is not None and not (
+        own and own[0].item.condition != lost.item.condition and _answers_itself(index, question, own[0], lost, slug)
+    ):
         gap = session.get(Gap, lost.item.id)
         nearby = _chosen(own or general, facts)
         reply = Reply("not_covered", slug, topic, [say(domain, "utter_gap", missing=gap.missing)], nearby, [gap])
@@ -232,6 +231,15 @@ def _asked_gap(
     return None
 
 
+def _answers_itself(index: Any, question: Question, lead: Scored, lost: Scored, slug: str) -> bool:
+    """Whether the type's own best fact answers what the general lost list is about: "are there
+    medicines for ALS?" is answered by the ALS fact naming its medicines, whatever MND's list held."""
+    if lead.example >= OWN_ANSWER:
+        return True
+    keys = set(index.terms(question_part(question.text))) & set(lost.item.fields.get("key", {}))
+    return lead.item.condition == slug and bool(keys) and keys <= set(lead.item.fields.get("answer", {}))
+
+
 def _chosen(scored: list[Scored], facts: dict[str, Fact]) -> list[Fact]:
     """The lead, then companions scoring nearly as well, within the sentence budget, in ranked order."""
     chosen: list[Fact] = []
@@ -245,36 +253,6 @@ def _chosen(scored: list[Scored], facts: dict[str, Fact]) -> list[Fact]:
         chosen.append(fact)
         used += sentences(fact.answer)
     return chosen
-
-
-def across_reply(
-    session: Session, domain: DomainDict, asked: across.AttributeQuestion, among: list[str] | None = None
-) -> Reply:
-    """Which types have what was asked ("mostly affect men"), one fact each, in document order."""
-    found = across.conditions_with(session, asked, among)
-    phrase = " or ".join(asked.phrases)
-    group = "mnd"
-    if found:
-        parts = [say(domain, "utter_across_intro", phrase=phrase)] + [f.fact.answer for f in found]
-        conditions = [f.condition for f in found]
-        reply = Reply("answer", group, asked.topic, parts, [f.fact for f in found], conditions=conditions)
-        if among is None:  # a new listing; picking from the last one leaves it as it was
-            reply.listed = conditions
-        return reply
-    nearby = across.conditions_with(session, across_any(asked), among)[:3]
-    parts = [say(domain, "utter_across_none", phrase=phrase)]
-    if nearby:
-        parts.append(say(domain, "utter_material_says"))
-        parts.extend(f.fact.answer for f in nearby)
-    conditions = [f.condition for f in nearby]
-    return Reply("not_covered", group, asked.topic, parts, [f.fact for f in nearby], conditions=conditions or None)
-
-
-def across_any(asked: across.AttributeQuestion) -> across.AttributeQuestion:
-    """The same question for any value of its attribute (what the material says nearby)."""
-    from dataclasses import replace
-
-    return replace(asked, values=(), phrases=(), only=False)
 
 
 def _name(session: Session, slug: str | None) -> str:
@@ -318,20 +296,3 @@ def compare_reply(
     reply = Reply("compare", conditions[0], chosen_topic, [intro, *parts], facts, gaps, conditions=list(conditions))
     reply.listed = list(conditions)
     return reply
-
-
-def across_question(session: Session, domain: DomainDict, question: Question, state: State) -> Reply | None:
-    """A question across types ("which ones start in the hands?"), answered from the attributes, or None."""
-    if not question.text:
-        return None
-    asked = across.attribute_question(session, question.text)
-    if asked is None:
-        return None
-    named = [c for c in question.named if c not in ("mnd", "motor_neuron")]
-    among = None
-    picks_from_last = asked.among_listed or (state.listed_kind == "pair" and _ONE.search(normalise(question.text)))
-    if picks_from_last and state.listed:
-        among = state.listed
-    elif named:
-        return None  # "which kind of MND is PMA?" is about PMA; two named ones are compared
-    return across_reply(session, domain, asked, among)

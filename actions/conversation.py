@@ -32,6 +32,7 @@ class State:
     details_given: bool = False
     terms: list[str] = field(default_factory=list)
     listed_kind: str | None = None  # "pair" (compared), "match" (found across types), "types" (a listing)
+    people: dict[str, str] = field(default_factory=dict)  # relative -> condition ("my wife has PLS")
 
     @classmethod
     def of(cls, tracker: Tracker) -> State:
@@ -49,6 +50,11 @@ class State:
             details_given=bool(tracker.get_slot("details_given")),
             terms=listing("terms"),
             listed_kind=tracker.get_slot("listed_kind"),
+            people={
+                str(k): v for k, v in (tracker.get_slot("people") or {}).items() if isinstance(v, str)
+            }
+            if isinstance(tracker.get_slot("people"), dict)
+            else {},
         )
 
 

@@ -16,9 +16,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.compose import Reply, across_question, topic_reply
+from actions.compose import Reply, topic_reply
 from actions.contract import payload
 from actions.conversation import State
+from actions.listing import across_question, among_listed
 from actions.replies import example_buttons, send_definition, send_reply
 from actions.understanding import Question
 from actions.wording import say
@@ -49,6 +50,11 @@ _FIGURES = re.compile(
     r"|\b(?:statistics|prevalence|incidence|percent|per cent)\b|\bhow (?:rare|common) is\b"
 )
 _SHORT = 4
+# "Sorry, I meant…", "no, PMA not PLS", "oops", "ugh autocorrect".
+CORRECTION = re.compile(
+    r"\b(?:sorry|i meant|i mean|meant|oops|whoops|no wait|not that|wrong one|correction|actually|typo|"
+    r"autocorrect\w*|misspel\w*|my mistake|my bad)\b"
+)
 
 
 def answer_first(
@@ -60,12 +66,27 @@ def answer_first(
     state: State,
 ) -> list[EventType] | None:
     """Send what the message gets before its topic, if anything (see the module docstring)."""
-    from actions.compare import compare_if_asked
+    from actions.compare import compare, compare_if_asked
+    from actions.glossary import term_for
     from actions.safety import ActionDeclinePersonalAdvice
 
     if question.personal:
-        return ActionDeclinePersonalAdvice().answer(session, dispatcher, tracker, domain)
+        return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain)
     asked = normalise(question_part(question.text)) if question.text else ""
+    named_word = term_for(session, question.text) if asked else None
+    if named_word is not None:
+        return send_definition(dispatcher, tracker, domain, named_word)
+    correcting = bool(asked) and bool(CORRECTION.search(asked))
+    if correcting and state.listed_kind == "pair" and len(question.named) >= 2:
+        # "No sorry, I meant PLS and PMA" after a comparison: compare those two.
+        compared = compare(session, dispatcher, domain, state, question.named[:2])
+        if compared is not None:
+            return compared
+    if correcting and set(question.named) <= {"motor_neuron"}:
+        # "Sorry, I meant upper motor neuron": the word they meant.
+        entry = names.find_term(session, question.text)
+        if entry is not None and len(entry.term.split()) > 1:
+            return send_definition(dispatcher, tracker, domain, entry)
     unsure = question.intent in ("nlu_fallback", "out_of_scope")
     if asked and (MEANING.search(asked) or (unsure and len(asked.split()) <= _SHORT)):
         # "FTD meaning? saw it on an MND page", "wat is hyperreflxia": a word's meaning, whatever the
@@ -84,7 +105,7 @@ def answer_first(
             return _scope(dispatcher, domain, " ".join(w for w in remedy.group("subject").split() if w in unknown))
         if _FIGURES.search(asked):
             return _no_figures(session, dispatcher, domain, question, state)
-    listing = across_question(session, domain, question, state)
+    listing = across_question(session, domain, question, state) or among_listed(session, domain, question, state)
     if listing is not None:
         return send_reply(session, dispatcher, domain, listing, state)
     return compare_if_asked(session, dispatcher, domain, question, state)

@@ -2,21 +2,67 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from actions.base import StoreAction, mentioned_conditions
 from actions.compose import topic_reply
 from actions.contract import payload
 from actions.conversation import State
+from actions.first import MEANING
 from actions.replies import named_term, send_definition, send_reply
 from actions.understanding import read
 from actions.wording import say
 from bot.facts import queries
+from bot.facts.builds import per_build
 from bot.facts.models import GlossaryTerm
+from bot.facts.ranking import index_for
+from bot.facts.text import normalise
+
+# Asking for the word, not its meaning: "what's it called when the muscles shrink?", "the medical word
+# for wasting", "is there a name for that?".
+NAME_FOR = re.compile(
+    r"\bwhat(?:s| is| are)? (?:it|that|this|they) called\b"
+    r"|\b(?:medical|proper|technical|scientific|official|doctors?|fancy|real)? ?(?:word|term|name) (?:for|when)\b"
+    r"|\bwhat do (?:you|doctors|they) call (?:it )?(?:when|it when|the)\b"
+)
+# Of a definition's words, at least this share must be asked about.
+NAME_FOR_MATCH = 0.5
+# A message classified as asking for a word's meaning but naming none is answered as a question
+# when the classifier gives a topic at least this much (see ActionDefineTerm).
+TOPIC_READING = 0.2
+
+
+def _definition_terms(session: Session) -> list[tuple[str, set[str]]]:
+    index = index_for(session)
+    return [
+        (term, set(index.vocabulary.terms(definition)))
+        for term, definition in session.execute(select(GlossaryTerm.term, GlossaryTerm.definition))
+    ]
+
+
+def term_for(session: Session, text: str) -> GlossaryTerm | None:
+    """The glossary word whose definition says what ``text`` describes ("muscles shrink" -> atrophy)."""
+    match = NAME_FOR.search(normalise(text))
+    if match is None:
+        return None
+    index = index_for(session)
+    asked = set(index.vocabulary.terms(normalise(text)[match.end() :]))
+    if not asked:
+        return None
+    weight = sum(index.weight(t) for t in asked)
+    scored = []
+    for term, words in per_build(session, "glossary definitions", _definition_terms):
+        share = sum(index.weight(t) for t in asked & words) / weight
+        scored.append((share, term))
+    share, best = max(scored, default=(0.0, ""))
+    return queries.glossary_lookup(session, best) if share >= NAME_FOR_MATCH else None
 
 
 class ActionDefineTerm(StoreAction):
@@ -36,6 +82,13 @@ class ActionDefineTerm(StoreAction):
                 reply = topic_reply(session, domain, read(session, tracker), mentioned[0], topic="definition")
                 if reply is not None:
                     return send_reply(session, dispatcher, domain, reply, State.of(tracker))
+            question = read(session, tracker)
+            plain = normalise(question.text)
+            if not MEANING.search(plain) and max(question.topic_weights.values(), default=0.0) >= TOPIC_READING:
+                # "Sorry, I meant what are the treatments": a question, not a word to explain.
+                from actions.answer import ActionAnswerWhatAbout
+
+                return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
             recent: list[str] = tracker.get_slot("terms") or []
             if len(recent) == 1:
                 entry = queries.glossary_lookup(session, recent[0])

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from actions import people
 from actions.conversation import State
 from actions.understanding import Question
 from bot import mentions
@@ -30,6 +31,10 @@ _DESCRIBED = re.compile(
     r"(?:that|which|where|who|with|you|u|i|for|affecting|from|in|about|of|linked|where)\b"
     r"|\bthe (?!other\b|first\b|second\b|third\b|last\b|same\b|right\b|main\b|next\b)\w+ (?:one|type)\b"
 )
+_ASKED_ABOUT = re.compile(
+    r"\b(?:i|we) (?:first )?(?:asked|talked|spoke|chatted|read|started) (?:about|with)\b"
+    r"|\byou (?:first )?(?:told me|explained|described)\b|\bwe (?:discussed|covered|started with)\b"
+)
 _PLURAL = re.compile(r"\b(?:they|them|their|those|these)\b")
 
 
@@ -39,8 +44,9 @@ class Targets:
 
     conditions: list[str] = field(default_factory=list)
     choices: list[str] = field(default_factory=list)  # set when it is unclear which is meant
-    via: str = "none"  # named, listed, other, all, rest, described, plural, focus, none
+    via: str = "none"  # named, listed, other, all, rest, described, person, plural, focus, none
     topic: str | None = None  # for a description: the topic of what described it ("the one that starts…")
+    asked: str | None = None  # the question without the words that picked the condition ("the brainstem one")
 
 
 def resolve(session: Session, question: Question, state: State) -> Targets:
@@ -49,9 +55,19 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
         # "Which motor neurons does it damage?", "is it a kind of MND?", "his legs are stiff, is that
         # the upper motor neurons?": the type in focus, not motor neurons or MND in general.
         return Targets([state.focus], via="focus")  # type: ignore[list-item]
+    likened_only = bool(question.named) and set(question.named) <= set(question.likened)
+    if likened_only and question.pronoun_singular and state.focus and state.focus not in question.named:
+        # "Does it shorten your life like ALS?": ALS is the yardstick, "it" the one in focus.
+        return Targets([state.focus], via="focus")
     if question.named:
         return Targets(list(question.named), via="named")
+    whose = people.pointed_at(question.text, state.people) if question.text else None
+    if whose is not None:
+        return Targets([whose], via="person", asked=people.without_pointer(question.text))
     listed = [c for c in state.listed if c]
+    if question.text and _ASKED_ABOUT.search(normalise(question.text)) and state.history:
+        # "The first one I asked about": in the order they came up, not the last listing.
+        listed = [c for c in state.history if c not in ("mnd", "motor_neuron")]
     found = mentions_in(question)
     for meaning in found:
         if meaning == "all" and listed:
@@ -149,8 +165,9 @@ def _described(session: Session, question: Question, state: State, listed: list[
         return None
     for pool in (listed or None, state.history or None, None):
         matches = [f.condition for f in across.conditions_with(session, asked, among=pool)]
+        rest = describing(question.text)
         if len(matches) == 1:
-            return Targets(matches, via="described", topic=asked.topic)
+            return Targets(matches, via="described", topic=asked.topic, asked=rest)
         if len(matches) > 1:
-            return Targets(choices=matches, via="described", topic=asked.topic)
+            return Targets(choices=matches, via="described", topic=asked.topic, asked=rest)
     return None

@@ -10,8 +10,13 @@ from sqlalchemy.orm import Session
 
 from actions.base import StoreAction, mentioned_conditions
 from actions.contract import payload
+from actions.understanding import read
 from actions.wording import say
 from bot.facts import queries
+
+# A message classified as personal advice is answered as a question when a topic got at least this
+# much of the classifier's confidence and no words ask for a judgement on one person.
+TOPIC_READING = 0.2
 
 
 class ActionDeclinePersonalAdvice(StoreAction):
@@ -21,6 +26,19 @@ class ActionDeclinePersonalAdvice(StoreAction):
         return "action_decline_personal_advice"
 
     def answer(
+        self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.latest_message.get("intent", {}).get("name") == "request_personal_advice":
+            question = read(session, tracker)
+            if not question.judgement and max(question.topic_weights.values(), default=0.0) >= TOPIC_READING:
+                # "My grandad had polio, what's this post-polio syndrome thing?": someone is named,
+                # but nothing asks for a judgement on them; the question is answered.
+                from actions.answer import ActionAnswerTopic
+
+                return ActionAnswerTopic().answer(session, dispatcher, tracker, domain)
+        return self.decline(session, dispatcher, tracker, domain)
+
+    def decline(
         self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         mentioned = mentioned_conditions(session, tracker)

@@ -34,7 +34,8 @@ _BLAME = re.compile(
 )
 # Asking the bot to say whether someone has a condition: "is this ALS?", "could it be MND?", "do I have PLS?".
 _PERSONAL = re.compile(
-    r"\b(?:is (?:it|this|that)|could (?:it|this|that) be|might (?:it|this|that) be|do i have|have i got|"
+    r"(?<!what )(?<!whats )\b(?:is (?:it|this|that)|could (?:it|this|that) be|might (?:it|this|that) be|"
+    r"do i have|have i got|mean (?:that )?(?:i|he|she|we|my \w+)(?:ve| have| has)? (?:have|has|got)|"
     r"does (?:he|she|my \w+) have|has (?:he|she|my \w+) got|am i getting|"
     r"do you think (?:it|i|he|she)(?:s| is| has| have)?)"
     r"\s+(?:\w+\s+)?(?:als|mnd|pls|pma|pbp|sma|kennedys?|pps|post polio|motor neurone? disease|lou gehrigs?)\b"
@@ -50,11 +51,35 @@ _PREDICTION = re.compile(
     r"|\bshould (?:i|he|she|we|my \w+) "
     r"(?:take|stop|start|skip|double|try|get tested|be tested|go on|push for|have the)\b"
     r"|\bhow long (?:has|have|does|will) (?:he|she|i|my \w+) (?:got|have|get|live)\b"
+    # A treatment decision for one person: "can he take riluzole?" (not "can I get help at home?").
+    r"|\b(?:can|could|may) (?:i|he|she|we|my \w+) (?:take|try|stop|start|go on|come off|switch to)\b"
+)
+# Other ways of asking for a judgement on one person, beyond the two above: "should I be worried?",
+# "what are his chances?". A message the classifier took for personal advice that has none of these
+# is answered as a question (see actions/safety.py).
+_JUDGEMENT = re.compile(
+    r"\bshould (?:i|he|she|we|my \w+) (?:be )?(?:worried|worry|concerned|panic|see|go|get|ask|push|insist)\b"
+    r"|\b(?:do|does|did) (?:i|he|she|my \w+) (?:have|need|qualify)\b"
+    r"|\bwhat (?:are|is|are the|is the) (?:my|his|her|our|their) (?:chances?|prognosis|outlook|odds|life expectancy)\b"
+    r"|\bhow long (?:do|does|have|has|will|would) (?:i|he|she|we|my \w+)\b"
+    r"|\b(?:am|is) (?:i|he|she|my \w+) (?:dying|going to die|going to get|getting)\b"
+    r"|\b(?:think|worried|scared|afraid|fear|sure|suspect) (?:that )?(?:i|he|she|my \w+)"
+    r"(?:ve| have| has| might| may| could)? (?:got|have|has|having|developing|get)\b"
+    r"|\b(?:diagnose|assess|check) (?:me|him|her|my \w+)\b|\btell me (?:if|whether) (?:i|he|she|my \w+)\b"
+    r"|\bwhich (?:medicines?|drugs?|treatments?|pills?|tablets?) should\b"
 )
 # "Is this ALS?", "could it be MND?": about what the person has just described.
 _THIS = re.compile(r"\b(?:is this|could this be|could it be|might this be|might it be)\b")
 _NEURON_KIND = re.compile(r"\b(?:upper|lower) (?:ones|neurone?s?|nerves?)\b")
 # Someone's own body or illness: "his legs", "her speech", "my arms".
+# A correction, and the part of it that says what was not meant ("…, not the gene").
+_CORRECTING = re.compile(r"\b(?:sorry|i meant|i mean|meant|oops|no wait|typo|autocorrect\w*)\b")
+_NOT_THAT = re.compile(
+    r"(?:[,;]\s*(?:and |but )?not |\snot (?:the|a|an|about) )[^,.?!;]*[.?!]*\s*$", re.IGNORECASE
+)
+_KIND_OF_MND = re.compile(r"\b(?:type|types|kind|kinds|form|forms|sort|sorts) of (?:mnd|motor neurone? disease)\b")
+# Words before a name that use it as a yardstick for something else ("like ALS", "as with ALS does").
+_LIKE = re.compile(r"\b(?:like|as with|as in|as for|same as with)$")
 _POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\b")
 _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|my|me|mine|he|hes|she|shes|his|her)\b")
 _WHY = re.compile(r"(?:^|\b)(?:why|how come|what makes)\b")
@@ -82,6 +107,7 @@ class Question:
     named: list[str]
     negated: list[str]
     recognised_only: list[str]  # names used that the documents do not use (shown as typed)
+    likened: list[str] = field(default_factory=list)  # named only as a yardstick: "does it shorten life like ALS?"
     mentions: list[Mention] = field(default_factory=list)
     carer: bool = False
     leads: set[str] = field(default_factory=set)
@@ -90,6 +116,7 @@ class Question:
     possessive: bool = False  # "his legs", "her speech": about one person, so the condition in focus
     outside: list[str] = field(default_factory=list)  # illnesses the material does not cover
     personal: bool = False  # asks whether one person has a condition
+    judgement: bool = False  # asks for any judgement on one person (personal, or "should I be worried?")
 
     @property
     def intent_topic(self) -> str | None:
@@ -130,6 +157,8 @@ def read(session: Session, tracker: Tracker) -> Question:
         named = ["motor_neuron"]  # "what happens when the lower ones are damaged?"
     if len(named) > 1 and "motor_neuron" in named:
         named.remove("motor_neuron")  # "does ALS affect upper or lower motor neurons": the subject is ALS
+    if len(named) > 1 and "mnd" in named and _KIND_OF_MND.search(normalise(text)):
+        named.remove("mnd")  # "my wife has PLS. Is it a type of MND?": the subject is PLS
     mentions = [
         Mention(str(e.get("value") or ""), int(e.get("start") or 0), int(e.get("end") or 0))
         for e in entities
@@ -141,11 +170,19 @@ def read(session: Session, tracker: Tracker) -> Question:
         leads.add("blame")
     if _WHY.search(plain):
         leads.add("why")
+    personal = bool(
+        (_PERSONAL.search(plain) and (_FIRST_PERSON.search(plain) or _THIS.search(plain)))
+        or _PREDICTION.search(plain)
+    )
+    if _CORRECTING.search(plain):
+        # "Sorry, I meant what symptoms it causes, not the gene": what it is not about is left out.
+        text = _NOT_THAT.sub("", text).strip() or text
     return Question(
         text=text,
         intent=intent,
         topic_weights=weights,
         named=named,
+        likened=[n.slug for n in found if _LIKE.search(" ".join(plain.split()[max(0, n.start - 3) : n.start]))],
         negated=negated,
         recognised_only=[n.matched for n in found if n.recognition_only],
         mentions=mentions,
@@ -155,10 +192,8 @@ def read(session: Session, tracker: Tracker) -> Question:
         pronoun_singular=bool(_SINGULAR.search(plain)),
         possessive=bool(_POSSESSIVE.search(plain)),
         outside=names.outside_names(session, text) if text else [],
-        personal=bool(
-            (_PERSONAL.search(plain) and (_FIRST_PERSON.search(plain) or _THIS.search(plain)))
-            or _PREDICTION.search(plain)
-        ),
+        personal=personal,
+        judgement=personal or bool(_JUDGEMENT.search(plain)),
     )
 
 

@@ -112,6 +112,18 @@ def find(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+# Words that only say where the item was listed: "the third one on your list", "the one you mentioned".
+_WHERE_LISTED = re.compile(
+    r"\b(?:on|from|in|off) (?:that|the|your|this|ur) (?:list|listing|answer|message)\b"
+    r"|\b(?:you|u) (?:just )?(?:listed|mentioned|named|said|gave|put|wrote)\b"
+    r"|\b(?:on|in) (?:the|that|your) (?:list|answer) (?:you|u) (?:gave|wrote)\b",
+    re.IGNORECASE,
+)
+
+
 def strip_mentions(text: str) -> str:
-    """``text`` without its mention phrases ("what age is the second one" -> "what age is")."""
-    return " ".join(_PATTERN.sub(" ", text).split())
+    """``text`` without its mention phrases ("what age is the second one on your list" -> "what age is")."""
+    without = _PATTERN.sub(" ", text)
+    if without != text:
+        without = _WHERE_LISTED.sub(" ", without)
+    return " ".join(without.split())

@@ -34,7 +34,8 @@ STOP_WORDS = frozenset(
     whos thats theres heres lets define definition explain explained meaning word words term terms
     actually usually normally simply plain english basically anyone someone somebody people person
     yeah yes yep yup no nope ok okay right eh hey hi hello hiya oh ah um er well wait sorry lol
-    wat wot u r ur n ya im idk tho oops whoops meant
+    wat wot u r ur n ya im idk tho oops whoops meant typo typos autocorrect autocorrected spellcheck
+    misspelled misspelt ugh argh doh
     """.split()
 )
 _STEMMER = snowballstemmer.stemmer("english")

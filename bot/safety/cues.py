@@ -44,7 +44,11 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!settled )(?<!alright )(?<!good )(?<!calm )(?<!stable )now|"
         r"at the moment|atm|currently|this minute|as we speak|as i type|"
         r"still|keeps|wont stop|cant stop|getting worse|worse and worse|by the minute|"
-        r"help|helpp|please|pls|plz|emergency|ambulance|911|999|112|hurry|quick|quickly|asap|urgent)\b"
+        r"helpp+|please|pls|plz|emergency|ambulance|911|999|112|hurry|quick|quickly|asap|urgent)\b"
+        # "help" as a cry ("help!", "help my dad can't breathe", "please help me"), not as a verb in a
+        # question ("how do they help people who can't swallow?").
+        r"|(?:^|[.!?,;]\s*|\b(?:please|someone|somebody|pls|plz|need|get|call|send) )help\b"
+        r"|\bhelp(?: me| us| him| her| them)?\s*(?:$|[.!?,;])"
     ),
     "sudden": re.compile(
         r"\b(?:suddenly|sudden|all of a sudden|out of nowhere|out of the blue|just now|just started|"

@@ -27,6 +27,19 @@ _QUESTION = re.compile(
 )
 _SENTENCE = re.compile(r"(?<=[?.!])\s+")
 _PAYLOAD = "/"
+# A sentence of these words only ("Ok fine.", "Thanks!", "Right, I see.") before a question just
+# acknowledges the last answer: the question is what is asked ("ok fine. so there's no cure?").
+# "No" is not among them: "No. What about PLS?" may correct the last answer.
+_ACKNOWLEDGING = frozenset(
+    "ok okay k fine right alright all thanks thank you thx ty cheers great good cool nice i see got it "
+    "understood sure yes yeah yep hmm hm mm oh ah well so wow interesting".split()
+)
+_WORD = re.compile(r"[a-z]+")
+
+
+def _acknowledges(sentence: str) -> bool:
+    words = _WORD.findall(sentence.lower())
+    return bool(words) and len(words) <= 4 and all(w in _ACKNOWLEDGING for w in words)
 
 
 def _is_question(text: str) -> bool:
@@ -42,13 +55,19 @@ def _split_sentence(sentence: str) -> list[str]:
 
 
 def split_questions(text: str) -> list[str]:
-    """The questions a message asks, in order (a message with one question comes back whole)."""
+    """The questions a message asks, in order (a message with one question comes back whole, unless
+    it opens with an acknowledgement, which is left out)."""
     if text.startswith(_PAYLOAD):
         return [text]
     questions: list[str] = []
     pending = ""
-    for sentence in (s.strip() for s in _SENTENCE.split(text) if s.strip()):
+    acknowledged = False
+    sentences = [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+    for number, sentence in enumerate(sentences):
         if not _is_question(sentence):
+            if _acknowledges(sentence) and any(_is_question(s) for s in sentences[number + 1 :]):
+                acknowledged = True
+                continue
             pending = f"{pending} {sentence}".strip()
             continue
         for part in _split_sentence(sentence):
@@ -58,7 +77,7 @@ def split_questions(text: str) -> list[str]:
         if not questions:
             return [text]
         questions[-1] = f"{questions[-1]} {pending}"
-    if len(questions) < 2 or len(questions) > MAX_QUESTIONS:
+    if len(questions) > MAX_QUESTIONS or (len(questions) == 1 and not acknowledged):
         return [text]
     return questions
 
@@ -79,9 +98,22 @@ def each_question(
     """Wrap a channel's message handler so that a message asking several questions gets every answer."""
 
     async def handler(message: UserMessage) -> Any:
-        parts = split_questions(message.text or "")
+        text = message.text or ""
+        parts = split_questions(text)
         if len(parts) < 2:
-            return await on_new_message(message)
+            if parts == [text]:
+                return await on_new_message(message)
+            # One question after an acknowledgement: the question is understood, the whole
+            # message is kept with the turn (metadata "said").
+            return await on_new_message(
+                UserMessage(
+                    parts[0],
+                    message.output_channel,
+                    message.sender_id,
+                    input_channel=message.input_channel,
+                    metadata={**(message.metadata or {}), "said": text},
+                )
+            )
         collector = message.output_channel
         before = len(collector.messages) if isinstance(collector, CollectingOutputChannel) else None
         result = None

@@ -1,0 +1,128 @@
+"""Answers across the types: "which ones start in the hands?", "which of those affect chewing?".
+
+From the attributes each condition has in the store (bot/facts/across.py) when the question asks
+for one ("mostly affects men", "only the lower motor neurons"); otherwise, for a question about the
+listed types ("which of those affect chewing?"), from each listed type's own facts. Either way the
+reply lists the matching types, one fact each, with the group asked about as its condition
+(payload ``conditions``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rasa_sdk.types import DomainDict
+from sqlalchemy.orm import Session
+
+from actions.compose import Reply
+from actions.conversation import State
+from actions.understanding import Question
+from actions.wording import say
+from bot.facts import across, queries
+from bot.facts.ranking import index_for
+from bot.facts.text import normalise
+from bot.facts.words import question_part
+from bot.mentions import strip_mentions
+
+# "Which one…?" after a comparison picks one of the two.
+_ONE = re.compile(r"\bwhich (?:one|of (?:the|them|those|these))\b")
+# A question about the listed types as a group: "which of those…", "do any of them…", "which ones…".
+_AMONG_LISTED = re.compile(
+    r"\b(?:which|what) (?:of (?:those|these|them|the (?:\w+ )?(?:types?|ones|kinds?))|ones?)\b"
+    r"|\b(?:do|does|can|could|will) (?:any|either|all|both|each) of (?:them|those|these|the \w+)\b"
+    r"|\b(?:any|either|both|all) of (?:them|those|these) (?:\w+ )?(?:affect|cause|start|hit|involve|make|lead)\w*\b"
+)
+_COUNTS = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}
+_THOSE_N = re.compile(r"\b(?:those|these|the|them|all) (two|three|four|2|3|4)\b")
+# A listed type counts as saying what is asked when its best fact covers this share of the question.
+DETAIL_MATCH = 0.6
+
+
+def across_reply(
+    session: Session, domain: DomainDict, asked: across.AttributeQuestion, among: list[str] | None = None
+) -> Reply:
+    """Which types have what was asked ("mostly affect men"), one fact each, in document order."""
+    found = across.conditions_with(session, asked, among)
+    phrase = " or ".join(asked.phrases)
+    group = "mnd"
+    if found:
+        parts = [say(domain, "utter_across_intro", phrase=phrase)] + [f.fact.answer for f in found]
+        conditions = [f.condition for f in found]
+        reply = Reply("answer", group, asked.topic, parts, [f.fact for f in found], conditions=conditions)
+        if among is None:  # a new listing; picking from the last one leaves it as it was
+            reply.listed = conditions
+        return reply
+    nearby = across.conditions_with(session, across_any(asked), among)[:3]
+    parts = [say(domain, "utter_across_none", phrase=phrase)]
+    if nearby:
+        parts.append(say(domain, "utter_material_says"))
+        parts.extend(f.fact.answer for f in nearby)
+    conditions = [f.condition for f in nearby]
+    return Reply("not_covered", group, asked.topic, parts, [f.fact for f in nearby], conditions=conditions or None)
+
+
+def across_any(asked: across.AttributeQuestion) -> across.AttributeQuestion:
+    """The same question for any value of its attribute (what the material says nearby)."""
+
+    return replace(asked, values=(), phrases=(), only=False)
+
+
+def across_question(session: Session, domain: DomainDict, question: Question, state: State) -> Reply | None:
+    """A question across types ("which ones start in the hands?"), answered from the attributes, or None."""
+    if not question.text:
+        return None
+    asked = across.attribute_question(session, question.text)
+    if asked is None:
+        return None
+    named = [c for c in question.named if c not in ("mnd", "motor_neuron")]
+    among = None
+    picks_from_last = asked.among_listed or (state.listed_kind == "pair" and _ONE.search(normalise(question.text)))
+    if picks_from_last and state.listed:
+        among = state.listed
+    elif named:
+        return None  # "which kind of MND is PMA?" is about PMA; two named ones are compared
+    return across_reply(session, domain, asked, among)
+
+
+def among_listed(session: Session, domain: DomainDict, question: Question, state: State) -> Reply | None:
+    """ "Which of those affect chewing?": the listed types whose own facts say what is asked, or None
+    when the question is not about the listed types as a group."""
+    if not question.text or not _AMONG_LISTED.search(normalise(question.text)):
+        return None
+    listed = [c for c in state.listed if c]
+    counted = _THOSE_N.search(normalise(question.text))
+    if counted:
+        # "Which of those three…" after asking about three types one by one: the last three.
+        size = _COUNTS[counted.group(1)]
+        if len(listed) != size:
+            talked = [c for c in state.history if c not in ("mnd", "motor_neuron")]
+            listed = talked[-size:] if len(talked) >= size else listed
+    if len(listed) < 2:
+        return None
+    index = index_for(session)
+    asked = strip_mentions(question_part(question.text))
+    if not index.terms(asked):
+        return None
+    found = []
+    for slug in listed:
+        own = [
+            s
+            for s in index.rank(asked, conditions=[slug], topic_weights=question.topic_weights)
+            if not s.item.is_gap and s.item.condition == slug
+        ]
+        if own and own[0].lexical >= DETAIL_MATCH:
+            found.append((slug, own[0]))
+    shorts = [_short(session, c) for c in listed]
+    names = ", ".join(shorts[:-1]) + " and " + shorts[-1]
+    facts = queries.facts_by_id(session, [s.item.id for _, s in found])
+    if not found:
+        return Reply("not_covered", "mnd", None, [say(domain, "utter_listed_none", names=names)], conditions=None)
+    topic = found[0][1].topic
+    parts = [say(domain, "utter_listed_intro", names=names)] + [f.answer for f in facts]
+    return Reply("answer", "mnd", topic, parts, facts, conditions=[slug for slug, _ in found])
+
+
+def _short(session: Session, slug: str) -> str:
+    cond = queries.condition(session, slug)
+    return cond.short_name if cond else slug
