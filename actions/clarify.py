@@ -103,7 +103,7 @@ class ActionOfferReadings(StoreAction):
                 if reply is not None:
                     return send_reply(session, dispatcher, domain, reply, state)
             reading = _top_topic(tracker)
-            if self.readings and pointed and reading is not None and reading[1] >= NAMED_READING:
+            if pointed and reading is not None and reading[1] >= NAMED_READING:
                 # A condition is named and one topic is the likeliest by far: answer it, do not ask.
                 reply = topic_reply(session, domain, question, slug, topic=reading[0])
                 if reply is not None:

@@ -36,6 +36,11 @@ _EFFICACY = re.compile(
     r"\b(?:cure|cures|cured|reverse|reverses|reversed|stop|stops|slow|slows|help|helps|treat|treats|"
     r"work|works|fix|fixes|beat|heal|heals|improve|improves|prevent|prevents)\b"
 )
+# What a remedy works against, after "help", "stop"…: "does X help (with) MND?" (not "organise help at home").
+_AGAINST = frozenset(
+    "it mnd mnds als pls pma pbp sma pps kennedys with against for symptoms symptom the my his her their them "
+    "him me us people anyone patients progression slow stop cure weakness pain cramps muscles".split()
+)
 # A question that asks for a list: "which tests", "what medicines", "early signs", "how exactly".
 _LIST_CUE = re.compile(
     r"\b(?:what|which|list|any|all|other|kinds? of|types? of|sorts? of|exactly|specific)\b(?:\s+\w+){0,3}?\s+"
@@ -205,7 +210,8 @@ def _remedy(asked: str, unknown: list[str]) -> str:
     """The unknown words just before "cure", "stop", "help"... ("does a ketogenic diet stop MND?"), or ""."""
     words = normalise(asked).split()
     for i, word in enumerate(words):
-        if _EFFICACY.fullmatch(word):
+        after = words[i + 1] if i + 1 < len(words) else None
+        if _EFFICACY.fullmatch(word) and (after is None or after in _AGAINST):
             near = [w for w in words[max(0, i - 4) : i] if w in unknown]
             if near:
                 return " ".join(near)

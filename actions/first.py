@@ -41,7 +41,9 @@ _REMEDY = re.compile(
 )
 # Doses are for the pharmacist or doctor: "what's the dose of riluzole?", "how many mg of baclofen".
 _DOSE = re.compile(
-    r"\b(?:dose|doses|dosage|dosages|how many mg|mg|milligrams?|how much (?:\w+ )?should (?:i|he|she) take)\b"
+    r"\b(?:dose(?! (?:it|he|she|they|this|that|mnd|als|pls|pma|pbp|sma|pps|kennedys?|a|an|the|my|your|his|her|"
+    r"motor|spinal|post|primary|progressive)\b)|doses|dosage|dosages|how many mg|mg|milligrams?|"
+    r"how much (?:\w+ )?should (?:i|he|she) take)\b"
 )
 # Figures the material does not give: "how many people get ALS?", "what percentage…".
 _FIGURES = re.compile(
@@ -70,9 +72,11 @@ def answer_first(
     from actions.glossary import term_for
     from actions.safety import ActionDeclinePersonalAdvice
 
+    asked = normalise(question_part(question.text)) if question.text else ""
+    if asked and _DOSE.search(asked):
+        return _scope(dispatcher, domain, None)  # "what dose should I take?": for the pharmacist or doctor
     if question.personal:
         return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain)
-    asked = normalise(question_part(question.text)) if question.text else ""
     named_word = term_for(session, question.text) if asked else None
     if named_word is not None:
         return send_definition(dispatcher, tracker, domain, named_word)
@@ -88,16 +92,15 @@ def answer_first(
         if entry is not None and len(entry.term.split()) > 1:
             return send_definition(dispatcher, tracker, domain, entry)
     unsure = question.intent in ("nlu_fallback", "out_of_scope")
-    if asked and (MEANING.search(asked) or (unsure and len(asked.split()) <= _SHORT)):
+    meaning = bool(asked) and bool(MEANING.search(asked) or MEANING.search(question_part(question.text)))
+    if asked and (meaning or (unsure and len(asked.split()) <= _SHORT)):
         # "FTD meaning? saw it on an MND page", "wat is hyperreflxia": a word's meaning, whatever the
         # topic guessed (not a word inside a condition's name: "what does progressive muscular atrophy mean?").
         entry = names.find_term(session, names.without_condition_names(session, question.text))
-        if entry is not None and (MEANING.search(asked) or not question.named):
+        if entry is not None and (meaning or not question.named):
             return send_definition(dispatcher, tracker, domain, entry)
     if question.outside and not question.named:
         return _scope(dispatcher, domain, question.outside[0])
-    if asked and _DOSE.search(asked):
-        return _scope(dispatcher, domain, None)
     if asked:
         remedy = _REMEDY.match(asked)
         unknown = index_for(session).unknown_words(asked)

@@ -29,7 +29,8 @@ from bot.facts.text import normalise
 # for wasting", "is there a name for that?".
 NAME_FOR = re.compile(
     r"\bwhat(?:s| is| are)? (?:it|that|this|they) called\b"
-    r"|\b(?:medical|proper|technical|scientific|official|doctors?|fancy|real)? ?(?:word|term|name) (?:for|when)\b"
+    r"|(?<!another )(?<!other )(?<!different )(?<!second )"
+    r"\b(?:(?:medical|proper|technical|scientific|official|doctors?|fancy|real) )?(?:word|term|name) (?:for|when)\b"
     r"|\bwhat do (?:you|doctors|they) call (?:it )?(?:when|it when|the)\b"
 )
 # Of a definition's words, at least this share must be asked about.
@@ -53,7 +54,7 @@ def term_for(session: Session, text: str) -> GlossaryTerm | None:
     if match is None:
         return None
     index = index_for(session)
-    asked = set(index.vocabulary.terms(normalise(text)[match.end() :]))
+    asked = set(index.terms(normalise(text)[match.end() :]))  # condition names say nothing here
     if not asked:
         return None
     weight = sum(index.weight(t) for t in asked)

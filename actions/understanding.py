@@ -38,7 +38,8 @@ _PERSONAL = re.compile(
     r"do i have|have i got|mean (?:that )?(?:i|he|she|we|my \w+)(?:ve| have| has)? (?:have|has|got)|"
     r"does (?:he|she|my \w+) have|has (?:he|she|my \w+) got|am i getting|"
     r"do you think (?:it|i|he|she)(?:s| is| has| have)?)"
-    r"\s+(?:\w+\s+)?(?:als|mnd|pls|pma|pbp|sma|kennedys?|pps|post polio|motor neurone? disease|lou gehrigs?)\b"
+    r"\s+(?:\w+\s+)?(?:als|mnd|pls|pma|pbp|sma|kennedys?|pps|post polio|motor neurone? disease|lou gehrigs?|"
+    r"kennedy|motor_neuron)\b"
 )
 # Asking what will happen to one person: "will he need a feeding tube?", "how long for her specifically?"
 _PREDICTION = re.compile(
@@ -170,8 +171,13 @@ def read(session: Session, tracker: Tracker) -> Question:
         leads.add("blame")
     if _WHY.search(plain):
         leads.add("why")
+    # Names as their slugs, so that "is it primary lateral sclerosis?" reads like "is it pls?".
+    slugged = plain.split()
+    for n in sorted(found, key=lambda n: -n.start):
+        slugged[n.start : n.start + len(n.matched.split())] = [n.slug]
+    slugged_text = " ".join(slugged)
     personal = bool(
-        (_PERSONAL.search(plain) and (_FIRST_PERSON.search(plain) or _THIS.search(plain)))
+        (_PERSONAL.search(slugged_text) and (_FIRST_PERSON.search(plain) or _THIS.search(plain)))
         or _PREDICTION.search(plain)
     )
     if _CORRECTING.search(plain):
