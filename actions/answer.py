@@ -97,7 +97,6 @@ class ActionAnswerTopic(StoreAction):
         return answer_for_targets(session, dispatcher, domain, question, state, resolve(session, question, state))
 
 
-
 class ActionAnswerWhatAbout(StoreAction):
     """Follow-ups: "what about PLS?", "the other one?", "both?", "no, I meant PMA", "and kids?"."""
 
@@ -145,11 +144,10 @@ class ActionAnswerWhatAbout(StoreAction):
 OWN_TOPIC = 0.4
 
 
-
 # Taking an answer in rather than asking for more ("ok", "got it", "i see").
-_ACKNOWLEDGING = re.compile(
-    r"^(?:ok|okay|k|kk|ok then|okay then|alright|all right|right|i see|got it|gotcha|understood|fine|cool|"
-    r"noted|makes sense|that makes sense|fair enough|ah|oh|ahh|ohh|ok cool|ok thanks|okay thanks)\W*$"
+_ACKNOWLEDGING = frozenset(
+    "ok okay k kk alright right i see got it gotcha understood fine cool noted makes sense that fair enough "
+    "ah oh ahh ohh hmm hm mm mmm then thanks thank you ta great".split()
 )
 # "Is it the one that starts in the legs?", "is that the fast one?"
 _IDENTITY = re.compile(r"\b(?:is|was|isnt) (?:it|that|this|she|he|\w+) (?:the|a) (?:\w+ )?(?:one|type|kind)\b")
@@ -204,7 +202,7 @@ class ActionTellMore(StoreAction):
         self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         question = read(session, tracker)
-        if question.intent == "affirm" and _ACKNOWLEDGING.match(normalise(question.text)):
+        if question.intent == "affirm" and set(normalise(question.text).split()) <= _ACKNOWLEDGING:
             # "Ok", "got it": taking the answer in, not asking for more.
             dispatcher.utter_message(text=say(domain, "utter_acknowledge"), json_message=payload("smalltalk"))
             return []

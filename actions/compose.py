@@ -49,6 +49,8 @@ _LIST_CUE = re.compile(
     r"|\bwhat (?:will|do|does|did|would|might) (?:they|the doctors?|the neurologist|the consultant|the gp)\s+"
     r"(?:do|ask|check|test)\b"
     r"|\bhow exactly\b|\bexactly how\b"
+    r"|\bhow (?:is|are|do|does|will|would|can|could|do they|did they) (?:\w+ ){0,3}?"
+    r"(?:diagnosed|diagnose|tested|test for|check for|confirmed|confirm)\b"
 )
 # Below this share of the question covered, words the material never uses mean it is not covered.
 UNKNOWN_LEXICAL = 0.35
@@ -126,7 +128,13 @@ def topic_reply(
     scored = index.rank(asked, conditions=pool_of(session, slug), topic_weights=weights, topics=[topic], **kwargs)
     own = [s for s in scored if slug in s.item.conditions and not s.item.is_gap]
     general = [s for s in scored if parent and slug not in s.item.conditions and not s.item.is_gap]
+    # In general, the parent's own facts first: "PBP treatment?" is not answered with ALS's medicines.
+    general = [s for s in general if s.item.condition == parent] + [s for s in general if s.item.condition != parent]
     gaps = [s for s in scored if s.item.is_gap]
+    if question.is_payload and not gaps:
+        # A button asks for the whole topic: a lost list on it is admitted (ranking only sees gaps asked for).
+        lost_here = [g for c in (slug, parent) if c for g in queries.gaps_for(session, condition=c, topic=topic)]
+        gaps = [Scored(index.items[g.id], 0.0, 0.0, 0.0, 0.0, topic) for g in lost_here[:1] if g.id in index.items]
     facts = {f.id: f for f in queries.facts_by_id(session, [s.item.id for s in own + general])}
     name, topic_label = cond.short_name, _topic_label(session, topic)
     best = own[0] if own else (general[0] if general else None)
@@ -195,7 +203,8 @@ def topic_reply(
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=parent)
         key = "utter_general_instead" if inherited else "utter_fallback_to_parent"
         parts = [say(domain, key, name=name, parent_name=_name(session, parent), topic_label=topic_label)]
-        reply = Reply("answer", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=parent)
+        # Nothing on it for this type: an honest not_covered, with what the material says in general.
+        reply = Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=parent)
         reply.more = [s.item.id for s in general if s.item.id not in {f.id for f in chosen}]
         return reply
     return None
@@ -224,9 +233,11 @@ def _asked_gap(
     """The lost list a question asks for, if any: it uses one of the list's keys ("tests") and asks for
     a list ("which tests?"), or uses a key no fact here mentions ("blood test"), or words the material
     never uses ("cramps", "drooling")."""
-    if not gaps or not question.text:
+    if not gaps:
         return None
     gap = gaps[0]
+    if not question.text:
+        return gap if question.is_payload else None  # a button asks for the whole topic, lost list and all
     text = question_part(question.text)
     asked = set(index.terms(text))
     keys = asked & set(gap.item.fields.get("key", {}))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -10,10 +12,20 @@ from sqlalchemy.orm import Session
 
 from actions.base import StoreAction, mentioned_conditions
 from actions.contract import payload
+from actions.conversation import State
+from actions.references import resolve
 from actions.understanding import read
 from actions.wording import say
 from bot.facts import queries
+from bot.facts.text import normalise
 
+# A question: "?" or a question word first in a sentence.
+_ASKS = re.compile(
+    r"(?:^|[.!,;]\s*)(?:and |so |but |ok |also )?(?:what|whats|which|who|why|how|when|where|is|are|does|do|can|could|"
+    r"will|would|should|has|have|any|tell me|explain)\b"
+)
+# Saying someone has a condition: "my husband has ALS", "mum was diagnosed with PMA".
+_HAS = re.compile(r"\b(?:has|have|had|got|gotten|with|diagnosed|diagnosis|living with|suffers?|suffering)\b")
 # A message classified as personal advice is answered as a question when a topic got at least this
 # much of the classifier's confidence and no words ask for a judgement on one person.
 TOPIC_READING = 0.2
@@ -30,12 +42,20 @@ class ActionDeclinePersonalAdvice(StoreAction):
     ) -> list[EventType]:
         if tracker.latest_message.get("intent", {}).get("name") == "request_personal_advice":
             question = read(session, tracker)
-            if not question.judgement and max(question.topic_weights.values(), default=0.0) >= TOPIC_READING:
-                # "My grandad had polio, what's this post-polio syndrome thing?": someone is named,
-                # but nothing asks for a judgement on them; the question is answered.
-                from actions.answer import ActionAnswerTopic
+            if not question.judgement:
+                from actions.answer import ActionAnswerWhatAbout, answer_for_targets
 
-                return ActionAnswerTopic().answer(session, dispatcher, tracker, domain)
+                state = State.of(tracker)
+                targets = resolve(session, question, state)
+                pointed = targets.via in ("person", "described", "listed", "other")
+                asks = bool(_ASKS.search(normalise(question.text))) or question.text.rstrip().endswith("?")
+                if asks and (pointed or max(question.topic_weights.values(), default=0.0) >= TOPIC_READING):
+                    # "My grandad had polio, what's this post-polio syndrome thing?", "back to my husband's
+                    # one, is there any medication?": someone is named, but no judgement on them is asked.
+                    return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
+                if not asks and question.named and _HAS.search(normalise(question.text)):
+                    # "My husband has ALS.": nothing asked yet; what the condition is, to start from.
+                    return answer_for_targets(session, dispatcher, domain, question, state, targets, topic="definition")
         return self.decline(session, dispatcher, tracker, domain)
 
     def decline(
@@ -61,9 +81,7 @@ class ActionDeclinePersonalAdvice(StoreAction):
         dispatcher.utter_message(
             text=text,
             buttons=buttons,
-            json_message=payload(
-                "no_diagnosis", condition=slug, topic="when_to_see_provider", facts=general.facts
-            ),
+            json_message=payload("no_diagnosis", condition=slug, topic="when_to_see_provider", facts=general.facts),
         )
         # The conversation is now about the condition they named ("how is it diagnosed?").
         return [SlotSet("condition", slug)] if mentioned else []

@@ -121,6 +121,11 @@ def valid_sender(sender: str) -> bool:
     return SENDER_ID.fullmatch(sender) is not None
 
 
+# Entities only the NLU pipeline sets: a typed "/report_emergency{"emergency": ...}" or a "mention"
+# must not steer the dialogue; the bot's buttons never send them.
+PIPELINE_ONLY_ENTITIES = frozenset({"mention", "emergency"})
+
+
 @dataclass(frozen=True)
 class Payloads:
     """The intents and entities a "/intent{...}" message may name (those of domain.yml)."""
@@ -137,7 +142,7 @@ def domain_payloads(path: Path = DOMAIN) -> Payloads:
     def names(key: str) -> frozenset[str]:
         return frozenset(next(iter(item)) if isinstance(item, dict) else str(item) for item in domain.get(key) or [])
 
-    return Payloads(names("intents"), names("entities"))
+    return Payloads(names("intents"), names("entities") - PIPELINE_ONLY_ENTITIES)
 
 
 # Rasa's own pattern for such messages (YAMLStoryReader._regex_message_pattern), without what it ignores.

@@ -83,13 +83,14 @@ CONVERSATIONS = {
         ("what is ALS", "answer", "als", "definition"),
         ("tell me more", "answer", "als", "definition"),
     ],
-    "compare then follow up on the newer condition": [
-        ("how is PLS different from ALS?", "compare", "als", "definition"),
-        ("what are its symptoms", "answer", "als", "symptoms"),
+    # A comparison's condition is its subject (the one asked about), and "its" then means that one.
+    "compare then follow up on its subject": [
+        ("how is PLS different from ALS?", "compare", "pls", "definition"),
+        ("what are its symptoms", "answer", "pls", "symptoms"),
     ],
     "compare with that": [
         ("what is PMA", "answer", "pma", "definition"),
-        ("how is that different from ALS?", "compare", "als", "definition"),
+        ("how is that different from ALS?", "compare", "pma", "definition"),
     ],
     "word after an answer": [
         ("what is progressive bulbar palsy", "answer", "pbp", "definition"),

@@ -9,10 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.nlp.red_flags import DEFAULT_PATTERNS, load_patterns, red_flag
-
 CASES = yaml.safe_load((Path(__file__).resolve().parents[1] / "safety" / "red_flags.yml").read_text(encoding="utf-8"))
-PATTERNS = load_patterns(DEFAULT_PATTERNS)
 
 
 def test_there_are_enough_varied_wordings() -> None:
@@ -27,12 +24,16 @@ def test_emergency_wordings_become_report_emergency(parse: Callable[[str], dict[
 
 @pytest.mark.parametrize("text", CASES["not_emergencies"])
 def test_educational_look_alikes_are_not_emergencies(parse: Callable[[str], dict[str, Any]], text: str) -> None:
-    assert parse(text)["intent"]["name"] != "report_emergency"
-    assert red_flag(text, PATTERNS) is None
+    result = parse(text)
+    assert result["intent"]["name"] != "report_emergency"
+    assert result["safety"]["level"] != "emergency"
 
 
 def test_rules_override_a_confident_classifier(parse: Callable[[str], dict[str, Any]]) -> None:
     """Even phrased like a topic question, danger now wins."""
     result = parse("what are the symptoms of ALS, my husband can't breathe right now")
     assert result["intent"] == {"name": "report_emergency", "confidence": 1.0}
-    assert result["red_flag"] == "breathing"
+    assert result["safety"]["kind"] == "breathing"
+    assert {"entity": "emergency", "value": "breathing"}.items() <= next(
+        e for e in result["entities"] if e["entity"] == "emergency"
+    ).items()
