@@ -254,7 +254,7 @@ def _answers_itself(index: Any, question: Question, lead: Scored, lost: Scored, 
     if lead.example >= OWN_ANSWER:
         return True
     keys = set(index.terms(question_part(question.text))) & set(lost.item.fields.get("key", {}))
-    return lead.item.condition == slug and bool(keys) and keys <= set(lead.item.fields.get("answer", {}))
+    return lead.item.condition == slug and bool(keys & set(lead.item.fields.get("answer", {})))
 
 
 def _chosen(scored: list[Scored], facts: dict[str, Fact]) -> list[Fact]:

@@ -72,11 +72,12 @@ def answer_first(
     from actions.glossary import term_for
     from actions.safety import ActionDeclinePersonalAdvice
 
+    if question.personal:
+        # "What dose should I take?" too: a treatment decision for one person.
+        return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain)
     asked = normalise(question_part(question.text)) if question.text else ""
     if asked and _DOSE.search(asked):
-        return _scope(dispatcher, domain, None)  # "what dose should I take?": for the pharmacist or doctor
-    if question.personal:
-        return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain)
+        return _scope(dispatcher, domain, None)  # "what's the usual dose of riluzole?": for the pharmacist
     named_word = term_for(session, question.text) if asked else None
     if named_word is not None:
         return send_definition(dispatcher, tracker, domain, named_word)

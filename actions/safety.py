@@ -23,6 +23,8 @@ from bot.facts.text import normalise
 _ASKS = re.compile(
     r"(?:^|[.!,;]\s*)(?:and |so |but |ok |also )?(?:what|whats|which|who|why|how|when|where|is|are|does|do|can|could|"
     r"will|would|should|has|have|any|tell me|explain)\b"
+    r"|\b(?:am|is|are|was|were|do|does|did|can|could|will|would|should|has|have) (?:i|he|she|it|they|we|you|there|"
+    r"my \w+)\b"
 )
 # Saying someone has a condition: "my husband has ALS", "mum was diagnosed with PMA".
 _HAS = re.compile(r"\b(?:has|have|had|got|gotten|with|diagnosed|diagnosis|living with|suffers?|suffering)\b")

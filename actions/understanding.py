@@ -52,6 +52,8 @@ _PREDICTION = re.compile(
     r"|\bshould (?:i|he|she|we|my \w+) "
     r"(?:take|stop|start|skip|double|try|get tested|be tested|go on|push for|have the)\b"
     r"|\bhow long (?:has|have|does|will) (?:he|she|i|my \w+) (?:got|have|get|live)\b"
+    r"|\bhow many (?:more )?(?:years|months|weeks) (?:has|have|does|do|will|would) (?:he|she|i|we|my \w+)\b"
+    r"|\b(?:time|years|months) (?:he|she|i|we) (?:has|have|ve) (?:got )?left\b|\bgot left\b|\bleft to live\b"
     # A treatment decision for one person: "can he take riluzole?" (not "can I get help at home?").
     r"|\b(?:can|could|may) (?:i|he|she|we|my \w+) (?:take|try|stop|start|go on|come off|switch to)\b"
 )
