@@ -41,6 +41,8 @@ MAX_READINGS = 3
 PLAIN_EXAMPLE, PLAIN_LEXICAL = 0.45, 0.75
 # A lost list the question uses a key of ("dominant or recessive") and resembles an example of.
 PLAIN_GAP = 0.3
+# A question with at least this many search terms is answered from its best match, not offered readings.
+LONG_QUESTION = 4
 # With a condition named, a topic this likely is answered rather than offered.
 NAMED_READING = 0.25
 # A message that only announces a question: "question about my mum", "can I ask you something?"
@@ -109,6 +111,13 @@ class ActionOfferReadings(StoreAction):
                 if reply is not None:
                     return send_reply(session, dispatcher, domain, reply, state)
         unknown = index_for(session).unknown_words(question.text) if question.text else []
+        content = index_for(session).terms(question.text) if question.text else []
+        if self.readings and len(content) >= LONG_QUESTION and not (unknown and not question.named):
+            # A long, specific question: "did you mean…?" would not help. Answer from what matches
+            # best, which says honestly when the material has nothing on it (not_covered).
+            reply = topic_reply(session, domain, question, slug or state.focus)
+            if reply is not None:
+                return send_reply(session, dispatcher, domain, reply, state)
         if not self.readings or (unknown and not question.named and not state.focus):
             # Out of scope, or nothing here is the material's: the scope statement, not guesses.
             return self._scope(dispatcher, domain)

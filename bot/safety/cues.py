@@ -41,7 +41,8 @@ CUES: dict[str, re.Pattern[str]] = {
     # Something happening now, or just now.
     "now": re.compile(
         r"\b(?:right now|"
-        r"(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!settled )(?<!alright )(?<!good )(?<!calm )(?<!stable )now|"
+        r"(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!settled )(?<!alright )(?<!good )(?<!calm )(?<!stable )"
+        r"(?<!healed )(?<!place )(?<!over )(?<!recovered )(?<!safe )now|"
         r"at the moment|atm|currently|this minute|as we speak|as i type|"
         r"still|keeps|wont stop|cant stop|getting worse|worse and worse|by the minute|"
         r"helpp+|please|pls|plz|emergency|ambulance|911|999|112|hurry|quick|quickly|asap|urgent)\b"
@@ -70,7 +71,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"came round|came to|back to normal|all good|crisis over|panic over|sorted now|passed now|"
         r"went away|has passed|it passed|recovered|got (?:him|her|them|myself) up|healed|all clear|"
         r"checked (?:him|her|them|me) over|said (?:all was|it was|he was|she was|everything was) (?:fine|ok|okay)|"
-        r"turned out (?:to be|it was)|nothing serious|(?:he|she|it|i) was fine|home now|stable now|better now)\b"
+        r"turned out (?:to be|it was)|nothing serious|(?:he|she|it|i) was fine|home now|stable now|better now|"
+        r"(?:in a )?(?:much |far |lot |way )?better place|"
+        r"(?:doing|feeling) (?:much |a lot |loads |way )?better)\b"
     ),
     # A plan, a what-if or later on.
     "plan": re.compile(

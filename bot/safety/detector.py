@@ -204,6 +204,8 @@ _STRICT_DEFUSING = frozenset({"past", "resolved", "negated", "figurative"})
 # Cues that settle it whatever the model says: it is over and fine, it is about people in general,
 # it is denied, or it is a figure of speech.
 _SETTLED = frozenset({"resolved", "general", "negated", "figurative"})
+# Thoughts or fears said in the present ("I'm frightened", "I keep thinking"): not over, whatever came before.
+_FEELING_NOW = re.compile(r"\b(?:im|i am|i feel|i keep|i cant stop|i still|im still|im getting|im becoming)\b")
 
 
 class Detector:
@@ -234,6 +236,9 @@ class Detector:
             local = cues(sentence_at(prepared, start))
             later = cues(prepared[start:])
             defusing = _STRICT_DEFUSING if kind in _STRICT else DEFUSING
+            if kind in _STRICT and _FEELING_NOW.search(prepared[max(0, start - 15) : start + 40]):
+                # "Last night I shook the cot and I'm frightened I'll hurt her": the fear is now.
+                local, later = local - {"past"}, later - {"past"}
             settled = bool((local | later) & _SETTLED) and not urgent
             defused = (bool(local & defusing) and not urgent) or settled
             if not defused or (p >= DEFUSED_EMERGENCY_AT and not settled):
