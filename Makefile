@@ -29,7 +29,7 @@ TRAIN_DATA := --data data $(BUILD)/nlu_lookups $(BUILD)/nlu_facts
 LOCK_ARGS := --python-version 3.10 --python-platform x86_64-manylinux_2_28 --generate-hashes
 
 .PHONY: help run test lock venvs facts patterns spacy train lint validate unit nlu-test \
-        conversations e2e reliability browser bench bench-smoke privacy purge-old soak clean
+        conversations e2e sets audit reliability browser bench bench-smoke privacy purge-old soak clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,8 +38,8 @@ run: venvs facts spacy train ## Build what is missing, then serve the bot and pr
 	@$(PY) bot/serve.py
 
 test: venvs facts spacy train ## Set up everything from nothing and run the whole test suite (scaled-out profile included)
-	@$(MAKE) -k --no-print-directory lint validate unit privacy nlu-test conversations e2e reliability browser bench-smoke \
-	    test-scaled
+	@$(MAKE) -k --no-print-directory lint validate unit privacy nlu-test conversations e2e sets reliability browser \
+	    bench-smoke test-scaled
 
 # --- scaled-out profile (docs/deploy.md) -------------------------------------------------------
 
@@ -153,6 +153,12 @@ purge-old: venvs ## Delete conversations older than RETENTION_DAYS (default 30) 
 
 e2e: train facts ## End-to-end: both servers started on free ports, questions through the REST channel
 	$(PY) -m pytest -q tests/e2e
+
+sets: venvs train facts ## Independent question sets through the real stack: figures per category, every miss, floors
+	$(APY) -m pytest -q -s tests/sets
+
+audit: venvs train facts ## A fixed sample of 50 questions with the reply and its fact ids, for review: build/audit.md
+	$(APY) -m tests.sets.audit
 
 reliability: venvs train facts ## Bad input through both channels (real servers), rate limit; hypothesis properties
 	$(PY) -m pytest -q tests/reliability --ignore=tests/reliability/test_properties.py

@@ -47,7 +47,9 @@ def across_reply(
     phrase = " or ".join(asked.phrases)
     group = "mnd"
     if found:
-        parts = [say(domain, "utter_across_intro", phrase=phrase)] + [f.fact.answer for f in found]
+        parts = [say(domain, "utter_across_intro", phrase=phrase)] + [
+            _naming(session, f.condition, f.fact.answer) for f in found
+        ]
         conditions = [f.condition for f in found]
         reply = Reply("answer", group, asked.topic, parts, [f.fact for f in found], conditions=conditions)
         if among is None:  # a new listing; picking from the last one leaves it as it was
@@ -57,7 +59,7 @@ def across_reply(
     parts = [say(domain, "utter_across_none", phrase=phrase)]
     if nearby:
         parts.append(say(domain, "utter_material_says"))
-        parts.extend(f.fact.answer for f in nearby)
+        parts.extend(_naming(session, f.condition, f.fact.answer) for f in nearby)
     conditions = [f.condition for f in nearby]
     return Reply("not_covered", group, asked.topic, parts, [f.fact for f in nearby], conditions=conditions or None)
 
@@ -119,10 +121,18 @@ def among_listed(session: Session, domain: DomainDict, question: Question, state
     if not found:
         return Reply("not_covered", "mnd", None, [say(domain, "utter_listed_none", names=names)], conditions=None)
     topic = found[0][1].topic
-    parts = [say(domain, "utter_listed_intro", names=names)] + [f.answer for f in facts]
+    parts = [say(domain, "utter_listed_intro", names=names)] + [
+        _naming(session, f.condition_slug, f.answer) for f in facts
+    ]
     return Reply("answer", "mnd", topic, parts, facts, conditions=[slug for slug, _ in found])
 
 
 def _short(session: Session, slug: str) -> str:
     cond = queries.condition(session, slug)
     return cond.short_name if cond else slug
+
+
+def _naming(session: Session, slug: str, text: str) -> str:
+    """A fact in a list of types, led by its type's name when the fact does not say it ("PPS: The cold…")."""
+    short = _short(session, slug)
+    return text if short.lower() in text.lower() else f"{short}: {text}"

@@ -37,6 +37,7 @@ from bot.facts.models import (
     FactTopic,
     Gap,
     SearchTerm,
+    Topic,
     WordGroup,
 )
 from bot.facts.words import Vocabulary, question_part
@@ -98,8 +99,12 @@ class SearchIndex:
         names: Iterable[str],
         other_words: Iterable[str] = (),
         everyday: Iterable[str] = (),
+        topic_words: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self.build = build
+        # The words that name a topic ("symptoms", "treatment"): every fact of the topic covers them,
+        # so "what are the symptoms of PPS?" is answered by PPS's symptom facts that never say "symptom".
+        self.topic_words = dict(topic_words or {})
         self.items = {item.id: item for item in items}
         self.vocabulary = vocabulary
         df: Counter[str] = Counter()
@@ -178,6 +183,8 @@ class SearchIndex:
                 (FIELD_WEIGHTS.get(name, 0.0) for name, terms in item.fields.items() if term in terms),
                 default=0.0,
             )
+            if any(term in self.topic_words.get(topic, ()) for topic in item.topics):
+                best = max(best, FIELD_WEIGHTS["answer"])
             covered += best * self.weight(term)
         lexical = covered / total
         example = 0.0
@@ -197,6 +204,8 @@ class SearchIndex:
             score += PRIMARY_BONUS
         if leads & item.leads:
             score += LEAD_BONUS
+        elif "blame" in item.leads:
+            score -= LEAD_BONUS  # "it is not your fault" answers blame, not "what causes it?"
         if allowed is not None:  # who it is worded for matters once the topic is settled
             if item.audience == "carer":
                 score += AUDIENCE_BONUS if carer else -AUDIENCE_BONUS
@@ -289,7 +298,10 @@ def load_index(session: Session, build: str = "") -> SearchIndex:
     names = session.scalars(select(ConditionAlias.text))
     attribute_words = [t for word in session.scalars(select(AttributeWord.word)) for t in vocabulary.terms(word)]
     everyday = session.scalars(select(EverydayWord.term).where(EverydayWord.count >= EVERYDAY_COUNT))
-    return SearchIndex(build, items, vocabulary, names, attribute_words, everyday)
+    topic_words = {
+        slug: frozenset(vocabulary.terms(label)) for slug, label in session.execute(select(Topic.slug, Topic.label))
+    }
+    return SearchIndex(build, items, vocabulary, names, attribute_words, everyday, topic_words)
 
 
 def choose_topic(scored: list[Scored], topic_weights: Mapping[str, float], *, top: int = 8) -> str | None:

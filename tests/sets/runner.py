@@ -30,6 +30,7 @@ class Tally:
     right: Counter[str] = field(default_factory=Counter)
     total: Counter[str] = field(default_factory=Counter)
     misses: list[dict[str, Any]] = field(default_factory=list)
+    replies: list[str] = field(default_factory=list)  # each turn's whole reply as sent (no disclaimer)
 
     def add(self, group: str, ok: bool) -> None:
         self.total[group] += 1
@@ -76,6 +77,13 @@ def run(url: str, name: str, *, group_key: str, safety_set: bool = False) -> Tal
                 normal = answered_normally(got)
                 kinds = [p.get("kind") for p in got]
                 outcome = Outcome(normal, "" if normal else outcome.why or f"not answered normally: kinds={kinds}")
+            tally.replies.append(
+                " ".join(
+                    m.get("text") or ""
+                    for m in messages
+                    if (m.get("custom") or {}).get("kind") != "disclaimer" and m.get("text")
+                )
+            )
             group = str(turn.get(group_key) or turn["kind"])
             tally.add(group, outcome.ok)
             tally.add("all", outcome.ok)
