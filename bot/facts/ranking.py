@@ -18,6 +18,7 @@ How a candidate scores against a question (all parts between 0 and 1, then weigh
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ from bot.facts.models import (
     Topic,
     WordGroup,
 )
+from bot.facts.text import normalise
 from bot.facts.words import Vocabulary, question_part
 
 FIELD_WEIGHTS = {"answer": 1.0, "ask": 0.9, "term": 0.6, "detail": 0.5}
@@ -119,7 +121,12 @@ class SearchIndex:
         self.idf = {term: math.log(1.0 + n / count) for term, count in df.items()}
         self.default_idf = math.log(1.0 + n)
         # Condition names match every fact of their condition alike: they say nothing about the detail.
+        # They are left out as whole names ("spinal muscular atrophy"), not word by word: "muscles" or
+        # "progressive" on their own are what a question asks about.
+        names = [n for n in (normalise(name) for name in names) if n]
         self.name_terms = frozenset(t for name in names for t in vocabulary.terms(name))
+        pattern = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+        self._names = re.compile(rf"\b(?:{pattern})\b") if names else None
         # Words the material uses (facts, examples, attributes), and everyday words of questions.
         self.known = frozenset(df) | frozenset(other_words)
         self.everyday = frozenset(everyday)
@@ -127,7 +134,10 @@ class SearchIndex:
 
     def terms(self, text: str) -> Counter[str]:
         """The question's search terms, without condition names."""
-        return Counter(t for t in self.vocabulary.terms(text) if t not in self.name_terms)
+        plain = normalise(text)
+        if self._names is not None:
+            plain = self._names.sub(" ", plain)
+        return Counter(self.vocabulary.terms(plain))
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.default_idf)
