@@ -27,6 +27,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+# The emergencies whose reply points to the crisis line too (never choking, breathing, a fall…).
+CRISIS_LINE_KINDS = frozenset({"self_harm", "carer_crisis"})
 DEFAULT_NUMBERS = (("911", "in the US"), ("999", "in the UK"), ("112", "in Europe"))
 _DIAL = re.compile(r"[^0-9+*#]")
 
@@ -92,7 +94,7 @@ class EmergencySettings:
         """The call links a message with this payload offers: emergency messages and safety notes."""
         if custom.get("kind") == "emergency" or custom.get("safety_note"):
             links = self.emergency_links()
-            if custom.get("crisis_line"):
+            if custom.get("emergency") in CRISIS_LINE_KINDS:
                 links += self.crisis_links()
             return links
         return []

@@ -8,6 +8,7 @@ of its own). Screenshots of the main states go to tests/browser/results/.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 import urllib.error
@@ -80,6 +81,9 @@ NO_HORIZONTAL_SCROLL_JS = """() => {
 }"""
 
 
+# A deployment's crisis line (README, "Safety"), so that the self-harm card can offer it.
+CRISIS_LINE = {"MND_CRISIS_LINE_NAME": "Samaritans", "MND_CRISIS_LINE_NUMBER": "116 123"}
+
 # --------------------------------------------------------------------------- fixtures
 
 
@@ -111,7 +115,7 @@ class Bot:
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
     tmp = tmp_path_factory.mktemp("widget-stack")
-    with Stack.isolated(tmp) as stack:
+    with Stack.isolated(tmp, extra_env=CRISIS_LINE) as stack:
         yield Bot(stack, tmp / "conversations.db")
 
 
@@ -558,6 +562,27 @@ def test_emergency_replies_stand_out_and_are_announced_assertively(open_widget: 
     expect(live).to_have_count(1)
     expect(live).to_contain_text("Urgent: " + messages[-1]["text"])
     widget.shot("emergency")
+
+
+def test_emergency_cards_offer_the_calls_that_fit(open_widget: Callable[..., Widget]) -> None:
+    """Choking: the emergency number as call links, no crisis line. Thoughts of suicide: both."""
+    widget = open_widget()
+
+    def last_card() -> tuple[str, list[str]]:
+        card = widget.page.locator("li.mndw-kind-emergency").last
+        expect(card).to_be_visible()
+        hrefs = card.locator("a.mndw-call").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        return card.inner_text(), hrefs
+
+    widget.ask("my dad is choking on his dinner right now")
+    text, hrefs = last_card()
+    assert hrefs and all(re.fullmatch(r"tel:\d+", h) for h in hrefs)
+    assert "tel:116123" not in hrefs and "Samaritans" not in text
+    widget.ask("I want to end my life tonight")
+    text, hrefs = last_card()
+    assert "tel:116123" in hrefs and "Samaritans" in text
+    assert any(h != "tel:116123" for h in hrefs)  # the emergency number too
+    widget.shot("emergency-calls")
 
 
 # --------------------------------------------------------------------------- accessibility checks
