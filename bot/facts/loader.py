@@ -85,6 +85,9 @@ def write(engine: Engine, data: FactData) -> None:
                 _write_search(session, vocabulary, gap["id"], fields, gap["asks"])
             for i, raw in enumerate(data.facts):
                 _write_fact(session, vocabulary, terms, raw, i)
+            session.flush()  # the facts first: PostgreSQL checks the links' foreign keys at once
+            for raw in data.facts:
+                _write_fact_links(session, raw)
             session.flush()
             _write_attributes(session, data)
             session.add_all(OutsideName(text=name, normal=normalise(name)) for name in data.outside)
@@ -149,6 +152,13 @@ def _write_glossary(session: Session, data: FactData) -> dict[str, GlossaryTerm]
     return terms
 
 
+def _write_fact_links(session: Session, raw: dict) -> None:
+    """The topics, conditions and leads a fact serves (after the fact itself is written)."""
+    session.add_all(FactTopic(fact_id=raw["id"], topic_slug=t, primary=(t == raw["topic"])) for t in raw["topics"])
+    session.add_all(FactCondition(fact_id=raw["id"], condition_slug=c) for c in raw["for"])
+    session.add_all(FactLead(fact_id=raw["id"], lead=lead) for lead in raw["leads"])
+
+
 def _write_fact(
     session: Session, vocabulary: Vocabulary, terms: dict[str, GlossaryTerm], raw: dict, position: int
 ) -> None:
@@ -167,9 +177,6 @@ def _write_fact(
             terms=[terms[t] for t in raw["terms"]],
         )
     )
-    session.add_all(FactTopic(fact_id=raw["id"], topic_slug=t, primary=(t == raw["topic"])) for t in raw["topics"])
-    session.add_all(FactCondition(fact_id=raw["id"], condition_slug=c) for c in raw["for"])
-    session.add_all(FactLead(fact_id=raw["id"], lead=lead) for lead in raw["leads"])
     glossary_words = " ".join(a for t in raw["terms"] for a in [t, *(x.text for x in terms[t].aliases)])
     fields = {"answer": raw["answer"], "detail": raw.get("detail") or "", "term": glossary_words}
     _write_search(session, vocabulary, raw["id"], fields, raw["asks"])
@@ -201,6 +208,8 @@ def _next_id(session: Session) -> int:
 def _write_attributes(session: Session, data: FactData) -> None:
     for i, attr in enumerate(data.attributes):
         session.add(Attribute(slug=attr["slug"], topic_slug=attr["topic"], label=attr["label"], position=i))
+    session.flush()  # before the rows that refer to them (PostgreSQL checks foreign keys at once)
+    for attr in data.attributes:
         session.add_all(AttributeWord(attribute=attr["slug"], value=None, word=w) for w in attr["cues"])
         for j, value in enumerate(attr["values"]):
             session.add(AttributeValue(attribute=attr["slug"], slug=value["slug"], phrase=value["phrase"], position=j))

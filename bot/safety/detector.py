@@ -204,6 +204,10 @@ _STRICT_DEFUSING = frozenset({"past", "resolved", "negated", "figurative"})
 # Cues that settle it whatever the model says: it is over and fine, it is about people in general,
 # it is denied, or it is a figure of speech.
 _SETTLED = frozenset({"resolved", "general", "negated", "figurative"})
+# Said of today: the words of danger may be about now.
+_TODAY = re.compile(
+    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|since (?:this morning|lunch|breakfast)|all day)\b"
+)
 # Thoughts or fears said in the present ("I'm frightened", "I keep thinking"): not over, whatever came before.
 _FEELING_NOW = re.compile(r"\b(?:im|i am|i feel|i keep|i cant stop|i still|im still|im getting|im becoming)\b")
 
@@ -253,7 +257,8 @@ class Detector:
             needed = 1.01  # over and fine, about people in general, denied or figurative: a note at most
         if p >= needed and (dangerous or (p >= NO_DANGER_WORD_AT and words >= NO_DANGER_WORD_MIN_WORDS)):
             return Verdict("emergency", model_kind, p, "model")
-        if p >= NOTE_AT and dangerous:
+        if dangerous and (p >= NOTE_AT or ((urgent or _TODAY.search(prepared)) and not found & _SETTLED)):
+            # Danger words said of today ("coughing on his drinks all day today"): maybe now, so a note.
             return Verdict("note", model_kind, p, "model")
         return Verdict("none", None, p, "")
 

@@ -22,7 +22,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from bot.facts import names, queries
+from bot.facts import names
 from bot.facts.loader import FactData, FactDataError, load_dir, load_into
 from bot.facts.models import GlossaryTerm
 from bot.facts.settings import DATA_DIR
@@ -58,7 +58,7 @@ FILLERS = sorted(
         for w in _EVERYDAY
         if w not in NAME_WORDS
         and all(fuzz.ratio(w, n) < 60 for n in NAME_WORDS)
-        and w not in queries._REQUEST_ENDINGS
+        and w not in names._REQUEST_ENDINGS
     }
 )
 assert len(FILLERS) >= 10, FILLERS
@@ -106,7 +106,7 @@ def _cased(name: str, how: str) -> str:
 
 # Other words: everyday ones, or random ones that are no part of a name and not close to one.
 far_words = st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=10).filter(
-    lambda w: all(fuzz.ratio(w, n) < 60 for n in NAME_WORDS) and w not in queries._REQUEST_ENDINGS
+    lambda w: all(fuzz.ratio(w, n) < 60 for n in NAME_WORDS) and w not in names._REQUEST_ENDINGS
 )
 around = st.lists(st.one_of(st.sampled_from(FILLERS), far_words), max_size=5)
 casing = st.sampled_from(["lower", "upper", "title", "as is"])
