@@ -179,18 +179,25 @@ def _glossary(check: Checker, root: Path, data: FactData, alias_owner: dict[str,
     return {t["term"] for t in data.terms}
 
 
+def _identified(check: Checker, path: Path, label: str, raw: dict[str, Any], seen: set[str]) -> bool:
+    """What every fact and gap must have: a new id, a known condition and a known topic."""
+    if raw["id"] in seen:
+        check.problem(path, label, "id", "duplicate id")
+        return False
+    if raw["condition"] not in CONDITIONS:
+        check.problem(path, label, "condition", f"unknown condition slug '{raw['condition']}'")
+        return False
+    if raw["topic"] not in TOPICS:
+        check.problem(path, label, "topic", f"unknown topic slug '{raw['topic']}'")
+        return False
+    return True
+
+
 def _gaps(check: Checker, root: Path, data: FactData, check_source: Any) -> None:
     path = root / "gaps.yml"
     gap_ids: set[str] = set()
     for label, raw in check.entries(path, "gaps", "gap", "id"):
-        if raw["id"] in gap_ids:
-            check.problem(path, label, "id", "duplicate id")
-            continue
-        if raw["condition"] not in CONDITIONS:
-            check.problem(path, label, "condition", f"unknown condition slug '{raw['condition']}'")
-            continue
-        if raw["topic"] not in TOPICS:
-            check.problem(path, label, "topic", f"unknown topic slug '{raw['topic']}'")
+        if not _identified(check, path, label, raw, gap_ids):
             continue
         asks = check.asks(path, label, raw.get("asks"), raw["topic"])
         keys = check.string_list(path, label, "keys", raw.get("keys"))
@@ -206,14 +213,7 @@ def _facts(check: Checker, root: Path, data: FactData, known_terms: set[str], ch
         check.problem(root / "facts", "-", "facts", "no fact files found")
     for path in fact_files:
         for label, raw in check.entries(path, "facts", "fact", "id"):
-            if raw["id"] in fact_ids:
-                check.problem(path, label, "id", "duplicate id")
-                continue
-            if raw["condition"] not in CONDITIONS:
-                check.problem(path, label, "condition", f"unknown condition slug '{raw['condition']}'")
-                continue
-            if raw["topic"] not in TOPICS:
-                check.problem(path, label, "topic", f"unknown topic slug '{raw['topic']}'")
+            if not _identified(check, path, label, raw, fact_ids):
                 continue
             terms = check.string_list(path, label, "terms", raw.get("terms"))
             unknown = [t for t in terms if t.lower() not in known_terms]
