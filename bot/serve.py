@@ -187,7 +187,7 @@ class Stack:
     def _spawn_actions(self) -> subprocess.Popen[bytes]:
         return self._spawn(
             "actions",
-            [str(ACTIONS_PYTHON), "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.actions_port)],
+            [str(ACTIONS_PYTHON), "-m", "bot.web.actions_main", "--actions", "actions", "--port", str(self.actions_port)],
         )
 
     def stop_actions(self, grace: float = 10.0) -> None:

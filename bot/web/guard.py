@@ -28,10 +28,24 @@ NOT_A_REPLY = {"disclaimer"}
 
 
 @lru_cache(maxsize=1)
-def error_message() -> dict[str, Any]:
-    """The text and contract of the error reply, read once from domain.yml."""
+def _error_text() -> str:
     domain = yaml.safe_load(DOMAIN.read_text(encoding="utf-8"))
-    return bare_reply(domain["responses"][ERROR_RESPONSE][0]["text"], "error")
+    return str(domain["responses"][ERROR_RESPONSE][0]["text"])
+
+
+def error_message() -> dict[str, Any]:
+    """The error reply, a new dict every time.
+
+    Rasa's output channels pop "text" and "custom" out of the dict they send, so a shared one
+    would be empty from the second failed turn on. The wording is read once, when a channel is
+    created (:func:`load_error_text`), so that no file is needed at error time.
+    """
+    return bare_reply(_error_text(), "error")
+
+
+def load_error_text() -> None:
+    """Read the error wording now (at start-up), not when a turn fails (files may be out of reach then)."""
+    _error_text()
 
 
 def bare_reply(text: str, kind: str) -> dict[str, Any]:
@@ -59,6 +73,7 @@ def _answers(messages: list[dict[str, Any]]) -> bool:
 
 def never_silent(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[Any]]:
     """Wrap a channel's message handler so that every turn gets at least one reply."""
+    load_error_text()
 
     async def handler(message: UserMessage) -> Any:
         collector = message.output_channel

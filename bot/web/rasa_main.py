@@ -11,7 +11,8 @@ own "/" cleanly, with no change to Rasa itself. Everything else, including the
 ``GET /webhooks/rest/`` health check, is stock Rasa. Sanic runs one worker in this
 process, so the replacement holds for the server that is started.
 
-It also installs :mod:`bot.tuning` (measured fixes to Rasa's per-turn hot path).
+It also installs :mod:`bot.tuning` (measured fixes to Rasa's per-turn hot path) and
+:mod:`bot.web.framing` (requests with broken framing get 400 instead of freezing Sanic).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import tuning
+from bot.web import framing
 from bot.web.channel import demo_page_response
 
 
@@ -36,6 +38,7 @@ def add_demo_root_route(app: Sanic) -> None:
 def main() -> None:
     rasa.server.add_root_route = add_demo_root_route
     tuning.install()
+    framing.install()
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

@@ -1,0 +1,42 @@
+"""Run rasa-sdk's action server with the framing check of :mod:`bot.web.framing`.
+
+    python -m bot.web.actions_main --actions actions --port 5055   (same arguments as `python -m rasa_sdk`)
+
+rasa-sdk's app answers every exception with 500 and a logged traceback; a request refused for
+its framing gets 400 and no log line instead (Sanic picks the handler of the most specific class).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import endpoint
+from rasa_sdk.__main__ import main as rasa_sdk_main
+from sanic import Sanic
+from sanic.request import Request
+from sanic.response import HTTPResponse, text
+
+from bot.web import framing
+
+_create_app = endpoint.create_app
+
+
+async def _bad_framing(request: Request, exception: Exception) -> HTTPResponse:
+    return text(str(exception), status=400)
+
+
+def create_app(*args: Any, **kwargs: Any) -> Sanic:
+    """rasa-sdk's app, with refused framing answered 400."""
+    app = _create_app(*args, **kwargs)
+    app.exception(framing.BadFraming)(_bad_framing)
+    return app
+
+
+def main() -> None:
+    framing.install()
+    endpoint.create_app = create_app  # endpoint.run creates its app by this name
+    rasa_sdk_main()
+
+
+if __name__ == "__main__":
+    main()
