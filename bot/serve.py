@@ -106,9 +106,7 @@ class Stack:
             .replace("build/conversations.db", str(workdir / "conversations.db")),
             encoding="utf-8",
         )
-        return cls(
-            port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=workdir / "logs", **kwargs
-        )
+        return cls(port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=workdir / "logs", **kwargs)
 
     @property
     def url(self) -> str:
@@ -187,7 +185,15 @@ class Stack:
     def _spawn_actions(self) -> subprocess.Popen[bytes]:
         return self._spawn(
             "actions",
-            [str(ACTIONS_PYTHON), "-m", "bot.web.actions_main", "--actions", "actions", "--port", str(self.actions_port)],
+            [
+                str(ACTIONS_PYTHON),
+                "-m",
+                "bot.web.actions_main",
+                "--actions",
+                "actions",
+                "--port",
+                str(self.actions_port),
+            ],
         )
 
     def stop_actions(self, grace: float = 10.0) -> None:
