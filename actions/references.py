@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from actions import people
@@ -22,6 +23,8 @@ from actions.conversation import State
 from actions.understanding import Question
 from bot import mentions
 from bot.facts import across
+from bot.facts.builds import per_build
+from bot.facts.models import Fact, FactTopic
 from bot.facts.text import normalise
 
 # "The one that affects babies", "the legs one", "the type you said starts in the hands" (not "that
@@ -59,7 +62,7 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
     if likened_only and question.pronoun_singular and state.focus and state.focus not in question.named:
         # "Does it shorten your life like ALS?": ALS is the yardstick, "it" the one in focus.
         return Targets([state.focus], via="focus")
-    if question.named:
+    if question.named and not question.neuron_kind:
         return Targets(list(question.named), via="named")
     whose = people.pointed_at(question.text, state.people) if question.text else None
     if whose is not None:
@@ -93,11 +96,38 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
         return Targets(list(listed), via="plural")
     if "focus" in found and state.focus is None and listed:
         return Targets(choices=list(listed), via="focus")
+    if question.neuron_kind and state.focus in (None, "mnd", "motor_neuron"):
+        return Targets(["motor_neuron"], via="named")  # "what happens when the upper ones are damaged?"
     if state.focus:
-        return Targets([state.focus], via="focus")
+        return Targets([_in_focus(session, question, state)], via="focus")
     return Targets()
 
 
+def _in_focus(session: Session, question: Question, state: State) -> str:
+    """The condition "it" means: the one in focus, except that motor neurons do not inherit a
+    disease's topics. "The consultant said the upper and lower ones are involved" then "is it
+    passed on in families?": "it" is the disease talked about before, not motor neurons."""
+    focus = str(state.focus)
+    topic = question.intent_topic
+    if focus != "motor_neuron" or topic is None or topic in _topics_of(session, focus):
+        return focus
+    diseases = [c for c in state.history if c not in ("mnd", "motor_neuron")]
+    return diseases[-1] if diseases else "mnd"
+
+
+def _topics_of(session: Session, condition: str) -> frozenset[str]:
+    """The topics the store has facts on for ``condition`` (read once per build)."""
+
+    def read(s: Session) -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = {}
+        for slug, topic in s.execute(select(Fact.condition_slug, FactTopic.topic_slug).join(FactTopic)):
+            found.setdefault(slug, set()).add(topic)
+        return {slug: frozenset(topics) for slug, topics in found.items()}
+
+    return per_build(session, "topics_of", read).get(condition, frozenset())
+
+
+_BETWEEN = re.compile(r"\b(?:difference|differences|differ|between|versus|vs)\b")
 _IT = re.compile(r"\b(?:it|its|that|this)\b")
 _GENERAL_NAME = re.compile(r"\b(?:mnd|mnds|motor neurone? diseases?)\b")
 
@@ -105,7 +135,10 @@ _GENERAL_NAME = re.compile(r"\b(?:mnd|mnds|motor neurone? diseases?)\b")
 def _general_about_focus(question: Question) -> bool:
     """Motor neurons or MND named only to say something about the condition in focus."""
     if question.named == ["motor_neuron"]:
-        return question.pronoun_singular or question.possessive
+        # "The consultant said both upper and lower neurones are involved, what does that mean?"
+        plain = normalise(question.text)
+        kind_of_its_own = question.neuron_kind and not _BETWEEN.search(plain) and not _PLURAL.search(plain)
+        return question.pronoun_singular or question.possessive or kind_of_its_own
     if question.named == ["mnd"] and question.pronoun_singular:
         # "is it a kind of MND?" (not "my dad has MND, is it inherited?"): "it" comes first
         plain = normalise(question.text)

@@ -45,10 +45,11 @@ _PERSONAL = re.compile(
 # Asking what will happen to one person: "will he need a feeding tube?", "how long for her specifically?"
 _PREDICTION = re.compile(
     r"(?:^|[.?!,]\s*|\b(?:so|and|but|ok)\s+)(?:will|is|are) (?:he|she|i|my \w+|our \w+) "
-    r"(?:need|get|have|live|die|be able|end up|going to die|"
+    r"(?:need|get|have|live|die|be able|end up|going to die|lose|walk|talk|"
     r"going to get|going to need|going to end up|end up|make it|survive|see (?:his|her|their|my) \w+|"
     r"be in a wheelchair)\b"
     r"|\bfor (?:her|him|me|my \w+|us) (?:specifically|personally|in particular)\b"
+    r"|\b(?:is|will|could) (?:it|this|that|mnd|als|sma|\w+s one) (?:gonna |going to |)kill (?:him|her|me|us|my \w+)\b"
     r"|\bwill (?:he|she|i|my \w+) be (?:in pain|ok|okay|alright|able|around|here)\b"
     r"|\bshould (?:i|he|she|we|my \w+) "
     r"(?:take|stop|start|skip|double|try|get tested|be tested|go on|push for|have the)\b"
@@ -71,6 +72,8 @@ _JUDGEMENT = re.compile(
     r"(?:ve| have| has| might| may| could)? (?:got|have|has|having|developing|get)\b"
     r"|\b(?:diagnose|assess|check) (?:me|him|her|my \w+)\b|\btell me (?:if|whether) (?:i|he|she|my \w+)\b"
     r"|\bwhich (?:medicines?|drugs?|treatments?|pills?|tablets?) should\b"
+    r"|\bwhat do you (?:think|reckon)\b|\bwhat (?:could|might) (?:it|this|that) be\b|\bwhats? wrong with\b"
+    r"|\b(?:is|could|might) (?:this|that|it) (?:be )?(?:serious|normal)\b"
 )
 # "Is this ALS?", "could it be MND?": about what the person has just described.
 _THIS = re.compile(r"\b(?:is this|could this be|could it be|might this be|might it be)\b")
@@ -121,6 +124,7 @@ class Question:
     outside: list[str] = field(default_factory=list)  # illnesses the material does not cover
     personal: bool = False  # asks whether one person has a condition
     judgement: bool = False  # asks for any judgement on one person (personal, or "should I be worried?")
+    neuron_kind: bool = False  # motor neurons named only as "the upper ones", "lower neurones"
 
     @property
     def intent_topic(self) -> str | None:
@@ -157,7 +161,8 @@ def read(session: Session, tracker: Tracker) -> Question:
         for slug in names.conditions_in(session, entities=[value], text=""):
             if slug not in named and slug not in negated:
                 named.append(slug)
-    if not named and _NEURON_KIND.search(normalise(text)):
+    neuron_kind = not named and bool(_NEURON_KIND.search(normalise(text)))
+    if neuron_kind:
         named = ["motor_neuron"]  # "what happens when the lower ones are damaged?"
     if len(named) > 1 and "motor_neuron" in named:
         named.remove("motor_neuron")  # "does ALS affect upper or lower motor neurons": the subject is ALS
@@ -203,6 +208,7 @@ def read(session: Session, tracker: Tracker) -> Question:
         outside=names.outside_names(session, text) if text else [],
         personal=personal,
         judgement=personal or bool(_JUDGEMENT.search(plain)),
+        neuron_kind=neuron_kind,
     )
 
 

@@ -21,12 +21,14 @@ from bot.facts.words import stem
 # A question that picks types out of a group: "which types…", "which one…", "are there any kinds…",
 # "which of those…", "do any of them…".
 _ACROSS = re.compile(
-    r"\b(?:which|what|whichever)(?:\s+(?:mnd|of\s+the|main|different))?\s+(?:types?|ones?|kinds?|forms?|conditions?)\b"
+    r"\b(?:which|what|whichever)(?:\s+(?:mnd|of\s+the|main|different|other))?\s+"
+    r"(?:types?|ones?|kinds?|forms?|conditions?|diseases?|illness(?:es)?|disorders?|sorts?)\b"
+    r"|\b(?:any\s+|the\s+)?others?\s+(?:types|ones|kinds|forms|conditions|diseases|illnesses|disorders|mnds)\b"
     r"|\b(?:which|what) one\b|\bwhich (?:is|are|affects?|starts?|runs?|causes?|hits?|gets?|begins?)\b"
     r"|\bwhich (?:only|just|mostly|mainly|usually|ones)\b"
     r"|\b(?:which|what) (?:mnds|motor neurone? diseases?)\b"
     r"|\bwhich of (?:them|those|these|the|both)\b"
-    r"|\b(?:any|are there|is there)\b(?:\s+\w+){0,2}?\s+(?:types?|kinds?|forms?|ones?|of (?:them|those|these))\b"
+    r"|\b(?:any|(?:are|r) there|is there)\b(?:\s+\w+){0,2}?\s+(?:types?|kinds?|forms?|ones?|of (?:them|those|these))\b"
     r"|\b(?:do|does) any (?:of (?:them|those|these)|types?|kinds?)\b"
     r"|\b(?:are|do|does|is|can) (?:both|all|either|each) (?:of )?(?:them|those|these|the two)\b"
 )

@@ -185,7 +185,7 @@ _PLEASE = {"pls", "plz"}
 _NAME_JOINERS = {"and", "or", "vs", "versus", "v", "between", "with", "from", "to", "than", "nor", "not", "like"}
 _REQUEST_ENDINGS = set(
     "more it that this me them him her us again thanks thx now asap help on explain explained answer mean "
-    "means meaning list info information simply quickly today please thank detail details".split()
+    "means meaning list info information simply quickly today please thank detail details types kinds".split()
 )
 
 

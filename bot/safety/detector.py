@@ -206,8 +206,12 @@ _STRICT_DEFUSING = frozenset({"past", "resolved", "negated", "figurative"})
 _SETTLED = frozenset({"resolved", "general", "negated", "figurative"})
 # Said of today: the words of danger may be about now.
 _TODAY = re.compile(
-    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|since (?:this morning|lunch|breakfast)|all day)\b"
+    r"\b(?:today|tonight|this (?:morning|afternoon|evening|week)|since (?:this morning|lunch|breakfast|yesterday)|"
+    r"all day|(?:the )?(?:last|past) (?:few|couple of|two|three) days)\b"
 )
+# Someone saying they have the danger sign themselves, now ("I've got a tight chest, probably just my
+# cold. Does MND make chest infections worse?"): asked as a topic, but maybe now, so a note.
+_OWN_NOW = re.compile(r"\b(?:ive got|i have got|ive been having|im having|i am having|i have a|ive a)\b")
 # Thoughts or fears said in the present ("I'm frightened", "I keep thinking"): not over, whatever came before.
 _FEELING_NOW = re.compile(r"\b(?:im|i am|i feel|i keep|i cant stop|i still|im still|im getting|im becoming)\b")
 
@@ -257,8 +261,12 @@ class Detector:
             needed = 1.01  # over and fine, about people in general, denied or figurative: a note at most
         if p >= needed and (dangerous or (p >= NO_DANGER_WORD_AT and words >= NO_DANGER_WORD_MIN_WORDS)):
             return Verdict("emergency", model_kind, p, "model")
-        if dangerous and (p >= NOTE_AT or ((urgent or _TODAY.search(prepared)) and not found & _SETTLED)):
-            # Danger words said of today ("coughing on his drinks all day today"): maybe now, so a note.
+        today = bool(_TODAY.search(prepared))
+        over_today = today and not found & (_SETTLED - {"resolved"})  # "fell this morning, got up ok"
+        own_now = "topic" in found and bool(_OWN_NOW.search(prepared)) and not found & _SETTLED
+        if dangerous and (p >= NOTE_AT or ((urgent or today) and not found & _SETTLED) or over_today or own_now):
+            # Danger words said of today ("coughing on his drinks all day today"), even when it is over,
+            # or of oneself now: maybe now, so a note.
             return Verdict("note", model_kind, p, "model")
         return Verdict("none", None, p, "")
 
