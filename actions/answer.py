@@ -94,7 +94,22 @@ class ActionAnswerTopic(StoreAction):
             entry = named_term(session, tracker)
             if entry is not None:
                 return send_definition(dispatcher, tracker, domain, entry)
-        return answer_for_targets(session, dispatcher, domain, question, state, resolve(session, question, state))
+        targets = resolve(session, question, state)
+        plain = normalise(question.text)
+        if (
+            question.intent_topic == "types"
+            and targets.via == "focus"
+            and not question.pronoun_singular
+            and _ALL_TYPES.search(plain)
+            and "one of" not in plain
+        ):
+            # "Are there more types?", "list all the types" while talking about ALS: the types of MND.
+            targets = Targets(["mnd"], via="named")
+        return answer_for_targets(session, dispatcher, domain, question, state, targets)
+
+
+# Asking for the types as a group, whatever type is in focus.
+_ALL_TYPES = re.compile(r"\b(?:types|kinds|forms|sorts)\b(?! of (?:it|this|that|them))")
 
 
 class ActionAnswerWhatAbout(StoreAction):

@@ -19,7 +19,7 @@ from actions.compose import Reply
 from actions.conversation import State
 from actions.understanding import Question
 from actions.wording import say
-from bot.facts import across, queries
+from bot.facts import across, names, queries
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
 from bot.facts.words import question_part
@@ -74,16 +74,22 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
     """A question across types ("which ones start in the hands?"), answered from the attributes, or None."""
     if not question.text:
         return None
-    asked = across.attribute_question(session, question.text)
+    sentence = across.across_sentence(question.text)
+    asked = across.attribute_question(session, sentence)
     if asked is None:
         return None
-    named = [c for c in question.named if c not in ("mnd", "motor_neuron")]
+    # Only names in the asking sentence count: in "My husband has PPS. Which of these cause pain?"
+    # PPS is the husband's, the question is across the types.
+    here = set(names.find_conditions(session, sentence))
+    named = [c for c in question.named if c not in ("mnd", "motor_neuron") and c in here]
     among = None
     picks_from_last = asked.among_listed or (state.listed_kind == "pair" and _ONE.search(normalise(question.text)))
     if picks_from_last and state.listed:
         among = state.listed
-    elif named:
+    elif named and not across.asks_for_others(sentence):
         return None  # "which kind of MND is PMA?" is about PMA; two named ones are compared
+    # "Which other types only affect one kind?" after PLS: every type that does, PLS too (people
+    # check what they know against the whole list).
     return across_reply(session, domain, asked, among)
 
 

@@ -164,6 +164,9 @@ def _other(state: State, listed: list[str]) -> Targets:
         if len(rest) > 1:  # "the remaining one": the listed one not talked about yet
             untouched = [c for c in rest if c not in state.history]
             rest = untouched if len(untouched) == 1 else rest
+        if len(rest) > 1:  # "my husband has PPS... the other one you mentioned": not his
+            theirs = [c for c in rest if c not in state.people.values()]
+            rest = theirs if len(theirs) == 1 else rest
         if len(rest) == 1:
             return Targets(rest, via="other")
         return Targets(choices=rest, via="other")

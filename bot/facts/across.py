@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from bot.facts.builds import current_build
 from bot.facts.models import Attribute, AttributeValue, AttributeWord, ConditionAttribute, Fact
 from bot.facts.text import normalise
-from bot.facts.words import stem
+from bot.facts.words import sentences, stem
 
 # A question that picks types out of a group: "which types…", "which one…", "are there any kinds…",
 # "which of those…", "do any of them…".
@@ -110,6 +110,22 @@ def _phrases_in(stems: tuple[str, ...], table: dict[tuple[str, ...], set]) -> li
 def is_across(text: str) -> bool:
     """True when the question picks types out of a group ("which types…", "which of those…")."""
     return bool(_ACROSS.search(normalise(text)))
+
+
+_OTHER = re.compile(r"\b(?:other|others|else)\b")
+
+
+def across_sentence(text: str) -> str:
+    """The sentence of ``text`` that asks across the types ("wife has PLS. Which other types…?"), or ``text``."""
+    for sentence in sentences(text):
+        if _ACROSS.search(normalise(sentence)):
+            return sentence
+    return text
+
+
+def asks_for_others(text: str) -> bool:
+    """ "Which other types…", "are there others that…": the ones already talked about are left out."""
+    return bool(_OTHER.search(normalise(text)))
 
 
 # How telling a description is, most first: "the legs one" means where it starts before what it affects.

@@ -95,16 +95,21 @@ _QUESTION_START = re.compile(
 )
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``, in order."""
+    return [s.strip() for s in _SENTENCES.split(text) if s.strip()]
+
+
 def question_part(text: str) -> str:
     """The sentence of a longer message that asks the question: the last one ending in "?" or
     starting like a question, else the last one. A one-sentence message is returned whole."""
-    sentences = [s.strip() for s in _SENTENCES.split(text) if s.strip()]
-    if len(sentences) <= 1:
+    parts = sentences(text)
+    if len(parts) <= 1:
         return text
-    for index in range(len(sentences) - 1, -1, -1):
-        sentence = sentences[index]
+    for index in range(len(parts) - 1, -1, -1):
+        sentence = parts[index]
         if sentence.endswith("?") or _QUESTION_START.match(normalise(sentence)):
             if len(normalise(sentence).split()) < SHORT_QUESTION and index > 0:
-                return f"{sentences[index - 1]} {sentence}"  # "... his thinking. does it?"
+                return f"{parts[index - 1]} {sentence}"  # "... his thinking. does it?"
             return sentence
-    return sentences[-1]
+    return parts[-1]
