@@ -22,7 +22,7 @@ from actions.references import Targets, mentions_in, resolve
 from actions.replies import ask_which_condition, example_buttons, named_term, send_choices, send_definition, send_reply
 from actions.understanding import Question, read
 from actions.wording import say
-from bot.facts import across, queries
+from bot.facts import across, names, queries
 from bot.facts.models import Fact
 from bot.facts.text import normalise
 from bot.facts.words import STOP_WORDS, question_part
@@ -80,6 +80,10 @@ class ActionAnswerTopic(StoreAction):
     ) -> list[EventType]:
         question = read(session, tracker)
         state = State.of(tracker)
+        if state.topic and question.named and only_a_name(session, question.text):
+            # "What about S M A?", "does PLS do the same?", "sorry, I meant PBP": the last question
+            # about another condition, however the classifier read it.
+            return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         early = answer_first(session, dispatcher, tracker, domain, question, state)
         if early is not None:
             return early
@@ -108,6 +112,20 @@ class ActionAnswerTopic(StoreAction):
         return answer_for_targets(session, dispatcher, domain, question, state, targets)
 
 
+# Words that, around a name and nothing else, ask the last question again about it.
+_FOLLOW_UP_WORDS = frozenset(
+    "what about how and does do did the same same for then too also instead so ok okay oh ah wait sorry no not "
+    "i meant mean it typed wrong my bad one please pls thanks is that with".split()
+)
+_FOLLOW_UP_CUES = frozenset("about same meant mean instead and too also typed".split())
+
+
+def only_a_name(session: Session, text: str) -> bool:
+    """Whether ``text`` is a name with only follow-up words around it ("and PLS?", "i meant PMA")."""
+    words = names.without_condition_names(session, text).split()
+    return bool(words) and set(words) <= _FOLLOW_UP_WORDS and bool(set(words) & _FOLLOW_UP_CUES)
+
+
 # Asking for the types as a group, whatever type is in focus.
 _ALL_TYPES = re.compile(r"\b(?:types|kinds|forms|sorts)\b(?! of (?:it|this|that|them))")
 
@@ -128,6 +146,8 @@ class ActionAnswerWhatAbout(StoreAction):
             return early
         targets = resolve(session, question, state)
         topic = follow_up_topic(session, question, state, targets)
+        if question.text and question.named and only_a_name(session, question.text):
+            targets.asked = ""  # "does PLS do the same?": nothing of its own to rank on
         if targets.via not in ("focus", "none") and (targets.conditions or targets.choices):
             return answer_for_targets(session, dispatcher, domain, question, state, targets, topic=topic)
         # No condition named or pointed at: a fragment about the last topic ("and kids?").
@@ -178,6 +198,8 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     if targets.asked is not None:
         rest = strip_mentions(question_part(targets.asked))
     says_more = bool(index_for(session).terms(rest))
+    if question.text and state.topic and question.named and only_a_name(session, question.text):
+        return state.topic  # "and PLS?", "does PMA do the same?"
     if targets.via == "described" and targets.topic and _IDENTITY.search(normalise(question.text)):
         return targets.topic  # "is that the fast one?" asks about what described it
     if question.text and CORRECTION.search(normalise(question.text)) and state.topic and not says_more:

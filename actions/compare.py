@@ -27,8 +27,11 @@ _SAME = re.compile(r"\b(?:same|another name|other name|other word|different name
 # Words that make a question a comparison even when it was classified as a topic question.
 _COMPARE = re.compile(
     r"\b(?:different (?:from|to|than)|differ|differs|difference|differences|compared? (?:to|with)|"
-    r"vs|versus|same as|similar to|unlike|or is it)\b|\bhow (?:is|are|do|does|s)\b.{0,30}\b(?:different|differ)\b"
+    r"vs|versus|same as|similar to|unlike|or is it|same thing|related to|milder|a mild (?:form|version|kind) of)\b"
+    r"|\bhow (?:is|are|do|does|s)\b.{0,30}\b(?:different|differ)\b"
 )
+# "The difference between them", "between that and mine": the two talked about last.
+_TWO_BACK = re.compile(r"\b(?:them|they|both|those two|these two|the two|mine|his|hers|theirs|yours)\b")
 
 
 def _affects(domain: DomainDict, cond: Condition) -> str:
@@ -41,13 +44,19 @@ def pair(session: Session, question: Question, state: State) -> list[str]:
     if len(slugs) < 2:
         # "How are those two different?", "how is that different from ALS?"
         pointed = resolve(session, Question(**{**question.__dict__, "named": []}), state)
-        others = [c for c in pointed.conditions if c not in slugs]
+        others = [c for c in pointed.conditions if c not in slugs and c not in ("mnd", "motor_neuron")]
         if not slugs and len(others) >= 2:
             slugs = others[:2]
         elif not slugs and others and state.focus and others[0] != state.focus:
             slugs = [state.focus, others[0]]  # "how is it different to the first one?"
         elif slugs and others:
             slugs = [others[0], slugs[0]]
+    if len(slugs) < 2 and question.text and _TWO_BACK.search(normalise(question.text)):
+        # Nothing listed: the two types talked about last, the one in focus first.
+        talked = [c for c in [state.focus, *reversed(state.history)] if c and c not in ("mnd", "motor_neuron")]
+        for slug in talked:
+            if slug not in slugs and len(slugs) < 2:
+                slugs.append(slug)
     return slugs
 
 
@@ -122,6 +131,11 @@ class ActionCompareConditions(StoreAction):
     ) -> list[EventType]:
         question = read(session, tracker)
         state = State.of(tracker)
+        from actions.answer import ActionAnswerWhatAbout, only_a_name
+
+        if state.topic and question.named and only_a_name(session, question.text):
+            # "Does PLS do the same?", "is PMA the same?": the last question, about PLS.
+            return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         if question.text and _SAME.search(normalise(question.text)):
             same = _same_name(session, dispatcher, domain, question, state)
             if same is not None:
@@ -163,6 +177,8 @@ def _same_name(
     unknown = [n.matched for n in found if n.recognition_only]
     if question.pronoun_singular and state.focus and slugs and state.focus not in slugs:
         return None  # "is it the same as ALS?" with PMA in focus: a comparison
+    if len(slugs) == 1 and question.pronoun and state.focus not in (None, "mnd", "motor_neuron", slugs[0]):
+        return None  # "my husband has ALS... his brother has PLS, is that the same thing?": a comparison
     if not slugs and state.focus and question.pronoun_singular:
         # "Is it the same as polio coming back?": what the material says the condition in focus is.
         return _definition(session, dispatcher, domain, question, state, state.focus)
