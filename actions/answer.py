@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 from actions.base import StoreAction, known_condition, term_buttons
 from actions.compose import MAX_SENTENCES, Reply, compare_reply, sentences, topic_reply
 from actions.contract import payload
-from actions.conversation import State
+from actions.conversation import State, previous_question
 from actions.first import CORRECTION, answer_first
 from actions.listing import across_reply
-from actions.references import Targets, mentions_in, resolve
+from actions.references import Targets, describing, mentions_in, resolve
 from actions.replies import ask_which_condition, example_buttons, named_term, send_choices, send_definition, send_reply
 from actions.understanding import Question, read
 from actions.wording import say
@@ -84,6 +84,9 @@ class ActionAnswerTopic(StoreAction):
             # "What about S M A?", "does PLS do the same?", "sorry, I meant PBP": the last question
             # about another condition, however the classifier read it.
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
+        if state.topic and question.text and CORRECTION.search(normalise(question.text)) and _points(question):
+            # "Sorry wrong client, I meant progressive bulbar palsy", "no, I meant the babies one".
+            return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         early = answer_first(session, dispatcher, tracker, domain, question, state)
         if early is not None:
             return early
@@ -126,6 +129,12 @@ def only_a_name(session: Session, text: str) -> bool:
     return bool(words) and set(words) <= _FOLLOW_UP_WORDS and bool(set(words) & _FOLLOW_UP_CUES)
 
 
+def _points(question: Question) -> bool:
+    """Whether a message names or points at a condition ("PBP", "the sixth", "the babies one")."""
+    named = [c for c in question.named if c != "motor_neuron" or not question.neuron_kind]
+    return bool(named or mentions_in(question) or describing(question.text) != normalise(question.text))
+
+
 # Asking for the types as a group, whatever type is in focus.
 _ALL_TYPES = re.compile(r"\b(?:types|kinds|forms|sorts)\b(?! of (?:it|this|that|them))")
 
@@ -148,6 +157,9 @@ class ActionAnswerWhatAbout(StoreAction):
         topic = follow_up_topic(session, question, state, targets)
         if question.text and question.named and only_a_name(session, question.text):
             targets.asked = ""  # "does PLS do the same?": nothing of its own to rank on
+        elif question.text and topic == state.topic and CORRECTION.search(normalise(question.text)):
+            # "Sorry, wrong client, I meant PBP": the last question again, about the one meant.
+            targets.asked = names.without_condition_names(session, question_part(previous_question(tracker)))
         if targets.via not in ("focus", "none") and (targets.conditions or targets.choices):
             return answer_for_targets(session, dispatcher, domain, question, state, targets, topic=topic)
         # No condition named or pointed at: a fragment about the last topic ("and kids?").
@@ -174,6 +186,8 @@ class ActionAnswerWhatAbout(StoreAction):
         return ask_which_condition(session, dispatcher, domain, topic or state.topic or "definition")
 
 
+# A correction asks another question only when the classifier is at least this sure of its topic.
+CORRECTED_OWN_TOPIC = 0.6
 # A follow-up's own topic wins over the last one when the classifier is at least this sure of it
 # and the follow-up says more than which condition ("the second one, what age?").
 OWN_TOPIC = 0.4
@@ -202,8 +216,11 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         return state.topic  # "and PLS?", "does PMA do the same?"
     if targets.via == "described" and targets.topic and _IDENTITY.search(normalise(question.text)):
         return targets.topic  # "is that the fast one?" asks about what described it
-    if question.text and CORRECTION.search(normalise(question.text)) and state.topic and not says_more:
-        return state.topic  # "sorry, I meant PMA": the same question about another condition
+    # "Sorry, I meant PMA", "so sorry, I counted wrong, it is the sixth": the same question about
+    # another condition ("sorry" reads as feelings to the classifier), unless it clearly asks another.
+    correcting = bool(question.text) and bool(CORRECTION.search(normalise(question.text)))
+    if correcting and state.topic and (not says_more or own[0] in (None, "coping") or own[1] < CORRECTED_OWN_TOPIC):
+        return state.topic
     if own[0] and own[1] >= OWN_TOPIC and says_more:
         return own[0]
     if says_more:

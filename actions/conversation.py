@@ -91,3 +91,17 @@ def answered(
 def remember(history: list[str], condition: str) -> list[str]:
     """``history`` with ``condition`` as the most recent, kept short."""
     return [*(c for c in history if c != condition), condition][-HISTORY_LENGTH:]
+
+
+def previous_question(tracker: Tracker) -> str:
+    """The person's message before the latest one, as typed ("" for a button or none)."""
+    latest_seen = False
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        if not latest_seen:
+            latest_seen = True
+            continue
+        text = str(event.get("text") or "")
+        return "" if text.startswith("/") else text
+    return ""
