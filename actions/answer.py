@@ -63,6 +63,9 @@ def answer_for_targets(
         if reply is None:
             events += ask_which_condition(session, dispatcher, domain, topic or question.intent_topic or "definition")
             continue
+        if len(conditions) > 1 and not reply.conditions:
+            # "Both of them, what's the gene?": the types asked about.
+            reply.conditions = [c for c in conditions if c and c not in ("mnd", "motor_neuron")] or None
         events += send_reply(session, dispatcher, domain, reply, state)
     if len(conditions) > 1:
         events.append(SlotSet("listed", [c for c in conditions if c]))
@@ -187,7 +190,7 @@ class ActionAnswerWhatAbout(StoreAction):
 
 
 # A correction asks another question only when the classifier is at least this sure of its topic.
-CORRECTED_OWN_TOPIC = 0.6
+CORRECTED_OWN_TOPIC = 0.4
 # A follow-up's own topic wins over the last one when the classifier is at least this sure of it
 # and the follow-up says more than which condition ("the second one, what age?").
 OWN_TOPIC = 0.4

@@ -32,6 +32,7 @@ from bot.facts.ranking import index_for
 from bot.facts.text import normalise
 from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC, TOPICS
 from bot.facts.words import question_part
+from bot.mentions import strip_mentions
 
 # A reading below this confidence is not worth offering.
 MIN_READING_CONFIDENCE = 0.1
@@ -86,6 +87,12 @@ class ActionOfferReadings(StoreAction):
             if entry is not None:
                 return send_definition(dispatcher, tracker, domain, entry)
         targets = resolve(session, question, state)
+        bare = question.text and not index_for(session).terms(strip_mentions(question.text))
+        if bare and targets.via in ("listed", "other", "rest", "all"):
+            # "2nd", "middle one?": only a pointer at what was listed, whatever the classifier made of it.
+            from actions.answer import ActionAnswerWhatAbout
+
+            return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         slug = targets.conditions[0] if targets.conditions else None
         # Named, or pointed at ("my wife's one", "the second one"): as good as named.
         pointed = bool(question.named) or targets.via in ("person", "described", "listed", "other", "rest")

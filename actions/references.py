@@ -80,6 +80,10 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
         if meaning == "rest" and listed:
             rest = [c for c in listed if c != state.focus]
             return Targets(rest, via="rest") if rest else Targets(choices=list(listed), via="rest")
+        if meaning == "middle" and len(listed) >= 3:
+            half = len(listed) // 2
+            middle = listed[half : half + 1] if len(listed) % 2 else listed[half - 1 : half + 1]
+            return Targets(middle, via="listed") if len(middle) == 1 else Targets(choices=middle, via="listed")
         if meaning in ("next", "previous") and listed and state.focus in listed:
             index = listed.index(state.focus) + (1 if meaning == "next" else -1)  # type: ignore[arg-type]
             if 0 <= index < len(listed):

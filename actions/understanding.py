@@ -73,6 +73,9 @@ _JUDGEMENT = re.compile(
     r"|\b(?:diagnose|assess|check) (?:me|him|her|my \w+)\b|\btell me (?:if|whether) (?:i|he|she|my \w+)\b"
     r"|\bwhich (?:medicines?|drugs?|treatments?|pills?|tablets?) should\b"
     r"|\bwhat do you (?:think|reckon)\b|\bwhat (?:could|might) (?:it|this|that) be\b|\bwhats? wrong with\b"
+    r"|\bshould (?:i|he|she|we|they|my \w+) (?:switch|change|sign up|join|enrol|enroll|take part|have|get|do|go)\b"
+    r"|\b(?:which|what) (?:type|kind|form|sort)\b.{0,25}\b(?:i|he|she|my \w+) (?:have|has|got|ve got)\b"
+    r"|\blook at (?:my|his|her|our) symptoms\b"
     r"|\b(?:is|could|might) (?:this|that|it) (?:be )?(?:serious|normal)\b"
 )
 # "Is this ALS?", "could it be MND?": about what the person has just described.
@@ -161,6 +164,11 @@ def read(session: Session, tracker: Tracker) -> Question:
         for slug in names.conditions_in(session, entities=[value], text=""):
             if slug not in named and slug not in negated:
                 named.append(slug)
+    asking = question_part(text) if text else ""
+    if asking != text and len(named) > 1:
+        # "He was told he has MND, the ALS type. What exactly is ALS?": the question's own names.
+        own = set(names.find_conditions(session, asking))
+        named = [c for c in named if c in own] or named
     neuron_kind = not named and bool(_NEURON_KIND.search(normalise(text)))
     if neuron_kind:
         named = ["motor_neuron"]  # "what happens when the lower ones are damaged?"

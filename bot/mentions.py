@@ -5,7 +5,7 @@ One table, used on both sides: the spaCy pipeline (bot/nlp/build.py) marks these
 (actions/references.py) read what each one means. This follows Rasa's knowledge-base actions
 (an ordinal mention mapping), written for this bot's listed conditions. Standard library only.
 
-Meanings: an index into the listed conditions ("0", "1", ..., "-1" for the last), "other" (the
+Meanings: an index into the listed conditions ("0", "1", ..., "-1" for the last), "middle", "other" (the
 one not in focus), "next" and "previous" (after or before the one in focus), "rest" (every listed
 one but the one in focus), "all" (every listed condition) or "focus" (the one in focus).
 """
@@ -69,6 +69,8 @@ for form in ("the one before that", "the one before", "the previous one", "the p
     PHRASES[form] = "previous"
 for form in ("the remaining one", "the remaining type", "the last remaining one", "the one left"):
     PHRASES[form] = "other"
+for form in ("the middle one", "middle one", "the middle", "the one in the middle", "the middle type"):
+    PHRASES[form] = "middle"
 for form in ("the rest of them", "the rest", "the others", "the other ones", "the other two", "the other three"):
     PHRASES[form] = "rest"
 for form in (
@@ -102,8 +104,19 @@ def meaning(phrase: str) -> str | None:
     return PHRASES.get(" ".join(phrase.lower().split()))
 
 
+# A message that is only an ordinal: "2nd", "and the fourth?", "#3", "no. 5".
+_BARE = re.compile(
+    r"^\W*(?:and\s+|what about\s+|ok\s+)?(?:the\s+)?(?:(" + "|".join(_ORDINALS) + r")|(?:#|no\.?\s*)([1-7]))\W*$",
+    re.IGNORECASE,
+)
+
+
 def find(text: str) -> list[tuple[str, int, int]]:
     """Mention phrases in ``text``: (meaning, start, end), leaving out ordinals about something else."""
+    bare = _BARE.match(text)
+    if bare:
+        word, number = bare.group(1), bare.group(2)
+        return [(_ORDINALS[word.lower()] if word else str(int(number) - 1), bare.start(), bare.end())]
     found = []
     for match in _PATTERN.finditer(text):
         if meaning(match.group()) in _ORDINALS.values() and _NOT_A_REFERENCE.match(text, match.end()):
@@ -123,6 +136,8 @@ _WHERE_LISTED = re.compile(
 
 def strip_mentions(text: str) -> str:
     """``text`` without its mention phrases ("what age is the second one on your list" -> "what age is")."""
+    if _BARE.match(text):
+        return ""
     without = _PATTERN.sub(" ", text)
     if without != text:
         without = _WHERE_LISTED.sub(" ", without)
