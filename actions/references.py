@@ -96,7 +96,9 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
     described = _described(session, question, state, listed)
     if described is not None:
         return described
-    if listed and len(listed) == 2 and _PLURAL.search(normalise(question.text)) and not question.pronoun_singular:
+    plural = _PLURAL.search(normalise(question.text)) and not question.pronoun_singular
+    if listed and len(listed) == 2 and plural and state.focus != "motor_neuron":
+        # (After "what's a motor neuron?", "where are they?" means motor neurons.)
         return Targets(list(listed), via="plural")
     if "focus" in found and state.focus is None and listed:
         return Targets(choices=list(listed), via="focus")

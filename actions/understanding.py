@@ -58,6 +58,10 @@ _PREDICTION = re.compile(
     r"|\b(?:time|years|months) (?:he|she|i|we) (?:has|have|ve) (?:got )?left\b|\bgot left\b|\bleft to live\b"
     # A treatment decision for one person: "can he take riluzole?" (not "can I get help at home?").
     r"|\b(?:can|could|may) (?:i|he|she|we|my \w+) (?:take|try|stop|start|go on|come off|switch to)\b"
+    r"|\bshould (?:i|he|she|we|my \w+) (?:get (?:one|a|an|it|that)|switch|sign up|join|enrol|enroll)\b"
+    # Whether one person has it: "could he have it?", "does that mean she has it?"
+    r"|\b(?:could|might|does|do|can) (?:he|she|i|we|my \w+) (?:have|have got|has) (?:it|this|that)\b"
+    r"|\bmean (?:that )?(?:i|he|she|we|my \w+) (?:has|have|got|ve got) (?:it|this|that)\b"
 )
 # Other ways of asking for a judgement on one person, beyond the two above: "should I be worried?",
 # "what are his chances?". A message the classifier took for personal advice that has none of these
@@ -165,9 +169,10 @@ def read(session: Session, tracker: Tracker) -> Question:
             if slug not in named and slug not in negated:
                 named.append(slug)
     asking = question_part(text) if text else ""
-    if asking != text and len(named) > 1:
-        # "He was told he has MND, the ALS type. What exactly is ALS?": the question's own names.
-        own = set(names.find_conditions(session, asking))
+    if asking != text and len(named) > 1 and not _PRONOUN.search(normalise(asking)):
+        # "He was told he has MND, the ALS type. What exactly is ALS?": the types the question itself
+        # names (not "my wife has PLS. Is it a type of MND?", where "it" is PLS).
+        own = set(names.find_conditions(session, asking)) - {"mnd", "motor_neuron"}
         named = [c for c in named if c in own] or named
     neuron_kind = not named and bool(_NEURON_KIND.search(normalise(text)))
     if neuron_kind:

@@ -24,6 +24,7 @@ _ACROSS = re.compile(
     r"\b(?:which|what|whichever)(?:\s+(?:mnd|of\s+the|main|different|other))?\s+"
     r"(?:types?|ones?|kinds?|forms?|conditions?|diseases?|illness(?:es)?|disorders?|sorts?)\b"
     r"|\b(?:any\s+|the\s+)?others?\s+(?:types|ones|kinds|forms|conditions|diseases|illnesses|disorders|mnds)\b"
+    r"|\b(?:which|what|any|are there|r there) others\b"
     r"|\b(?:which|what) one\b|\bwhich (?:is|are|affects?|starts?|runs?|causes?|hits?|gets?|begins?)\b"
     r"|\bwhich (?:only|just|mostly|mainly|usually|ones)\b"
     r"|\b(?:which|what) (?:mnds|motor neurone? diseases?)\b"
