@@ -98,6 +98,8 @@ _POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\b")
 _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|my|me|mine|he|hes|she|shes|his|her)\b")
 _WHY = re.compile(r"(?:^|\b)(?:why|how come|what makes)\b")
 LONG_MESSAGE_TRUST = 0.5
+# Sentences and clauses ("our baby has SMA. will she die?", "she's got PLS, will she need a wheelchair?").
+_CLAUSES = re.compile(r"[.?!,;:]+")
 _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she|his|her|him)\b")
 _SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
 
@@ -199,7 +201,7 @@ def read(session: Session, tracker: Tracker) -> Question:
     slugged_text = " ".join(slugged)
     personal = bool(
         (_PERSONAL.search(slugged_text) and (_FIRST_PERSON.search(plain) or _THIS.search(plain)))
-        or _PREDICTION.search(plain)
+        or any(_PREDICTION.search(normalise(clause)) for clause in _CLAUSES.split(text))
     )
     if _CORRECTING.search(plain):
         # "Sorry, I meant what symptoms it causes, not the gene": what it is not about is left out.

@@ -77,13 +77,13 @@ CUES: dict[str, re.Pattern[str]] = {
     ),
     # A plan, a what-if or later on.
     "plan": re.compile(
-        r"\b(?:what if|if (?:(?:my|our|his|her|the|a) \w+|"
+        r"\b(?:what if|if (?:(?:my|our|his|her|the|a) \w+(?: \w+){0,3}?|"
         + _PERSON
         + r"|it|this|that) (?:ever|starts|start|gets|get|has|have|does|"
         r"do|is|are|was|were|should|cant|cannot|can|becomes|stops|falls|fall|chokes|choke)|in case|just in case|"
         r"what (?:should|do|would|can) (?:i|we) do (?:if|when)|how (?:do|should|can|would) (?:i|we|you) "
         r"(?:know|tell|recognise|recognize|spot|prepare|plan|prevent|stop|avoid|help)|"
-        r"plan|planning|prepare|preparing|ready for|later on|in the future|eventually|one day|"
+        r"plan|planning|prepare|prepared|preparing|ready for|later on|in the future|eventually|one day|"
         r"down the line|future|prevent|prevention|avoid|reduce the risk|risk of)\b"
     ),
     # A general question about a condition or about people with it.
@@ -115,26 +115,34 @@ CUES: dict[str, re.Pattern[str]] = {
         r"fell asleep|falling asleep|fall asleep|killed it|kill time|dying of (?:boredom|embarrassment|laughter)|"
         r"over my dead body|drop dead|died laughing|head over heels|fell for|fall behind|fell behind|"
         r"fall through|fell through|swallow my pride|hard to swallow|bitter pill|killer|face fall|face fell|"
-        r"suffocating under|drowning in (?:paperwork|forms|appointments|emails|admin|bills)|"
+        r"suffocating under|(?:is|its|feels|felt|so|was|been) suffocating|choking back (?:tears|a sob|sobs)|"
+        r"drowning in (?:paperwork|forms|appointments|emails|admin|bills)|"
         r"choking on (?:emails|forms)|"
-        r"laugh\w* so hard|lol|haha)\b"
+        r"laugh\w* so hard)\b"
     ),
     # A negated or hedged opening about the danger itself.
     "negated": re.compile(
         r"\b(?:(?:im|hes|shes|theyre|were|its|this is|thats) not (?:suicidal|in danger|an emergency|urgent|"
         r"choking|going to (?:hurt|do anything|harm)|hurt|injured|struggling to breathe)|"
         r"not (?:an emergency|urgent|in danger|suicidal|choking)|no (?:one|body) is (?:in danger|hurt)|"
-        r"nobody is hurt|dont worry|no need to worry|nothing urgent|isnt urgent|not right now|"
+        r"nobody is hurt|nothing urgent|isnt urgent|not right now|"
         r"(?:breathing|swallowing) (?:fine|ok|okay|normally|well)|never (?:would|could) (?:hurt|harm)|"
         r"not sudden\w*|no (?:chest pain|pain|breathing (?:trouble|problems)|injur\w*)|"
         r"(?:isnt|is not|arent|wasnt|not) (?:struggling|choking|gasping|in danger|hurt|injured|unconscious|bleeding)|"
         r"nothing (?:like that|scary|urgent))\b"
     ),
+    # Laughing it off, or telling the bot not to worry: defuses a symptom ("choking on my tea lol"),
+    # never thoughts of suicide or of harming someone ("lol dont worry about me, ive decided im done").
+    "laughing": re.compile(r"\b(?:lol|lmao|haha\w*|hehe)\b"),
+    "reassuring": re.compile(r"\b(?:dont worry|do not worry|no need to worry|not to worry)\b"),
     "ongoing": re.compile(
         r"\b(?:for (?:weeks|months|years|a while|ages|some time)|over (?:the )?(?:weeks|months|years|time)|"
         r"gradually|slowly|more and more|(?:getting|got) (?:a bit |slightly )?(?:worse|harder|weaker) (?:over|since)|"
         r"anymore|any more|these days|lately|recently|since (?:the|his|her|my) diagnosis|"
-        r"most (?:nights|days|mornings)|every (?:night|day|morning)|often|sometimes|occasionally)\b"
+        r"most (?:nights|days|mornings)|every (?:night|day|morning)|often|sometimes|occasionally|"
+        # Less well than before, not "not at all": "can't swallow properly", "can't talk as well".
+        r"(?:swallow|swallowing|talk|talking|speak|speaking|walk|walking|eat|eating) "
+        r"(?:properly|very well|as well|normally|like (?:before|he used to|she used to|i used to)))\b"
     ),
 }
 
@@ -146,7 +154,19 @@ def cues(prepared: str) -> set[str]:
 
 # Cues that make a danger-sounding message something other than danger now.
 DEFUSING = frozenset(
-    {"past", "resolved", "plan", "question", "topic", "general", "figurative", "negated", "ongoing"}
+    {
+        "past",
+        "resolved",
+        "plan",
+        "question",
+        "topic",
+        "general",
+        "figurative",
+        "negated",
+        "ongoing",
+        "laughing",
+        "reassuring",
+    }
 )
 
 # A danger phrase right after a negation ("no chest pain", "isn't drooping") is not danger.
