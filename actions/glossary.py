@@ -16,10 +16,12 @@ from actions.compose import topic_reply
 from actions.contract import payload
 from actions.conversation import State
 from actions.first import MEANING
+from actions.listing import across_question
 from actions.replies import named_term, send_definition, send_reply
 from actions.understanding import read
 from actions.wording import say
 from bot.facts import queries
+from bot.facts.across import is_across
 from bot.facts.builds import per_build
 from bot.facts.models import GlossaryTerm
 from bot.facts.ranking import index_for
@@ -75,6 +77,12 @@ class ActionDefineTerm(StoreAction):
     def answer(
         self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        question = read(session, tracker)
+        if question.text and is_across(question.text) and not MEANING.search(normalise(question.text)):
+            # "What types involve the brainstem?": a question across the types that names a word.
+            listing = across_question(session, domain, question, State.of(tracker))
+            if listing is not None:
+                return send_reply(session, dispatcher, domain, listing, State.of(tracker))
         entry: GlossaryTerm | None = named_term(session, tracker)
         if entry is None:
             # "What does ALS mean?" asks for a condition, not a word.
@@ -83,7 +91,6 @@ class ActionDefineTerm(StoreAction):
                 reply = topic_reply(session, domain, read(session, tracker), mentioned[0], topic="definition")
                 if reply is not None:
                     return send_reply(session, dispatcher, domain, reply, State.of(tracker))
-            question = read(session, tracker)
             plain = normalise(question.text)
             if not MEANING.search(plain) and max(question.topic_weights.values(), default=0.0) >= TOPIC_READING:
                 # "Sorry, I meant what are the treatments": a question, not a word to explain.

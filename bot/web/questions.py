@@ -42,8 +42,12 @@ def _acknowledges(sentence: str) -> bool:
     return bool(words) and len(words) <= 4 and all(w in _ACKNOWLEDGING for w in words)
 
 
+# A short label before the question: "PPS - who is at risk…", "Kennedy's: is it inherited…".
+_LABEL = re.compile(r"^\s*[\w'’ ]{1,40}?\s+[-–:]\s+|^\s*[\w'’]{1,20}:\s*")
+
+
 def _is_question(text: str) -> bool:
-    return text.rstrip().endswith("?") or bool(_QUESTION.match(text))
+    return text.rstrip().endswith("?") or bool(_QUESTION.match(text)) or bool(_QUESTION.match(_LABEL.sub("", text)))
 
 
 def _split_sentence(sentence: str) -> list[str]:
