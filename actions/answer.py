@@ -138,6 +138,11 @@ def _points(question: Question) -> bool:
     return bool(named or mentions_in(question) or describing(question.text) != normalise(question.text))
 
 
+def _follow_up(session: Session, text: str) -> bool:
+    """A message that only re-asks the last question ("and PLS?", "sorry, I meant PMA")."""
+    return only_a_name(session, text) or bool(CORRECTION.search(normalise(text)))
+
+
 # Asking for the types as a group, whatever type is in focus.
 _ALL_TYPES = re.compile(r"\b(?:types|kinds|forms|sorts)\b(?! of (?:it|this|that|them))")
 
@@ -158,11 +163,13 @@ class ActionAnswerWhatAbout(StoreAction):
             return early
         targets = resolve(session, question, state)
         topic = follow_up_topic(session, question, state, targets)
-        if question.text and question.named and only_a_name(session, question.text):
-            targets.asked = ""  # "does PLS do the same?": nothing of its own to rank on
-        elif question.text and topic == state.topic and CORRECTION.search(normalise(question.text)):
-            # "Sorry, wrong client, I meant PBP": the last question again, about the one meant.
-            targets.asked = names.without_condition_names(session, question_part(previous_question(tracker)))
+        again = question.text and question.named and only_a_name(session, question.text)
+        if again or (question.text and topic == state.topic and CORRECTION.search(normalise(question.text))):
+            # "Does PLS do the same?", "sorry, wrong client, I meant PBP": the last question again, about
+            # the one meant, ranked on its words, not on these. After a button (no words) it is ranked
+            # on no words, as a typed follow-up ("" would read as a button asking for the whole topic).
+            previous = question_part(previous_question(tracker, skip=lambda text: _follow_up(session, text)))
+            targets.asked = names.without_condition_names(session, previous) or "what about"
         if targets.via not in ("focus", "none") and (targets.conditions or targets.choices):
             return answer_for_targets(session, dispatcher, domain, question, state, targets, topic=topic)
         # No condition named or pointed at: a fragment about the last topic ("and kids?").

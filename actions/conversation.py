@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rasa_sdk import Tracker
@@ -93,8 +94,9 @@ def remember(history: list[str], condition: str) -> list[str]:
     return [*(c for c in history if c != condition), condition][-HISTORY_LENGTH:]
 
 
-def previous_question(tracker: Tracker) -> str:
-    """The person's message before the latest one, as typed ("" for a button or none)."""
+def previous_question(tracker: Tracker, skip: Callable[[str], bool] = lambda text: False) -> str:
+    """The person's message before the latest one, as typed ("" for a button or none), passing over
+    those ``skip`` says are follow-ups themselves ("and PLS?" then "sorry, I meant PBP")."""
     latest_seen = False
     for event in reversed(tracker.events):
         if event.get("event") != "user":
@@ -103,5 +105,8 @@ def previous_question(tracker: Tracker) -> str:
             latest_seen = True
             continue
         text = str(event.get("text") or "")
-        return "" if text.startswith("/") else text
+        if text.startswith("/"):
+            return ""
+        if not skip(text):
+            return text
     return ""

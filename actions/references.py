@@ -126,7 +126,9 @@ def _topics_of(session: Session, condition: str) -> frozenset[str]:
 
     def read(s: Session) -> dict[str, frozenset[str]]:
         found: dict[str, set[str]] = {}
-        for slug, topic in s.execute(select(Fact.condition_slug, FactTopic.topic_slug).join(FactTopic)):
+        for slug, topic in s.execute(
+            select(Fact.condition_slug, FactTopic.topic_slug).where(Fact.id == FactTopic.fact_id)
+        ):
             found.setdefault(slug, set()).add(topic)
         return {slug: frozenset(topics) for slug, topics in found.items()}
 

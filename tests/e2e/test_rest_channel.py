@@ -74,6 +74,16 @@ CONVERSATIONS = {
         ("is it inherited?", "not_covered", "pls", "inheritance"),
         ("what about SMA?", "answer", "sma", "inheritance"),
     ],
+    "a symptom word alone is a question, thanks is small talk": [
+        ("what is PBP?", "answer", "pbp", "definition"),
+        ("talking?", "answer", "pbp", "symptoms"),
+        ("thanks", "smalltalk", None, None),
+    ],
+    "a correction re-asks the last question": [
+        ("which motor neurons does PMA affect?", "answer", "pma", "upper_lower"),
+        ("does pls do the same?", "answer", "pls", "upper_lower"),
+        ("sorry, I meant PBP not PLS", "answer", "pbp", "upper_lower"),
+    ],
     "ellipsis: and how is it treated": [
         ("tell me about ALS", "answer", "als", "definition"),
         ("and how is it treated?", "answer", "als", "treatment"),

@@ -1,0 +1,68 @@
+"""Small talk ("thanks", "bye", "hello", "no", "are you a bot?", "what can you do?"), unless the
+message names a symptom or asks for help.
+
+The classifier reads short messages like "talking?" or "and who helps me" as small talk; a symptom
+word is never small talk or a goodbye, and a carer asking what helps gets an answer. Otherwise the
+response from domain.yml is sent as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.orm import Session
+
+from actions.base import StoreAction
+from actions.understanding import Question, read
+from bot.facts import across
+from bot.facts.text import normalise
+
+RESPONSES = {
+    "greet": "utter_greet",
+    "say_goodbye": "utter_goodbye",
+    "thank": "utter_thank",
+    "deny": "utter_deny",
+    "ask_if_bot": "utter_i_am_a_bot",
+    "ask_capabilities": "utter_capabilities",
+}
+# Attributes whose words name a part of the body or a symptom ("talking?", "legs?").
+_SYMPTOM_ATTRIBUTES = ("affects", "starts_in")
+# "And who helps me?", "what helps her", "how can I make the nights easier for her"
+_HELP = re.compile(
+    r"\b(?:who|what|anything|something) (?:helps?|can help|could help|would help)\b"
+    r"|\bmake (?:\w+ ){0,3}easier for (?:him|her|them|me|us|my \w+)\b"
+)
+
+
+def asks_something(session: Session, question: Question) -> bool:
+    """Whether a message taken for small talk names a symptom or asks what helps."""
+    if not question.text:
+        return False
+    plain = normalise(question.text)
+    if _HELP.search(plain) or question.carer:
+        return True
+    asked = across.attribute_question(session, question.text, require_across=False)
+    return asked is not None and asked.attribute in _SYMPTOM_ATTRIBUTES
+
+
+class ActionSmalltalk(StoreAction):
+    """The small-talk response for the intent, or the answer when the message asks something."""
+
+    def name(self) -> str:
+        return "action_smalltalk"
+
+    def answer(
+        self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        question = read(session, tracker)
+        if asks_something(session, question):
+            from actions.answer import ActionAnswerWhatAbout
+
+            return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        dispatcher.utter_message(response=RESPONSES.get(intent, "utter_thank"))
+        return []
