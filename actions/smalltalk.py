@@ -38,11 +38,17 @@ _HELP = re.compile(
 )
 
 
+# About the bot itself: "am I talking to a real person or a bot?"
+_ABOUT_THE_BOT = re.compile(r"\b(?:bot|robot|human|real person|person|computer|machine|ai|program|you)\b")
+
+
 def asks_something(session: Session, question: Question) -> bool:
     """Whether a message taken for small talk names a symptom or asks what helps."""
     if not question.text:
         return False
     plain = normalise(question.text)
+    if _ABOUT_THE_BOT.search(plain):
+        return False
     if _HELP.search(plain) or question.carer:
         return True
     asked = across.attribute_question(session, question.text, require_across=False)
