@@ -39,7 +39,7 @@ _HELP = re.compile(
 
 
 # About the bot itself: "am I talking to a real person or a bot?"
-_ABOUT_THE_BOT = re.compile(r"\b(?:bot|robot|human|real person|person|computer|machine|ai|program|you)\b")
+_ABOUT_THE_BOT = re.compile(r"\b(?:bot|robot|human|real person|person|computer|machine|ai|program)\b")
 
 
 def asks_something(session: Session, question: Question) -> bool:
