@@ -18,7 +18,6 @@ from actions.understanding import read
 from actions.wording import say
 from bot.facts import queries
 from bot.facts.text import normalise
-from bot.facts.words import question_part
 
 # A question: "?" or a question word first in a sentence.
 _ASKS = re.compile(
@@ -52,11 +51,8 @@ class ActionDeclinePersonalAdvice(StoreAction):
                 targets = resolve(session, question, state)
                 pointed = targets.via in ("person", "described", "listed", "other")
                 asks = bool(_ASKS.search(normalise(question.text))) or question.text.rstrip().endswith("?")
-                # A long message was classified on its story as much as on its question ("lately my legs
-                # are tired... could you tell me what post-polio syndrome is?"): the question decides.
-                story = question_part(question.text) != question.text
                 topical = max(question.topic_weights.values(), default=0.0) >= TOPIC_READING
-                if asks and (pointed or topical or story):
+                if asks and (pointed or topical):
                     # "My grandad had polio, what's this post-polio syndrome thing?", "back to my husband's
                     # one, is there any medication?": someone is named, but no judgement on them is asked.
                     return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)

@@ -38,6 +38,10 @@ _HELP = re.compile(
 )
 
 
+# A question, or a fragment: "talking?", "and who helps me", "legs" (not "thanks, that explains his walking").
+_ASKING = re.compile(
+    r"\?$|^(?:and |so |but |ok )?(?:who|what|how|why|where|when|does|do|is|are|can|could|will)\b|^\w+$"
+)
 # About the bot itself: "am I talking to a real person or a bot?"
 _ABOUT_THE_BOT = re.compile(r"\b(?:bot|robot|human|real person|person|computer|machine|ai|program)\b")
 
@@ -47,8 +51,10 @@ def asks_something(session: Session, question: Question) -> bool:
     if not question.text:
         return False
     plain = normalise(question.text)
-    if _ABOUT_THE_BOT.search(plain):
-        return False
+    if _ABOUT_THE_BOT.search(plain) or not _ASKING.search(
+        plain + ("?" if question.text.rstrip().endswith("?") else "")
+    ):
+        return False  # "thanks, that explains his walking" is thanks
     if _HELP.search(plain) or question.carer:
         return True
     asked = across.attribute_question(session, question.text, require_across=False)
