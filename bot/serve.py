@@ -157,6 +157,8 @@ class Stack:
         )
         if self.facts_url:
             env["MND_FACTS_URL"] = self.facts_url
+        if self.api_token:
+            env["MND_API_TOKEN"] = self.api_token
         env.update(self.extra_env)
         return env
 
@@ -225,7 +227,8 @@ class Stack:
             str(self.port),
         ]
         if self.api_token:
-            args += ["--enable-api", "--auth-token", self.api_token]
+            # The token goes in the environment, where `ps` does not show it (bot/web/rasa_main.py).
+            args += ["--enable-api"]
         return self._spawn("rasa", args)
 
     def _wait(self, url: str, proc: subprocess.Popen[bytes], what: str, timeout: float) -> None:

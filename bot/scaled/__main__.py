@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
 import time
@@ -16,16 +15,7 @@ from bot.scaled.stack import ROOT, ScaledStack, Settings, StartupError, install_
 
 
 def rasa_main(argv: list[str]) -> None:
-    """`rasa <argv>` with Rasa's HTTP API token taken from $MND_API_TOKEN rather than the command line.
-
-    Rasa reads the token only from ``--auth-token``; a command line is visible to every local user
-    (``ps``), the environment is not. The API is never served without a token.
-    """
-    token = os.environ.get("MND_API_TOKEN", "")
-    if "--enable-api" in argv and "--auth-token" not in argv:
-        if not token:
-            raise SystemExit("error: Rasa's HTTP API is enabled but MND_API_TOKEN is empty")
-        argv = [*argv, "--auth-token", token]
+    """`rasa <argv>`; the HTTP API token comes from $MND_API_TOKEN (see bot.web.rasa_main.with_token)."""
     sys.argv = ["rasa", *argv]
     from bot.web.rasa_main import main as web_main
 

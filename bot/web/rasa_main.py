@@ -17,6 +17,9 @@ It also installs :mod:`bot.tuning` (measured fixes to Rasa's per-turn hot path) 
 
 from __future__ import annotations
 
+import os
+import sys
+
 import rasa.server
 from sanic import Sanic
 from sanic.request import Request
@@ -35,7 +38,23 @@ def add_demo_root_route(app: Sanic) -> None:
         return demo_page_response()
 
 
+def with_token(argv: list[str]) -> list[str]:
+    """``argv`` with Rasa's HTTP API token from $MND_API_TOKEN when the API is enabled.
+
+    Rasa reads the token only from ``--auth-token``; a command line is visible to every local user
+    (``ps``), the environment is not. Added here, in the process, it never reaches a command line.
+    The API is never served without a token.
+    """
+    if "--enable-api" not in argv or "--auth-token" in argv:
+        return argv
+    token = os.environ.get("MND_API_TOKEN", "")
+    if not token:
+        raise SystemExit("error: Rasa's HTTP API is enabled but MND_API_TOKEN is empty")
+    return [*argv, "--auth-token", token]
+
+
 def main() -> None:
+    sys.argv = [sys.argv[0], *with_token(sys.argv[1:])]
     rasa.server.add_root_route = add_demo_root_route
     tuning.install()
     framing.install()
