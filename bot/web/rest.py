@@ -17,7 +17,8 @@ What differs from the stock channel:
   shared sender id "default"; the text is cleaned before Rasa sees it.
 - A sender over the rate limit gets one polite bot message and the message is not handled.
 - A turn with no reply gets the polite error message (guard.py).
-- The optional "metadata" field must be a JSON object. The client cannot set "input_channel"
+- The optional "metadata" field must be a JSON object with only the keys in METADATA_KEYS, each a
+  string of at most MAX_METADATA_VALUE characters (4xx otherwise). The client cannot set "input_channel"
   (it is always "rest"), and ``?stream=true`` is refused with 400 unsupported_option:
   replies always come as one JSON list.
 - The person's words never go into the logs, even when a turn fails.
@@ -47,6 +48,29 @@ from bot.web.validation import Limits, RequestRefused, error, parse_chat_request
 logger = logging.getLogger(__name__)
 
 _TRUE = {"1", "true", "yes", "on"}
+
+
+# What a client may say about itself with a message; every value a short string. Anything else is
+# refused, so that no client can make the tracker store keep arbitrary data with every turn.
+METADATA_KEYS = frozenset({"page", "language", "client", "note"})
+MAX_METADATA_VALUE = 200
+
+
+def metadata_problem(metadata: object) -> tuple[int, str, str] | None:
+    """Why a message's "metadata" is refused (status, code, detail), or None when it is fine."""
+    if metadata is None:
+        return None
+    if not isinstance(metadata, dict):
+        return 400, "wrong_type", 'The field "metadata" must be a JSON object.'
+    unknown = sorted(str(k) for k in metadata if k not in METADATA_KEYS)
+    if unknown:
+        allowed = ", ".join(sorted(METADATA_KEYS))
+        return 400, "unknown_field", f'"metadata" may only have these keys: {allowed}.'
+    if any(not isinstance(v, str) for v in metadata.values()):
+        return 400, "wrong_type", 'Each "metadata" value must be a string.'
+    if any(len(v) > MAX_METADATA_VALUE for v in metadata.values()):
+        return 413, "too_large", f'Each "metadata" value may be at most {MAX_METADATA_VALUE} characters.'
+    return None
 
 
 class RestInput(StockRestInput):
@@ -80,8 +104,9 @@ class RestInput(StockRestInput):
             except RequestRefused as refused:
                 return refused.response()
             metadata = chat.data.get("metadata")
-            if metadata is not None and not isinstance(metadata, dict):
-                return error(400, "wrong_type", 'The field "metadata" must be a JSON object.')
+            refused = metadata_problem(metadata)
+            if refused is not None:
+                return error(*refused)
             if str(request.args.get("stream", "")).lower() in _TRUE:
                 return error(
                     400, "unsupported_option", "Streaming is not supported: leave out stream=true to get all replies."

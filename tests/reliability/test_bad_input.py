@@ -247,11 +247,24 @@ def test_bad_input_gets_a_polite_reply_or_a_clear_4xx(server: Server, channel: s
         ("", {"metadata": {"page": "/mnd", "note": "\ud800"}}, 200, None),
         ("", {"metadata": "not an object"}, 400, "wrong_type"),
         ("", {"metadata": ["x"]}, 400, "wrong_type"),
+        ("", {"metadata": {"page": "/mnd", "payload": "x"}}, 400, "unknown_field"),
+        ("", {"metadata": {"page": {"nested": "object"}}}, 400, "wrong_type"),
+        ("", {"metadata": {"note": "x" * 50_000}}, 413, "too_large"),
         ("", {"input_channel": "telegram"}, 200, None),
         ("?stream=true", {}, 400, "unsupported_option"),
         ("?stream=false", {}, 200, None),
     ],
-    ids=["metadata-object", "metadata-string", "metadata-list", "input-channel-ignored", "stream", "no-stream"],
+    ids=[
+        "metadata-object",
+        "metadata-string",
+        "metadata-list",
+        "metadata-unknown-key",
+        "metadata-nested",
+        "metadata-too-long",
+        "input-channel-ignored",
+        "stream",
+        "no-stream",
+    ],
 )
 def test_rest_only_fields(server: Server, query: str, extra: dict[str, object], status: int, code: str | None) -> None:
     body = json.dumps({"sender": f"opt-{uuid.uuid4().hex[:8]}", "message": ASK_ALS, **extra}).encode()
