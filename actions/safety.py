@@ -18,6 +18,7 @@ from actions.understanding import read
 from actions.wording import say
 from bot.facts import queries
 from bot.facts.text import normalise
+from bot.facts.words import question_part
 
 # A question: "?" or a question word first in a sentence.
 _ASKS = re.compile(
@@ -26,6 +27,8 @@ _ASKS = re.compile(
     r"|\b(?:am|is|are|was|were|do|does|did|can|could|will|would|should|has|have) (?:i|he|she|it|they|we|you|there|"
     r"my \w+)\b"
 )
+# A question about someone in particular: "what is happening to me?", "could he have it?"
+_SOMEONE = re.compile(r"\b(?:i|im|ive|me|my|mine|we|us|our|he|hes|him|his|she|shes|her|hers|they|them|their)\b")
 # Saying someone has a condition: "my husband has ALS", "mum was diagnosed with PMA".
 _HAS = re.compile(r"\b(?:has|have|had|got|gotten|with|diagnosed|diagnosis|living with|suffers?|suffering)\b")
 # A message classified as personal advice is answered as a question when a topic got at least this
@@ -52,7 +55,11 @@ class ActionDeclinePersonalAdvice(StoreAction):
                 pointed = targets.via in ("person", "described", "listed", "other")
                 asks = bool(_ASKS.search(normalise(question.text))) or question.text.rstrip().endswith("?")
                 topical = max(question.topic_weights.values(), default=0.0) >= TOPIC_READING
-                if asks and (pointed or topical):
+                # A long message classified on its story ("lately my legs are tired... could you tell me
+                # what post-polio syndrome is?") whose question is about no one in particular.
+                asking = question_part(question.text)
+                general = asking != question.text and not _SOMEONE.search(normalise(asking))
+                if asks and (pointed or topical or general):
                     # "My grandad had polio, what's this post-polio syndrome thing?", "back to my husband's
                     # one, is there any medication?": someone is named, but no judgement on them is asked.
                     return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
