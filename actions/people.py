@@ -39,7 +39,10 @@ _POINTED = re.compile(
 )
 _NAMES_SOMEONE = re.compile(
     rf"\b(?:my|our|his|her|their) (?:(?:little|older|younger|big|baby) )?(?P<who>{_RELATIVE})\b"
+    rf"|^(?:\w+ ){{0,3}}?(?P<poss>{_RELATIVE})s\b"  # "cant sleep, dads pma is getting worse"
 )
+# Between a relative and their condition: "my baby has SMA", "mum, diagnosed with PMA", "dads PMA".
+_HAS = re.compile(r"^(?:s|has|has got|had|got|was diagnosed with|diagnosed with|with|is living with|lives with)$")
 _SENTENCE = re.compile(r"[.!?;]+")
 
 
@@ -61,13 +64,24 @@ def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str,
     """``people`` with the pairs this message states: a sentence naming one relative and one condition."""
     updated = dict(people)
     for sentence in _SENTENCE.split(text):
-        relatives = {_RELATIVES[m.group("who")] for m in _NAMES_SOMEONE.finditer(normalise(sentence))}
-        if len(relatives) != 1 or _POINTED.search(normalise(sentence)):
+        plain = normalise(sentence)
+        if _POINTED.search(plain):
             continue
-        named = [n.slug for n in names.named_conditions(session, sentence) if not n.negated]
-        named = [c for c in dict.fromkeys(named) if c != "motor_neuron"]
-        if len(named) == 1:
+        found = list(_NAMES_SOMEONE.finditer(plain))
+        relatives = {_RELATIVES[m.group("who") or m.group("poss")] for m in found}
+        named_here = [n for n in names.named_conditions(session, sentence) if not n.negated]
+        named = [c for c in dict.fromkeys(n.slug for n in named_here) if c != "motor_neuron"]
+        if len(relatives) == 1 and len(named) == 1:
             updated[relatives.pop()] = named[0]
+        elif len(relatives) > 1:
+            # "My baby has SMA and my mum keeps confusing it": each relative followed by "has <name>".
+            for match in found:
+                who = _RELATIVES[match.group("who") or match.group("poss")]
+                end = len(plain[: match.end()].split())
+                for n in named_here:
+                    between = " ".join(plain.split()[end : n.start])
+                    if n.slug != "motor_neuron" and _HAS.match(between):
+                        updated[who] = n.slug
     return updated
 
 
