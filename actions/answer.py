@@ -196,6 +196,8 @@ class ActionAnswerWhatAbout(StoreAction):
         return ask_which_condition(session, dispatcher, domain, topic or state.topic or "definition")
 
 
+# A follow-up of at most this many words that names a part of the body or a symptom asks about symptoms.
+SHORT_FOLLOW_UP = 4
 # A correction asks another question only when the classifier is at least this sure of its topic.
 CORRECTED_OWN_TOPIC = 0.4
 # A follow-up's own topic wins over the last one when the classifier is at least this sure of it
@@ -231,6 +233,11 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     correcting = bool(question.text) and bool(CORRECTION.search(normalise(question.text)))
     if correcting and state.topic and (not says_more or own[0] in (None, "coping") or own[1] < CORRECTED_OWN_TOPIC):
         return state.topic
+    if says_more and len(rest.split()) <= SHORT_FOLLOW_UP:
+        # "What about chewing?", "legs?": a part of the body or a symptom asks about symptoms.
+        body = across.attribute_question(session, rest, require_across=False)
+        if body is not None and body.attribute in ("affects", "starts_in"):
+            return "symptoms"
     if own[0] and own[1] >= OWN_TOPIC and says_more:
         return own[0]
     if says_more:
