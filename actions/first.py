@@ -24,6 +24,7 @@ from actions.replies import example_buttons, send_definition, send_reply
 from actions.understanding import Question
 from actions.wording import say
 from bot.facts import names
+from bot.facts.models import GlossaryTerm
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
 from bot.facts.words import question_part
@@ -53,6 +54,11 @@ _FIGURES = re.compile(
 )
 _SHORT = 4
 # "Sorry, I meant…", "no, PMA not PLS", "oops", "ugh autocorrect".
+# "What is X?", "what does X mean?" with nothing else: X may be a glossary word.
+_WHAT_IS = re.compile(
+    r"^(?:so |and |ok |but )?(?:what is|whats|what are|what does|what do|define|meaning of) "
+    r"(?:a |an |the )?(?P<rest>.+?)(?: mean| means| exactly)?$"
+)
 CORRECTION = re.compile(
     r"\b(?:sorry|i meant|i mean|meant|oops|whoops|no wait|not that|wrong one|correction|actually|typo|"
     r"autocorrect\w*|misspel\w*|my mistake|my bad)\b"
@@ -78,6 +84,13 @@ def answer_first(
     asked = normalise(question_part(question.text)) if question.text else ""
     if asked and _DOSE.search(asked):
         return _scope(dispatcher, domain, None)  # "what's the usual dose of riluzole?": for the pharmacist
+    exact = _WHAT_IS.match(asked) if asked and not question.named else None
+    key = names.tables(session).terms.table.get(exact.group("rest")) if exact else None
+    if key is not None:
+        # "What is muscle wasting?": a word of the glossary (or one of its other names), asked as such.
+        entry = session.get(GlossaryTerm, key)
+        if entry is not None:
+            return send_definition(dispatcher, tracker, domain, entry)
     named_word = term_for(session, question.text) if asked else None
     if named_word is not None:
         return send_definition(dispatcher, tracker, domain, named_word)

@@ -35,7 +35,7 @@ _BLAME = re.compile(
 # Asking the bot to say whether someone has a condition: "is this ALS?", "could it be MND?", "do I have PLS?".
 _PERSONAL = re.compile(
     r"(?<!what )(?<!whats )\b(?:is (?:it|this|that)|could (?:it|this|that) be|might (?:it|this|that) be|"
-    r"do i have|have i got|"
+    r"do i (?:have|hav|hve|av)|have i got|"
     r"mean (?:that )?(?:i|he|she|we|my \w+)(?:ve| have| has)? (?:dont |do not |doesnt |does not )?(?:have|has|got)|"
     r"does (?:he|she|my \w+) have|has (?:he|she|my \w+) got|am i getting|"
     r"do you think (?:it|i|he|she)(?:s| is| has| have)?)"

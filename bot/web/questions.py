@@ -58,6 +58,24 @@ def _split_sentence(sentence: str) -> list[str]:
     return parts
 
 
+# A question that only asks about what came just before: "riluzole?? what is that".
+_BACK_REFERENCE = re.compile(
+    r"^(?:so |and |ok )?(?:what|whats|what's) (?:is |does )?(?:that|this|it)(?: mean| one)?\W*$", re.IGNORECASE
+)
+_FRAGMENT_WORDS = 3
+
+
+def _merged_back_references(questions: list[str]) -> list[str]:
+    """Joins a "what is that?" to the short fragment it is about, which it does not repeat."""
+    merged: list[str] = []
+    for question in questions:
+        if merged and _BACK_REFERENCE.match(question) and len(merged[-1].split()) <= _FRAGMENT_WORDS:
+            merged[-1] = f"{merged[-1]} {question}"
+        else:
+            merged.append(question)
+    return merged
+
+
 def split_questions(text: str) -> list[str]:
     """The questions a message asks, in order (a message with one question comes back whole, unless
     it opens with an acknowledgement, which is left out)."""
@@ -81,6 +99,7 @@ def split_questions(text: str) -> list[str]:
         if not questions:
             return [text]
         questions[-1] = f"{questions[-1]} {pending}"
+    questions = _merged_back_references(questions)
     if len(questions) > MAX_QUESTIONS or (len(questions) == 1 and not acknowledged):
         return [text]
     return questions
