@@ -43,6 +43,7 @@ def answer_for_targets(
     topic: str | None = None,
 ) -> list[EventType]:
     """Answer ``question`` for each target condition (or offer the choices when unclear)."""
+    topic = topic or question.worded_topic
     if targets.choices:
         return send_choices(session, dispatcher, domain, targets.choices, topic or question.intent_topic or state.topic)
     if targets.asked is not None:

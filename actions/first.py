@@ -84,7 +84,7 @@ def answer_first(
     asked = normalise(question_part(question.text)) if question.text else ""
     if asked and _DOSE.search(asked):
         return _scope(dispatcher, domain, None)  # "what's the usual dose of riluzole?": for the pharmacist
-    exact = _WHAT_IS.match(asked) if asked and not question.named else None
+    exact = _WHAT_IS.match(asked) if asked and set(question.named) <= {"motor_neuron"} else None
     key = names.tables(session).terms.table.get(exact.group("rest")) if exact else None
     if key is not None:
         # "What is muscle wasting?": a word of the glossary (or one of its other names), asked as such.

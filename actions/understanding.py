@@ -104,6 +104,21 @@ _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she
 _SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
 
 
+# Wordings whose topic is plain from the grammar, which a bag-of-words classifier can miss.
+_TOPIC_BY_WORDING = [
+    # "what does it cause?" (its effects), unlike "what causes it?"
+    (re.compile(r"\bwhat (?:else )?(?:does|do|can|will|would) (?:it|this|that|they|\w+) cause\b"), "symptoms"),
+    # "what does PBP attack?", "what part does PMA attack?": which motor neurons
+    (
+        re.compile(
+            r"\bwhat (?:part |parts |nerves |cells |bit )?(?:does|do) (?:it|this|that|they|\w+) "
+            r"(?:attack|target|damage|destroy|kill)\b"
+        ),
+        "upper_lower",
+    ),
+]
+
+
 @dataclass
 class Mention:
     """A phrase pointing back at something said: "the second one", "the other one", "both"."""
@@ -134,6 +149,7 @@ class Question:
     personal: bool = False  # asks whether one person has a condition
     judgement: bool = False  # asks for any judgement on one person (personal, or "should I be worried?")
     neuron_kind: bool = False  # motor neurons named only as "the upper ones", "lower neurones"
+    worded_topic: str | None = None  # a topic plain from the grammar ("what does it cause?": symptoms)
 
     @property
     def intent_topic(self) -> str | None:
@@ -206,6 +222,12 @@ def read(session: Session, tracker: Tracker) -> Question:
     if _CORRECTING.search(plain):
         # "Sorry, I meant what symptoms it causes, not the gene": what it is not about is left out.
         text = _NOT_THAT.sub("", text).strip() or text
+    worded = next((t for p, t in _TOPIC_BY_WORDING if text and p.search(normalise(question_part(text)))), None)
+    if worded is not None:
+        # "What does it cause?" asks what it does, not its cause, whatever the classifier read.
+        if intent.startswith("ask_"):
+            intent = f"ask_{worded}"
+        weights[worded] = max(weights.values(), default=1.0) + 0.01
     return Question(
         text=text,
         intent=intent,
@@ -224,6 +246,7 @@ def read(session: Session, tracker: Tracker) -> Question:
         personal=personal,
         judgement=personal or bool(_JUDGEMENT.search(plain)),
         neuron_kind=neuron_kind,
+        worded_topic=worded,
     )
 
 
