@@ -17,6 +17,7 @@ from actions.contract import payload
 from actions.conversation import State
 from actions.first import MEANING
 from actions.listing import across_question
+from actions.references import resolve
 from actions.replies import named_term, send_definition, send_reply
 from actions.understanding import read
 from actions.wording import say
@@ -83,6 +84,13 @@ class ActionDefineTerm(StoreAction):
             listing = across_question(session, domain, question, State.of(tracker))
             if listing is not None:
                 return send_reply(session, dispatcher, domain, listing, State.of(tracker))
+        if question.text and not MEANING.search(normalise(question.text)):
+            pointed = resolve(session, question, State.of(tracker))
+            if pointed.via == "described" and (pointed.conditions or pointed.choices):
+                # "And the X chromosome one?": a type picked by what describes it, not the word.
+                from actions.answer import ActionAnswerWhatAbout
+
+                return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         entry: GlossaryTerm | None = named_term(session, tracker)
         if entry is None:
             # "What does ALS mean?" asks for a condition, not a word.

@@ -32,7 +32,8 @@ from bot.facts.text import normalise
 _DESCRIBED = re.compile(
     r"\b(?:the|that) (?:one|ones|type|kind|condition|disease) "
     r"(?:that|which|where|who|with|you|u|i|for|affecting|from|in|about|of|linked|where)\b"
-    r"|\bthe (?!other\b|first\b|second\b|third\b|last\b|same\b|right\b|main\b|next\b)\w+ (?:one|type)\b"
+    r"|\bthe (?!other\b|first\b|second\b|third\b|last\b|same\b|right\b|main\b|next\b|only\b)\w+(?: \w+)? "
+    r"(?:one|type)\b"
 )
 _ASKED_ABOUT = re.compile(
     r"\b(?:i|we) (?:first )?(?:asked|talked|spoke|chatted|read|started) (?:about|with)\b"
