@@ -88,7 +88,8 @@ class ActionAnswerTopic(StoreAction):
             # "What about S M A?", "does PLS do the same?", "sorry, I meant PBP": the last question
             # about another condition, however the classifier read it.
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
-        if state.topic and question.text and CORRECTION.search(normalise(question.text)) and _points(question):
+        correcting = bool(question.text) and bool(CORRECTION.search(normalise(question.text)))
+        if state.topic and correcting and (_points(question) or _TOPIC_WORD.search(normalise(question.text))):
             # "Sorry wrong client, I meant progressive bulbar palsy", "no, I meant the babies one".
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         early = answer_first(session, dispatcher, tracker, domain, question, state)
@@ -199,6 +200,15 @@ class ActionAnswerWhatAbout(StoreAction):
 
 # A follow-up of at most this many words that names a part of the body or a symptom asks about symptoms.
 SHORT_FOLLOW_UP = 4
+# Words that name a topic outright, for corrections ("no, I meant the symptoms").
+_TOPIC_WORD = re.compile(
+    r"\b(?:(?P<treatment>treatments?|cures?|medicines?|medications?|therapy|therapies)"
+    r"|(?P<symptoms>symptoms?|signs)"
+    r"|(?P<causes>causes?|caused)"
+    r"|(?P<inheritance>inherited|inheritance|genetic|hereditary|passed down)"
+    r"|(?P<diagnosis>diagnosed|diagnosis|tests?|testing)"
+    r"|(?P<outlook>outlook|prognosis|life expectancy))\b"
+)
 # A correction asks another question only when the classifier is at least this sure of its topic.
 CORRECTED_OWN_TOPIC = 0.4
 # A follow-up's own topic wins over the last one when the classifier is at least this sure of it
@@ -232,6 +242,10 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     # "Sorry, I meant PMA", "so sorry, I counted wrong, it is the sixth": the same question about
     # another condition ("sorry" reads as feelings to the classifier), unless it clearly asks another.
     correcting = bool(question.text) and bool(CORRECTION.search(normalise(question.text)))
+    named_topic = _TOPIC_WORD.search(normalise(rest)) if correcting else None
+    if named_topic:
+        # "Sorry, I meant what are the treatments": the topic it names.
+        return next(topic for topic, word in named_topic.groupdict().items() if word)
     if correcting and state.topic and (not says_more or own[0] in (None, "coping") or own[1] < CORRECTED_OWN_TOPIC):
         return state.topic
     if says_more and len(rest.split()) <= SHORT_FOLLOW_UP:
