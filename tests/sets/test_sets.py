@@ -15,10 +15,10 @@ import pytest
 from bot.serve import Stack
 from tests.sets.runner import Tally, run
 
-# Regression floors, a little under the figures of the commit that set them (singles 90.4%,
-# conversations 86.5% on 2026-11-30). The answers issues ask for 92% on such sets; that is not
-# reached yet, and those issues stay open until it is.
-FLOORS = {"singles": 0.88, "conversations": 0.84}
+# Regression floors, a little under the figures of the commit that set them (singles 90.7%,
+# conversations 90.3% on 2026-11-30, second session). The answers issues ask for 92% on such
+# sets; that is not reached yet, and those issues stay open until it is.
+FLOORS = {"singles": 0.89, "conversations": 0.88}
 # Whole replies as sent, Flesch-Kincaid grade (textstat): the median and the hardest reply.
 READABILITY_MEDIAN, READABILITY_WORST = 6.0, 8.0
 
