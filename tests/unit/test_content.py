@@ -10,7 +10,7 @@ import textstat
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.facts.models import Fact, GlossaryTerm, Section, TermAlias
+from bot.facts.models import Fact, GlossaryTerm, Section, Source, TermAlias
 from bot.facts.text import normalise
 from bot.facts.vocab import CONDITIONS, TOPICS
 
@@ -43,6 +43,12 @@ def test_every_source_section_maps_to_facts(session: Session) -> None:
     used |= {(t.source_id, t.section) for t in session.scalars(select(GlossaryTerm))}
     listed = {(s.source_id, s.slug) for s in session.scalars(select(Section))}
     assert listed <= {(src, sec) for src, sec in used}, listed - used
+
+
+def test_citations_give_dates_that_cannot_be_misread(session: Session) -> None:
+    """ "05/06/2025" is 5 June to a British reader and May 6 to an American one: dates are spelled out."""
+    for source in session.scalars(select(Source)):
+        assert not re.search(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", source.citation), source.citation
 
 
 def test_both_sources_are_used(session: Session) -> None:
