@@ -52,10 +52,11 @@ class StoreAction(Action, ABC):
                 events += people_events(session, text, tracker.get_slot("people"))
         except (SQLAlchemyError, StoreMissing) as exc:
             logger.error("fact store unavailable in %s: %s", self.name(), exc.__class__.__name__)
-            if isinstance(exc, SQLAlchemyError):
+            engine = getattr(self._sessions(), "kw", {}).get("bind")
+            if isinstance(exc, SQLAlchemyError) and engine is not None:
                 # Pooled connections may keep a broken state (a file truncated, then restored): drop them
                 # all, so that the next turn opens fresh ones and is answered once the store is whole.
-                self._sessions().kw["bind"].dispose()
+                engine.dispose()
             dispatcher.utter_message(text=say(domain, "utter_error"), json_message=payload("error"))
             return []
         note_first(dispatcher, tracker, domain)
