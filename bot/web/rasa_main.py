@@ -43,14 +43,16 @@ def with_token(argv: list[str]) -> list[str]:
 
     Rasa reads the token only from ``--auth-token``; a command line is visible to every local user
     (``ps``), the environment is not. Added here, in the process, it never reaches a command line.
-    The API is never served without a token.
+    The API is never served without a token. The token rides as ``--auth-token=<token>``: a random
+    token may start with "-", which argparse would read as the next option after a bare
+    ``--auth-token`` (Rasa then exits with "expected one argument").
     """
-    if "--enable-api" not in argv or "--auth-token" in argv:
+    if "--enable-api" not in argv or any(a == "--auth-token" or a.startswith("--auth-token=") for a in argv):
         return argv
     token = os.environ.get("MND_API_TOKEN", "")
     if not token:
         raise SystemExit("error: Rasa's HTTP API is enabled but MND_API_TOKEN is empty")
-    return [*argv, "--auth-token", token]
+    return [*argv, f"--auth-token={token}"]
 
 
 def main() -> None:

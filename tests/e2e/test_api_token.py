@@ -29,3 +29,15 @@ def test_the_api_token_is_required_and_never_on_a_command_line(tmp_path_factory:
             assert proc is not None
             cmdline = Path(f"/proc/{proc.pid}/cmdline").read_bytes().decode(errors="replace")
             assert token not in cmdline
+
+
+@pytest.mark.parametrize("token", ["-starts-with-a-dash", "--two-dashes", "plain_token"])
+def test_any_generated_token_reaches_rasa_as_given(token: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # secrets.token_urlsafe() starts with "-" about once in 64 runs; Rasa must still start and use it.
+    from rasa.__main__ import create_argument_parser
+
+    from bot.web.rasa_main import with_token
+
+    monkeypatch.setenv("MND_API_TOKEN", token)
+    argv = with_token(["run", "--enable-api", "--model", "models/mnd.tar.gz"])
+    assert create_argument_parser().parse_args(argv).auth_token == token
