@@ -27,7 +27,7 @@ from actions.references import resolve
 from actions.replies import example_buttons, named_term, send_definition, send_reply
 from actions.understanding import read
 from actions.wording import say
-from bot.facts import queries
+from bot.facts import names, queries
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
 from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC, TOPICS
@@ -117,7 +117,11 @@ class ActionOfferReadings(StoreAction):
                 reply = topic_reply(session, domain, question, slug, topic=reading[0])
                 if reply is not None:
                     return send_reply(session, dispatcher, domain, reply, state)
-        unknown = index_for(session).unknown_words(question.text) if question.text else []
+        unknown = (
+            index_for(session).unknown_words(question.text, names.words_of_names(session, question.text))
+            if question.text
+            else []
+        )
         content = index_for(session).terms(question.text) if question.text else []
         if self.readings and len(content) >= LONG_QUESTION and not (unknown and not question.named):
             # A long, specific question: "did you mean…?" would not help. Answer from what matches

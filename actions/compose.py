@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from actions.understanding import Question
 from actions.wording import say
-from bot.facts import queries
+from bot.facts import names, queries
 from bot.facts.models import Fact, Gap
 from bot.facts.ranking import Scored, choose_topic, index_for
 from bot.facts.text import normalise
@@ -138,7 +138,7 @@ def topic_reply(
     facts = {f.id: f for f in queries.facts_by_id(session, [s.item.id for s in own + general])}
     name, topic_label = cond.short_name, _topic_label(session, topic)
     best = own[0] if own else (general[0] if general else None)
-    unknown = index.unknown_words(asked) if asked else []
+    unknown = index.unknown_words(asked, names.words_of_names(session, asked)) if asked else []
 
     remedy = _remedy(asked, unknown)
     if remedy and (best is None or best.lexical < UNKNOWN_LEXICAL + 0.3):

@@ -117,7 +117,7 @@ def answer_first(
         return _scope(dispatcher, domain, question.outside[0])
     if asked:
         remedy = _REMEDY.match(asked)
-        unknown = index_for(session).unknown_words(asked)
+        unknown = index_for(session).unknown_words(asked, names.words_of_names(session, asked))
         if remedy and unknown and set(unknown) & set(remedy.group("subject").split()):
             return _scope(dispatcher, domain, " ".join(w for w in remedy.group("subject").split() if w in unknown))
         if _FIGURES.search(asked):

@@ -29,6 +29,12 @@ _ASKS = re.compile(
 )
 # A question about someone in particular: "what is happening to me?", "could he have it?"
 _SOMEONE = re.compile(r"\b(?:i|im|ive|me|my|mine|we|us|our|he|hes|him|his|she|shes|her|hers|they|them|their)\b")
+# Ways of asking that name the asker but are not about them: "could you tell me what PPS is?"
+_REQUEST = re.compile(
+    r"\b(?:(?:can|could|would|will) you (?:please )?(?:tell|explain to|help) me|(?:please )?tell me|explain to me|"
+    r"let me know|help me understand|i (?:would|d) like to know|i want to know|i (?:was|am|m) wondering|"
+    r"do you know|i wonder)\b"
+)
 # Saying someone has a condition: "my husband has ALS", "mum was diagnosed with PMA".
 _HAS = re.compile(r"\b(?:has|have|had|got|gotten|with|diagnosed|diagnosis|living with|suffers?|suffering)\b")
 # A message classified as personal advice is answered as a question when a topic got at least this
@@ -58,7 +64,7 @@ class ActionDeclinePersonalAdvice(StoreAction):
                 # A long message classified on its story ("lately my legs are tired... could you tell me
                 # what post-polio syndrome is?") whose question is about no one in particular.
                 asking = question_part(question.text)
-                general = asking != question.text and not _SOMEONE.search(normalise(asking))
+                general = asking != question.text and not _SOMEONE.search(_REQUEST.sub(" ", normalise(asking)))
                 if asks and (pointed or topical or general):
                     # "My grandad had polio, what's this post-polio syndrome thing?", "back to my husband's
                     # one, is there any medication?": someone is named, but no judgement on them is asked.

@@ -96,9 +96,7 @@ _NEURON_KIND = re.compile(r"\b(?:upper|lower) (?:ones|neurone?s?|nerves?)\b")
 # Someone's own body or illness: "his legs", "her speech", "my arms".
 # A correction, and the part of it that says what was not meant ("…, not the gene").
 _CORRECTING = re.compile(r"\b(?:sorry|i meant|i mean|meant|oops|no wait|typo|autocorrect\w*)\b")
-_NOT_THAT = re.compile(
-    r"(?:[,;]\s*(?:and |but )?not |\snot (?:the|a|an|about) )[^,.?!;]*[.?!]*\s*$", re.IGNORECASE
-)
+_NOT_THAT = re.compile(r"(?:[,;]\s*(?:and |but )?not |\snot (?:the|a|an|about) )[^,.?!;]*[.?!]*\s*$", re.IGNORECASE)
 _KIND_OF_MND = re.compile(r"\b(?:type|types|kind|kinds|form|forms|sort|sorts) of (?:mnd|motor neurone? disease)\b")
 # Words before a name that use it as a yardstick for something else ("like ALS", "as with ALS does").
 _LIKE = re.compile(r"\b(?:like|as with|as in|as for|same as with)$")
@@ -123,6 +121,32 @@ _TOPIC_BY_WORDING = [
             r"(?:attack|target|damage|destroy|kill)\b"
         ),
         "upper_lower",
+    ),
+    # "is that part of it?", "is being cold a thing with it?", "is it normal with PPS?": is this one of its signs
+    (
+        re.compile(
+            r"\b(?:is|are|could|can|would|might) (?:that|this|it|these|those|\w+(?: \w+)?) (?:be )?(?:just )?"
+            r"(?:a |one of the |another )?(?:part of|sign of|signs of|symptom of|symptoms of|thing with|thing in|"
+            r"normal (?:with|in|for)|common (?:with|in)|usual (?:with|in)|typical (?:of|with|in))\b"
+        ),
+        "symptoms",
+    ),
+    # "does it cause the swallowing trouble?", "will it make her tired?", "does it stop you eating?": its effects
+    (
+        re.compile(
+            r"\b(?:does|do|can|could|will|would|did) (?:it|this|that|they) (?:also )?(?:cause|give|bring on|lead to|"
+            r"make (?:you|people|them|him|her|me|us)|stop (?:you|people|them|him|her|me|us)|spread)\b"
+            r"|\bwhat (?:order|sequence) does (?:it|this|that) (?:go|happen|come|spread)\b"
+        ),
+        "symptoms",
+    ),
+    # "is there anything for the stiffness?", "is there medicine for the pain?": what helps
+    (
+        re.compile(
+            r"\bis there (?:any |a |some )?(?:anything|something|medicine|medication|medicines|drug|drugs|"
+            r"tablet|tablets|pill|pills|treatment|cure|therapy) (?:that helps |to help )?(?:for|with)\b"
+        ),
+        "treatment",
     ),
 ]
 

@@ -22,6 +22,8 @@ FUZZY_MIN_SCORE = 85.0
 FUZZY_MARGIN = 4.0
 # Each word of a multi-word near miss must itself be close ("does" is not "disease").
 FUZZY_MIN_WORD_SCORE = 70.0
+# A name may come back from voice typing as up to this many more words than it has.
+SPLIT_WORDS_MAX = 3
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ def _find(text: str, names: Names, *, exact_only: bool = False) -> list[Mention]
     found: list[Mention] = []
     # Longest phrases first, so "motor neurone disese" (a typo of a three-word name)
     # wins over the exact two-word "motor neurone" inside it.
-    for size in range(min(longest, len(words)), 0, -1):
+    for size in range(min(longest + (0 if exact_only else SPLIT_WORDS_MAX), len(words)), 0, -1):
         for i in range(len(words) - size + 1):
             if any(used[i : i + size]):
                 continue
@@ -137,8 +139,10 @@ _LENGTH_SLACK = 2 * (1 - FUZZY_MIN_SCORE / 100) / (2 - (1 - FUZZY_MIN_SCORE / 10
 @lru_cache(maxsize=20_000)
 def _closest(phrase: str, size: int, names: Names) -> tuple[str, float] | None:
     """(key, score) of the name ``phrase`` is clearly a typo of; phrases repeat, so results are kept."""
-    # Same number of words (a typo inside words), or one more when two words were run
-    # together ("postpolio syndrome").
+    # Same number of words (a typo inside words); one more when two words were run together
+    # ("postpolio syndrome"); fewer when voice typing heard one word as several ("bull bar palsy",
+    # "muscular a trophy", "motor new rons", "front oh temporal dementia"): then the letters, spaces
+    # left out, must still be close.
     joined = phrase.replace(" ", "")
     scored = sorted(
         [
@@ -150,6 +154,13 @@ def _closest(phrase: str, size: int, names: Names) -> tuple[str, float] | None:
             (fuzz.ratio(joined, bare), key)
             for _, bare, key in names.fuzzy.get(size + 1, ())
             if _lengths_close(joined, bare)
+        ]
+        + [
+            (fuzz.ratio(joined, bare), key)
+            for words in range(size - 1, max(0, size - SPLIT_WORDS_MAX - 1), -1)
+            for _, bare, key in names.fuzzy.get(words, ())
+            # The pieces start and end where the name does: "has bull bar palsy" is not all a name.
+            if joined[0] == bare[0] and joined[-1] == bare[-1] and _lengths_close(joined, bare)
         ],
         reverse=True,
     )
@@ -291,3 +302,15 @@ def without_condition_names(session: Session, text: str) -> str:
         size = len(mention.matched.split())
         words[mention.start : mention.start + size] = [""] * size
     return " ".join(w for w in words if w)
+
+
+def words_of_names(session: Session, text: str) -> set[str]:
+    """The (normalised) words of ``text`` that are part of a condition's or a glossary term's name, typos
+    and voice typing's pieces included: not words the material never uses."""
+    known = tables(session)
+    words = normalise(text).split()
+    return {
+        word
+        for mention in [*_find(text, known.conditions), *_find(text, known.terms)]
+        for word in words[mention.start : mention.start + len(mention.matched.split())]
+    }

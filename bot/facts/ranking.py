@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -223,9 +223,10 @@ class SearchIndex:
                 score -= AUDIENCE_BONUS
         return Scored(item, score, lexical, example, prior, topic)
 
-    def unknown_words(self, text: str) -> list[str]:
+    def unknown_words(self, text: str, named: Collection[str] = ()) -> list[str]:
         """Words of the question's own sentence that nothing in the store uses, nor a near spelling of
-        such a word, and that are not everyday words of questions ("son", "yesterday")."""
+        such a word, and that are not everyday words of questions ("son", "yesterday"), nor ``named``:
+        the words of names found in it ("bull bar palsy", as voice typing writes "bulbar palsy")."""
         from rapidfuzz import fuzz, process
 
         from bot.facts.text import normalise
@@ -233,7 +234,7 @@ class SearchIndex:
 
         found = []
         for word in normalise(question_part(text)).split():
-            if word in STOP_WORDS or len(word) < 4 or word.isdigit():
+            if word in STOP_WORDS or len(word) < 4 or word.isdigit() or word in named:
                 continue
             term = stem(word)
             if term in self.familiar or self.vocabulary.single.get(term):

@@ -47,6 +47,40 @@ def test_resolve_condition_forgives_typos(session: Session, text: str, slug: str
 
 
 @pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # Voice typing hears one long word as several, and spells short names as letters.
+        ("what causes progressive bull bar palsy", "pbp"),
+        ("progressive muscular a trophy what is it", "pma"),
+        ("does it affect the motor new rons", "motor_neuron"),
+        ("my brother has a LS", "als"),
+        ("what about pee M A", "pma"),
+        ("P M A?", "pma"),
+    ],
+)
+def test_resolve_condition_as_voice_typing_writes_it(session: Session, text: str, slug: str) -> None:
+    assert names.resolve_condition(session, text) == slug
+
+
+@pytest.mark.parametrize("text", ["has bull bar palsy", "the motor new rons"])
+def test_a_name_heard_as_pieces_does_not_take_the_word_before_it(session: Session, text: str) -> None:
+    (found,) = names.named_conditions(session, text)
+    assert found.start == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("what is front oh temporal dementia", "frontotemporal dementia"),
+        ("what is the and Rogen receptor", "androgen receptor"),
+    ],
+)
+def test_find_term_as_voice_typing_writes_it(session: Session, text: str, term: str) -> None:
+    entry = names.find_term(session, text)
+    assert entry is not None and entry.term == term
+
+
+@pytest.mark.parametrize(
     "text",
     ["hello there", "what is the weather like", "diabetes", "multiple sclerosis", "als0", "plx", ""],
 )
