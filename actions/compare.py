@@ -30,6 +30,12 @@ _COMPARE = re.compile(
     r"vs|versus|same as|similar to|unlike|or is it|same thing|related to|milder|a mild (?:form|version|kind) of)\b"
     r"|\bhow (?:is|are|do|does|s)\b.{0,30}\b(?:different|differ)\b"
 )
+# "Which one gets worse faster?", "which of the two is more common?": the two just listed, weighed.
+_WHICH_OF_TWO = re.compile(
+    r"\bwhich (?:one|1|of (?:the|those|these|them|the) two|of (?:them|those|these) two|of them|of the pair|is|gets|"
+    r"has|goes|moves|affects|starts|progresses|spreads|hits)\b.{0,40}?\b(?:more|less|most|least|worse|worst|"
+    r"better|faster|slower|quicker|sooner|earlier|later|commoner|rarer|younger|older|milder|harder|easier)\b"
+)
 # "The difference between them", "between that and mine": the two talked about last.
 _TWO_BACK = re.compile(r"\b(?:them|they|both|those two|these two|the two|mine|his|hers|theirs|yours)\b")
 
@@ -60,13 +66,33 @@ def pair(session: Session, question: Question, state: State) -> list[str]:
     return slugs
 
 
+def _listed_pair(state: State) -> list[str]:
+    return [c for c in state.listed if c not in ("mnd", "motor_neuron")]
+
+
+def weighs_listed_pair(question: Question, state: State) -> bool:
+    """ "Which one gets worse faster?" right after two conditions were listed or compared."""
+    return (
+        bool(question.text)
+        and len(question.named) < 2
+        and len(_listed_pair(state)) == 2
+        and bool(_WHICH_OF_TWO.search(normalise(question.text)))
+    )
+
+
 def compare_if_asked(
     session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, question: Question, state: State
 ) -> list[EventType] | None:
     """A comparison, when a message classified as something else compares two conditions."""
-    if not question.text or not _COMPARE.search(normalise(question.text)):
+    if not question.text:
         return None
-    slugs = pair(session, question, state)
+    text = normalise(question.text)
+    if weighs_listed_pair(question, state):
+        slugs = _listed_pair(state)
+    elif _COMPARE.search(text):
+        slugs = pair(session, question, state)
+    else:
+        return None
     if len(slugs) < 2 or slugs[0] == slugs[1]:
         return None
     if question.intent_topic not in (None, "definition", "types") and not _SAME.search(normalise(question.text)):
@@ -121,7 +147,7 @@ def compare(
 
 
 class ActionCompareConditions(StoreAction):
-    """"How is PLS different from ALS?", "how is that different from ALS?", "is Lou Gehrig's disease ALS?"."""
+    """ "How is PLS different from ALS?", "how is that different from ALS?", "is Lou Gehrig's disease ALS?"."""
 
     def name(self) -> str:
         return "action_compare_conditions"

@@ -74,7 +74,7 @@ def answer_first(
     state: State,
 ) -> list[EventType] | None:
     """Send what the message gets before its topic, if anything (see the module docstring)."""
-    from actions.compare import compare, compare_if_asked
+    from actions.compare import compare, compare_if_asked, weighs_listed_pair
     from actions.glossary import term_for
     from actions.safety import ActionDeclinePersonalAdvice
 
@@ -122,6 +122,11 @@ def answer_first(
             return _scope(dispatcher, domain, " ".join(w for w in remedy.group("subject").split() if w in unknown))
         if _FIGURES.search(asked):
             return _no_figures(session, dispatcher, domain, question, state)
+    if weighs_listed_pair(question, state):
+        # "Which one gets worse faster?" after a comparison: the two compared, not every type.
+        weighed = compare_if_asked(session, dispatcher, domain, question, state)
+        if weighed is not None:
+            return weighed
     listing = across_question(session, domain, question, state) or among_listed(session, domain, question, state)
     if listing is not None:
         return send_reply(session, dispatcher, domain, listing, state)

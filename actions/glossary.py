@@ -79,6 +79,11 @@ class ActionDefineTerm(StoreAction):
         self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         question = read(session, tracker)
+        if question.personal:
+            # "Does that mean he has it?" after a word was explained: a judgement on one person.
+            from actions.safety import ActionDeclinePersonalAdvice
+
+            return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain)
         if question.text and is_across(question.text) and not MEANING.search(normalise(question.text)):
             # "What types involve the brainstem?": a question across the types that names a word.
             listing = across_question(session, domain, question, State.of(tracker))

@@ -43,17 +43,19 @@ _PERSONAL = re.compile(
     r"kennedy|motor_neuron)\b"
 )
 # Asking what will happen to one person: "will he need a feeding tube?", "how long for her specifically?"
+# One person (or one family's children) as the subject: "my husband", "ours", "both of mine".
+_ONE = r"(?:he|she|i|my \w+|our \w+|mine|ours|(?:both|either|one|any|each) of (?:ours|mine|my \w+|our \w+))"
 _PREDICTION = re.compile(
-    r"(?:^|[.?!,]\s*|\b(?:so|and|but|ok)\s+)(?:will|is|are) (?:he|she|i|my \w+|our \w+) "
+    r"(?:^|[.?!,]\s*|\b(?:so|and|but|ok)\s+)(?:will|is|are) " + _ONE + " "
     r"(?:need|get|have|live|die|be able|end up|going to die|lose|walk|talk|"
     r"going to get|going to need|going to end up|end up|make it|survive|see (?:his|her|their|my) \w+|"
     r"be in a wheelchair)\b"
     r"|\bfor (?:her|him|me|my \w+|us) (?:specifically|personally|in particular)\b"
     r"|\b(?:is|will|could) (?:it|this|that|mnd|als|sma|\w+s one) (?:gonna |going to |)kill (?:him|her|me|us|my \w+)\b"
-    r"|\bwill (?:he|she|i|my \w+) be (?:in pain|ok|okay|alright|able|around|here)\b"
+    r"|\bwill " + _ONE + r" be (?:in pain|ok|okay|alright|able|around|here)\b"
     r"|\bshould (?:i|he|she|we|my \w+) "
     r"(?:take|stop|start|skip|double|try|get tested|be tested|go on|push for|have the)\b"
-    r"|\bhow long (?:has|have|does|will) (?:he|she|i|my \w+) (?:got|have|get|live)\b"
+    r"|\bhow long (?:has|have|does|will|would) " + _ONE + r" (?:got|have|get|live|last)\b"
     r"|\bhow many (?:more )?(?:years|months|weeks) (?:has|have|does|do|will|would) (?:he|she|i|we|my \w+)\b"
     r"|\b(?:time|years|months) (?:he|she|i|we) (?:has|have|ve) (?:got )?left\b|\bgot left\b|\bleft to live\b"
     # A treatment decision for one person: "can he take riluzole?" (not "can I get help at home?").
@@ -70,6 +72,11 @@ _PREDICTION = re.compile(
     # Whether one person has it: "could he have it?", "does that mean she has it?"
     r"|\b(?:could|might|does|do|can) (?:he|she|i|we|my \w+) (?:have|have got|has) (?:it|this|that)\b"
     r"|\bmean (?:that )?(?:i|he|she|we|my \w+) (?:has|have|got|ve got) (?:it|this|that)\b"
+    # Whether a diagnosis was right: "does that mean it's not PMA after all?"
+    r"|\bmean (?:that )?(?:it|its|it is|it isnt|it s) (?:not )?(?:definitely |really |probably )?"
+    r"(?:als|mnd|pls|pma|pbp|sma|kennedys?|pps)\b"
+    # Whether one person should have or ask for a treatment: "should he have one?", "should I ask for it?"
+    r"|\bshould " + _ONE + r" (?:have|get|ask for|ask about|try|use|be on|go for) (?:one|it|that|this|them)\b"
 )
 # Other ways of asking for a judgement on one person, beyond the two above: "should I be worried?",
 # "what are his chances?". A message the classifier took for personal advice that has none of these
@@ -125,9 +132,9 @@ _TOPIC_BY_WORDING = [
     # "is that part of it?", "is being cold a thing with it?", "is it normal with PPS?": is this one of its signs
     (
         re.compile(
-            r"\b(?:is|are|could|can|would|might) (?:that|this|it|these|those|\w+(?: \w+)?) (?:be )?(?:just )?"
-            r"(?:a |one of the |another )?(?:part of|sign of|signs of|symptom of|symptoms of|thing with|thing in|"
-            r"normal (?:with|in|for)|common (?:with|in)|usual (?:with|in)|typical (?:of|with|in))\b"
+            r"\b(?:is|are|could|can|would|might) (?:that|this|it|these|those|(?:being |feeling )?(?!more|less)\w+) "
+            r"(?:be )?(?:just )?(?:a |one of the |another )?(?:part of|sign of|signs of|symptom of|symptoms of|"
+            r"thing with|thing in|normal (?:with|in)|usual (?:with|in)|typical (?:of|with|in))\b"
         ),
         "symptoms",
     ),
@@ -139,6 +146,14 @@ _TOPIC_BY_WORDING = [
             r"|\bwhat (?:order|sequence) does (?:it|this|that) (?:go|happen|come|spread)\b"
         ),
         "symptoms",
+    ),
+    # "is there another name for it?", "what else is it called?": its names, which its definition gives
+    (
+        re.compile(
+            r"\b(?:other|another|alternative|different|full|proper|medical|real|official|older|old) names?\b"
+            r"|\bwhat else (?:is|are) (?:it|this|that|they) (?:called|known as)\b"
+        ),
+        "definition",
     ),
     # "is there anything for the stiffness?", "is there medicine for the pain?": what helps
     (
