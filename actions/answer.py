@@ -16,7 +16,7 @@ from actions.base import StoreAction, known_condition, term_buttons
 from actions.compose import MAX_SENTENCES, Reply, compare_reply, sentences, topic_reply
 from actions.contract import payload
 from actions.conversation import State, previous_question
-from actions.first import CORRECTION, answer_first
+from actions.first import CORRECTION, MEANING, answer_first
 from actions.listing import across_reply
 from actions.references import Targets, describing, mentions_in, resolve
 from actions.replies import ask_which_condition, example_buttons, named_term, send_choices, send_definition, send_reply
@@ -88,8 +88,7 @@ class ActionAnswerTopic(StoreAction):
             # "What about S M A?", "does PLS do the same?", "sorry, I meant PBP": the last question
             # about another condition, however the classifier read it.
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
-        correcting = bool(question.text) and bool(CORRECTION.search(normalise(question.text)))
-        if state.topic and correcting and (_points(question) or _TOPIC_WORD.search(normalise(question.text))):
+        if corrects_last_question(question, state):
             # "Sorry wrong client, I meant progressive bulbar palsy", "no, I meant the babies one".
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         early = answer_first(session, dispatcher, tracker, domain, question, state)
@@ -134,6 +133,18 @@ def only_a_name(session: Session, text: str) -> bool:
     return bool(words) and set(words) <= _FOLLOW_UP_WORDS and bool(set(words) & _FOLLOW_UP_CUES)
 
 
+_I_MEAN = re.compile(r"\bi mean\b")
+
+
+def corrects_last_question(question: Question, state: State) -> bool:
+    """A correction of the last question's condition or topic ("sorry, I meant PBP", "it typed wrong, I meant
+    inherited", "it wrote police, I mean polio"): that question again, not a word to explain."""
+    plain = normalise(question.text) if question.text else ""
+    if not (state.topic and CORRECTION.search(plain)) or MEANING.search(_I_MEAN.sub(" ", plain)):
+        return False  # "sorry, what does inherited mean?" asks for the word
+    return _points(question) or bool(_TOPIC_WORD.search(normalise(question.text)))
+
+
 def _points(question: Question) -> bool:
     """Whether a message names or points at a condition ("PBP", "the sixth", "the babies one")."""
     named = [c for c in question.named if c != "motor_neuron" or not question.neuron_kind]
@@ -175,7 +186,7 @@ class ActionAnswerWhatAbout(StoreAction):
         if targets.via not in ("focus", "none") and (targets.conditions or targets.choices):
             return answer_for_targets(session, dispatcher, domain, question, state, targets, topic=topic)
         # No condition named or pointed at: a fragment about the last topic ("and kids?").
-        entry = named_term(session, tracker)
+        entry = None if corrects_last_question(question, state) else named_term(session, tracker)
         if entry is not None and not question.named:
             return send_definition(dispatcher, tracker, domain, entry)
         if state.focus and question.text:

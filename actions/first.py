@@ -91,7 +91,10 @@ def answer_first(
         entry = session.get(GlossaryTerm, key)
         if entry is not None:
             return send_definition(dispatcher, tracker, domain, entry)
-    named_word = term_for(session, question.text) if asked else None
+    from actions.answer import corrects_last_question
+
+    # "Sorry, it typed wrong, I meant inherited": the last question again, not the word explained.
+    named_word = term_for(session, question.text) if asked and not corrects_last_question(question, state) else None
     if named_word is not None:
         return send_definition(dispatcher, tracker, domain, named_word)
     correcting = bool(asked) and bool(CORRECTION.search(asked))

@@ -84,6 +84,10 @@ class ActionDefineTerm(StoreAction):
             from actions.safety import ActionDeclinePersonalAdvice
 
             return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain)
+        from actions.answer import ActionAnswerWhatAbout, corrects_last_question
+
+        if corrects_last_question(question, State.of(tracker)):
+            return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         if question.text and is_across(question.text) and not MEANING.search(normalise(question.text)):
             # "What types involve the brainstem?": a question across the types that names a word.
             listing = across_question(session, domain, question, State.of(tracker))
@@ -93,8 +97,6 @@ class ActionDefineTerm(StoreAction):
             pointed = resolve(session, question, State.of(tracker))
             if pointed.via == "described" and (pointed.conditions or pointed.choices):
                 # "And the X chromosome one?": a type picked by what describes it, not the word.
-                from actions.answer import ActionAnswerWhatAbout
-
                 return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         entry: GlossaryTerm | None = named_term(session, tracker)
         if entry is None:
@@ -107,8 +109,6 @@ class ActionDefineTerm(StoreAction):
             plain = normalise(question.text)
             if not MEANING.search(plain) and max(question.topic_weights.values(), default=0.0) >= TOPIC_READING:
                 # "Sorry, I meant what are the treatments": a question, not a word to explain.
-                from actions.answer import ActionAnswerWhatAbout
-
                 return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
             recent: list[str] = tracker.get_slot("terms") or []
             if len(recent) == 1:

@@ -83,6 +83,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"do|is|are|was|were|should|cant|cannot|can|becomes|stops|falls|fall|chokes|choke)|in case|just in case|"
         r"what (?:should|do|would|can) (?:i|we) do (?:if|when)|how (?:do|should|can|would) (?:i|we|you) "
         r"(?:know|tell|recognise|recognize|spot|prepare|plan|prevent|stop|avoid|help)|"
+        r"(?:is|are) (?:it|this|that|als|mnd|pls|pma|pbp|sma|pps) (?:going to|gonna) (?:take|affect|spread|reach)|"
         r"plan|planning|prepare|prepared|preparing|ready for|later on|in the future|eventually|one day|"
         r"down the line|future|prevent|prevention|avoid|reduce the risk|risk of)\b"
     ),
@@ -93,7 +94,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r".{0,60}\b(?:als|mnd|mnds|pls|pma|pbp|sma|kennedys?|polio|pps|motor neurone?s?|"
         r"people with|patients|it|this condition|the disease|the condition)\b"
         r".{0,40}\b(?:cause|causes|affect|affects|lead|leads|make|makes|mean|normal|common|usual|happen|"
-        r"happens|get|start|progress|end|treat|treated|help|manage|managed|feed|fed|eat|breathe)\b"
+        r"happens|get|start|progress|end|treat|treated|help|manage|managed|feed|fed|eat|breathe|take|takes|"
+        r"spread|spreads|reach|reaches|involve|involves|attack|attacks)\b"
     ),
     # About people in general, not someone here: "how do they help people who can't swallow?"
     "general": re.compile(r"\b(?:people|patients|someone|anyone|those|children|babies|kids) (?:who|with|that)\b"),

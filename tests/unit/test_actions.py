@@ -286,6 +286,29 @@ def test_definition_question_about_a_word_is_explained(domain: dict[str, Any]) -
 
 
 @pytest.mark.usefixtures("store")
+@pytest.mark.parametrize("action", [ActionDefineTerm(), ActionAnswerTopic()])
+def test_a_misheard_word_corrected_re_asks_the_last_question(action: Action, domain: dict[str, Any]) -> None:
+    # "is it in her rated" (voice typing), then "sorry it typed wrong, I meant inherited": PBP's inheritance
+    # again, not what "inherited" means.
+    tracker = make_tracker(
+        "sorry it typed wrong I meant inherited", "ask_term", slots={"condition": "pbp", "topic": "inheritance"}
+    )
+    messages, _ = run(action, tracker, domain)
+    assert [(m["custom"]["kind"], m["custom"]["topic"]) for m in messages][-1:] in (
+        [("answer", "inheritance")],
+        [("not_covered", "inheritance")],
+    )
+    assert messages[-1]["custom"]["condition"] == "pbp"
+
+
+@pytest.mark.usefixtures("store")
+def test_a_word_asked_about_after_sorry_is_explained(domain: dict[str, Any]) -> None:
+    tracker = make_tracker("sorry, what does inherited mean?", "ask_term", slots={"condition": "als", "topic": "causes"})
+    [msg], _ = run(ActionDefineTerm(), tracker, domain)
+    assert msg["custom"]["kind"] == "definition" and msg["custom"]["term"] == "inherited"
+
+
+@pytest.mark.usefixtures("store")
 def test_what_about_a_word_explains_it(domain: dict[str, Any]) -> None:
     slots = {"condition": "pbp", "topic": "symptoms"}
     tracker = make_tracker("and what is meant by bulbar", "ask_what_about", slots=slots)
