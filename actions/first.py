@@ -59,6 +59,7 @@ _WHAT_IS = re.compile(
     r"^(?:so |and |ok |but )?(?:what is|whats|what are|what does|what do|define|meaning of) "
     r"(?:a |an |the )?(?P<rest>.+?)(?: mean| means| exactly)?$"
 )
+_CLAUSE = re.compile(r"[.?!,;:\n]+")
 CORRECTION = re.compile(
     r"\b(?:sorry|i meant|i mean|meant|oops|whoops|no wait|not that|wrong one|correction|actually|typo|"
     r"autocorrect\w*|misspel\w*|my mistake|my bad)\b"
@@ -84,8 +85,7 @@ def answer_first(
     asked = normalise(question_part(question.text)) if question.text else ""
     if asked and _DOSE.search(asked):
         return _scope(dispatcher, domain, None)  # "what's the usual dose of riluzole?": for the pharmacist
-    exact = _WHAT_IS.match(asked) if asked and set(question.named) <= {"motor_neuron"} else None
-    key = names.tables(session).terms.table.get(exact.group("rest")) if exact else None
+    key = _word_asked(session, question.text) if asked else None
     if key is not None:
         # "What is muscle wasting?": a word of the glossary (or one of its other names), asked as such.
         entry = session.get(GlossaryTerm, key)
@@ -134,6 +134,21 @@ def answer_first(
     if listing is not None:
         return send_reply(session, dispatcher, domain, listing, state)
     return compare_if_asked(session, dispatcher, domain, question, state)
+
+
+def _word_asked(session: Session, text: str) -> str | None:
+    """The glossary word a clause asks about as such ("what is muscle wasting?", "quick one, whats
+    hyperreflexia, it's in the notes", "what is front oh temporal dementia"), when that clause names no
+    condition: the whole of what is asked must be the word (or one of its other names, typos allowed)."""
+    for clause in _CLAUSE.split(text):
+        plain = normalise(clause)
+        exact = _WHAT_IS.match(plain)
+        if exact is None or set(names.find_conditions(session, plain)) - {"motor_neuron"}:
+            continue
+        key = names.whole_term(session, exact.group("rest"))
+        if key is not None:
+            return key
+    return None
 
 
 def _scope(dispatcher: CollectingDispatcher, domain: DomainDict, words: str | None) -> list[EventType]:

@@ -243,6 +243,18 @@ def resolve_condition(session: Session, text: str) -> str | None:
     return found[0] if found else None
 
 
+def whole_term(session: Session, phrase: str) -> str | None:
+    """The glossary term ``phrase`` is, all of it (an exact name, a typo or voice typing's pieces), or None."""
+    table = tables(session).terms
+    words = normalise(phrase).split()
+    if " ".join(words) in table.table:
+        return table.table[" ".join(words)]
+    found = _find(" ".join(words), table)
+    if len(found) == 1 and found[0].start == 0 and len(found[0].matched.split()) == len(words):
+        return found[0].key
+    return None
+
+
 def find_term(session: Session, text: str) -> GlossaryTerm | None:
     """The glossary term named in ``text`` (typos allowed), or None."""
     mentions = _find(text, tables(session).terms)
