@@ -65,7 +65,9 @@ class ActionDeclinePersonalAdvice(StoreAction):
                 # what post-polio syndrome is?") whose question is about no one in particular.
                 asking = question_part(question.text)
                 general = asking != question.text and not _SOMEONE.search(_REQUEST.sub(" ", normalise(asking)))
-                if asks and (pointed or topical or general):
+                # "Is it my fault? I keep thinking I passed it on": the material answers blame ("it is not
+                # your fault"), so it is answered, not declined.
+                if asks and (pointed or topical or general or "blame" in question.leads):
                     # "My grandad had polio, what's this post-polio syndrome thing?", "back to my husband's
                     # one, is there any medication?": someone is named, but no judgement on them is asked.
                     return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)

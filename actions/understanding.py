@@ -75,6 +75,10 @@ _PREDICTION = re.compile(
     # Whether a diagnosis was right: "does that mean it's not PMA after all?"
     r"|\bmean (?:that )?(?:it|its|it is|it isnt|it s) (?:not )?(?:definitely |really |probably )?"
     r"(?:als|mnd|pls|pma|pbp|sma|kennedys?|pps)\b"
+    # Whether one person will live to a time, or what their own risk is: "do you think he'll still be here
+    # at christmas?", "what are MY chances of getting it?"
+    r"|\b(?:he|she|i|we|my \w+|our \w+) will (?:still )?(?:be (?:here|around|alive)|live|make it|survive|last)\b"
+    r"|\bwhat (?:are|is) (?:my|his|her|our) (?:chances?|odds|risk)\b"
     # Whether one person should have or ask for a treatment: "should he have one?", "should I ask for it?"
     r"|\bshould " + _ONE + r" (?:have|get|ask for|ask about|try|use|be on|go for) (?:one|it|that|this|them)\b"
 )

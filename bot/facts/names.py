@@ -129,7 +129,22 @@ def _near_miss(phrase: str, size: int, names: Names, start: int) -> Mention | No
     if len(phrase) < FUZZY_MIN_LENGTH:
         return None
     found = _closest(phrase, size, names)
-    return Mention(found[0], phrase, found[1], start) if found else None
+    if found is None:
+        return None
+    key, score, split = found
+    if split and _holds_a_name(phrase, names):
+        return None  # "by spinal muscular atrophy" names SMA exactly: not "bulbospinal muscular atrophy"
+    return Mention(key, phrase, score, start)
+
+
+def _holds_a_name(phrase: str, names: Names) -> bool:
+    """Whether some run of the words of ``phrase`` is exactly a name of the table."""
+    words = phrase.split()
+    return any(
+        " ".join(words[i : i + size]) in names.table
+        for size in range(1, len(words) + 1)
+        for i in range(len(words) - size + 1)
+    )
 
 
 # The ratio of two strings cannot reach FUZZY_MIN_SCORE when their lengths differ by more than this share.
@@ -137,8 +152,9 @@ _LENGTH_SLACK = 2 * (1 - FUZZY_MIN_SCORE / 100) / (2 - (1 - FUZZY_MIN_SCORE / 10
 
 
 @lru_cache(maxsize=20_000)
-def _closest(phrase: str, size: int, names: Names) -> tuple[str, float] | None:
-    """(key, score) of the name ``phrase`` is clearly a typo of; phrases repeat, so results are kept."""
+def _closest(phrase: str, size: int, names: Names) -> tuple[str, float, bool] | None:
+    """(key, score, whether the name has fewer words than ``phrase``) of the name ``phrase`` is clearly a
+    typo of; phrases repeat, so results are kept."""
     # Same number of words (a typo inside words); one more when two words were run together
     # ("postpolio syndrome"); fewer when voice typing heard one word as several ("bull bar palsy",
     # "muscular a trophy", "motor new rons", "front oh temporal dementia"): then the letters, spaces
@@ -146,31 +162,37 @@ def _closest(phrase: str, size: int, names: Names) -> tuple[str, float] | None:
     joined = phrase.replace(" ", "")
     scored = sorted(
         [
-            (fuzz.ratio(phrase, name), key)
+            (fuzz.ratio(phrase, name), key, False)
             for name, _, key in names.fuzzy.get(size, ())
             if _lengths_close(phrase, name) and _words_close(phrase, name)
         ]
         + [
-            (fuzz.ratio(joined, bare), key)
+            (fuzz.ratio(joined, bare), key, False)
             for _, bare, key in names.fuzzy.get(size + 1, ())
             if _lengths_close(joined, bare)
         ]
         + [
-            (fuzz.ratio(joined, bare), key)
+            (fuzz.ratio(joined, bare), key, True)
             for words in range(size - 1, max(0, size - SPLIT_WORDS_MAX - 1), -1)
-            for _, bare, key in names.fuzzy.get(words, ())
+            for name, bare, key in names.fuzzy.get(words, ())
             # The pieces start and end where the name does: "has bull bar palsy" is not all a name.
-            if joined[0] == bare[0] and joined[-1] == bare[-1] and _lengths_close(joined, bare)
+            if _same_ends(phrase, name) and _lengths_close(joined, bare)
         ],
         reverse=True,
     )
     if not scored or scored[0][0] < FUZZY_MIN_SCORE:
         return None
-    best, key = scored[0]
-    rivals = [score for score, other in scored[1:] if other != key]
+    best, key, split = scored[0]
+    rivals = [score for score, other, _ in scored[1:] if other != key]
     if rivals and best - rivals[0] < FUZZY_MARGIN:
         return None
-    return key, best
+    return key, best, split
+
+
+def _same_ends(pieces: str, name: str) -> bool:
+    """Whether words heard as ``pieces`` begin like ``name`` and end with its last letter."""
+    first, start = pieces.split()[0], name.split()[0]
+    return pieces[-1] == name[-1] and fuzz.ratio(first, start[: len(first)]) >= FUZZY_MIN_WORD_SCORE
 
 
 def _lengths_close(a: str, b: str) -> bool:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 _APOSTROPHES = str.maketrans({"’": "", "‘": "", "'": "", "`": ""})
+_WILL = re.compile(r"\b(i|you|he|she|it|we|they|that|there|who)['’`]ll\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # The short names, spelled out letter by letter ("P M A", "p.l.s.") or as voice typing hears them
 # ("A L S", "a LS", "pee M A"): pieces that are letters, letters' spoken names, or two letters
@@ -41,6 +42,8 @@ def _join_spelled(words: list[str]) -> list[str]:
 
 def normalise(text: str) -> str:
     """Lower-case, drop apostrophes and accents, turn other punctuation into single spaces."""
+    # "he'll" and "I'll" are "he will" and "I will", not "hell" and "ill".
+    text = _WILL.sub(r"\1 will", text.lower())
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    folded = folded.lower().translate(_APOSTROPHES)
+    folded = folded.translate(_APOSTROPHES)
     return " ".join(_join_spelled(_NON_WORD.sub(" ", folded).split()))

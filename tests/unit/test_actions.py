@@ -303,7 +303,9 @@ def test_a_misheard_word_corrected_re_asks_the_last_question(action: Action, dom
 
 @pytest.mark.usefixtures("store")
 def test_a_word_asked_about_after_sorry_is_explained(domain: dict[str, Any]) -> None:
-    tracker = make_tracker("sorry, what does inherited mean?", "ask_term", slots={"condition": "als", "topic": "causes"})
+    tracker = make_tracker(
+        "sorry, what does inherited mean?", "ask_term", slots={"condition": "als", "topic": "causes"}
+    )
     [msg], _ = run(ActionDefineTerm(), tracker, domain)
     assert msg["custom"]["kind"] == "definition" and msg["custom"]["term"] == "inherited"
 

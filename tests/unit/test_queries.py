@@ -62,6 +62,15 @@ def test_resolve_condition_as_voice_typing_writes_it(session: Session, text: str
     assert names.resolve_condition(session, text) == slug
 
 
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [("how many people are affected by spinal muscular atrophy", "sma"), ("by spinal muscular a trophy", "sma")],
+)
+def test_an_exact_name_is_not_read_as_pieces_of_a_longer_one(session: Session, text: str, slug: str) -> None:
+    # "by spinal muscular atrophy" run together is close to "bulbospinal muscular atrophy" (Kennedy's).
+    assert names.find_conditions(session, text) == [slug]
+
+
 @pytest.mark.parametrize("text", ["has bull bar palsy", "the motor new rons"])
 def test_a_name_heard_as_pieces_does_not_take_the_word_before_it(session: Session, text: str) -> None:
     (found,) = names.named_conditions(session, text)
