@@ -15,6 +15,7 @@ from typing import Any
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
+from actions.details import joined, unstated_detail
 from actions.understanding import Question
 from actions.wording import say
 from bot.facts import names, queries
@@ -172,6 +173,14 @@ def topic_reply(
             parts = [say(domain, "utter_detail_general", name=name, parent_name=_name(session, parent))]
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=parent)
         chosen = _chosen(own, facts)
+        unstated = unstated_detail(session, slug, asked) if topic == "symptoms" else None
+        if unstated is not None:
+            # "Does PBP spread to the arms and legs?": the material never links the two; say so first.
+            parts = [
+                say(domain, "utter_not_linked", name=name, things=joined(unstated)),
+                say(domain, "utter_what_it_says", topic_label=topic_label, name=name),
+            ]
+            return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=slug)
         if unknown and lead.lexical < UNKNOWN_LEXICAL:
             parts = [
                 say(domain, "utter_not_in_material", words=" ".join(unknown)),

@@ -311,6 +311,34 @@ def test_a_word_asked_about_after_sorry_is_explained(domain: dict[str, Any]) -> 
 
 
 @pytest.mark.usefixtures("store")
+@pytest.mark.parametrize(
+    ("text", "slug", "said"),
+    [
+        ("does it usually spread to the arms and legs", "pbp", "does not link PBP with the legs or the arms"),
+        ("does it affect breathing", "pls", "does not link PLS with breathing"),
+    ],
+)
+def test_a_symptom_the_material_never_gives_a_type_is_said_to_be_missing(
+    text: str, slug: str, said: str, domain: dict[str, Any]
+) -> None:
+    tracker = make_tracker(text, "ask_symptoms", slots={"condition": slug, "topic": "symptoms"})
+    [msg], _ = run(ActionAnswerTopic(), tracker, domain)
+    assert msg["custom"]["kind"] == "not_covered" and msg["custom"]["condition"] == slug
+    assert said in msg["text"]
+    assert msg["custom"]["facts"], "what the material does say follows, with its provenance"
+
+
+@pytest.mark.usefixtures("store")
+@pytest.mark.parametrize(
+    ("text", "slug"), [("does it affect the legs", "pls"), ("does it start in the hands", "pma"), ("speech?", "pbp")]
+)
+def test_a_symptom_the_material_gives_a_type_is_answered(text: str, slug: str, domain: dict[str, Any]) -> None:
+    tracker = make_tracker(text, "ask_symptoms", slots={"condition": slug, "topic": "symptoms"})
+    [msg], _ = run(ActionAnswerTopic(), tracker, domain)
+    assert msg["custom"]["kind"] == "answer" and msg["custom"]["condition"] == slug
+
+
+@pytest.mark.usefixtures("store")
 def test_what_about_a_word_explains_it(domain: dict[str, Any]) -> None:
     slots = {"condition": "pbp", "topic": "symptoms"}
     tracker = make_tracker("and what is meant by bulbar", "ask_what_about", slots=slots)
