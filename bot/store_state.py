@@ -29,6 +29,9 @@ class Turn:
     """One message from a person: the trackers the store could not save while handling it."""
 
     unsaved: dict[int, Any] = field(default_factory=dict)
+    # When the store's retries for this turn end (event loop time), set at its first failure: all the
+    # reads and writes of one turn share one retry budget, so a turn waits at most that long.
+    give_up_at: float | None = None
 
     def not_saved(self, tracker: Any) -> None:
         # Keyed by identity, and the tracker kept, so an id is never reused within the turn.
@@ -72,6 +75,7 @@ def reason(error: BaseException) -> str:
         ("readonly", "read_only"),
         ("read-only", "read_only"),
         ("locked", "locked"),
+        ("lock timeout", "locked"),
         ("busy", "locked"),
         ("unable to open", "cannot_open"),
         ("no such table", "no_table"),

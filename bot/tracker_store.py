@@ -70,8 +70,9 @@ class StoreUnavailable(Exception):
     """The store could not be read or written within the retry time."""
 
 
-# A writer holding the events table, or a statement that hangs, is given up on quickly and retried.
-POSTGRESQL_TURN_OPTIONS = ("-c lock_timeout=100", "-c statement_timeout=2000")
+# A writer holding the events table, or a statement that hangs, is given up on quickly and retried
+# (appends never wait for each other's locks, so a lock wait means someone else holds the table).
+POSTGRESQL_TURN_OPTIONS = ("-c lock_timeout=20", "-c statement_timeout=2000")
 SQLITE_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA secure_delete=ON")
 
 
@@ -138,16 +139,23 @@ class LocalSQLTrackerStore(SQLTrackerStore):
         self._schema_ready = True
 
     async def _retry(self, kind: str, work: Callable[[], T]) -> T:
-        """``work()``, retried with pauses (the event loop stays free) until ``retry_seconds`` have passed."""
+        """``work()``, retried with pauses (the event loop stays free) for ``retry_seconds`` per turn.
+
+        The time starts at the turn's first failure and covers all its reads and writes; a call
+        after it has run out still makes one attempt.
+        """
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.retry_seconds
+        turn = current_turn()
+        deadline = turn.give_up_at if turn is not None else None
         pause = FIRST_PAUSE
         while True:
             try:
                 if not self._schema_ready:
                     self._create_schema()
                 result = work()
-            except (sa.exc.SQLAlchemyError, OSError) as error:
+            except Exception as error:  # anything raised from here would reach Rasa's silent fallback
+                if not isinstance(error, (sa.exc.SQLAlchemyError, OSError)):
+                    logger.error("Conversation store: unexpected %s", type(error).__name__, exc_info=True)
                 self.store_health.failed(kind, error)
                 # A connection opened while the file was unwritable stays read-only, and one that
                 # saw a failed write may keep a broken state: the next attempt opens new ones.
@@ -155,9 +163,14 @@ class LocalSQLTrackerStore(SQLTrackerStore):
                 self.engine.dispose()
                 if "no such table" in str(getattr(error, "orig", error)):
                     self._schema_ready = False
-                if loop.time() + pause > deadline:
+                if deadline is None:
+                    deadline = loop.time() + self.retry_seconds
+                    if turn is not None:
+                        turn.give_up_at = deadline
+                remaining = deadline - loop.time()
+                if remaining <= 0:
                     raise StoreUnavailable(type(error).__name__) from None
-                await asyncio.sleep(pause)
+                await asyncio.sleep(min(pause, remaining))
                 pause = min(pause * 2, LONGEST_PAUSE)
                 continue
             return result

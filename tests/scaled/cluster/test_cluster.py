@@ -278,6 +278,36 @@ def test_conversations_database_down_is_said_and_used_again_once_back(scaled: Sc
     assert stored(scaled, chat.sender).user_texts == ["what is PLS?", "how is it diagnosed?", "is it inherited?"]
 
 
+def test_a_writer_holding_the_conversations_table_delays_turns_only_for_the_bounded_retry(
+    scaled: ScaledStack,
+) -> None:
+    """Another session locks the events table against writes: turns are told they were not saved after
+    the bounded retry (no server waits for the lock indefinitely), and are stored once it is released."""
+    import psycopg2
+
+    s = scaled.settings
+    chat = ScaledChat(scaled.url, prefix="pglock")
+    _check(answers(chat.send("what is PLS?")), {"condition": "pls"})
+    holder = psycopg2.connect(
+        host=s.host, port=s.pg_port, user=s.pg_user, password=s.pg_password, dbname=s.conversations_db
+    )
+    try:
+        with holder.cursor() as cursor:
+            cursor.execute("LOCK TABLE events IN EXCLUSIVE MODE")  # reads go on, writes wait
+        held = [chat.send("is it inherited?"), chat.send("what are the symptoms?")]
+        states = {node.name: _store_state(node.url) for node in scaled.nodes}
+    finally:
+        holder.rollback()
+        holder.close()
+    for reply in held:
+        assert reply.status == 200, reply
+        assert [m["custom"]["kind"] for m in reply.messages][-1] == "not_saved", reply.messages
+        _check(answers(reply)[:1], {"condition": "pls"})  # the context was read: only the write waited
+    assert set(states.values()) == {"failing"}, states
+    _check(answers(chat.send("how is it diagnosed?")), {"condition": "pls", "topic": "diagnosis"})
+    assert stored(scaled, chat.sender).user_texts == ["what is PLS?", "how is it diagnosed?"]
+
+
 def test_rasa_server_killed_between_turns(scaled: ScaledStack) -> None:
     chat = ScaledChat(scaled.url)
     conversation = iter(PLS_CONVERSATION + PLS_CONVERSATION[:2])
