@@ -36,7 +36,7 @@ def _umount(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def small_disk(path: Path, size: str = "1m") -> Iterator[Path]:
+def small_disk(path: Path, size: str = "4m") -> Iterator[Path]:
     """A tmpfs of ``size`` mounted at ``path``: a real file system that fills up."""
     path.mkdir(parents=True, exist_ok=True)
     _mount("-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs", str(path))
