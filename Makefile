@@ -29,7 +29,7 @@ TRAIN_DATA := --data data $(BUILD)/nlu_lookups $(BUILD)/nlu_facts
 LOCK_ARGS := --python-version 3.10 --python-platform x86_64-manylinux_2_28 --generate-hashes
 
 .PHONY: help run test lock venvs facts patterns spacy train lint validate unit nlu-test \
-        conversations e2e sets audit reliability browser bench bench-smoke privacy purge-old soak clean
+        conversations e2e sets audit reliability chaos browser bench bench-smoke privacy purge-old soak clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -160,9 +160,12 @@ sets: venvs train facts ## Independent question sets through the real stack: fig
 audit: venvs train facts ## A fixed sample of 50 questions with the reply and its fact ids, for review: build/audit.md
 	$(APY) -m tests.sets.audit
 
-reliability: venvs train facts ## Bad input through both channels (real servers), rate limit; hypothesis properties
+reliability: venvs train facts ## Bad input through both channels (real servers), rate limit, hypothesis properties; conversation-store faults (needs root for mount; prints the fault table)
 	$(PY) -m pytest -q tests/reliability --ignore=tests/reliability/test_properties.py
 	$(APY) -m pytest -q tests/reliability/test_properties.py
+
+chaos: venvs train facts ## Only the fault tests (tests/reliability/test_*_faults.py; part of reliability): prints the fault table
+	$(PY) -m pytest -q $(wildcard tests/reliability/test_*_faults.py)
 
 browser: venvs train facts node_modules/.installed ## The chat widget in a real browser (Debian's Chromium): keyboard, axe-core, errors
 	command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)

@@ -3,7 +3,7 @@
 Registered in credentials.yml as ``bot.web.channel.WidgetInput:``; Rasa mounts it under
 ``/webhooks/widget/``:
 
-    GET    /webhooks/widget/                      health: {"status": "ok"}
+    GET    /webhooks/widget/                      health, with the conversation store's state (bot/web/health.py)
     GET    /webhooks/widget/widget.js             the widget script (plain JS, no build step)
     GET    /webhooks/widget/widget.css            the widget stylesheet
     GET    /webhooks/widget/demo                  the demo page (also at "/" via bot.web.rasa_main)
@@ -42,6 +42,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.web.guard import never_silent
+from bot.web.health import health_response
 from bot.web.questions import each_question
 from bot.web.validation import (
     SENDER_RULE,
@@ -237,7 +238,7 @@ class WidgetInput(InputChannel):
 
         @widget.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+            return health_response(request)
 
         @widget.route("/demo", methods=["GET"])
         async def demo(request: Request) -> HTTPResponse:

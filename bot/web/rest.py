@@ -3,7 +3,7 @@
 Registered in credentials.yml as ``bot.web.rest.RestInput:``; it keeps the stock name, routes
 and reply format:
 
-    GET  /webhooks/rest/           health: {"status": "ok"}
+    GET  /webhooks/rest/           health: {"status": "ok", "conversation_store": {...}} (bot/web/health.py)
     POST /webhooks/rest/webhook    {"sender": "...", "message": "..."} -> list of reply items
 
 As in Rasa's stock channel, a bot message with text and a custom payload comes back as two
@@ -42,6 +42,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.web.guard import error_message, never_silent
+from bot.web.health import health_response
 from bot.web.questions import each_question
 from bot.web.validation import Limits, RequestRefused, error, parse_chat_request, slow_down_message
 
@@ -91,7 +92,7 @@ class RestInput(StockRestInput):
 
         @rest.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+            return health_response(request)
 
         @rest.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:

@@ -923,7 +923,8 @@ def test_the_channel_endpoints(bot: Bot) -> None:
     assert (status, answer["error"]) == (403, "origin_not_allowed")
     assert _http("DELETE", f"{base}/conversations/abc", headers={"Origin": "http://elsewhere.invalid"})[0] == 403
     assert _http("GET", f"{base}/nothing-here.js")[0] == 404
-    assert _http("GET", f"{base}/") == (200, {"status": "ok"})
+    status, health = _http("GET", f"{base}/")
+    assert (status, health["status"], health["conversation_store"]["state"]) == (200, "ok", "ok")
     assert _http("POST", f"{base}/webhook", b'{"sender": "abc\\n", "message": "hi"}')[1]["error"] == "invalid_sender"
 
     page = urllib.request.urlopen(f"{bot.url}/", timeout=10)

@@ -240,6 +240,74 @@ def test_twenty_concurrent_conversations_through_nginx(scaled: ScaledStack, caps
         assert_complete(scaled, chat)
 
 
+def _store_state(url: str) -> str | None:
+    status, body = _get(f"{url}/webhooks/rest/")
+    assert status == 200, status
+    return (json.loads(body).get("conversation_store") or {}).get("state")
+
+
+def test_conversations_database_down_is_said_and_used_again_once_back(scaled: ScaledStack) -> None:
+    """PostgreSQL refuses the conversations database for a while. Each reply then says the turn could not
+    be saved (Rasa's fail-safe store kept such turns silently in one server's memory), each server's
+    health check reports it, and once the database is back both servers store turns again, with the
+    context of what was stored before, without a restart."""
+    assert scaled.postgres is not None
+    database = scaled.settings.conversations_db
+    chat = ScaledChat(scaled.url, prefix="pgdown")
+    _check(answers(chat.send("what is PLS?")), {"condition": "pls"})
+    scaled.postgres.psql(
+        f"ALTER DATABASE {database} WITH ALLOW_CONNECTIONS false;\n"
+        f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}';"
+    )
+    try:
+        down = [chat.send("what causes it?"), chat.send("what are the symptoms?")]
+        states = {node.name: _store_state(node.url) for node in scaled.nodes}
+    finally:
+        scaled.postgres.psql(f"ALTER DATABASE {database} WITH ALLOW_CONNECTIONS true;")
+    for reply in down:
+        assert reply.status == 200, reply
+        kinds = [m["custom"]["kind"] for m in reply.messages]
+        assert "error" not in kinds and kinds[-1] == "not_saved", kinds
+    assert set(states.values()) == {"failing"}, states
+    back = [chat.send("how is it diagnosed?"), chat.send("is it inherited?")]
+    _check(answers(back[0]), {"condition": "pls", "topic": "diagnosis"})
+    _check(answers(back[1]), {"condition": "pls", "topic": "inheritance"})
+    assert {scaled.node_serving(r.served_by).name for r in back} == {node.name for node in scaled.nodes}
+    assert all(_store_state(node.url) == "ok" for node in scaled.nodes)
+    # Exactly the turns whose replies did not say "not saved", in order.
+    assert stored(scaled, chat.sender).user_texts == ["what is PLS?", "how is it diagnosed?", "is it inherited?"]
+
+
+def test_a_writer_holding_the_conversations_table_delays_turns_only_for_the_bounded_retry(
+    scaled: ScaledStack,
+) -> None:
+    """Another session locks the events table against writes: turns are told they were not saved after
+    the bounded retry (no server waits for the lock indefinitely), and are stored once it is released."""
+    import psycopg2
+
+    s = scaled.settings
+    chat = ScaledChat(scaled.url, prefix="pglock")
+    _check(answers(chat.send("what is PLS?")), {"condition": "pls"})
+    holder = psycopg2.connect(
+        host=s.host, port=s.pg_port, user=s.pg_user, password=s.pg_password, dbname=s.conversations_db
+    )
+    try:
+        with holder.cursor() as cursor:
+            cursor.execute("LOCK TABLE events IN EXCLUSIVE MODE")  # reads go on, writes wait
+        held = [chat.send("is it inherited?"), chat.send("what are the symptoms?")]
+        states = {node.name: _store_state(node.url) for node in scaled.nodes}
+    finally:
+        holder.rollback()
+        holder.close()
+    for reply in held:
+        assert reply.status == 200, reply
+        assert [m["custom"]["kind"] for m in reply.messages][-1] == "not_saved", reply.messages
+        _check(answers(reply)[:1], {"condition": "pls"})  # the context was read: only the write waited
+    assert set(states.values()) == {"failing"}, states
+    _check(answers(chat.send("how is it diagnosed?")), {"condition": "pls", "topic": "diagnosis"})
+    assert stored(scaled, chat.sender).user_texts == ["what is PLS?", "how is it diagnosed?"]
+
+
 def test_rasa_server_killed_between_turns(scaled: ScaledStack) -> None:
     chat = ScaledChat(scaled.url)
     conversation = iter(PLS_CONVERSATION + PLS_CONVERSATION[:2])
