@@ -535,24 +535,30 @@ class Node(Stack):
             credentials=CREDENTIALS,
             log_dir=log_dir,
             extra_env=settings.server_env(),
+            # The profile's launcher decides when a node's server comes back (bot/scaled/__main__.py).
+            autorestart=False,
         )
         self.name = name
 
     def start_rasa(self, timeout: float = 300.0) -> None:
-        args = [
+        super().start_rasa(timeout)
+
+    def _rasa_args(self) -> list[str]:
+        return [
             str(RASA_PYTHON), "-m", "bot.scaled", "rasa", "run",
             "--model", str(self.model), "--endpoints", str(self.endpoints), "--credentials", str(self.credentials),
             "--interface", self.host, "--port", str(self.port), "--enable-api",
         ]  # fmt: skip
-        self.rasa = self._spawn("rasa", args)
-        self._wait(f"{self.url}/webhooks/rest/", self.rasa, f"Rasa server {self.name}", timeout)
 
     def kill_rasa(self) -> None:
-        """SIGKILL the Rasa server, as a crash or a pulled plug would (tests)."""
-        if self.rasa is not None and self.rasa.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.rasa.pid, signal.SIGKILL)
-            self.rasa.wait()
+        """SIGKILL the Rasa server, as a crash or a pulled plug would (tests), and wait until it is gone."""
+        if self.supervisor is None or self.rasa is None or self.rasa.poll() is not None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.rasa.pid, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while self.rasa.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
 
 
 # --- the whole profile --------------------------------------------------------------------------
