@@ -1,34 +1,25 @@
-"""Start the action server and the Rasa server under supervisord, print what happens to them, stop both on Ctrl-C.
+"""The action server and the Rasa server, started, supervised and stopped together (:class:`Stack`).
 
-    python bot/serve.py                  (what `make run` does after building)
-    python bot/serve.py --workdir DIR    (conversations and logs in DIR, free ports: for tests)
-
-A server that dies is restarted by supervisord (bot/supervision.py) and the launcher prints which
-one, when it was back and how many restarts there have been. Settings (environment): MND_HOST
-(127.0.0.1), MND_PORT (5005), MND_ACTIONS_PORT (5055), MND_FACTS_URL (the fact store),
-MND_API_TOKEN (if set, Rasa's HTTP API is enabled and requires it). Standard library only, so
-tests and benchmarks in either environment can start the stack with :class:`Stack`.
+supervisord (bot/supervision.py) runs both and restarts one that dies. `make run` uses this through
+bot/launcher.py; tests and benchmarks in either environment start a :class:`Stack` of their own
+(standard library only).
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
 
-if __package__ in (None, ""):  # run as a script (`python bot/serve.py`): the project's modules are on PYTHONPATH
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bot.supervision import ALIVE, STOP_SECONDS, Events, Handle, Program, Supervisor, SupervisorError  # noqa: E402
+from bot.restarts import Events
+from bot.supervision import ALIVE, STOP_SECONDS, Handle, Program, Supervisor, SupervisorError
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA = ROOT / ".venv" / "bin" / "rasa"
@@ -306,70 +297,3 @@ class Stack:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Serve the bot (what `make run` does after building).")
-    parser.add_argument(
-        "--workdir",
-        type=Path,
-        help="keep conversations and logs in this directory instead of build/ (free ports unless MND_PORT, "
-        "MND_ACTIONS_PORT are set; tests use it)",
-    )
-    args = parser.parse_args(argv)
-    settings: dict[str, Any] = {
-        "host": os.environ.get("MND_HOST", "127.0.0.1"),
-        "api_token": os.environ.get("MND_API_TOKEN") or None,
-    }
-    for key, name, default in (("port", "MND_PORT", "5005"), ("actions_port", "MND_ACTIONS_PORT", "5055")):
-        if os.environ.get(name) or not args.workdir:
-            settings[key] = int(os.environ.get(name) or default)
-    if args.workdir:
-        args.workdir.mkdir(parents=True, exist_ok=True)
-        stack = Stack.isolated(args.workdir.resolve(), **settings)
-    else:
-        stack = Stack(**settings)
-    logs = stack.log_dir.relative_to(ROOT) if stack.log_dir.is_relative_to(ROOT) else stack.log_dir
-    stopping = False
-
-    def _stop(signum: int, frame: object) -> None:
-        # The first Ctrl-C (or SIGTERM) interrupts whatever runs; later ones must not interrupt the clean-up.
-        nonlocal stopping
-        if stopping:
-            return
-        stopping = True
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
-    started = time.monotonic()
-    code = 0
-    try:
-        print("Starting the action server and the Rasa server (about 6 s)...", flush=True)
-        try:
-            stack.start()
-        except StartupError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
-        events = stack.events()
-        print(f"Ready in {time.monotonic() - started:.0f} s.", flush=True)
-        print(f"Chat page:     {stack.url}/", flush=True)
-        print(f"REST channel:  POST {stack.url}/webhooks/rest/webhook", flush=True)
-        print(f"Logs:          {logs}/   Press Ctrl-C to stop.", flush=True)
-        print("A server that stops is restarted (supervisord); what happens is printed here.", flush=True)
-        while not events.gave_up:
-            for line in events.poll():
-                print(line, flush=True)
-            time.sleep(0.5)
-        print("error: a server could not be restarted; stopping the other one.", file=sys.stderr, flush=True)
-        code = 1
-    except KeyboardInterrupt:
-        stopping = True
-    print("Stopping...", flush=True)
-    stack.stop()
-    print("Stopped.", flush=True)
-    return code
-
-
-if __name__ == "__main__":
-    sys.exit(main())
