@@ -205,34 +205,36 @@ class Stack:
     def start(self, timeout: float = 180.0) -> None:
         """Start both servers side by side and return once both answer their health endpoints."""
         self.preflight()
-        # Rasa does not need the action server while it loads, so both start at once.
-        self._start(["actions", "rasa"], timeout)
+        # Rasa does not need the action server while it loads, so both start at once. A server that
+        # exits now is a setting or a build to fix, not a crash to retry.
+        self._start(["actions", "rasa"], timeout, retries=False)
 
     def start_actions(self, timeout: float = 180.0) -> None:
-        """Start the action server and wait until it answers."""
-        self._start(["actions"], timeout)
+        """Start the action server (or wait for supervisord's restart of it) until it answers."""
+        self._start(["actions"], timeout, retries=self.autorestart)
 
     def start_rasa(self, timeout: float = 180.0) -> None:
-        """Start the Rasa server and wait until it answers."""
-        self._start(["rasa"], timeout)
+        """Start the Rasa server (or wait for supervisord's restart of it) until it answers."""
+        self._start(["rasa"], timeout, retries=self.autorestart)
 
-    def _start(self, names: list[str], timeout: float) -> None:
+    def _start(self, names: list[str], timeout: float, *, retries: bool) -> None:
         supervisor = self._supervised()
         programs = {p.name: p for p in supervisor.programs}
         try:
             for name in names:
                 supervisor.start(name)
             for name in names:
-                self._wait(supervisor, programs[name], timeout)
+                self._wait(supervisor, programs[name], timeout, retries)
         except BaseException:
             self.stop()
             raise
 
-    def _wait(self, supervisor: Supervisor, program: Program, timeout: float) -> None:
+    def _wait(self, supervisor: Supervisor, program: Program, timeout: float, retries: bool) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            # At start-up a server that exits is a setting or a build to fix, not a crash to retry.
-            if supervisor.info(program.name)["statename"] not in ALIVE:
+            state = supervisor.info(program.name)["statename"]
+            # With retries, supervisord's own tries (EXITED, BACKOFF) are waited for; it gives up with FATAL.
+            if state in ("FATAL", "STOPPED") or (state not in ALIVE and not retries):
                 raise StartupError(f"the {program.label} exited during start-up; see {self.log_dir}/")
             if _answers(program.health_url):
                 return
