@@ -17,9 +17,34 @@ import signal
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.serve import ROOT, Stack, StartupError
+
+if TYPE_CHECKING:
+    from bot.scaled import ScaledStack
+
+
+class StopSignals:
+    """The first Ctrl-C or SIGTERM interrupts whatever the launcher is doing (KeyboardInterrupt)."""
+
+    def __init__(self) -> None:
+        self.received = False
+        signal.signal(signal.SIGINT, self._interrupt)
+        signal.signal(signal.SIGTERM, self._interrupt)
+
+    def _interrupt(self, signum: int, frame: object) -> None:
+        if self.received:
+            return
+        self.received = True
+        raise KeyboardInterrupt
+
+    def stop(self, stack: Stack | ScaledStack) -> None:
+        """Stop the stack; Ctrl-C and SIGTERM no longer interrupt from now on: the clean-up must run to its end."""
+        self.received = True
+        print("Stopping...", flush=True)
+        stack.stop()
+        print("Stopped.", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,18 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         stack = Stack(**settings)
     logs = stack.log_dir.relative_to(ROOT) if stack.log_dir.is_relative_to(ROOT) else stack.log_dir
-    stopping = False
-
-    def _stop(signum: int, frame: object) -> None:
-        # The first Ctrl-C (or SIGTERM) interrupts whatever runs; later ones must not interrupt the clean-up.
-        nonlocal stopping
-        if stopping:
-            return
-        stopping = True
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
+    signals = StopSignals()
     started = time.monotonic()
     code = 0
     try:
@@ -78,10 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         print("error: a server could not be restarted; stopping the other one.", file=sys.stderr, flush=True)
         code = 1
     except KeyboardInterrupt:
-        stopping = True
-    print("Stopping...", flush=True)
-    stack.stop()
-    print("Stopped.", flush=True)
+        pass
+    signals.stop(stack)
     return code
 
 

@@ -192,7 +192,12 @@ class Stack:
         if self.supervisor is None or not self.supervisor.running:
             # The servers inherit supervisord's environment: the API token is never in a file or on a command line.
             supervisor = Supervisor(
-                SUPERVISORD, self.programs(), log_dir=self.log_dir, env=self._env(), autorestart=self.autorestart
+                SUPERVISORD,
+                self.programs(),
+                log_dir=self.log_dir,
+                directory=ROOT,
+                env=self._env(),
+                autorestart=self.autorestart,
             )
             try:
                 supervisor.launch()

@@ -1,12 +1,11 @@
-"""Run the servers under supervisord, which restarts one that dies, and tell an operator what happened.
+"""Run the servers under supervisord, which restarts one that dies.
 
 supervisord (the ``supervisor`` package, installed in the action server's environment) starts each
 server as a program of its own, restarts one that exits (a crash, ``kill -9``, the OOM killer) at
 once, and when a restarted server dies again during start-up it waits 1 s, 2 s, 3 s ... before
 each new try, giving up after :data:`START_RETRIES` tries in a row. This module writes its
-configuration, starts it, talks to it over its XML-RPC interface (a Unix socket in a private
-directory), and reads its log to say, in plain words, which server died, when it came back and
-how often that happened (:class:`Events`). Standard library only, so either environment can use it.
+configuration, starts it and talks to it over its XML-RPC interface (a Unix socket in a private
+directory); bot/restarts.py reads its log to tell an operator what happened. Standard library only.
 """
 
 from __future__ import annotations
@@ -78,7 +77,9 @@ def _quote(text: str) -> str:
     return text.replace("%", "%%")
 
 
-def config_text(programs: list[Program], *, socket_path: Path, log_dir: Path, autorestart: bool) -> str:
+def config_text(
+    programs: list[Program], *, socket_path: Path, log_dir: Path, directory: Path, autorestart: bool
+) -> str:
     """supervisord's configuration for these programs (none started until asked: see :meth:`Supervisor.start`)."""
     sections = [
         "[supervisord]\nnodaemon=true\n"
@@ -93,7 +94,7 @@ def config_text(programs: list[Program], *, socket_path: Path, log_dir: Path, au
         sections.append(
             f"[program:{p.name}]\n"
             f"command={_quote(shlex.join(p.args))}\n"
-            f"directory={_quote(str(Path.cwd()))}\n"
+            f"directory={_quote(str(directory))}\n"
             f"priority={p.priority}\nautostart=false\n"
             f"autorestart={'true' if autorestart else 'false'}\n"
             f"startsecs={STARTSECS}\nstartretries={START_RETRIES}\n"
@@ -123,9 +124,17 @@ class Supervisor:
     """A supervisord of our own: one per stack, in its own session, controlled through a private socket."""
 
     def __init__(
-        self, executable: Path, programs: list[Program], *, log_dir: Path, env: dict[str, str], autorestart: bool
+        self,
+        executable: Path,
+        programs: list[Program],
+        *,
+        log_dir: Path,
+        directory: Path,
+        env: dict[str, str],
+        autorestart: bool,
     ) -> None:
         self.executable, self.programs, self.log_dir, self.env = executable, programs, log_dir, env
+        self.directory = directory
         self.autorestart = autorestart
         self.proc: subprocess.Popen[bytes] | None = None
         self.private: Path | None = None
@@ -153,7 +162,13 @@ class Supervisor:
         sock = self.private / "supervisor.sock"
         conf = self.private / "supervisord.conf"
         conf.write_text(
-            config_text(self.programs, socket_path=sock, log_dir=self.log_dir, autorestart=self.autorestart),
+            config_text(
+                self.programs,
+                socket_path=sock,
+                log_dir=self.log_dir,
+                directory=self.directory,
+                autorestart=self.autorestart,
+            ),
             encoding="utf-8",
         )
         self.log_start = self.log.stat().st_size if self.log.exists() else 0
@@ -162,6 +177,7 @@ class Supervisor:
             # Own session: Ctrl-C reaches only the launcher, which stops the servers in order.
             self.proc = subprocess.Popen(
                 [str(self.executable), "-n", "-c", str(conf)],
+                cwd=self.directory,
                 env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
             )  # fmt: skip
         finally:

@@ -5,12 +5,12 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 import time
 from pathlib import Path
 
 import bot.scaled
+from bot.launcher import StopSignals
 from bot.scaled.stack import ROOT, ScaledStack, Settings, StartupError, install_packages, write_private
 
 
@@ -32,18 +32,7 @@ def write_run_env(settings: Settings) -> Path:
 
 def run() -> int:
     settings = Settings.from_env().with_secrets()
-    stopping = False
-
-    def _stop(signum: int, frame: object) -> None:
-        # The first Ctrl-C (or SIGTERM) interrupts whatever runs; later ones must not interrupt the clean-up.
-        nonlocal stopping
-        if stopping:
-            return
-        stopping = True
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
+    signals = StopSignals()
     started = time.monotonic()
     stack = ScaledStack(settings)
     shown = settings.state_dir.relative_to(ROOT) if settings.state_dir.is_relative_to(ROOT) else settings.state_dir
@@ -81,7 +70,7 @@ def run() -> int:
         # A Rasa or action server that dies is restarted by its node's supervisord while nginx sends
         # its share to the others; PostgreSQL, Redis and nginx are needed by all, so losing one stops the run.
         events = [node.events() for node in stack.nodes]
-        while not stopping:
+        while True:
             dead = [
                 name for name, proc in stack.infrastructure().items() if proc is not None and proc.poll() is not None
             ]
@@ -101,10 +90,7 @@ def run() -> int:
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass
-    stopping = True
-    print("Stopping...", flush=True)
-    stack.stop()
-    print("Stopped.", flush=True)
+    signals.stop(stack)
     return code
 
 

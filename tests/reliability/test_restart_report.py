@@ -29,7 +29,9 @@ def _events(tmp_path: Path, log: str) -> Events:
         Program("actions", "action server", ["actions"], "http://127.0.0.1:9/health", 100),
         Program("rasa", "Rasa server", ["rasa"], "http://127.0.0.1:9/webhooks/rest/", 200),
     ]
-    supervisor = Supervisor(Path("supervisord"), programs, log_dir=tmp_path, env={}, autorestart=True)
+    supervisor = Supervisor(
+        Path("supervisord"), programs, log_dir=tmp_path, directory=tmp_path, env={}, autorestart=True
+    )
     (tmp_path / "supervisord.log").write_text(log, encoding="utf-8")
     return Events(supervisor, answers=lambda url: False)
 

@@ -163,6 +163,17 @@ def _answered(chat: Chat, message: str) -> dict[str, Any]:
     return reply
 
 
+def _assert_reported(launcher: Launcher, label: str, restart: str) -> None:
+    """The launcher said, each line with its time, that the server stopped, was restarted and is back."""
+    _wait_for(lambda: launcher.said(rf"The {label} is back"), 30, "the launcher says it is back")
+    for pattern in (
+        rf"^\d\d:\d\d:\d\d  The {label} stopped unexpectedly \(killed by SIGKILL\)\.$",
+        rf"^\d\d:\d\d:\d\d  Restarting the {label} \(restart {restart}, process \d+\)\.$",
+        rf"^\d\d:\d\d:\d\d  The {label} is back, \d+ s after it stopped\. Restarts since start: {restart}\.$",
+    ):
+        assert launcher.said(pattern), (pattern, launcher.output)
+
+
 def test_action_server_killed_between_turns_gets_the_polite_error_then_answers_again(launcher: Launcher) -> None:
     chat = Chat(launcher.url, prefix="killed-actions")
     assert _answered(chat, "what is PLS?")["custom"]["condition"] == "pls"
@@ -183,16 +194,7 @@ def test_action_server_killed_between_turns_gets_the_polite_error_then_answers_a
     reply = _answered(chat, "is it inherited?")
     # Understood from the stored conversation: "it" is still PLS.
     assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pls", "inheritance"), reply
-    _wait_for(lambda: launcher.said(r"The action server is back"), 30, "the launcher says it is back")
-    assert launcher.said(r"\d\d:\d\d:\d\d  The action server stopped unexpectedly \(killed by SIGKILL\)\."), (
-        launcher.output
-    )
-    assert launcher.said(r"\d\d:\d\d:\d\d  Restarting the action server \(restart \d+, process \d+\)\."), (
-        launcher.output
-    )
-    assert launcher.said(r"The action server is back, \d+ s after it stopped\. Restarts since start: \d+\."), (
-        launcher.output
-    )
+    _assert_reported(launcher, "action server", restart=r"\d+")
 
 
 def _receive_queue(port: int) -> int:
@@ -244,14 +246,7 @@ def test_rasa_server_killed_between_turns_refuses_connections_then_answers_with_
     # The follow-up is understood from the stored conversation: the condition is still PLS.
     reply = _answered(chat, "what are the symptoms?")
     assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pls", "symptoms"), reply
-    _wait_for(lambda: launcher.said(r"The Rasa server is back"), 30, "the launcher says it is back")
-    assert launcher.said(r"\d\d:\d\d:\d\d  The Rasa server stopped unexpectedly \(killed by SIGKILL\)\."), (
-        launcher.output
-    )
-    assert launcher.said(r"Restarting the Rasa server \(restart 1, process \d+\)\."), launcher.output
-    assert launcher.said(r"The Rasa server is back, \d+ s after it stopped\. Restarts since start: 1\."), (
-        launcher.output
-    )
+    _assert_reported(launcher, "Rasa server", restart="1")
 
 
 def _assert_stops_cleanly(launcher: Launcher, signum: int) -> None:
