@@ -34,8 +34,8 @@ LOCK_ARGS := --python-version 3.10 --python-platform x86_64-manylinux_2_28 --gen
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-run: venvs facts spacy train ## Build what is missing, then serve the bot and print the chat page's address
-	@$(PY) bot/serve.py
+run: venvs facts spacy train ## Build what is missing, serve the bot, print the chat page's address; a server that dies is restarted
+	@$(PY) -m bot.launcher
 
 test: venvs facts spacy train ## Set up everything from nothing and run the whole test suite (scaled-out profile included)
 	@$(MAKE) -k --no-print-directory lint validate unit privacy nlu-test conversations e2e sets reliability browser \

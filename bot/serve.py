@@ -1,11 +1,8 @@
-"""Start the action server and the Rasa server, wait until both answer, stop both on Ctrl-C.
+"""The action server and the Rasa server, started, supervised and stopped together (:class:`Stack`).
 
-    python bot/serve.py            (what `make run` does after building)
-
-Settings (environment): MND_HOST (127.0.0.1), MND_PORT (5005), MND_ACTIONS_PORT (5055),
-MND_FACTS_URL (the fact store), MND_API_TOKEN (if set, Rasa's HTTP API is enabled and
-requires it). Standard library only, so tests and benchmarks in either environment can
-start the stack with :class:`Stack`.
+supervisord (bot/supervision.py) runs both and restarts one that dies. `make run` uses this through
+bot/launcher.py; tests and benchmarks in either environment start a :class:`Stack` of their own
+(standard library only).
 """
 
 from __future__ import annotations
@@ -15,16 +12,20 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
+
+from bot.restarts import Events
+from bot.supervision import ALIVE, STOP_SECONDS, Handle, Program, Supervisor, SupervisorError
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA = ROOT / ".venv" / "bin" / "rasa"
 RASA_PYTHON = ROOT / ".venv" / "bin" / "python"
 ACTIONS_PYTHON = ROOT / ".venv-actions" / "bin" / "python"
+SUPERVISORD = ROOT / ".venv-actions" / "bin" / "supervisord"
 MODEL = ROOT / "models" / "mnd.tar.gz"
 SPACY_MODEL = ROOT / "build" / "spacy_mnd"
 LOG_DIR = ROOT / "build" / "logs"
@@ -71,7 +72,12 @@ def _end(proc: subprocess.Popen[bytes] | None, grace: float) -> None:
 
 
 class Stack:
-    """The action server and the Rasa server as child processes."""
+    """The action server and the Rasa server, run by a supervisord of their own (bot/supervision.py).
+
+    With ``autorestart`` (the default) supervisord restarts a server that dies, with a growing pause
+    when it keeps dying at start-up; :attr:`rasa` and :attr:`actions` look like child processes
+    (``pid``, ``poll()``) and follow the current process of each server.
+    """
 
     def __init__(
         self,
@@ -86,6 +92,7 @@ class Stack:
         credentials: Path = ROOT / "credentials.yml",
         log_dir: Path = LOG_DIR,
         extra_env: dict[str, str] | None = None,
+        autorestart: bool = True,
     ) -> None:
         self.host, self.port, self.actions_port = host, port, actions_port
         self.facts_url = facts_url
@@ -93,12 +100,12 @@ class Stack:
         self.model, self.endpoints, self.credentials = model, endpoints, credentials
         self.log_dir = log_dir
         self.extra_env = extra_env or {}
-        self.actions: subprocess.Popen[bytes] | None = None
-        self.rasa: subprocess.Popen[bytes] | None = None
+        self.autorestart = autorestart
+        self.supervisor: Supervisor | None = None
 
     @classmethod
-    def isolated(cls, workdir: Path, **kwargs: object) -> Stack:
-        """A stack on free ports whose conversations (workdir/conversations.db) and logs stay in ``workdir``."""
+    def isolated(cls, workdir: Path, **kwargs: Any) -> Stack:
+        """A stack whose conversations and logs stay in ``workdir`` (conversations.db, logs/); free ports by default."""
         endpoints = workdir / "endpoints.yml"
         endpoints.write_text(
             (ROOT / "endpoints.yml")
@@ -106,7 +113,9 @@ class Stack:
             .replace("build/conversations.db", str(workdir / "conversations.db")),
             encoding="utf-8",
         )
-        return cls(port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=workdir / "logs", **kwargs)
+        kwargs.setdefault("port", free_port())
+        kwargs.setdefault("actions_port", free_port())
+        return cls(endpoints=endpoints, log_dir=workdir / "logs", **kwargs)
 
     @property
     def url(self) -> str:
@@ -116,9 +125,19 @@ class Stack:
     def actions_url(self) -> str:
         return f"http://{self.host}:{self.actions_port}"
 
+    @property
+    def rasa(self) -> Handle | None:
+        """The Rasa server's current process (None before the stack starts)."""
+        return Handle(self.supervisor, "rasa") if self.supervisor is not None else None
+
+    @property
+    def actions(self) -> Handle | None:
+        """The action server's current process (None before the stack starts)."""
+        return Handle(self.supervisor, "actions") if self.supervisor is not None else None
+
     def preflight(self) -> None:
         """Refuse to start, with one clear line, when something is missing or a port is taken."""
-        if not RASA.exists() or not ACTIONS_PYTHON.exists():
+        if not RASA.exists() or not ACTIONS_PYTHON.exists() or not SUPERVISORD.exists():
             raise StartupError("the virtual environments are missing; run `make run` (or `make venvs`)")
         if not self.model.is_file():
             shown = self.model.relative_to(ROOT) if self.model.is_relative_to(ROOT) else self.model
@@ -162,52 +181,90 @@ class Stack:
         env.update(self.extra_env)
         return env
 
-    def _spawn(self, name: str, args: list[str]) -> subprocess.Popen[bytes]:
-        self.log_dir.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115 - handed to the child
-        # Own process group: Ctrl-C in the terminal is handled by us, and stop() ends children too.
-        return subprocess.Popen(
-            args, cwd=ROOT, env=self._env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+    def programs(self) -> list[Program]:
+        """The two servers as supervisord runs them (the action server starts first and stops last)."""
+        return [
+            Program("actions", "action server", self._actions_args(), f"{self.actions_url}/health", 100),
+            Program("rasa", "Rasa server", self._rasa_args(), f"{self.url}/webhooks/rest/", 200),
+        ]
+
+    def _supervised(self) -> Supervisor:
+        if self.supervisor is None or not self.supervisor.running:
+            # The servers inherit supervisord's environment: the API token is never in a file or on a command line.
+            supervisor = Supervisor(
+                SUPERVISORD,
+                self.programs(),
+                log_dir=self.log_dir,
+                directory=ROOT,
+                env=self._env(),
+                autorestart=self.autorestart,
+            )
+            try:
+                supervisor.launch()
+            except SupervisorError as exc:
+                supervisor.shutdown(1.0)
+                raise StartupError(str(exc)) from exc
+            self.supervisor = supervisor
+        return self.supervisor
 
     def start(self, timeout: float = 180.0) -> None:
         """Start both servers side by side and return once both answer their health endpoints."""
         self.preflight()
-        # Rasa does not need the action server while it loads, so both start at once.
-        self.actions = self._spawn_actions()
-        self.rasa = self._spawn_rasa()
-        self._wait(f"{self.actions_url}/health", self.actions, "action server", timeout)
-        self._wait(f"{self.url}/webhooks/rest/", self.rasa, "Rasa server", timeout)
+        # Rasa does not need the action server while it loads, so both start at once. A server that
+        # exits now is a setting or a build to fix, not a crash to retry.
+        self._start(["actions", "rasa"], timeout, retries=False)
 
     def start_actions(self, timeout: float = 180.0) -> None:
-        """Start the action server and wait until it answers."""
-        self.actions = self._spawn_actions()
-        self._wait(f"{self.actions_url}/health", self.actions, "action server", timeout)
-
-    def _spawn_actions(self) -> subprocess.Popen[bytes]:
-        return self._spawn(
-            "actions",
-            [
-                str(ACTIONS_PYTHON),
-                "-m",
-                "bot.web.actions_main",
-                "--actions",
-                "actions",
-                "--port",
-                str(self.actions_port),
-            ],
-        )
-
-    def stop_actions(self, grace: float = 10.0) -> None:
-        """Stop the action server only (the Rasa server keeps serving)."""
-        _end(self.actions, grace)
+        """Start the action server (or wait for supervisord's restart of it) until it answers."""
+        self._start(["actions"], timeout, retries=self.autorestart)
 
     def start_rasa(self, timeout: float = 180.0) -> None:
-        """Start the Rasa server and wait until it answers."""
-        self.rasa = self._spawn_rasa()
-        self._wait(f"{self.url}/webhooks/rest/", self.rasa, "Rasa server", timeout)
+        """Start the Rasa server (or wait for supervisord's restart of it) until it answers."""
+        self._start(["rasa"], timeout, retries=self.autorestart)
 
-    def _spawn_rasa(self) -> subprocess.Popen[bytes]:
+    def _start(self, names: list[str], timeout: float, *, retries: bool) -> None:
+        supervisor = self._supervised()
+        programs = {p.name: p for p in supervisor.programs}
+        try:
+            for name in names:
+                supervisor.start(name)
+            for name in names:
+                self._wait(supervisor, programs[name], timeout, retries)
+        except BaseException:
+            self.stop()
+            raise
+
+    def _wait(self, supervisor: Supervisor, program: Program, timeout: float, retries: bool) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            state = supervisor.info(program.name)["statename"]
+            # With retries, supervisord's own tries (EXITED, BACKOFF) are waited for; it gives up with FATAL.
+            if state in ("FATAL", "STOPPED") or (state not in ALIVE and not retries):
+                raise StartupError(f"the {program.label} exited during start-up; see {self.log_dir}/")
+            if _answers(program.health_url):
+                return
+            time.sleep(0.25)
+        raise StartupError(
+            f"the {program.label} did not answer {program.health_url} within {timeout:.0f} s; see {self.log_dir}/"
+        )
+
+    def _actions_args(self) -> list[str]:
+        return [
+            str(ACTIONS_PYTHON),
+            "-m",
+            "bot.web.actions_main",
+            "--actions",
+            "actions",
+            "--port",
+            str(self.actions_port),
+        ]
+
+    def stop_actions(self, grace: float = 10.0) -> None:
+        """Stop the action server only (the Rasa server keeps serving); it stays down until :meth:`start_actions`."""
+        if self.supervisor is not None and self.supervisor.running:
+            self.supervisor.stop("actions")
+
+    def _rasa_args(self) -> list[str]:
         # Rasa's own CLI, through bot.web.rasa_main so that "/" is the widget's demo page rather
         # than Rasa's "Hello from Rasa" (Sanic allows one route per path; see that module).
         args = [
@@ -229,24 +286,17 @@ class Stack:
         if self.api_token:
             # The token goes in the environment, where `ps` does not show it (bot/web/rasa_main.py).
             args += ["--enable-api"]
-        return self._spawn("rasa", args)
+        return args
 
-    def _wait(self, url: str, proc: subprocess.Popen[bytes], what: str, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                self.stop()
-                raise StartupError(f"the {what} exited during start-up; see {self.log_dir}/")
-            if _answers(url):
-                return
-            time.sleep(0.25)
-        self.stop()
-        raise StartupError(f"the {what} did not answer {url} within {timeout:.0f} s; see {self.log_dir}/")
+    def events(self) -> Events:
+        """What happens to the servers from now on, in plain words (see :class:`~bot.supervision.Events`)."""
+        return Events(self._supervised(), _answers)
 
     def stop(self, grace: float = 10.0) -> None:
-        """Stop both servers (Rasa first), killing whatever does not end within ``grace`` seconds."""
-        _end(self.rasa, grace)
-        _end(self.actions, grace)
+        """Stop both servers (Rasa first) and their supervisord, killing whatever does not end in time."""
+        if self.supervisor is not None:
+            self.supervisor.shutdown(grace + 2 * STOP_SECONDS)
+            self.supervisor = None
 
     def __enter__(self) -> Stack:
         self.start()
@@ -254,46 +304,3 @@ class Stack:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
-
-
-def main() -> int:
-    stack = Stack(
-        host=os.environ.get("MND_HOST", "127.0.0.1"),
-        port=int(os.environ.get("MND_PORT", "5005")),
-        actions_port=int(os.environ.get("MND_ACTIONS_PORT", "5055")),
-        api_token=os.environ.get("MND_API_TOKEN") or None,
-    )
-    stopping = False
-
-    def _stop(signum: int, frame: object) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
-    started = time.monotonic()
-    print("Starting the action server and the Rasa server (about 6 s)...", flush=True)
-    try:
-        stack.start()
-    except StartupError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(f"Ready in {time.monotonic() - started:.0f} s.", flush=True)
-    print(f"Chat page:     {stack.url}/", flush=True)
-    print(f"REST channel:  POST {stack.url}/webhooks/rest/webhook", flush=True)
-    print(f"Logs:          {LOG_DIR.relative_to(ROOT)}/   Press Ctrl-C to stop.", flush=True)
-    code = 0
-    while not stopping:
-        for name, proc in (("Rasa server", stack.rasa), ("action server", stack.actions)):
-            if proc is not None and proc.poll() is not None:
-                print(f"error: the {name} stopped unexpectedly; see {LOG_DIR.relative_to(ROOT)}/", file=sys.stderr)
-                stopping, code = True, 1
-        time.sleep(0.5)
-    print("Stopping...", flush=True)
-    stack.stop()
-    print("Stopped.", flush=True)
-    return code
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -5,12 +5,12 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 import time
 from pathlib import Path
 
 import bot.scaled
+from bot.launcher import StopSignals
 from bot.scaled.stack import ROOT, ScaledStack, Settings, StartupError, install_packages, write_private
 
 
@@ -32,18 +32,7 @@ def write_run_env(settings: Settings) -> Path:
 
 def run() -> int:
     settings = Settings.from_env().with_secrets()
-    stopping = False
-
-    def _stop(signum: int, frame: object) -> None:
-        # The first Ctrl-C (or SIGTERM) interrupts whatever runs; later ones must not interrupt the clean-up.
-        nonlocal stopping
-        if stopping:
-            return
-        stopping = True
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
+    signals = StopSignals()
     started = time.monotonic()
     stack = ScaledStack(settings)
     shown = settings.state_dir.relative_to(ROOT) if settings.state_dir.is_relative_to(ROOT) else settings.state_dir
@@ -64,41 +53,44 @@ def run() -> int:
     print(f"Chat page:     {stack.url}/", flush=True)
     print(f"REST channel:  POST {stack.url}/webhooks/rest/webhook", flush=True)
     print(f"HTTP API:      {stack.url}/conversations/<id>/tracker?token=$MND_API_TOKEN", flush=True)
-    print(f"Behind nginx:  Rasa servers on ports {', '.join(map(str, settings.rasa_ports))}; action servers on "
-          f"{', '.join(map(str, settings.actions_ports))}; PostgreSQL {settings.pg_port}; Redis {settings.redis_port}",
-          flush=True)
-    print(f"Secrets:       {env_file.relative_to(ROOT) if env_file.is_relative_to(ROOT) else env_file} "
-          f"(mode 0600){generated}", flush=True)
+    print(
+        f"Behind nginx:  Rasa servers on ports {', '.join(map(str, settings.rasa_ports))}; action servers on "
+        f"{', '.join(map(str, settings.actions_ports))}; PostgreSQL {settings.pg_port}; Redis {settings.redis_port}",
+        flush=True,
+    )
+    print(
+        f"Secrets:       {env_file.relative_to(ROOT) if env_file.is_relative_to(ROOT) else env_file} "
+        f"(mode 0600){generated}",
+        flush=True,
+    )
     print(f"Logs:          {shown}/logs/   Press Ctrl-C to stop.", flush=True)
+    print("A server that stops is restarted (supervisord, one per node); what happens is printed here.", flush=True)
     code = 0
     try:
-        while not stopping:
-            for name, proc in stack.processes().items():
-                if proc is None or proc.poll() is None:
-                    continue
-                node = next((n for n in stack.nodes if name.endswith(f" {n.name}")), None)
-                if node is None:  # PostgreSQL, Redis or nginx: nothing can go on without it
-                    print(f"error: {name} stopped unexpectedly; see {shown}/logs/", file=sys.stderr)
-                    stopping, code = True, 1
-                    break
-                # A Rasa or action server: the others keep serving while it comes back.
-                print(f"warning: {name} stopped unexpectedly; restarting it (the others keep serving)",
-                      file=sys.stderr, flush=True)
-                try:
-                    (node.start_rasa if name.startswith("Rasa") else node.start_actions)()
-                    stack.record_processes()
-                    print(f"{name} is back.", flush=True)
-                except StartupError as exc:
-                    print(f"error: {exc}", file=sys.stderr)
-                    stopping, code = True, 1
-                    break
+        # A Rasa or action server that dies is restarted by its node's supervisord while nginx sends
+        # its share to the others; PostgreSQL, Redis and nginx are needed by all, so losing one stops the run.
+        events = [node.events() for node in stack.nodes]
+        while True:
+            dead = [
+                name for name, proc in stack.infrastructure().items() if proc is not None and proc.poll() is not None
+            ]
+            if dead:
+                print(f"error: {dead[0]} stopped unexpectedly; see {shown}/logs/", file=sys.stderr)
+                code = 1
+                break
+            lines = [line for node_events in events for line in node_events.poll()]
+            for line in lines:
+                print(line, flush=True)
+            if lines:
+                stack.record_processes()  # the restarted servers' process ids, for end_leftovers
+            if any(node_events.gave_up for node_events in events):
+                print("error: a server could not be restarted; stopping everything.", file=sys.stderr)
+                code = 1
+                break
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass
-    stopping = True
-    print("Stopping...", flush=True)
-    stack.stop()
-    print("Stopped.", flush=True)
+    signals.stop(stack)
     return code
 
 

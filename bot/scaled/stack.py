@@ -32,6 +32,7 @@ from bot.serve import (
     _end,
     port_in_use,
 )
+from bot.supervision import Handle, Program
 
 ENDPOINTS = ROOT / "endpoints.scaled.yml"
 CREDENTIALS = ROOT / "credentials.yml"
@@ -539,20 +540,31 @@ class Node(Stack):
         self.name = name
 
     def start_rasa(self, timeout: float = 300.0) -> None:
-        args = [
+        super().start_rasa(timeout)
+
+    def _rasa_args(self) -> list[str]:
+        return [
             str(RASA_PYTHON), "-m", "bot.scaled", "rasa", "run",
             "--model", str(self.model), "--endpoints", str(self.endpoints), "--credentials", str(self.credentials),
             "--interface", self.host, "--port", str(self.port), "--enable-api",
         ]  # fmt: skip
-        self.rasa = self._spawn("rasa", args)
-        self._wait(f"{self.url}/webhooks/rest/", self.rasa, f"Rasa server {self.name}", timeout)
+
+    def programs(self) -> list[Program]:
+        return [replace(p, label=f"{p.label} {self.name}") for p in super().programs()]
 
     def kill_rasa(self) -> None:
-        """SIGKILL the Rasa server, as a crash or a pulled plug would (tests)."""
-        if self.rasa is not None and self.rasa.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.rasa.pid, signal.SIGKILL)
-            self.rasa.wait()
+        """SIGKILL the Rasa server, as a crash or a pulled plug would (tests); return once its port is closed.
+
+        supervisord restarts it; the new one listens only once it has loaded the model.
+        """
+        if self.rasa is None or self.rasa.poll() is not None or not self.rasa.pid:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.rasa.pid, signal.SIGKILL)
+        # Its other threads end a moment after the main one; until then the kernel still accepts connections.
+        deadline = time.monotonic() + 30
+        while port_in_use(self.host, self.port) and time.monotonic() < deadline:
+            time.sleep(0.05)
 
 
 # --- the whole profile --------------------------------------------------------------------------
@@ -694,13 +706,19 @@ class ScaledStack:
         if result.returncode != 0:
             raise StartupError(f"the fact store could not be built on PostgreSQL: {result.stderr.strip()}")
 
-    def processes(self) -> dict[str, subprocess.Popen[bytes] | None]:
-        found: dict[str, subprocess.Popen[bytes] | None] = {
+    def infrastructure(self) -> dict[str, subprocess.Popen[bytes] | None]:
+        """PostgreSQL, Redis and nginx: nothing can go on without any of them."""
+        return {
             "PostgreSQL": self.postgres.proc if self.postgres else None,
             "Redis": self.redis.proc,
             "nginx": self.nginx.proc,
         }
+
+    def processes(self) -> dict[str, subprocess.Popen[bytes] | Handle | None]:
+        """Every process of the profile: the infrastructure, each node's supervisord and its servers."""
+        found: dict[str, subprocess.Popen[bytes] | Handle | None] = dict(self.infrastructure())
         for node in self.nodes:
+            found[f"supervisord {node.name}"] = node.supervisor.proc if node.supervisor else None
             found[f"Rasa server {node.name}"] = node.rasa
             found[f"action server {node.name}"] = node.actions
         return found

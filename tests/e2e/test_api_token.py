@@ -25,10 +25,17 @@ def test_the_api_token_is_required_and_never_on_a_command_line(tmp_path_factory:
     with Stack.isolated(tmp_path_factory.mktemp("token"), api_token=token) as stack:
         assert _status(f"{stack.url}/status") == 401
         assert _status(f"{stack.url}/status?token={token}") == 200
-        for proc in (stack.rasa, stack.actions):
+        assert stack.supervisor is not None and stack.supervisor.private is not None
+        for proc in (stack.rasa, stack.actions, stack.supervisor.proc):
             assert proc is not None
             cmdline = Path(f"/proc/{proc.pid}/cmdline").read_bytes().decode(errors="replace")
             assert token not in cmdline
+        # supervisord passes its own environment on: the token is in no file it reads or writes either.
+        written = [*stack.supervisor.private.iterdir(), *stack.log_dir.iterdir()]
+        assert any(path.name == "supervisord.conf" for path in written)
+        for path in written:
+            if path.is_file():
+                assert token not in path.read_text(errors="replace"), path
 
 
 @pytest.mark.parametrize("token", ["-starts-with-a-dash", "--two-dashes", "plain_token"])

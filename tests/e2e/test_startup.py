@@ -14,7 +14,8 @@ from bot.serve import ROOT, Stack, StartupError, free_port
 
 def _serve(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(ROOT / "bot" / "serve.py")],
+        [sys.executable, "-m", "bot.launcher"],
+        cwd=ROOT,
         env={**os.environ, "MND_PORT": str(free_port()), "MND_ACTIONS_PORT": str(free_port()), **env},
         capture_output=True,
         text=True,

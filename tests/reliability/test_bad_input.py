@@ -285,6 +285,9 @@ def test_after_the_table_the_server_still_answers_everyone(server: Server, chann
     assert (replies[-1]["custom"]["kind"], replies[-1]["custom"]["condition"]) == ("answer", "pls")
     assert server.stack.rasa is not None and server.stack.rasa.poll() is None
     assert server.stack.actions is not None and server.stack.actions.poll() is None
+    events = server.stack.events()  # and neither died on the way (supervisord would have restarted it)
+    list(events.poll())
+    assert events.crashes() == {"actions": 0, "rasa": 0}
 
 
 def test_injection_shaped_text_is_stored_as_text_and_the_stores_are_intact(server: Server) -> None:
