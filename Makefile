@@ -128,7 +128,7 @@ lint: venvs ## ruff, and the check that no source sentence is copied word for wo
 validate: venvs spacy $(FACT_EXAMPLES) ## rasa data validate --fail-on-warnings
 	$(RASA) data validate $(TRAIN_DATA) --fail-on-warnings
 
-unit: venvs facts ## Unit tests of the fact store and the actions (action server environment)
+unit: venvs facts ## Unit tests of the fact store and actions, and the data check (every fact and term reachable)
 	$(APY) -m pytest -q tests/unit
 
 nlu-test: train ## Held-out NLU test set: intent accuracy and condition resolution (floors 95%)
