@@ -173,6 +173,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# --- for the people who run it ------------------------------------------------------------------
+
+.PHONY: review report
+
+# EARLIER: the CSV of a review signed off before (e.g. a copy of build/review/review.csv), to compare with.
+review: venvs facts ## Content review for a clinician: build/review/index.html and review.csv (EARLIER=<csv> compares)
+	$(APY) -m bot.review $(if $(EARLIER),--earlier "$(EARLIER)")
+
 clean: ## Remove build outputs (keeps the virtual environments)
 	rm -rf $(BUILD) models .rasa results
 
