@@ -38,8 +38,8 @@ run: venvs facts spacy train ## Build what is missing, then serve the bot and pr
 	@$(PY) bot/serve.py
 
 test: venvs facts spacy train ## Set up everything from nothing and run the whole test suite (scaled-out profile included)
-	@$(MAKE) -k --no-print-directory lint validate unit privacy nlu-test conversations e2e sets reliability browser \
-	    bench-smoke test-scaled
+	@$(MAKE) -k --no-print-directory lint validate unit privacy reporting nlu-test conversations e2e sets reliability \
+	    browser bench-smoke test-scaled
 
 # --- scaled-out profile (docs/deploy.md) -------------------------------------------------------
 
@@ -175,7 +175,14 @@ node_modules/.installed: package.json package-lock.json
 
 # --- for the people who run it ------------------------------------------------------------------
 
-.PHONY: review report
+.PHONY: review report reporting
+
+SINCE ?= 30d
+report: venvs ## Usage report from the tracker store: build/report/index.html (SINCE=30d; MND_REPORT_QUESTION_TEXT=off)
+	$(PY) -m bot.report --since $(SINCE)
+
+reporting: venvs ## Tests of the usage report on a generated tracker store (figures, no sender ids, forgotten ones absent)
+	$(PY) -m pytest -q tests/report
 
 # EARLIER: the CSV of a review signed off before (e.g. a copy of build/review/review.csv), to compare with.
 review: venvs facts ## Content review for a clinician: build/review/index.html and review.csv (EARLIER=<csv> compares)

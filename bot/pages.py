@@ -70,8 +70,10 @@ def table(
     *,
     numeric: Iterable[int] = (),
     raw: bool = False,
+    name: str = "",
 ) -> str:
-    """A table; cells are escaped unless ``raw`` (then the caller has escaped them)."""
+    """A table; cells are escaped unless ``raw`` (then the caller has escaped them); ``name`` is its
+    ``data-figure`` attribute, by which tests and scripts find it."""
     numeric = set(numeric)
     body = []
     for row in rows:
@@ -79,11 +81,17 @@ def table(
             f"<td{' class=num' if i in numeric else ''}>{cell if raw else esc(cell)}</td>" for i, cell in enumerate(row)
         )
         body.append(f"<tr>{cells}</tr>")
-    return framed(caption, [(h, i in numeric) for i, h in enumerate(headers)], body)
+    return framed(caption, [(h, i in numeric) for i, h in enumerate(headers)], body, name=name)
 
 
-def framed(caption: str, headers: Sequence[tuple[str, bool]], body: Sequence[str]) -> str:
+def framed(caption: str, headers: Sequence[tuple[str, bool]], body: Sequence[str], *, name: str = "") -> str:
     """A table around rows already made (``<tr>...</tr>``); headers are (text, numeric)."""
     head = "".join(f'<th scope="col"{" class=num" if num else ""}>{esc(h)}</th>' for h, num in headers)
     rows = "".join(body) or f'<tr><td colspan="{len(headers)}" class="muted">None.</td></tr>'
-    return f"<table><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    attr = f' data-figure="{esc(name)}"' if name else ""
+    return f"<table{attr}><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def figure(src: str, alt: str) -> str:
+    """An embedded chart (``src`` a data: URI) with its text alternative; the table beside it has the figures."""
+    return f'<figure><img src="{esc(src)}" alt="{esc(alt)}"></figure>'

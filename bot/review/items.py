@@ -43,7 +43,6 @@ COLUMNS = (
     "terms",
     "note",
 )
-KINDS = ("fact", "gap", "term", "name", "note", "source")
 # Several values in one cell (topics, example questions, terms) are joined with this.
 JOIN = " | "
 
