@@ -17,13 +17,16 @@ STYLE = """
 body { font: 1.05rem/1.5 system-ui, sans-serif; color: var(--ink); margin: 0 auto; max-width: 75rem;
        padding: 1rem 1.5rem 3rem; }
 h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 2px solid var(--line); }
+body.wide { max-width: none; }
 p.lead, .muted { color: var(--muted); }
 nav ul { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; padding: 0; list-style: none; }
 a { color: #0645ad; } a:focus, button:focus { outline: 3px solid #1a73e8; outline-offset: 2px; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .95rem; }
 caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; text-align: left; }
-th { background: #f2f2f2; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #f2f2f2; } tbody th { min-width: 8rem; } td { overflow-wrap: break-word; }
+details > summary { cursor: pointer; margin: .4rem 0; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.added { background: var(--added); } tr.removed { background: var(--removed); }
 mark { background: var(--mark); } .was { display: block; color: var(--muted); font-size: .85rem; }
 .was::before { content: "Was: "; font-weight: 600; }
@@ -43,8 +46,9 @@ def esc(value: Any) -> str:
     return "" if value is None else html.escape(str(value), quote=True)
 
 
-def page(title: str, lead: str, sections: Sequence[tuple[str, str, str]]) -> str:
-    """A whole page: ``sections`` are (anchor, heading, inner HTML), listed in a contents bar."""
+def page(title: str, lead: str, sections: Sequence[tuple[str, str, str]], *, wide: bool = False) -> str:
+    """A whole page: ``sections`` are (anchor, heading, inner HTML), listed in a contents bar; ``wide``
+    lets wide tables use the whole window."""
     nav = "".join(f'<li><a href="#{esc(anchor)}">{esc(heading)}</a></li>' for anchor, heading, _ in sections)
     body = "".join(
         f'<section id="{esc(anchor)}" aria-labelledby="{esc(anchor)}-h"><h2 id="{esc(anchor)}-h">{esc(heading)}</h2>'
@@ -57,7 +61,7 @@ def page(title: str, lead: str, sections: Sequence[tuple[str, str, str]]) -> str
         # Nothing may load from anywhere: the page is whole in itself.
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:; '
         "style-src 'unsafe-inline'\">"
-        f"<title>{esc(title)}</title><style>{STYLE}</style></head><body>"
+        f"<title>{esc(title)}</title><style>{STYLE}</style></head><body{' class=wide' if wide else ''}>"
         f'<header><h1>{esc(title)}</h1><p class="lead">{lead}</p>'
         f'<nav aria-label="Contents"><ul>{nav}</ul></nav></header><main>{body}</main></body></html>\n'
     )

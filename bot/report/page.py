@@ -42,9 +42,16 @@ def _activity(f: Figures, days: Sequence[date]) -> str:
     turns = [f.turns_per_day[d] for d in days]
     chart = charts.lines_per_day(days, [("conversations", conversations), ("turns", turns)])
     rows = [(f"{d:%Y-%m-%d}", c, t) for d, c, t in zip(days, conversations, turns, strict=True)]
-    return figure(chart, "Conversations and turns per day; the table below has the numbers.") + table(
-        "Conversations and turns per day", ["Day", "Conversations", "Turns"], rows, numeric=[1, 2], name="per-day"
+    return figure(chart, "Conversations and turns per day; the numbers are in the table below it.") + _daily(
+        table(
+            "Conversations and turns per day", ["Day", "Conversations", "Turns"], rows, numeric=[1, 2], name="per-day"
+        )
     )
+
+
+def _daily(inner: str) -> str:
+    """A table of every day of the period, folded away under the chart that shows it."""
+    return f"<details><summary>The numbers, day by day</summary>{inner}</details>"
 
 
 def _kinds(f: Figures) -> str:
@@ -81,12 +88,14 @@ def _unanswered(f: Figures, days: Sequence[date]) -> str:
         + figure(
             charts.lines_per_day(days, [("not answered", shares)], percent=True), "Share of turns not answered per day."
         )
-        + table(
-            "Turns not answered per day",
-            ["Day", "Turns", "Not answered", "Share"],
-            rows,
-            numeric=[1, 2, 3],
-            name="unanswered",
+        + _daily(
+            table(
+                "Turns not answered per day",
+                ["Day", "Turns", "Not answered", "Share"],
+                rows,
+                numeric=[1, 2, 3],
+                name="unanswered",
+            )
         )
     )
 

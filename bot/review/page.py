@@ -22,8 +22,7 @@ SECTIONS: tuple[tuple[str, str, str, Sequence[tuple[str, str]], str], ...] = (
             ("answer", "Answer"),
             ("detail", "Detail (for “tell me more”)"),
             ("examples", "Example questions (for finding it, never shown)"),
-            ("source", "Source"),
-            ("section", "Section"),
+            ("where", "Source and section"),
             ("grade", "Reading grade (answer / detail)"),
             ("terms", "Glossary terms"),
             ("note", "Reviewer note"),
@@ -41,8 +40,7 @@ SECTIONS: tuple[tuple[str, str, str, Sequence[tuple[str, str]], str], ...] = (
             ("topics", "Topic"),
             ("answer", "What the bot says"),
             ("examples", "Example questions"),
-            ("source", "Source"),
-            ("section", "Section"),
+            ("where", "Source and section"),
         ),
         "What a source announces but does not give. The bot never fills these in; it says so and points "
         "the person to their healthcare provider.",
@@ -55,8 +53,7 @@ SECTIONS: tuple[tuple[str, str, str, Sequence[tuple[str, str]], str], ...] = (
             ("id", "Term"),
             ("answer", "Definition"),
             ("examples", "Other spellings"),
-            ("source", "Source"),
-            ("section", "Section"),
+            ("where", "Source and section"),
             ("grade", "Reading grade"),
         ),
         "The meanings the bot gives when asked what a word means.",
@@ -86,8 +83,11 @@ SECTIONS: tuple[tuple[str, str, str, Sequence[tuple[str, str]], str], ...] = (
 
 
 def _cell(row: Row, column: str, was: dict[str, str]) -> str:
-    value = row[column]
-    shown = esc(value).replace(esc(JOIN), "<br>") if column in ("examples", "topics", "terms") else esc(value)
+    if column == "where":  # the source and its section, each marked if it changed
+        return "<br>".join(_cell(row, part, was) for part in ("source", "section"))
+    shown = esc(row[column])
+    if column in ("condition", "examples", "topics", "terms"):
+        shown = shown.replace(esc(JOIN), "<br>")
     if column not in was:
         return shown
     before = esc(was[column]) or "(empty)"
@@ -177,4 +177,4 @@ def render(rows: list[Row], changes: Changes, *, built: str, earlier: str | None
         f"Fact store build {esc(built[:12])}. Print this page to sign it; the CSV beside it is the record "
         "to keep and to compare the next review with."
     )
-    return page("Content review: MND patient-education bot", lead, sections)
+    return page("Content review: MND patient-education bot", lead, sections, wide=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,9 @@ def save(store: LocalSQLTrackerStore, sender: str, start: float, turns: list[Tur
     tracker = DialogueStateTracker(sender, DOMAIN.slots)
     for event in events(start, turns):
         tracker.update(event)
-    asyncio.run(store.save(tracker))
+    # In a thread of its own: the caller may be inside a running event loop (Playwright's sync API).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, store.save(tracker)).result()
 
 
 def open_store(db: Path) -> LocalSQLTrackerStore:
