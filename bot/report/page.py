@@ -11,6 +11,8 @@ from bot.report import charts
 from bot.report.figures import NO_CONTRACT, UNANSWERED_KINDS, Figures
 
 TOP = 10
+UNANSWERED_HEADERS = ("Day", "Turns", "Not answered", "Share")
+FEEDBACK_HEADERS = ("Topic", "Helpful", "Not helpful", "Helpful share")
 
 
 def _share(part: int, whole: int) -> str:
@@ -88,15 +90,7 @@ def _unanswered(f: Figures, days: Sequence[date]) -> str:
         + figure(
             charts.lines_per_day(days, [("not answered", shares)], percent=True), "Share of turns not answered per day."
         )
-        + _daily(
-            table(
-                "Turns not answered per day",
-                ["Day", "Turns", "Not answered", "Share"],
-                rows,
-                numeric=[1, 2, 3],
-                name="unanswered",
-            )
-        )
+        + _daily(table("Turns not answered per day", UNANSWERED_HEADERS, rows, numeric=[1, 2, 3], name="unanswered"))
     )
 
 
@@ -122,15 +116,7 @@ def _feedback(f: Figures) -> str:
     if topics:
         chart = charts.bars([r[0] for r in rows], [r[1] for r in rows], stacked=[r[2] for r in rows])
         parts.append(figure(chart, "Helpful and not helpful answers by topic; the table below has the numbers."))
-    parts.append(
-        table(
-            "Feedback by topic",
-            ["Topic", "Helpful", "Not helpful", "Helpful share"],
-            rows,
-            numeric=[1, 2, 3],
-            name="feedback",
-        )
-    )
+    parts.append(table("Feedback by topic", FEEDBACK_HEADERS, rows, numeric=[1, 2, 3], name="feedback"))
     return "".join(parts)
 
 
