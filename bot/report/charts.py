@@ -69,7 +69,7 @@ def bars(labels: Sequence[str], values: Sequence[float], *, stacked: Sequence[fl
     ax.barh(positions, values, color=BLUE, label="helpful" if stacked is not None else None)
     if stacked is not None:
         ax.barh(positions, stacked, left=values, color=ORANGE, hatch="//", label="not helpful")
-        ax.legend(frameon=False, loc="lower right")
+        ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2)  # below, clear of bars
     ax.set_yticks(positions, labels)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(axis="x", color="#dddddd")
