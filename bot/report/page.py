@@ -57,9 +57,8 @@ def _daily(inner: str) -> str:
 
 
 def _kinds(f: Figures) -> str:
-    kinds = [k for k in REPLY_KINDS if f.replies_by_kind[k]] + sorted(
-        k for k in f.replies_by_kind if k not in REPLY_KINDS
-    )
+    # Every kind, none left out for being zero: "error 0" is worth seeing.
+    kinds = [*REPLY_KINDS, *sorted(k for k in f.replies_by_kind if k not in REPLY_KINDS)]
     values = [f.replies_by_kind[k] for k in kinds]
     rows = [(k, n, _share(n, f.replies)) for k, n in zip(kinds, values, strict=True)]
     intro = (
@@ -69,7 +68,7 @@ def _kinds(f: Figures) -> str:
         + (f" {esc(NO_CONTRACT)} counts messages stored without a contract." if f.replies_by_kind[NO_CONTRACT] else "")
         + "</p>"
     )
-    chart = figure(charts.bars(kinds, values), "Replies by kind; the table below has the numbers.") if kinds else ""
+    chart = figure(charts.bars(kinds, values), "Replies by kind; the table below has the numbers.")
     return intro + chart + table("Replies by kind", ["Kind", "Replies", "Share"], rows, numeric=[1, 2], name="kinds")
 
 
