@@ -24,7 +24,7 @@ a { color: #0645ad; } a:focus, button:focus { outline: 3px solid #1a73e8; outlin
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .95rem; }
 caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; text-align: left; }
-th { background: #f2f2f2; } tbody th { min-width: 8rem; } td { overflow-wrap: break-word; }
+th { background: #f2f2f2; } td, th { overflow-wrap: break-word; } table.fixed { table-layout: fixed; }
 details > summary { cursor: pointer; margin: .4rem 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.added { background: var(--added); } tr.removed { background: var(--removed); }
@@ -88,12 +88,23 @@ def table(
     return framed(caption, [(h, i in numeric) for i, h in enumerate(headers)], body, name=name)
 
 
-def framed(caption: str, headers: Sequence[tuple[str, bool]], body: Sequence[str], *, name: str = "") -> str:
-    """A table around rows already made (``<tr>...</tr>``); headers are (text, numeric)."""
+def framed(
+    caption: str,
+    headers: Sequence[tuple[str, bool]],
+    body: Sequence[str],
+    *,
+    name: str = "",
+    widths: Sequence[int] = (),
+) -> str:
+    """A table around rows already made (``<tr>...</tr>``); headers are (text, numeric). With ``widths``
+    (a share of the width per column), the columns keep those widths whatever they hold."""
+    cols = "".join(f'<col style="width:{w}%">' for w in widths)
+    cols = f"<colgroup>{cols}</colgroup>" if cols else ""
     head = "".join(f'<th scope="col"{" class=num" if num else ""}>{esc(h)}</th>' for h, num in headers)
     rows = "".join(body) or f'<tr><td colspan="{len(headers)}" class="muted">None.</td></tr>'
-    attr = f' data-figure="{esc(name)}"' if name else ""
-    return f"<table{attr}><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    attr = (f' data-figure="{esc(name)}"' if name else "") + (' class="fixed"' if widths else "")
+    head = f"<caption>{esc(caption)}</caption>{cols}<thead><tr>{head}</tr></thead>"
+    return f"<table{attr}>{head}<tbody>{rows}</tbody></table>"
 
 
 def figure(src: str, alt: str) -> str:

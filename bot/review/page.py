@@ -23,7 +23,7 @@ SECTIONS: tuple[tuple[str, str, str, Sequence[tuple[str, str]], str], ...] = (
             ("detail", "Detail (for “tell me more”)"),
             ("examples", "Example questions (for finding it, never shown)"),
             ("where", "Source and section"),
-            ("grade", "Reading grade (answer / detail)"),
+            ("grade", "Grade (answer / detail)"),
             ("terms", "Glossary terms"),
             ("note", "Reviewer note"),
         ),
@@ -82,6 +82,11 @@ SECTIONS: tuple[tuple[str, str, str, Sequence[tuple[str, str]], str], ...] = (
 )
 
 
+# How wide each column is, relatively: the wording gets the room.
+WIDTHS = {"id": 12, "condition": 8, "topics": 10, "answer": 18, "detail": 16, "examples": 16, "where": 12, "grade": 7,
+          "terms": 8, "note": 12}  # fmt: skip
+
+
 def _cell(row: Row, column: str, was: dict[str, str]) -> str:
     if column == "where":  # the source and its section, each marked if it changed
         return "<br>".join(_cell(row, part, was) for part in ("source", "section"))
@@ -106,7 +111,10 @@ def _table(kind: str, caption: str, columns: Sequence[tuple[str, str]], rows: li
         cells = [f"<th scope=row>{esc(row['id'])}{label}</th>"]
         cells += [f"<td>{_cell(row, column, was)}</td>" for column, _ in columns[1:]]
         body.append(f"<tr{attrs}>{''.join(cells)}</tr>")
-    return framed(caption, [(header, False) for _, header in columns], body)
+    widths = [WIDTHS.get(column, 8) for column, _ in columns]
+    return framed(
+        caption, [(header, False) for _, header in columns], body, widths=[round(100 * w / sum(widths)) for w in widths]
+    )
 
 
 def _summary(rows: list[Row], changes: Changes, earlier: str | None) -> str:
