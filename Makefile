@@ -38,8 +38,8 @@ run: venvs facts spacy train ## Build what is missing, serve the bot, print the 
 	@$(PY) -m bot.launcher
 
 test: venvs facts spacy train ## Set up everything from nothing and run the whole test suite (scaled-out profile included)
-	@$(MAKE) -k --no-print-directory lint validate unit privacy nlu-test conversations e2e sets reliability browser \
-	    bench-smoke test-scaled
+	@$(MAKE) -k --no-print-directory lint validate unit privacy reporting nlu-test conversations e2e sets reliability \
+	    browser bench-smoke test-scaled
 
 # --- scaled-out profile (docs/deploy.md) -------------------------------------------------------
 
@@ -128,7 +128,7 @@ lint: venvs ## ruff, and the check that no source sentence is copied word for wo
 validate: venvs spacy $(FACT_EXAMPLES) ## rasa data validate --fail-on-warnings
 	$(RASA) data validate $(TRAIN_DATA) --fail-on-warnings
 
-unit: venvs facts ## Unit tests of the fact store and the actions (action server environment)
+unit: venvs facts ## Unit tests of the fact store and actions, and the data check (every fact and term reachable)
 	$(APY) -m pytest -q tests/unit
 
 nlu-test: train ## Held-out NLU test set: intent accuracy and condition resolution (floors 95%)
@@ -175,6 +175,21 @@ browser: venvs train facts node_modules/.installed ## The chat widget in a real 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
+
+# --- for the people who run it ------------------------------------------------------------------
+
+.PHONY: review report reporting
+
+SINCE ?= 30d
+report: venvs ## Usage report from the tracker store: build/report/index.html (SINCE=30d; MND_REPORT_QUESTION_TEXT=off)
+	$(PY) -m bot.report --since $(SINCE)
+
+reporting: venvs ## Tests of the usage report on a generated tracker store (figures, no sender ids, forgotten ones absent)
+	$(PY) -m pytest -q tests/report
+
+# EARLIER: the CSV of a review signed off before (e.g. a copy of build/review/review.csv), to compare with.
+review: venvs facts ## Content review for a clinician: build/review/index.html and review.csv (EARLIER=<csv> compares)
+	$(APY) -m bot.review $(if $(EARLIER),--earlier "$(EARLIER)")
 
 clean: ## Remove build outputs (keeps the virtual environments)
 	rm -rf $(BUILD) models .rasa results

@@ -12,20 +12,9 @@ from typing import Any, Iterable, Sequence
 
 from bot.facts.models import Fact
 from bot.facts.queries import provenance
+from bot.facts.vocab import REPLY_KINDS
 
-KINDS = (
-    "answer",
-    "definition",
-    "compare",
-    "not_covered",
-    "clarify",
-    "emergency",
-    "no_diagnosis",
-    "out_of_scope",
-    "smalltalk",
-    "disclaimer",
-    "error",
-)
+KINDS = REPLY_KINDS
 
 
 def payload(

@@ -1,4 +1,4 @@
-"""Benchmarks: understanding, whole turns under load, start-up, training and memory.
+"""Benchmarks: understanding, whole turns under load, start-up, training, memory and the usage report.
 
     python bench/run.py            full run (make bench), about 10 minutes
     python bench/run.py --smoke    a handful of requests, to keep the script working (make test)
@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.detector import bench_detector  # noqa: E402
 from bench.report import write_report  # noqa: E402
+from bench.usage_report import bench_usage_report  # noqa: E402
 from bot.serve import RASA, Stack  # noqa: E402
 
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
@@ -326,6 +327,10 @@ def main() -> int:
     if not smoke and not args.skip_training:
         print("Training (full, then with nothing changed)...", flush=True)
         results["training"] = bench_training()
+
+    conversations = 1000 if smoke else 100_000
+    print(f"Usage report over {conversations:,} generated conversations...", flush=True)
+    results["usage_report"] = bench_usage_report(conversations)
 
     write_report(results)
     return 0

@@ -22,10 +22,17 @@ DEFAULT_DAYS = 30
 
 def sql_store(endpoints: Path) -> Any:
     """The SQL tracker store configured in ``endpoints`` (the only kind this project configures)."""
+    import yaml
     from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
-    from rasa.utils.endpoints import read_endpoint_config
+    from rasa.shared.utils.io import read_yaml
+    from rasa.utils.endpoints import EndpointConfig
 
-    config = read_endpoint_config(str(endpoints), "tracker_store")
+    # Only the tracker store's section: Rasa expands every ${VAR} of the file it reads, and the
+    # others (the action server's URL) are set only for the servers, not for this command.
+    section = (yaml.safe_load(endpoints.read_text(encoding="utf-8")) or {}).get("tracker_store")
+    if not isinstance(section, dict):
+        raise SystemExit(f"error: {endpoints} configures no tracker store")
+    config = EndpointConfig.from_dict(read_yaml(yaml.safe_dump({"tracker_store": section}))["tracker_store"])
     store = TrackerStore.create(config)
     while not isinstance(store, SQLTrackerStore) and getattr(store, "_tracker_store", None) is not None:
         store = store._tracker_store

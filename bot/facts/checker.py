@@ -52,11 +52,13 @@ class FactData:
     word_groups: list[list[str]] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
     everyday: dict[str, int] = field(default_factory=dict)
+    # The reviewer's note on a whole file ({"file", "note"}), from its top-level ``review_note``.
+    notes: list[dict[str, str]] = field(default_factory=list)
 
 
 _FIELDS: dict[str, tuple[set[str], set[str]]] = {
     # kind: (required fields, optional fields)
-    "source": ({"id", "title", "publisher", "citation", "sections"}, {"reviewed"}),
+    "source": ({"id", "title", "publisher", "citation", "sections"}, {"reviewed", "note"}),
     "topic": ({"slug", "label", "question"}, set()),
     "condition": ({"slug", "name", "short_name", "aliases"}, {"parent", "affects", "recognise", "attributes"}),
     "term": ({"term", "definition", "source", "section"}, {"aliases"}),
@@ -67,6 +69,8 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {
     ),
     "attribute": ({"slug", "topic", "label", "values"}, {"cues"}),
 }
+# Top-level keys a file may hold besides its list: the clinician reviewer's note on the whole file.
+NOTE_KEY = "review_note"
 # Fields holding lists or mappings; checked by their own rules.
 _STRUCTURED = {
     "sections",
@@ -90,6 +94,7 @@ class Checker:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        self.notes: list[dict[str, str]] = []
 
     def problem(self, path: Path, entry: str, fld: str, message: str) -> None:
         self.problems.append(Problem(str(path.relative_to(self.root)), entry, fld, message))
@@ -108,6 +113,14 @@ class Checker:
         if not isinstance(doc, dict) or not isinstance(doc.get(key), list):
             self.problem(path, "-", key, f"the file must hold a mapping with a list under '{key}'")
             return []
+        for name in sorted(doc.keys() - {key, NOTE_KEY}, key=str):
+            self.problem(path, "-", str(name), f"unknown top-level key; a file holds '{key}' and '{NOTE_KEY}'")
+        if NOTE_KEY in doc:
+            note = doc[NOTE_KEY]
+            if not isinstance(note, str) or not note.strip():
+                self.problem(path, "-", NOTE_KEY, "must be a non-empty string")
+            else:
+                self.notes.append({"file": str(path.relative_to(self.root)), "note": " ".join(note.split())})
         return list(doc[key])
 
     def entries(self, path: Path, key: str, kind: str, id_field: str) -> list[tuple[str, dict[str, Any]]]:

@@ -38,6 +38,7 @@ from bot.facts.models import (
     Gap,
     GlossaryTerm,
     OutsideName,
+    ReviewNote,
     SearchTerm,
     Section,
     Source,
@@ -92,6 +93,7 @@ def write(engine: Engine, data: FactData) -> None:
             _write_attributes(session, data)
             session.add_all(OutsideName(text=name, normal=normalise(name)) for name in data.outside)
             session.add_all(EverydayWord(term=t, count=n) for t, n in data.everyday.items())
+            session.add_all(ReviewNote(file=n["file"], note=n["note"]) for n in data.notes)
             session.add(BuildRecord(id=1, checksum=checksum(data), built_at=datetime.now(UTC).isoformat()))
             session.commit()
 
@@ -104,6 +106,7 @@ def _write_sources_topics(session: Session, data: FactData) -> None:
             publisher=src["publisher"],
             reviewed=src.get("reviewed"),
             citation=src["citation"],
+            note=src.get("note"),
         )
         source.sections = [Section(slug=s["id"], title=s["title"], position=i) for i, s in enumerate(src["sections"])]
         session.add(source)

@@ -20,6 +20,7 @@ class Source(Base):
     publisher: Mapped[str] = mapped_column(String(200))
     reviewed: Mapped[str | None] = mapped_column(String(32))
     citation: Mapped[str] = mapped_column(String(300))
+    note: Mapped[str | None] = mapped_column(Text)  # the reviewer's note
     sections: Mapped[list[Section]] = relationship(back_populates="source", order_by="Section.position")
 
 
@@ -253,6 +254,16 @@ class ConditionAttribute(Base):
     value: Mapped[str] = mapped_column(String(32))
     fact_id: Mapped[str] = mapped_column(ForeignKey("fact.id"))
     position: Mapped[int]
+
+
+class ReviewNote(Base):
+    """The clinician reviewer's note on a whole file of data/facts (its ``review_note``)."""
+
+    __tablename__ = "review_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text)
 
 
 class BuildRecord(Base):

@@ -40,6 +40,7 @@ def load_dir(root: Path) -> FactData:
     _word_groups(check, root, data)
     _outside(check, root, data, alias_owner)
     data.everyday = everyday_words(root.parent / "nlu")
+    data.notes = check.notes
     if check.problems:
         raise FactDataError(check.problems)
     return data

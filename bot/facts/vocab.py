@@ -43,3 +43,18 @@ LEADS: tuple[str, ...] = ("blame", "why")
 DEFAULT_CONDITION_FOR_TOPIC: dict[str, str] = {
     topic: ("motor_neuron" if topic == "function" else "mnd") for topic in TOPICS
 }
+
+# What kind of message the bot sends (the reply contract's ``kind``; README "The reply contract").
+REPLY_KINDS: tuple[str, ...] = (
+    "answer",
+    "definition",
+    "compare",
+    "not_covered",
+    "clarify",
+    "emergency",
+    "no_diagnosis",
+    "out_of_scope",
+    "smalltalk",
+    "disclaimer",
+    "error",
+)

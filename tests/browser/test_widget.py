@@ -22,21 +22,10 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Route, expect
 
 from bot.serve import ROOT, Stack, free_port
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -117,16 +106,6 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
     tmp = tmp_path_factory.mktemp("widget-stack")
     with Stack.isolated(tmp, extra_env=CRISIS_LINE) as stack:
         yield Bot(stack, tmp / "conversations.db")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is missing at /usr/bin/chromium; `make browser` installs it (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class _EmbeddingPage(BaseHTTPRequestHandler):

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
 from bot.facts.loader import FactDataError, build
-from bot.facts.models import Fact
+from bot.facts.models import Fact, ReviewNote, Source
 from bot.facts.settings import DATA_DIR
 
 
@@ -121,6 +121,20 @@ BAD_EDITS = [
         "must be one of",
         id="bad-affects",
     ),
+    pytest.param(
+        "facts/als.yml",
+        lambda d: d.update(review_note=["not", "a", "sentence"]),
+        "review_note",
+        "must be a non-empty string",
+        id="review-note-not-text",
+    ),
+    pytest.param(
+        "glossary.yml",
+        lambda d: d.update(reviewer_notes="a note under a misspelt key would never show"),
+        "reviewer_notes",
+        "unknown top-level key",
+        id="unknown-top-level-key",
+    ),
 ]
 
 
@@ -172,3 +186,16 @@ def test_rebuild_is_idempotent(built: str) -> None:
 
 def test_build_leaves_no_temporary_files(tmp_path: Path, built: str) -> None:
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["store.db"]
+
+
+def test_reviewer_notes_are_kept_in_the_store(built: str) -> None:
+    """The clinician's notes on whole files and on sources reach the store, where the review page reads them."""
+    engine = create_engine(built)
+    with Session(engine) as s:
+        notes = dict(s.execute(select(ReviewNote.file, ReviewNote.note)).tuples().all())
+        source_note = s.get(Source, "cc_mnd").note  # type: ignore[union-attr]
+    engine.dispose()
+    assert "no upper_lower fact" in notes["facts/kennedy.yml"]
+    assert notes["gaps.yml"].startswith("The bot never fills these in.")
+    assert {"sources.yml", "glossary.yml", "conditions.yml", "facts/mnd.yml"} <= notes.keys()
+    assert source_note is not None and "month/day" in source_note

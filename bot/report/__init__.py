@@ -1,0 +1,1 @@
+"""The usage report: `make report` writes build/report/index.html from the tracker store."""
