@@ -171,6 +171,9 @@ class ActionAnswerWhatAbout(StoreAction):
     ) -> list[EventType]:
         question = read(session, tracker)
         state = State.of(tracker)
+        if question.negated and question.text and CORRECTION.search(normalise(question.text)):
+            # "Sorry, I meant PBP, not PLS": PLS was never meant, so "both" later does not count it.
+            state.history = [c for c in state.history if c not in question.negated]
         early = answer_first(session, dispatcher, tracker, domain, question, state)
         if early is not None:
             return early

@@ -53,6 +53,9 @@ class Targets:
     asked: str | None = None  # the question without the words that picked the condition ("the brainstem one")
 
 
+_BOTH = re.compile(r"\b(?:both|the two|those two|these two|either)\b")
+
+
 def resolve(session: Session, question: Question, state: State) -> Targets:
     """The conditions ``question`` is about, given what the conversation has listed and is focused on."""
     if state.focus not in (None, "mnd", "motor_neuron") and _general_about_focus(question):
@@ -76,6 +79,10 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
     for meaning in found:
         if meaning == "all" and listed:
             return Targets(list(listed), via="all")
+        talked = [c for c in state.history if c not in ("mnd", "motor_neuron")]
+        if meaning == "all" and not listed and len(talked) >= 2 and _BOTH.search(normalise(question.text)):
+            # "So they both only do the lower ones?" after asking about two types in turn: those two.
+            return Targets(talked[-2:], via="all")
         if meaning == "other":
             return _other(state, listed)
         if meaning == "rest" and listed:

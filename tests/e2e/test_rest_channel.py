@@ -56,9 +56,7 @@ def test_every_message_carries_the_contract(chat: Chat) -> None:
         ("what is amyotropic lateral sclerosis", "answer", "als", "definition", ["ALS"]),
     ],
 )
-def test_single_questions(
-    chat: Chat, question: str, kind: str, condition: str, topic: str, words: list[str]
-) -> None:
+def test_single_questions(chat: Chat, question: str, kind: str, condition: str, topic: str, words: list[str]) -> None:
     reply = chat.say(question)
     custom = reply["custom"]
     assert (custom["kind"], custom["condition"], custom["topic"]) == (kind, condition, topic)
@@ -125,6 +123,26 @@ CONVERSATIONS = {
         ("what are the symptoms", "answer", "kennedy", "symptoms"),
         ("is it inherited", "answer", "kennedy", "inheritance"),
     ],
+    "voice typing: a name heard in pieces, then a misheard word corrected": [
+        ("what causes progressive bull bar palsy", "not_covered", "pbp", "causes"),
+        ("sorry it typed wrong, I meant inherited", "not_covered", "pbp", "inheritance"),
+    ],
+    "which one, right after a comparison, weighs the two compared": [
+        ("how is PLS different from ALS?", "compare", "pls", "definition"),
+        ("which one gets worse faster?", "compare", "pls", "outlook"),
+    ],
+    "a part of the body the material never links with the type": [
+        ("what is pbp", "answer", "pbp", "definition"),
+        ("does it spread to the arms and legs?", "not_covered", "pbp", "symptoms"),
+    ],
+    "he'll is he will: a judgement on one person": [
+        (
+            "my dad has ALS. do you think he'll still be here at christmas?",
+            "no_diagnosis",
+            "als",
+            "when_to_see_provider",
+        ),
+    ],
     "british spelling and outlook": [
         ("what is motor neurone disease", "answer", "mnd", "definition"),
         ("what is the life expectancy", "answer", "mnd", "outlook"),
@@ -141,6 +159,15 @@ def test_multi_turn_conversations(chat: Chat, turns: list[tuple[str, str, Any, A
         assert (custom["kind"], custom["condition"], custom["topic"]) == (kind, condition, topic), (message, reply)
         if kind in {"answer", "compare"}:
             assert_from_store(reply)
+
+
+def test_both_after_a_correction_means_the_two_types_meant(chat: Chat) -> None:
+    chat.say("what part does pma attack")
+    chat.say("does pls do the same")
+    chat.say("sorry i meant pbp not pls")
+    replies = [m for m in chat.post("so they both only do the lower ones?") if "custom" in m]
+    assert {m["custom"]["condition"] for m in replies} == {"pma", "pbp"}, replies
+    assert all(m["custom"]["conditions"] == ["pma", "pbp"] for m in replies), replies
 
 
 def test_what_does_that_mean_after_an_answer(chat: Chat) -> None:
