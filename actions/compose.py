@@ -105,8 +105,9 @@ def topic_reply(
     asked = strip_mentions(question_part(question.text)) if question.text else ""
     slug = condition or DEFAULT_CONDITION_FOR_TOPIC.get(question.intent_topic or "definition", "mnd")
     kwargs: dict[str, Any] = {"leads": question.leads, "carer": question.carer}
-    if not named and asked:
-        # Named none: the default condition, unless another one's fact plainly answers it.
+    if not named and asked and not question.pronoun_singular:
+        # Named none: the default condition, unless another one's fact plainly answers it ("what is
+        # riluzole for?"); "is it genetic?" with nothing before it asks about MND, whatever matches best.
         anywhere = index.rank(asked, conditions=None, topic_weights=question.topic_weights, prefer=[slug], **kwargs)
         lead = next((s for s in anywhere if not s.item.is_gap), None)
         if lead is not None and slug not in lead.item.conditions:

@@ -143,6 +143,9 @@ CONVERSATIONS = {
             "when_to_see_provider",
         ),
     ],
+    "'it' with nothing before it is MND in general, not the type whose fact matches best": [
+        ("is it genetic?", "answer", "mnd", "inheritance"),
+    ],
     "british spelling and outlook": [
         ("what is motor neurone disease", "answer", "mnd", "definition"),
         ("what is the life expectancy", "answer", "mnd", "outlook"),
