@@ -6,6 +6,7 @@ Registered in credentials.yml as ``bot.web.channel.WidgetInput:``; Rasa mounts i
     GET    /webhooks/widget/                      health: {"status": "ok"}
     GET    /webhooks/widget/widget.js             the widget script (plain JS, no build step)
     GET    /webhooks/widget/widget.css            the widget stylesheet
+    GET    /webhooks/widget/mndw-*.js             the parts widget.js loads
     GET    /webhooks/widget/demo                  the demo page (also at "/" via bot.web.rasa_main)
     POST   /webhooks/widget/webhook               {"sender": "...", "message": "..."} -> list of bot messages
     DELETE /webhooks/widget/conversations/<id>    delete every stored event of that sender
@@ -60,9 +61,15 @@ STATIC_DIR = WEB_DIR / "static"
 DEMO_PAGE = WEB_DIR / "demo.html"
 # Where `rasa run` mounts this channel: its route "/webhooks/" joined with the channel's name.
 WIDGET_PREFIX = "/webhooks/widget/"
+JS = "text/javascript; charset=utf-8"
+# widget.js loads the others (the widget's parts, one job each: see its header).
 STATIC_FILES = {
-    "widget.js": "text/javascript; charset=utf-8",
+    "widget.js": JS,
     "widget.css": "text/css; charset=utf-8",
+    "mndw-core.js": JS,
+    "mndw-render.js": JS,
+    "mndw-talk.js": JS,
+    "mndw-panel.js": JS,
 }
 # The demo page loads only the bot's own files and talks only to the bot.
 DEMO_PAGE_CSP = (
