@@ -9,7 +9,8 @@ Registered in credentials.yml as ``bot.web.channel.WidgetInput:``; Rasa mounts i
     GET    /webhooks/widget/mndw-*.js             the parts widget.js loads
     GET    /webhooks/widget/demo                  the demo page (also at "/" via bot.web.rasa_main)
     POST   /webhooks/widget/webhook               {"sender": "...", "message": "..."} -> list of bot messages
-    DELETE /webhooks/widget/conversations/<id>    delete every stored event of that sender
+    POST   /webhooks/widget/feedback              "Was this helpful?" on one answer (bot/web/feedback.py)
+    DELETE /webhooks/widget/conversations/<id>    delete every stored event of that sender (feedback too)
 
 Unlike the stock REST channel, each bot message comes back as ONE object that keeps its text,
 buttons and custom payload (the reply contract) together, and text is not split on blank lines.
@@ -42,11 +43,13 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.web.feedback import parse_feedback, record_feedback
 from bot.web.guard import never_silent
 from bot.web.questions import each_question
 from bot.web.validation import (
     SENDER_RULE,
     Limits,
+    RateLimiter,
     RequestRefused,
     error,
     parse_chat_request,
@@ -69,6 +72,7 @@ STATIC_FILES = {
     "mndw-core.js": JS,
     "mndw-render.js": JS,
     "mndw-talk.js": JS,
+    "mndw-feedback.js": JS,
     "mndw-panel.js": JS,
 }
 # The demo page loads only the bot's own files and talks only to the bot.
@@ -195,6 +199,10 @@ class WidgetInput(InputChannel):
             limits = replace(limits, max_message_length=max_message_length)
         self.limits = limits
         self.limiter = limits.limiter()
+        # Feedback has a bucket of its own: rating answers never uses up a person's questions.
+        self.feedback_limiter = RateLimiter(
+            limits.rate_limit_messages, limits.rate_limit_seconds, max_senders=limits.max_senders
+        )
 
     @property
     def max_message_length(self) -> int:
@@ -302,6 +310,34 @@ class WidgetInput(InputChannel):
                 if not collector.messages:
                     return error(503, "unavailable", "The assistant could not answer just now. Please try again.")
             return response.json(collector.messages)
+
+        @widget.route("/feedback", methods=["OPTIONS"])
+        async def feedback_preflight(request: Request) -> HTTPResponse:
+            return response.empty()
+
+        @widget.route("/feedback", methods=["POST"])
+        async def feedback(request: Request) -> HTTPResponse:
+            refused = self._origin_refused(request)
+            if refused:
+                return refused
+            try:
+                rating = parse_feedback(request.body)
+            except RequestRefused as refused_request:
+                return refused_request.response()
+            if not self.feedback_limiter.allow(rating.sender):
+                return error(429, "too_many_requests", "Please wait a few seconds before rating again.")
+            agent = getattr(request.app.ctx, "agent", None)
+            if agent is None or agent.tracker_store is None:
+                return error(503, "not_ready", "The assistant is not ready yet. Please try again.")
+            try:
+                async with agent.lock_store.lock(rating.sender):
+                    recorded = await record_feedback(agent.tracker_store, rating)
+            except Exception:
+                logger.exception("widget: failed to record feedback")
+                return error(503, "unavailable", "The feedback could not be saved just now. Please try again.")
+            if not recorded:
+                return error(404, "unknown_answer", "This conversation has no answer with that text to rate.")
+            return response.json({"recorded": True})
 
         @widget.route("/conversations/<sender>", methods=["OPTIONS"])
         async def forget_preflight(request: Request, sender: str) -> HTTPResponse:
