@@ -73,6 +73,7 @@ STATIC_FILES = {
     "mndw-render.js": JS,
     "mndw-talk.js": JS,
     "mndw-feedback.js": JS,
+    "mndw-speech.js": JS,
     "mndw-panel.js": JS,
 }
 # The demo page loads only the bot's own files and talks only to the bot.

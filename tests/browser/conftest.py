@@ -34,8 +34,12 @@ def open_widget(browser: Browser, bot: Bot) -> Iterator[Callable[..., Widget]]:
     contexts = []
     widgets: list[Widget] = []
 
-    def _open(viewport: dict[str, int] = WIDE, *, bot_url: str = "", page_url: str = "", **options: Any) -> Widget:
+    def _open(
+        viewport: dict[str, int] = WIDE, *, bot_url: str = "", page_url: str = "", init_script: str = "", **options: Any
+    ) -> Widget:
         context = browser.new_context(viewport=viewport, **options)
+        if init_script:  # runs in the page before its own scripts (a spy, a stand-in browser feature)
+            context.add_init_script(init_script)
         contexts.append(context)
         widget = Widget(context.new_page(), bot_url or bot.url)
         widgets.append(widget)

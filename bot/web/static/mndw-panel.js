@@ -38,7 +38,7 @@
   var restartBtn = W.button("mndw-btn-quiet mndw-restart", "Start again");
   var forgetBtn = W.button("mndw-btn-quiet mndw-forget", "Forget this conversation");
   W.tools = el("div", { id: "mndw-tools", "class": "mndw-tools", role: "group", "aria-label": "Chat options" },
-    [smallerBtn, largerBtn, restartBtn, forgetBtn]);
+    [smallerBtn, largerBtn].concat(W.extraTools || [], [restartBtn, forgetBtn]));
 
   var input = W.input = el("textarea", {
     id: "mndw-input", "class": "mndw-input", rows: "2", autocomplete: "off", placeholder: "Your question",
@@ -192,10 +192,13 @@
       madeInert = [];
     }
     document.documentElement.classList.toggle("mndw-docked", isOpen() && !narrow.matches);
+    // While the chat is open, printing (from the tools or the browser's menu) prints the conversation.
+    document.documentElement.classList.toggle("mndw-open", isOpen());
     document.documentElement.classList.toggle("mndw-covering", modal);
   }
 
   function setOpen(open, moveFocus) {
+    if (!open && W.stopReading) W.stopReading();
     panel.hidden = !open;
     launcher.hidden = open;
     launcher.setAttribute("aria-expanded", open ? "true" : "false");

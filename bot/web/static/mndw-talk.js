@@ -232,6 +232,7 @@
   };
 
   W.startOver = function (message) {
+    if (W.stopReading) W.stopReading();
     W.state = W.freshState(W.state);
     busy = false;
     setTyping(false);
