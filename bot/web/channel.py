@@ -74,6 +74,7 @@ STATIC_FILES = {
     "mndw-talk.js": JS,
     "mndw-feedback.js": JS,
     "mndw-speech.js": JS,
+    "mndw-print.js": JS,
     "mndw-panel.js": JS,
 }
 # The demo page loads only the bot's own files and talks only to the bot.

@@ -55,7 +55,7 @@
     })
   ]);
 
-  [head, W.tools, W.confirmBox, W.log, W.typing, W.errorBox, form, W.politeLive, W.urgentLive].forEach(
+  [head, W.printHead, W.tools, W.confirmBox, W.log, W.typing, W.errorBox, form, W.politeLive, W.urgentLive].forEach(
     function (part) { panel.appendChild(part); });
   root.appendChild(launcher);
   root.appendChild(panel);

@@ -14,6 +14,7 @@
  *   mndw-talk.js    sending, replies, errors, start again and forget
  *   mndw-feedback.js "Was this helpful? Yes / No" under each answer
  *   mndw-speech.js  "Read aloud" on each reply, and the reading speed
+ *   mndw-print.js   print or save the conversation (the page itself is in widget.css, @media print)
  *   mndw-panel.js   the panel: layout, the tools menu, keyboard, open and close, start-up
  *
  * Accessibility is the point: people with motor neuron disease may type slowly, use a
@@ -30,7 +31,7 @@
   window.__mndWidget = true;
 
   var MODULES = ["mndw-core.js", "mndw-render.js", "mndw-talk.js", "mndw-feedback.js", "mndw-speech.js",
-    "mndw-panel.js"];
+    "mndw-print.js", "mndw-panel.js"];
   var base = new URL("./", script.src).href; // .../webhooks/widget/
   // The server fills in each file's content hash, so a changed file is fetched afresh and an
   // unchanged one comes from the browser's cache (served as immutable).
