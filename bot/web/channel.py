@@ -7,6 +7,7 @@ Registered in credentials.yml as ``bot.web.channel.WidgetInput:``; Rasa mounts i
     GET    /webhooks/widget/widget.js             the widget script (plain JS, no build step)
     GET    /webhooks/widget/widget.css            the widget stylesheet
     GET    /webhooks/widget/mndw-*.js             the parts widget.js loads
+    GET    /webhooks/widget/suggestions.json      the questions suggested while typing (404 if not built)
     GET    /webhooks/widget/demo                  the demo page (also at "/" via bot.web.rasa_main)
     POST   /webhooks/widget/webhook               {"sender": "...", "message": "..."} -> list of bot messages
     POST   /webhooks/widget/feedback              "Was this helpful?" on one answer (bot/web/feedback.py)
@@ -62,6 +63,8 @@ logger = logging.getLogger(__name__)
 WEB_DIR = Path(__file__).resolve().parent
 STATIC_DIR = WEB_DIR / "static"
 DEMO_PAGE = WEB_DIR / "demo.html"
+# The questions suggested while typing, built from the fact store by `make facts` (bot/facts/suggestions.py).
+SUGGESTIONS = WEB_DIR.parents[1] / "build" / "widget" / "suggestions.json"
 # Where `rasa run` mounts this channel: its route "/webhooks/" joined with the channel's name.
 WIDGET_PREFIX = "/webhooks/widget/"
 JS = "text/javascript; charset=utf-8"
@@ -75,6 +78,8 @@ STATIC_FILES = {
     "mndw-feedback.js": JS,
     "mndw-speech.js": JS,
     "mndw-print.js": JS,
+    "mndw-match.js": JS,
+    "mndw-suggest.js": JS,
     "mndw-panel.js": JS,
 }
 # The demo page loads only the bot's own files and talks only to the bot.
@@ -269,6 +274,14 @@ class WidgetInput(InputChannel):
         # One fixed route per file: nothing else under static/ can be asked for.
         for filename in STATIC_FILES:
             widget.add_route(static_file(filename), f"/{filename}", methods=["GET"], name=filename.replace(".", "_"))
+
+        @widget.route("/suggestions.json", methods=["GET"])
+        async def suggestions(request: Request) -> HTTPResponse:
+            try:
+                body = SUGGESTIONS.read_bytes()
+            except OSError:
+                return error(404, "not_built", "No suggested questions: run `make facts` to build them.")
+            return response.raw(body, headers=_headers("application/json"))
 
         @widget.route("/webhook", methods=["OPTIONS"])
         async def webhook_preflight(request: Request) -> HTTPResponse:

@@ -41,6 +41,8 @@ ZOOM_400 = {"width": 320, "height": 200}  # the same window at 400% zoom
 REPLY_TIMEOUT_MS = 60_000
 
 BOT_REPLIES = "li.mndw-from-bot:not(.mndw-intro)"
+# The buttons of the bot's own suggestions in its replies (not the widget's "More on this", "Yes", ...).
+BOT_BUTTONS = f"{BOT_REPLIES} .mndw-choices:not(.mndw-follow-ups) button"
 
 # Checks that the focused element is really visible to a sighted keyboard user: not the page
 # itself, a focus ring drawn, on screen, and not covered by the panel or anything else.
@@ -169,7 +171,7 @@ class Widget:
         return {
             "text": li.locator(".mndw-text").text_content(),
             "from": li.locator(".mndw-from").text_content() if li.locator(".mndw-from").count() else None,
-            "buttons": li.locator("button").all_text_contents(),
+            "buttons": li.locator(".mndw-choices:not(.mndw-follow-ups) button").all_text_contents(),
             "class": li.get_attribute("class"),
         }
 

@@ -23,6 +23,7 @@ from playwright.sync_api import Route, expect
 
 from bot.serve import ROOT, Stack, free_port
 from tests.browser.support import (
+    BOT_BUTTONS,
     BOT_REPLIES,
     NARROW,
     NO_HORIZONTAL_SCROLL_JS,
@@ -106,9 +107,9 @@ def test_conversation_with_follow_up_shows_answers_and_sources(open_widget: Call
     expect(widget.box).to_be_focused()
 
     # A suggestion button sends its question; the buttons stay after use.
-    buttons_before = widget.page.locator(f"{BOT_REPLIES} button").count()
+    buttons_before = widget.page.locator(BOT_BUTTONS).count()
     assert buttons_before >= 1
-    term_button = widget.page.locator(f"{BOT_REPLIES} button").first
+    term_button = widget.page.locator(BOT_BUTTONS).first
     title = term_button.text_content()
     before = widget.reply_count()
     term_button.click()
@@ -116,7 +117,7 @@ def test_conversation_with_follow_up_shows_answers_and_sources(open_widget: Call
     assert widget.transcript()[-2] == ("you", title)
     assert "mndw-kind-definition" in widget.shown_reply(before)["class"]
     expect(widget.box).to_be_focused()
-    assert widget.page.locator(f"{BOT_REPLIES} button").count() >= buttons_before
+    assert widget.page.locator(BOT_BUTTONS).count() >= buttons_before
     expect(term_button).to_be_visible()
 
     widget.page.locator(BOT_REPLIES).nth(1).scroll_into_view_if_needed()
@@ -217,7 +218,7 @@ def test_reload_keeps_the_transcript_and_forget_removes_it_on_both_sides(
     assert widget.transcript() == transcript
     assert widget.sender() == sender
     expect(widget.box).to_have_value("what are the symptoms")
-    expect(widget.page.locator(f"{BOT_REPLIES} button").first).to_be_visible()
+    expect(widget.page.locator(BOT_BUTTONS).first).to_be_visible()
     widget.box.fill("")
 
     # Forget asks first; Cancel changes nothing and puts focus back on the control.
@@ -382,7 +383,7 @@ def test_every_visible_button_is_at_least_44_by_44(open_widget: Callable[..., Wi
     for viewport in (WIDE, NARROW):
         widget = open_widget(viewport)
         widget.ask("what is PLS")
-        widget.page.locator(f"{BOT_REPLIES} button").first.scroll_into_view_if_needed()
+        widget.page.locator(BOT_BUTTONS).first.scroll_into_view_if_needed()
         assert too_small(widget) == []
         # The smallest text size.
         smaller = widget.tool("A\u2212 smaller text")

@@ -51,11 +51,12 @@
     W.entry,
     el("p", {
       id: "mndw-hint", "class": "mndw-hint",
-      text: "Enter sends. Shift+Enter starts a new line. " + SHORTCUT + " comes back here."
+      text: "Enter sends. Shift+Enter starts a new line. Suggestions appear as you type: Down arrow and " +
+        "Enter choose one. " + SHORTCUT + " comes back here."
     })
   ]);
 
-  [head, W.printHead, W.tools, W.confirmBox, W.log, W.typing, W.errorBox, form, W.politeLive, W.urgentLive].forEach(
+  [head, W.printHead, W.tools, W.confirmBox, W.log, W.typing, W.errorBox, W.suggestions, form, W.politeLive, W.urgentLive].forEach(
     function (part) { panel.appendChild(part); });
   root.appendChild(launcher);
   root.appendChild(panel);
@@ -145,7 +146,8 @@
   };
 
   input.addEventListener("keydown", function (e) {
-    if (e.key === "Enter" && !e.shiftKey && !e.isComposing && !e.defaultPrevented) {
+    // Enter on a suggestion chosen with the arrow keys asks that one instead (mndw-suggest.js).
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing && !input.hasAttribute("aria-activedescendant")) {
       e.preventDefault();
       W.submit();
     }

@@ -74,6 +74,14 @@
     // Tools come before the suggestions, so from the text box Shift+Tab reaches the suggestions first.
     var tools = W.answerTools.map(function (make) { return make(item, li); }).filter(Boolean);
     if (tools.length) li.appendChild(el("div", { "class": "mndw-answer-tools" }, tools));
+    // "More on this", "Other topics" come before the bot's own suggestions, which stay the nearest
+    // to the text box (one Shift+Tab).
+    var more = W.answerFollowUps ? W.answerFollowUps(item) : [];
+    if (more.length) {
+      var group = W.renderButtons(more, "More", item);
+      group.classList.add("mndw-follow-ups");
+      li.appendChild(group);
+    }
     var buttons = Array.isArray(item.buttons) ? item.buttons.slice() : [];
     // The bot could not answer this time (kind "error"): one press asks the same question again.
     if (kind === "error" && item.retry) buttons.push({
@@ -83,14 +91,15 @@
     return li;
   }
 
-  W.renderButtons = function (buttons, label) {
+  W.renderButtons = function (buttons, label, item) {
     var group = el("div", { "class": "mndw-choices", role: "group", "aria-label": label });
     buttons.forEach(function (b) {
       if (!b || typeof b.title !== "string" || !b.title.trim()) return;
       var payload = typeof b.payload === "string" && b.payload.trim() ? b.payload : b.title;
       var btn = W.button("mndw-btn-secondary mndw-choice", b.title);
       btn.addEventListener("click", function () {
-        W.send({ display: b.display || b.title, payload: payload, fromBox: false });
+        if (b.topics) W.showOtherTopics(item, btn);
+        else W.send({ display: b.display || b.title, payload: payload, fromBox: false });
       });
       group.appendChild(btn);
     });

@@ -70,8 +70,11 @@
     synth.speak(u);
   }
 
+  var canSpeak = false;
+
+  // Only where a voice exists: no hidden buttons (they would only get in the way of tests and tools).
   W.answerTools.push(function (item) {
-    if (!synth || !Utterance || !item.text) return null;
+    if (!canSpeak || !item.text) return null;
     var button = W.button("mndw-btn-secondary mndw-read", "Read aloud");
     button.addEventListener("click", function () { read(item, button); });
     return button;
@@ -104,10 +107,17 @@
   slower.addEventListener("click", function () { changeRate(-1); });
   faster.addEventListener("click", function () { changeRate(1); });
 
-  // Voices often arrive a moment after the page loads; the buttons show once one is there.
+  // Voices often arrive a moment after the page loads; the buttons are added once one is there.
   function update() {
-    if (W.root) W.root.classList.toggle("mndw-can-speak", available());
+    var now = available();
+    if (W.root) W.root.classList.toggle("mndw-can-speak", now);
     showRate();
+    if (now !== canSpeak) {
+      canSpeak = now;
+      var scroll = W.log.scrollTop;
+      W.renderAll();
+      W.log.scrollTop = scroll;
+    }
   }
 
   W.onStart = W.onStart || [];

@@ -94,6 +94,7 @@
   // ---------------------------------------------------------------- sending
 
   W.send = function (p) {
+    if (W.closeSuggestions) W.closeSuggestions();
     if (busy) {
       W.announce("Please wait for the answer to your last question.", false);
       return;

@@ -15,6 +15,8 @@
  *   mndw-feedback.js "Was this helpful? Yes / No" under each answer
  *   mndw-speech.js  "Read aloud" on each reply, and the reading speed
  *   mndw-print.js   print or save the conversation (the page itself is in widget.css, @media print)
+ *   mndw-match.js   which suggested questions fit what has been typed
+ *   mndw-suggest.js suggestions while typing; "More on this" and "Other topics" after answers
  *   mndw-panel.js   the panel: layout, the tools menu, keyboard, open and close, start-up
  *
  * Accessibility is the point: people with motor neuron disease may type slowly, use a
@@ -31,7 +33,7 @@
   window.__mndWidget = true;
 
   var MODULES = ["mndw-core.js", "mndw-render.js", "mndw-talk.js", "mndw-feedback.js", "mndw-speech.js",
-    "mndw-print.js", "mndw-panel.js"];
+    "mndw-print.js", "mndw-match.js", "mndw-suggest.js", "mndw-panel.js"];
   var base = new URL("./", script.src).href; // .../webhooks/widget/
   // The server fills in each file's content hash, so a changed file is fetched afresh and an
   // unchanged one comes from the browser's cache (served as immutable).
