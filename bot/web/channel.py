@@ -36,7 +36,7 @@ import logging
 from asyncio import CancelledError
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, Iterable, List
+from typing import Any, Awaitable, Callable, Dict, Iterable, List, Tuple
 from urllib.parse import urlsplit
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
@@ -44,6 +44,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.web.assets import Assets
 from bot.web.feedback import parse_feedback, record_feedback
 from bot.web.guard import never_silent
 from bot.web.questions import each_question
@@ -68,7 +69,8 @@ SUGGESTIONS = WEB_DIR.parents[1] / "build" / "widget" / "suggestions.json"
 # Where `rasa run` mounts this channel: its route "/webhooks/" joined with the channel's name.
 WIDGET_PREFIX = "/webhooks/widget/"
 JS = "text/javascript; charset=utf-8"
-# widget.js loads the others (the widget's parts, one job each: see its header).
+# widget.js loads the others (the widget's parts, one job each: see its header). Served content-hashed
+# and compressed (bot/web/assets.py).
 STATIC_FILES = {
     "widget.js": JS,
     "widget.css": "text/css; charset=utf-8",
@@ -89,6 +91,12 @@ DEMO_PAGE_CSP = (
 )
 
 
+def _asset_files() -> Dict[str, Tuple[Path, str]]:
+    files = {name: (STATIC_DIR / name, kind) for name, kind in STATIC_FILES.items()}
+    files["suggestions.json"] = (SUGGESTIONS, "application/json")
+    return files
+
+
 def _headers(content_type: str, *, csp: bool = False) -> Dict[str, str]:
     headers = {
         "Content-Type": content_type,
@@ -101,9 +109,15 @@ def _headers(content_type: str, *, csp: bool = False) -> Dict[str, str]:
     return headers
 
 
+# Read lazily, on the first request for each file.
+ASSETS = Assets(_asset_files(), _headers)
+
+
 def demo_page_response() -> HTTPResponse:
     """The demo page: a short patient-education page with the widget open."""
     html = DEMO_PAGE.read_text(encoding="utf-8").replace("{{WIDGET_BASE}}", WIDGET_PREFIX)
+    versions = ASSETS.versions()
+    html = html.replace("{{V_CSS}}", versions.get("widget.css", "")).replace("{{V_JS}}", ASSETS.get("widget.js").digest)
     return response.text(html, headers=_headers("text/html; charset=utf-8", csp=True))
 
 
@@ -267,21 +281,16 @@ class WidgetInput(InputChannel):
 
         def static_file(filename: str) -> Callable[[Request], Awaitable[HTTPResponse]]:
             async def serve(request: Request) -> HTTPResponse:
-                return response.raw((STATIC_DIR / filename).read_bytes(), headers=_headers(STATIC_FILES[filename]))
+                try:
+                    return ASSETS.respond(request, filename)
+                except OSError:
+                    return error(404, "not_built", f"{filename} is missing: run `make facts` to build it.")
 
             return serve
 
-        # One fixed route per file: nothing else under static/ can be asked for.
-        for filename in STATIC_FILES:
+        # One fixed route per file: nothing else under static/ (or build/) can be asked for.
+        for filename in ASSETS.files:
             widget.add_route(static_file(filename), f"/{filename}", methods=["GET"], name=filename.replace(".", "_"))
-
-        @widget.route("/suggestions.json", methods=["GET"])
-        async def suggestions(request: Request) -> HTTPResponse:
-            try:
-                body = SUGGESTIONS.read_bytes()
-            except OSError:
-                return error(404, "not_built", "No suggested questions: run `make facts` to build them.")
-            return response.raw(body, headers=_headers("application/json"))
 
         @widget.route("/webhook", methods=["OPTIONS"])
         async def webhook_preflight(request: Request) -> HTTPResponse:

@@ -13,7 +13,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from tests.browser.support import BOT_REPLIES, Bot, Widget
+from tests.browser.support import BOT_REPLIES, Bot, Widget, run_axe
 
 
 def feedback_events(bot: Bot, sender: str) -> list[dict[str, Any]]:
@@ -41,7 +41,7 @@ def post_feedback(bot: Bot, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
 def test_feedback_is_stored_with_the_conversation_and_forget_removes_it(
     open_widget: Callable[..., Widget], bot: Bot
 ) -> None:
-    widget = open_widget()
+    widget = open_widget(bypass_csp=True)
     page = widget.page
     messages = widget.ask("what is PLS")
     answer = messages[-1]["custom"]
@@ -61,6 +61,7 @@ def test_feedback_is_stored_with_the_conversation_and_forget_removes_it(
     reported = {"topic": answer["topic"], "condition": answer["condition"], "kind": answer["kind"]}
     assert feedback_events(bot, sender) == [{**expected, "value": {"helpful": True, **reported}}]
     widget.shot("feedback-yes")
+    assert run_axe(widget, "feedback-yes") == []
 
     # Changing one's mind adds a second event; the choice shown survives a reload.
     group.get_by_role("button", name="No").click()

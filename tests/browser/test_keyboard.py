@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import expect
 
-from tests.browser.support import NARROW, WIDE, Bot, Widget, run_axe
+from tests.browser.support import NARROW, WIDE, ZOOM_400, Bot, Widget, run_axe
 from tests.browser.test_layout import QUESTIONS
 
 IN_NEWEST_SUGGESTIONS_JS = """() => {
@@ -98,9 +98,9 @@ def test_each_reply_is_announced_once(open_widget: Callable[..., Widget]) -> Non
 
 
 def test_axe_finds_no_violations_in_the_folded_states(open_widget: Callable[..., Widget]) -> None:
-    widget = open_widget(NARROW, bypass_csp=True)
+    widget = open_widget(ZOOM_400, bypass_csp=True)
     widget.ask("what is PLS")
     widget.tool("Forget this conversation")
-    assert run_axe(widget, "narrow-menu") == []
+    assert run_axe(widget, "zoom-400-menu") == []
     widget.page.get_by_role("button", name="Forget this conversation").click()
-    assert run_axe(widget, "narrow-confirm") == []
+    assert run_axe(widget, "zoom-400-confirm") == []

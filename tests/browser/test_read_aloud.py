@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import expect
 
-from tests.browser.support import BOT_REPLIES, Widget
+from tests.browser.support import BOT_REPLIES, Widget, run_axe
 
 # A remote default voice and a local one: the widget should pick the local one.
 VOICES = [
@@ -34,7 +34,7 @@ SPEECH_SPY = """
 
 
 def test_read_aloud_speaks_the_answer_stops_and_remembers_the_speed(open_widget: Callable[..., Widget]) -> None:
-    widget = open_widget(init_script=SPEECH_SPY % json.dumps(VOICES))
+    widget = open_widget(init_script=SPEECH_SPY % json.dumps(VOICES), bypass_csp=True)
     page = widget.page
     answer = widget.ask("what is PLS")[-1]
     read = page.locator(BOT_REPLIES).last.get_by_role("button", name="Read aloud")
@@ -45,6 +45,7 @@ def test_read_aloud_speaks_the_answer_stops_and_remembers_the_speed(open_widget:
     stop = page.locator(BOT_REPLIES).last.get_by_role("button", name="Stop reading")
     expect(stop).to_be_focused()
     widget.shot("read-aloud-reading")
+    assert run_axe(widget, "read-aloud-reading") == []
     cancels = page.evaluate("window.__cancels")
     stop.click()
     assert page.evaluate("window.__cancels") > cancels

@@ -196,6 +196,12 @@
     document.documentElement.classList.toggle("mndw-docked", isOpen() && !narrow.matches);
     // While the chat is open, printing (from the tools or the browser's menu) prints the conversation.
     document.documentElement.classList.toggle("mndw-open", isOpen());
+    // Closed, the launcher floats over the page: the page gets room at its end to scroll clear of it.
+    document.documentElement.classList.toggle("mndw-has-launcher", !isOpen());
+    if (!isOpen()) {
+      var room = Math.ceil(launcher.getBoundingClientRect().height) + 24;
+      document.documentElement.style.setProperty("--mndw-launcher-room", room + "px");
+    }
     document.documentElement.classList.toggle("mndw-covering", modal);
   }
 

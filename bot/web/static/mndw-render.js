@@ -83,8 +83,8 @@
       li.appendChild(group);
     }
     var buttons = Array.isArray(item.buttons) ? item.buttons.slice() : [];
-    // The bot could not answer this time (kind "error"): one press asks the same question again.
-    if (kind === "error" && item.retry) buttons.push({
+    // The bot could not answer this time: one press asks the same question again.
+    if (item.retry) buttons.push({
       title: "Ask again: " + item.retry.display, payload: item.retry.payload, display: item.retry.display
     });
     if (buttons.length) li.appendChild(W.renderButtons(buttons, "Suggested questions"));

@@ -128,7 +128,10 @@
     }) : [];
     if (!text && !buttons.length) return null;
     var item = { role: "bot", text: text, buttons: buttons, custom: custom };
-    if (custom && custom.kind === "error") item.retry = { display: p.display, payload: p.payload };
+    // The bot could not answer (kind "error") or did not read it (over the rate limit): offer it again.
+    if (custom && (custom.kind === "error" || custom.rate_limited === true)) {
+      item.retry = { display: p.display, payload: p.payload };
+    }
     return item;
   }
 

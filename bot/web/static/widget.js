@@ -41,6 +41,7 @@
 
   window.__mndw = {
     base: base,
+    suggestionsVersion: versions["suggestions.json"],
     title: script.getAttribute("data-title") || "Ask about MND",
     openByDefault: script.getAttribute("data-open") === "true"
   };
