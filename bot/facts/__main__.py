@@ -55,15 +55,20 @@ def _read_store(args: argparse.Namespace, read: Callable[[Session], T]) -> T | N
         return read(session)
 
 
+def _write_whole(out: Path, text: str) -> None:
+    """Write ``text`` to ``out`` so that a reader sees the old file or the new one, never half of one."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)
+
+
 def _export(args: argparse.Namespace) -> int:
     patterns = _read_store(args, queries.export_patterns)
     if patterns is None:
         return 1
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp")
-    tmp.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in patterns), encoding="utf-8")
-    tmp.replace(out)
+    _write_whole(out, "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in patterns))
     print(f"wrote {len(patterns)} entity patterns to {out}")
     return 0
 
@@ -92,10 +97,7 @@ def _export_suggestions(args: argparse.Namespace) -> int:
     if found is None:
         return 1
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"questions": found}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    tmp.replace(out)
+    _write_whole(out, json.dumps({"questions": found}, ensure_ascii=False, separators=(",", ":")))
     print(f"wrote {len(found)} suggested questions to {out}")
     return 0
 
