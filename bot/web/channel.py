@@ -69,11 +69,16 @@ SUGGESTIONS = WEB_DIR.parents[1] / "build" / "widget" / "suggestions.json"
 # Where `rasa run` mounts this channel: its route "/webhooks/" joined with the channel's name.
 WIDGET_PREFIX = "/webhooks/widget/"
 JS = "text/javascript; charset=utf-8"
+CSS = "text/css; charset=utf-8"
 # widget.js loads the others (the widget's parts, one job each: see its header). Served content-hashed
 # and compressed (bot/web/assets.py).
 STATIC_FILES = {
     "widget.js": JS,
-    "widget.css": "text/css; charset=utf-8",
+    "widget.css": CSS,
+    "mndw-panel.css": CSS,
+    "mndw-extras.css": CSS,
+    "mndw-print.css": CSS,
+    "demo.css": CSS,
     "mndw-core.js": JS,
     "mndw-render.js": JS,
     "mndw-talk.js": JS,
@@ -117,7 +122,9 @@ def demo_page_response() -> HTTPResponse:
     """The demo page: a short patient-education page with the widget open."""
     html = DEMO_PAGE.read_text(encoding="utf-8").replace("{{WIDGET_BASE}}", WIDGET_PREFIX)
     versions = ASSETS.versions()
-    html = html.replace("{{V_CSS}}", versions.get("widget.css", "")).replace("{{V_JS}}", ASSETS.get("widget.js").digest)
+    for name in ("widget.css", "demo.css"):
+        html = html.replace(f"{name}{{{{V}}}}", f"{name}?v={versions.get(name, '')}")
+    html = html.replace("widget.js{{V}}", f"widget.js?v={ASSETS.get('widget.js').digest}")
     return response.text(html, headers=_headers("text/html; charset=utf-8", csp=True))
 
 

@@ -34,6 +34,7 @@
 
   var MODULES = ["mndw-core.js", "mndw-render.js", "mndw-talk.js", "mndw-feedback.js", "mndw-speech.js",
     "mndw-print.js", "mndw-match.js", "mndw-suggest.js", "mndw-panel.js"];
+  var STYLES = ["mndw-panel.css", "mndw-extras.css", "mndw-print.css"];
   var base = new URL("./", script.src).href; // .../webhooks/widget/
   // The server fills in each file's content hash, so a changed file is fetched afresh and an
   // unchanged one comes from the browser's cache (served as immutable).
@@ -47,6 +48,13 @@
   };
 
   var parent = document.head || document.documentElement;
+  // Stylesheets first, so the panel is drawn with them (widget.css is linked by the page itself).
+  STYLES.forEach(function (name) {
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = base + name + (versions[name] ? "?v=" + versions[name] : "");
+    parent.appendChild(link);
+  });
   MODULES.forEach(function (name) {
     var node = document.createElement("script");
     node.src = base + name + (versions[name] ? "?v=" + versions[name] : "");
