@@ -178,10 +178,10 @@ def test_the_same_conversation_by_keyboard_alone(open_widget: Callable[..., Widg
     for _ in range(60):
         page.keyboard.press("Shift+Tab")
         assert widget.focus_problem() == ""
-        if widget.focused()["text"] == "Forget this conversation":
+        if widget.focused()["text"] == "Menu":
             break
     else:
-        pytest.fail("Shift+Tab never reached 'Forget this conversation'")
+        pytest.fail("Shift+Tab never reached the panel's Menu")
 
     # Tab forward again reaches the text box: nothing in the panel is a keyboard trap.
     for _ in range(60):
@@ -222,7 +222,7 @@ def test_reload_keeps_the_transcript_and_forget_removes_it_on_both_sides(
     widget.box.fill("")
 
     # Forget asks first; Cancel changes nothing and puts focus back on the control.
-    forget = widget.page.get_by_role("button", name="Forget this conversation")
+    forget = widget.tool("Forget this conversation")
     forget.click()
     confirm = widget.page.locator(".mndw-confirm")
     expect(confirm).to_be_visible()
@@ -265,7 +265,7 @@ def test_start_again_clears_the_screen_and_starts_a_new_conversation(
     widget = open_widget()
     widget.ask("what is MND")
     sender = widget.sender()
-    widget.page.get_by_role("button", name="Start again").click()
+    widget.tool("Start again").click()
     widget.page.get_by_role("button", name="Yes, start again").click()
     assert widget.transcript() == []
     assert widget.sender() != sender
@@ -352,7 +352,7 @@ def test_axe_finds_no_wcag_violations(open_widget: Callable[..., Widget]) -> Non
     widget.ask("I can't breathe")
     assert run_axe(widget, "wide-conversation") == []
 
-    widget.page.get_by_role("button", name="Forget this conversation").click()
+    widget.tool("Forget this conversation").click()
     assert run_axe(widget, "wide-confirm") == []
     widget.page.get_by_role("button", name="Cancel").click()
 
@@ -410,7 +410,7 @@ def test_text_size_control_persists_and_keeps_focus(open_widget: Callable[..., W
     widget = open_widget()
     size = "() => parseFloat(getComputedStyle(document.querySelector('.mndw')).fontSize)"
     start = widget.page.evaluate(size)
-    larger = widget.page.locator(".mndw-larger")
+    larger = widget.tool("A+ larger text")
     larger.click()
     assert widget.page.evaluate(size) > start
     for _ in range(8):  # past the largest size: the button stays focused and says it is at the end
@@ -579,7 +579,7 @@ def test_no_request_leaves_the_bots_origin(open_widget: Callable[..., Widget], b
     widget.reload()
     widget.ask("what is PLS")
     widget.ask("what does atrophy mean")
-    widget.page.get_by_role("button", name="Forget this conversation").click()
+    widget.tool("Forget this conversation").click()
     widget.page.get_by_role("button", name="Yes, forget it").click()
     widget.page.wait_for_function("() => !document.querySelector('li.mndw-msg:not(.mndw-intro)')")
     assert requests, "no requests were seen at all"
@@ -618,7 +618,7 @@ def test_another_site_can_embed_the_widget_only_when_its_origin_is_allowed(
         assert messages[-1]["custom"]["condition"] == "pls"
         assert_shown_as_sent(widget, 0, messages)
         widget.shot("embedded-other-origin")
-        widget.page.get_by_role("button", name="Forget this conversation").click()
+        widget.tool("Forget this conversation").click()
         widget.page.get_by_role("button", name="Yes, forget it").click()
         widget.page.wait_for_function("() => !document.querySelector('li.mndw-msg:not(.mndw-intro)')")
         expect(widget.page.locator(".mndw-error")).to_be_hidden()

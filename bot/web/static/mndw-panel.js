@@ -77,8 +77,6 @@
     if (!name) W.log.scrollTop = logScroll;
   };
 
-  function folded() { return root.classList.contains("mndw-folded"); }
-
   menuBtn.addEventListener("click", function () {
     if (sheet === "menu") {
       W.setSheet(null);
@@ -172,10 +170,8 @@
 
   function applyLayout() {
     var modal = narrow.matches && isOpen();
+    // Narrow, zoomed or large text: a compact heading and text box (widget.css, .mndw-folded).
     root.classList.toggle("mndw-folded", narrow.matches || W.state.scale >= W.LARGE_SCALE);
-    if (!folded() && sheet === "menu") W.setSheet(null);
-    // Folding under the focused A+ (the text grew large enough): open the menu so it stays in view.
-    if (folded() && sheet !== "menu" && W.tools.contains(document.activeElement)) W.setSheet("menu");
     if (modal) {
       panel.setAttribute("role", "dialog");
       panel.setAttribute("aria-modal", "true");
