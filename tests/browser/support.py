@@ -31,7 +31,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 RESULTS = Path(__file__).resolve().parent / "results"
 WEBHOOK = "**/webhooks/widget/webhook"
 WIDE = {"width": 1280, "height": 800}
