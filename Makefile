@@ -29,7 +29,8 @@ TRAIN_DATA := --data data $(BUILD)/nlu_lookups $(BUILD)/nlu_facts
 LOCK_ARGS := --python-version 3.10 --python-platform x86_64-manylinux_2_28 --generate-hashes
 
 .PHONY: help run test lock venvs facts patterns spacy train lint validate unit nlu-test \
-        conversations e2e sets audit reliability chaos browser bench bench-smoke privacy purge-old soak clean
+        conversations e2e sets audit reliability chaos browser bench bench-smoke keystrokes privacy purge-old \
+        soak clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -84,7 +85,9 @@ $(AVENV)/.installed: requirements/actions.lock
 
 # --- build chain: facts -> patterns -> spaCy pipeline -> model ----------------------------------
 
-facts: $(BUILD)/facts.stamp ## Validate data/facts and (re)build the fact store
+SUGGESTIONS := $(BUILD)/widget/suggestions.json
+
+facts: $(BUILD)/facts.stamp $(SUGGESTIONS) ## Validate data/facts and (re)build the fact store and the widget's suggested questions
 
 # Rebuild when the default SQLite store has gone missing, whatever the stamp says.
 FACTS_DB_GONE := $(if $(MND_FACTS_URL),,$(if $(wildcard $(BUILD)/facts.db),,force))
@@ -95,6 +98,10 @@ $(BUILD)/facts.stamp: $(FACT_FILES) $(FACT_CODE) $(wildcard data/nlu/*.yml) $(AV
 	@mkdir -p $(BUILD)
 	$(APY) -m bot.facts build
 	touch $@
+
+# The questions the widget suggests while typing (served with it; bot/facts/suggestions.py).
+$(SUGGESTIONS): $(BUILD)/facts.stamp bot/facts/suggestions.py
+	$(APY) -m bot.facts export-suggestions --out $@
 
 patterns: $(BUILD)/patterns.jsonl $(FACT_EXAMPLES) ## Export names and terms as spaCy patterns, example questions as NLU data
 
@@ -202,6 +209,9 @@ bench: train facts ## Full benchmark (about 2 min): writes bench/results/report.
 SOAK_MINUTES ?= 10
 soak: train facts ## Soak test: 16 simulated users for SOAK_MINUTES (default 10); memory growth reported
 	$(PY) bench/soak.py --minutes $(SOAK_MINUTES)
+
+keystrokes: facts ## Keystrokes the widget's suggestions save on 10 common questions (Chromium; a few seconds)
+	$(PY) bench/keystrokes.py
 
 bench-smoke: train facts ## A handful of benchmark requests, so the script keeps working (part of make test)
 	$(PY) bench/run.py --smoke

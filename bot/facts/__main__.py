@@ -3,6 +3,7 @@
 python -m bot.facts build [--url URL] [--data DIR]     validate data/facts and (re)build the store
 python -m bot.facts export-patterns [--out FILE]       write spaCy entity patterns (JSONL)
 python -m bot.facts export-examples [--out FILE]       write the facts' example questions as NLU training data
+python -m bot.facts export-suggestions [--out FILE]    write the questions the widget suggests while typing (JSON)
 python -m bot.facts resolve                            JSON lines in ({"text", "entities"}), condition slugs out
 python -m bot.facts check                              exit 1 with one line if the store is missing or unreadable
 """
@@ -18,10 +19,10 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from bot.facts import names, queries
+from bot.facts import names, queries, suggestions
 from bot.facts.db import StoreMissing, check_store, engine_for
 from bot.facts.loader import FactDataError, build
-from bot.facts.settings import DATA_DIR, EXAMPLES_PATH, PATTERNS_PATH, database_url
+from bot.facts.settings import DATA_DIR, EXAMPLES_PATH, PATTERNS_PATH, SUGGESTIONS_PATH, database_url
 
 T = TypeVar("T")
 
@@ -54,15 +55,20 @@ def _read_store(args: argparse.Namespace, read: Callable[[Session], T]) -> T | N
         return read(session)
 
 
+def _write_whole(out: Path, text: str) -> None:
+    """Write ``text`` to ``out`` so that a reader sees the old file or the new one, never half of one."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)
+
+
 def _export(args: argparse.Namespace) -> int:
     patterns = _read_store(args, queries.export_patterns)
     if patterns is None:
         return 1
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp")
-    tmp.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in patterns), encoding="utf-8")
-    tmp.replace(out)
+    _write_whole(out, "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in patterns))
     print(f"wrote {len(patterns)} entity patterns to {out}")
     return 0
 
@@ -83,6 +89,16 @@ def _export_examples(args: argparse.Namespace) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {sum(len(q) for q in by_intent.values())} example questions to {out}")
+    return 0
+
+
+def _export_suggestions(args: argparse.Namespace) -> int:
+    found = _read_store(args, suggestions.suggestions)
+    if found is None:
+        return 1
+    out = Path(args.out)
+    _write_whole(out, json.dumps({"questions": found}, ensure_ascii=False, separators=(",", ":")))
+    print(f"wrote {len(found)} suggested questions to {out}")
     return 0
 
 
@@ -124,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("export-examples", help="write the facts' example questions as NLU training data")
     p.add_argument("--out", default=str(EXAMPLES_PATH))
     p.set_defaults(func=_export_examples)
+    p = sub.add_parser("export-suggestions", help="write the questions the widget suggests while typing")
+    p.add_argument("--out", default=str(SUGGESTIONS_PATH))
+    p.set_defaults(func=_export_suggestions)
     p = sub.add_parser("check", help="check that the store exists and can be read")
     p.set_defaults(func=_check)
     p = sub.add_parser("resolve", help="resolve condition names in JSON lines read from stdin")

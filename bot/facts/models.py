@@ -176,7 +176,7 @@ class FactLead(Base):
 
 
 class Example(Base):
-    """A question a fact (or a gap) answers, written by people: for finding it, never shown."""
+    """A question a fact (or a gap) answers, written by people: for finding it, and suggested while typing."""
 
     __tablename__ = "example"
 

@@ -11,6 +11,8 @@ BUILD_DIR = ROOT / "build"
 DEFAULT_DB_PATH = BUILD_DIR / "facts.db"
 PATTERNS_PATH = BUILD_DIR / "patterns.jsonl"
 EXAMPLES_PATH = BUILD_DIR / "nlu_facts" / "examples.yml"
+# Served with the widget (bot/web/channel.py reads it from here).
+SUGGESTIONS_PATH = BUILD_DIR / "widget" / "suggestions.json"
 
 URL_ENV = "MND_FACTS_URL"
 

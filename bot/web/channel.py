@@ -6,9 +6,12 @@ Registered in credentials.yml as ``bot.web.channel.WidgetInput:``; Rasa mounts i
     GET    /webhooks/widget/                      health, with the conversation store's state (bot/web/health.py)
     GET    /webhooks/widget/widget.js             the widget script (plain JS, no build step)
     GET    /webhooks/widget/widget.css            the widget stylesheet
+    GET    /webhooks/widget/mndw-*.js             the parts widget.js loads
+    GET    /webhooks/widget/suggestions.json      the questions suggested while typing (404 if not built)
     GET    /webhooks/widget/demo                  the demo page (also at "/" via bot.web.rasa_main)
     POST   /webhooks/widget/webhook               {"sender": "...", "message": "..."} -> list of bot messages
-    DELETE /webhooks/widget/conversations/<id>    delete every stored event of that sender
+    POST   /webhooks/widget/feedback              "Was this helpful?" on one answer (bot/web/feedback.py)
+    DELETE /webhooks/widget/conversations/<id>    delete every stored event of that sender (feedback too)
 
 Unlike the stock REST channel, each bot message comes back as ONE object that keeps its text,
 buttons and custom payload (the reply contract) together, and text is not split on blank lines.
@@ -33,7 +36,7 @@ import logging
 from asyncio import CancelledError
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, Iterable, List
+from typing import Any, Awaitable, Callable, Dict, Iterable, List, Tuple
 from urllib.parse import urlsplit
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
@@ -41,12 +44,15 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.web.assets import Assets
+from bot.web.feedback import parse_feedback, record_feedback
 from bot.web.guard import never_silent
 from bot.web.health import health_response
 from bot.web.questions import each_question
 from bot.web.validation import (
     SENDER_RULE,
     Limits,
+    RateLimiter,
     RequestRefused,
     error,
     parse_chat_request,
@@ -59,17 +65,42 @@ logger = logging.getLogger(__name__)
 WEB_DIR = Path(__file__).resolve().parent
 STATIC_DIR = WEB_DIR / "static"
 DEMO_PAGE = WEB_DIR / "demo.html"
+# The questions suggested while typing, built from the fact store by `make facts` (bot/facts/suggestions.py).
+SUGGESTIONS = WEB_DIR.parents[1] / "build" / "widget" / "suggestions.json"
 # Where `rasa run` mounts this channel: its route "/webhooks/" joined with the channel's name.
 WIDGET_PREFIX = "/webhooks/widget/"
+JS = "text/javascript; charset=utf-8"
+CSS = "text/css; charset=utf-8"
+# widget.js loads the others (the widget's parts, one job each: see its header). Served content-hashed
+# and compressed (bot/web/assets.py).
 STATIC_FILES = {
-    "widget.js": "text/javascript; charset=utf-8",
-    "widget.css": "text/css; charset=utf-8",
+    "widget.js": JS,
+    "widget.css": CSS,
+    "mndw-panel.css": CSS,
+    "mndw-extras.css": CSS,
+    "mndw-print.css": CSS,
+    "demo.css": CSS,
+    "mndw-core.js": JS,
+    "mndw-render.js": JS,
+    "mndw-talk.js": JS,
+    "mndw-feedback.js": JS,
+    "mndw-speech.js": JS,
+    "mndw-print.js": JS,
+    "mndw-match.js": JS,
+    "mndw-suggest.js": JS,
+    "mndw-panel.js": JS,
 }
 # The demo page loads only the bot's own files and talks only to the bot.
 DEMO_PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 )
+
+
+def _asset_files() -> Dict[str, Tuple[Path, str]]:
+    files = {name: (STATIC_DIR / name, kind) for name, kind in STATIC_FILES.items()}
+    files["suggestions.json"] = (SUGGESTIONS, "application/json")
+    return files
 
 
 def _headers(content_type: str, *, csp: bool = False) -> Dict[str, str]:
@@ -84,9 +115,17 @@ def _headers(content_type: str, *, csp: bool = False) -> Dict[str, str]:
     return headers
 
 
+# Read lazily, on the first request for each file.
+ASSETS = Assets(_asset_files(), _headers)
+
+
 def demo_page_response() -> HTTPResponse:
     """The demo page: a short patient-education page with the widget open."""
     html = DEMO_PAGE.read_text(encoding="utf-8").replace("{{WIDGET_BASE}}", WIDGET_PREFIX)
+    versions = ASSETS.versions()
+    for name in ("widget.css", "demo.css"):
+        html = html.replace(f"{name}{{{{V}}}}", f"{name}?v={versions.get(name, '')}")
+    html = html.replace("widget.js{{V}}", f"widget.js?v={ASSETS.get('widget.js').digest}")
     return response.text(html, headers=_headers("text/html; charset=utf-8", csp=True))
 
 
@@ -189,6 +228,10 @@ class WidgetInput(InputChannel):
             limits = replace(limits, max_message_length=max_message_length)
         self.limits = limits
         self.limiter = limits.limiter()
+        # Feedback has a bucket of its own: rating answers never uses up a person's questions.
+        self.feedback_limiter = RateLimiter(
+            limits.rate_limit_messages, limits.rate_limit_seconds, max_senders=limits.max_senders
+        )
 
     @property
     def max_message_length(self) -> int:
@@ -246,12 +289,15 @@ class WidgetInput(InputChannel):
 
         def static_file(filename: str) -> Callable[[Request], Awaitable[HTTPResponse]]:
             async def serve(request: Request) -> HTTPResponse:
-                return response.raw((STATIC_DIR / filename).read_bytes(), headers=_headers(STATIC_FILES[filename]))
+                try:
+                    return ASSETS.respond(request, filename)
+                except OSError:
+                    return error(404, "not_built", f"{filename} is missing: run `make facts` to build it.")
 
             return serve
 
-        # One fixed route per file: nothing else under static/ can be asked for.
-        for filename in STATIC_FILES:
+        # One fixed route per file: nothing else under static/ (or build/) can be asked for.
+        for filename in ASSETS.files:
             widget.add_route(static_file(filename), f"/{filename}", methods=["GET"], name=filename.replace(".", "_"))
 
         @widget.route("/webhook", methods=["OPTIONS"])
@@ -296,6 +342,34 @@ class WidgetInput(InputChannel):
                 if not collector.messages:
                     return error(503, "unavailable", "The assistant could not answer just now. Please try again.")
             return response.json(collector.messages)
+
+        @widget.route("/feedback", methods=["OPTIONS"])
+        async def feedback_preflight(request: Request) -> HTTPResponse:
+            return response.empty()
+
+        @widget.route("/feedback", methods=["POST"])
+        async def feedback(request: Request) -> HTTPResponse:
+            refused = self._origin_refused(request)
+            if refused:
+                return refused
+            try:
+                rating = parse_feedback(request.body)
+            except RequestRefused as refused_request:
+                return refused_request.response()
+            if not self.feedback_limiter.allow(rating.sender):
+                return error(429, "too_many_requests", "Please wait a few seconds before rating again.")
+            agent = getattr(request.app.ctx, "agent", None)
+            if agent is None or agent.tracker_store is None:
+                return error(503, "not_ready", "The assistant is not ready yet. Please try again.")
+            try:
+                async with agent.lock_store.lock(rating.sender):
+                    recorded = await record_feedback(agent.tracker_store, rating)
+            except Exception:
+                logger.exception("widget: failed to record feedback")
+                return error(503, "unavailable", "The feedback could not be saved just now. Please try again.")
+            if not recorded:
+                return error(404, "unknown_answer", "This conversation has no answer with that text to rate.")
+            return response.json({"recorded": True})
 
         @widget.route("/conversations/<sender>", methods=["OPTIONS"])
         async def forget_preflight(request: Request, sender: str) -> HTTPResponse:

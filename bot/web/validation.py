@@ -358,5 +358,10 @@ class Limits:
 
 
 def slow_down_message() -> dict[str, Any]:
-    """The one bot message a sender over the rate limit gets (kind "clarify" in the reply contract)."""
-    return bare_reply(SLOW_DOWN_TEXT, "clarify")
+    """The one bot message a sender over the rate limit gets (kind "clarify" in the reply contract).
+
+    ``rate_limited: true`` tells a client that the message was not read, so it can offer to send it again.
+    """
+    message = bare_reply(SLOW_DOWN_TEXT, "clarify")
+    message["custom"]["rate_limited"] = True
+    return message

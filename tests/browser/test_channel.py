@@ -18,11 +18,13 @@ from rasa.core.tracker_store import (
     SQLTrackerStore,
 )
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.web.channel import WidgetInput, WidgetOutput, forget_sender
+from bot.web.feedback import feedback_event, parse_feedback, rated_answer
 from bot.web.rasa_main import add_demo_root_route
+from bot.web.validation import RequestRefused
 
 
 def collect(*messages: dict[str, Any]) -> list[dict[str, Any]]:
@@ -87,3 +89,41 @@ def test_the_demo_page_takes_over_rasas_root_route(monkeypatch: pytest.MonkeyPat
     routes = {route.path: route for route in app.router.routes}
     assert routes[""].handler.__name__ == "demo_page"
     assert {"webhooks/rest/webhook", "webhooks/widget/webhook", "webhooks/widget/widget.js"} <= set(routes)
+
+
+def test_feedback_is_read_from_the_newest_rated_answer_with_that_text() -> None:
+    def said(text: str, **custom: str) -> BotUttered:
+        return BotUttered(text, data={"custom": custom})
+
+    events = [
+        said("Call your local emergency number now.", kind="emergency"),
+        said("ALS answer.", kind="answer", topic="symptoms", condition="als"),
+        said("ALS answer.", kind="answer", topic="outlook", condition="als"),
+    ]
+    assert rated_answer(events, "Call your local emergency number now.") is None  # never asked about
+    assert rated_answer(events, "Something never said.") is None
+    custom = rated_answer(events, "ALS answer.")
+    assert custom is not None and custom["topic"] == "outlook"
+    event = feedback_event(custom, False).as_dict()
+    assert {k: v for k, v in event.items() if k != "timestamp"} == {
+        "event": "slot",
+        "name": "feedback",
+        "value": {"helpful": False, "topic": "outlook", "condition": "als", "kind": "answer"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        (b"", "invalid_json"),
+        (b"[]", "invalid_json"),
+        (b'{"sender": "a", "answer": "x"}', "missing_field"),
+        (b'{"sender": "a", "answer": "x", "helpful": 1}', "wrong_type"),
+        (b'{"sender": "a/b", "answer": "x", "helpful": true}', "invalid_sender"),
+        (b'{"sender": "a", "answer": " ", "helpful": true}', "empty_answer"),
+    ],
+)
+def test_bad_feedback_requests_are_refused_with_a_clear_code(body: bytes, code: str) -> None:
+    with pytest.raises(RequestRefused) as refused:
+        parse_feedback(body)
+    assert refused.value.status == 400 and refused.value.code == code

@@ -22,7 +22,7 @@ from playwright.sync_api import Browser
 
 from bot.report.__main__ import main as write_report
 from bot.serve import ROOT
-from tests.browser.test_widget import AXE, AXE_TAGS, RESULTS
+from tests.browser.support import AXE, AXE_TAGS, RESULTS
 from tests.report.conversations import Turn, endpoints_for, feedback, now, open_store, reply, save
 
 ACTIONS_PYTHON = ROOT / ".venv-actions" / "bin" / "python"

@@ -1,111 +1,41 @@
-"""The chat widget in a real browser against the real bot.
+"""The chat widget in a real browser against the real bot: a conversation, keyboard use, reload,
+forget, safety of what is shown, accessibility checks, failures, other sites, the channel's HTTP API.
 
-Debian's Chromium (driven by Playwright's sync API) loads the demo page that the bot itself
-serves; both servers run as in `make run` (bot.serve.Stack on free ports, with a tracker store
-of its own). Screenshots of the main states go to tests/browser/results/.
+Fixtures are in conftest.py, shared helpers in support.py.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import threading
 import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Route, expect
 
 from bot.serve import ROOT, Stack, free_port
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-RESULTS = Path(__file__).resolve().parent / "results"
-WEBHOOK = "**/webhooks/widget/webhook"
-WIDE = {"width": 1280, "height": 800}
-NARROW = {"width": 320, "height": 640}
-ZOOM_200 = {"width": 640, "height": 400}  # a 1280 x 800 window at 200% zoom
-REPLY_TIMEOUT_MS = 60_000
-
-BOT_REPLIES = "li.mndw-from-bot:not(.mndw-intro)"
-
-# Checks that the focused element is really visible to a sighted keyboard user: not the page
-# itself, a focus ring drawn, on screen, and not covered by the panel or anything else.
-FOCUS_PROBLEM_JS = """() => {
-  const a = document.activeElement;
-  if (!a || a === document.body || a === document.documentElement) return "focus is lost (on the page body)";
-  const s = getComputedStyle(a);
-  const ring = (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== "none";
-  if (!ring) return "no focus ring on " + a.outerHTML.slice(0, 100);
-  const r = a.getBoundingClientRect();
-  if (!r.width || !r.height) return "the focused element has no size: " + a.outerHTML.slice(0, 100);
-  if (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth)
-    return "the focused element is off screen: " + a.outerHTML.slice(0, 100);
-  const cx = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
-  const cy = Math.min(Math.max(r.top + Math.min(r.height / 2, 20), 0), innerHeight - 1);
-  const hit = document.elementFromPoint(cx, cy);
-  if (hit && hit !== a && !a.contains(hit) && !hit.contains(a))
-    return "the focused element is covered by " + hit.outerHTML.slice(0, 100);
-  return "";
-}"""
-
-NO_HORIZONTAL_SCROLL_JS = """() => {
-  const problems = [];
-  const doc = document.documentElement;
-  if (doc.scrollWidth > innerWidth) problems.push(`page ${doc.scrollWidth}px wide in a ${innerWidth}px window`);
-  for (const sel of [".mndw-panel", ".mndw-log", ".mndw-form", ".mndw-tools"]) {
-    const n = document.querySelector(sel);
-    if (n && n.scrollWidth > n.clientWidth + 1)
-      problems.push(`${sel} scrolls sideways (${n.scrollWidth} > ${n.clientWidth})`);
-  }
-  return problems;
-}"""
-
-
-# A deployment's crisis line (README, "Safety"), so that the self-harm card can offer it.
-CRISIS_LINE = {"MND_CRISIS_LINE_NAME": "Samaritans", "MND_CRISIS_LINE_NUMBER": "116 123"}
-
-# --------------------------------------------------------------------------- fixtures
-
-
-@dataclass
-class Bot:
-    stack: Stack
-    db: Path
-
-    @property
-    def url(self) -> str:
-        return self.stack.url
-
-    def stored_events(self, sender: str) -> int:
-        """How many events the tracker store holds for ``sender``."""
-        with sqlite3.connect(self.db) as conn:
-            return int(conn.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0])
-
-    def post(self, sender: str, message: str) -> list[dict[str, Any]]:
-        """Talk to the widget's endpoint directly (as another person would)."""
-        request = urllib.request.Request(
-            f"{self.url}/webhooks/widget/webhook",
-            data=json.dumps({"sender": sender, "message": message}).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return json.loads(response.read())
-
-
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
-    tmp = tmp_path_factory.mktemp("widget-stack")
-    with Stack.isolated(tmp, extra_env=CRISIS_LINE) as stack:
-        yield Bot(stack, tmp / "conversations.db")
+from tests.browser.support import (
+    BOT_BUTTONS,
+    BOT_REPLIES,
+    NARROW,
+    NO_HORIZONTAL_SCROLL_JS,
+    WEBHOOK,
+    WIDE,
+    ZOOM_200,
+    Bot,
+    Widget,
+    assert_shown_as_sent,
+    citations,
+    run_axe,
+)
 
 
 class _EmbeddingPage(BaseHTTPRequestHandler):
@@ -137,159 +67,6 @@ def other_site() -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
-
-
-class Widget:
-    """The demo page with the widget, and what a person would do and see there."""
-
-    def __init__(self, page: Page, url: str) -> None:
-        self.page, self.url = page, url
-        self.page_errors: list[str] = []
-        self.dialogs: list[str] = []
-        page.on("pageerror", lambda exc: self.page_errors.append(str(exc)))
-        page.on("dialog", self._on_dialog)
-
-    def _on_dialog(self, dialog: Any) -> None:
-        self.dialogs.append(f"{dialog.type}: {dialog.message}")
-        dialog.dismiss()
-
-    def goto(self, page_url: str | None = None) -> Widget:
-        self.page.goto(page_url or f"{self.url}/")
-        expect(self.page.locator(".mndw")).to_be_attached()
-        return self
-
-    def reload(self) -> None:
-        self.page.reload()
-        expect(self.page.locator("#mndw-input")).to_be_visible()
-
-    @property
-    def box(self) -> Any:
-        return self.page.locator("#mndw-input")
-
-    def reply_count(self) -> int:
-        return self.page.locator(BOT_REPLIES).count()
-
-    def wait_for_reply(self, before: int) -> None:
-        self.page.wait_for_function(
-            """n => document.querySelectorAll('li.mndw-from-bot:not(.mndw-intro)').length > n
-                 && !document.querySelector('.mndw-typing-on')""",
-            arg=before,
-            timeout=REPLY_TIMEOUT_MS,
-        )
-
-    def ask(self, text: str) -> list[dict[str, Any]]:
-        """Type a question and press Enter; return the bot messages the server sent back."""
-        before = self.reply_count()
-        with self.page.expect_response(lambda r: r.url.endswith("/webhooks/widget/webhook")) as reply:
-            self.box.fill(text)
-            self.box.press("Enter")
-        self.wait_for_reply(before)
-        return reply.value.json()
-
-    def transcript(self) -> list[tuple[str, str]]:
-        """(who, text) of every message shown, oldest first: who is "you" or "bot"."""
-        rows = self.page.eval_on_selector_all(
-            "li.mndw-msg:not(.mndw-intro)",
-            """items => items.map(li => [
-                 li.classList.contains('mndw-from-user') ? 'you' : 'bot',
-                 (li.querySelector('.mndw-text') || {}).textContent || ''])""",
-        )
-        return [(who, text) for who, text in rows]
-
-    def shown_reply(self, index: int) -> dict[str, Any]:
-        """What the person sees of one bot message: its text, its "From:" line, its buttons."""
-        li = self.page.locator(BOT_REPLIES).nth(index)
-        return {
-            "text": li.locator(".mndw-text").text_content(),
-            "from": li.locator(".mndw-from").text_content() if li.locator(".mndw-from").count() else None,
-            "buttons": li.locator("button").all_text_contents(),
-            "class": li.get_attribute("class"),
-        }
-
-    def sender(self) -> str:
-        return self.page.evaluate(
-            """() => { for (const k of Object.keys(localStorage))
-                 if (k.startsWith('mnd-widget:')) return JSON.parse(localStorage.getItem(k)).sender; }"""
-        )
-
-    def stored_state(self) -> dict[str, Any]:
-        return self.page.evaluate(
-            """() => { for (const k of Object.keys(localStorage))
-                 if (k.startsWith('mnd-widget:')) return JSON.parse(localStorage.getItem(k)); }"""
-        )
-
-    def focus_problem(self) -> str:
-        return self.page.evaluate(FOCUS_PROBLEM_JS)
-
-    def focused(self) -> dict[str, Any]:
-        return self.page.evaluate(
-            """() => { const a = document.activeElement;
-                 return {tag: a.tagName.toLowerCase(), id: a.id, text: (a.textContent || '').trim(),
-                         cls: a.className && a.className.baseVal === undefined ? a.className : '',
-                         inLastReply: !!a.closest('li.mndw-from-bot:last-child')}; }"""
-        )
-
-    def shot(self, name: str) -> None:
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(RESULTS / f"{name}.png"))
-
-
-@pytest.fixture
-def open_widget(browser: Browser, bot: Bot) -> Iterator[Callable[..., Widget]]:
-    contexts = []
-    widgets: list[Widget] = []
-
-    def _open(viewport: dict[str, int] = WIDE, *, bot_url: str = "", page_url: str = "", **options: Any) -> Widget:
-        context = browser.new_context(viewport=viewport, **options)
-        contexts.append(context)
-        widget = Widget(context.new_page(), bot_url or bot.url)
-        widgets.append(widget)
-        widget.goto(page_url or None)
-        if not page_url:
-            expect(widget.box).to_be_visible()  # the demo page opens the panel
-        return widget
-
-    yield _open
-    for context in contexts:
-        context.close()
-    for widget in widgets:
-        assert not widget.page_errors, f"JavaScript errors on the page: {widget.page_errors}"
-
-
-def citations(message: dict[str, Any]) -> str | None:
-    """The "From:" line a bot message should show, from its reply contract."""
-    seen: list[str] = []
-    for source in message["custom"].get("sources") or []:
-        if source["citation"] not in seen:
-            seen.append(source["citation"])
-    return "From: " + "; ".join(seen) if seen else None
-
-
-def assert_shown_as_sent(widget: Widget, first_index: int, messages: list[dict[str, Any]]) -> None:
-    """The widget shows each bot message the server sent: same text, its sources, its buttons."""
-    for offset, message in enumerate(messages):
-        shown = widget.shown_reply(first_index + offset)
-        assert shown["text"] == message["text"]
-        assert shown["from"] == citations(message)
-        assert shown["buttons"] == [b["title"] for b in message.get("buttons") or []]
-        assert f"mndw-kind-{message['custom']['kind']}" in shown["class"]
-
-
-def run_axe(widget: Widget, name: str) -> list[dict[str, Any]]:
-    if not AXE.exists():
-        pytest.fail("axe-core is missing; `make browser` runs npm ci (package.json / package-lock.json)")
-    widget.page.add_script_tag(path=str(AXE))
-    result = widget.page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        AXE_TAGS,
-    )
-    assert len(result["passes"]) >= 20, "axe ran almost no rules"  # the scan really looked at the page
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"axe-{name}.json").write_text(json.dumps(result["violations"], indent=2))
-    return [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
-        for v in result["violations"]
-    ]
 
 
 # --------------------------------------------------------------------------- a whole conversation
@@ -330,9 +107,9 @@ def test_conversation_with_follow_up_shows_answers_and_sources(open_widget: Call
     expect(widget.box).to_be_focused()
 
     # A suggestion button sends its question; the buttons stay after use.
-    buttons_before = widget.page.locator(f"{BOT_REPLIES} button").count()
+    buttons_before = widget.page.locator(BOT_BUTTONS).count()
     assert buttons_before >= 1
-    term_button = widget.page.locator(f"{BOT_REPLIES} button").first
+    term_button = widget.page.locator(BOT_BUTTONS).first
     title = term_button.text_content()
     before = widget.reply_count()
     term_button.click()
@@ -340,7 +117,7 @@ def test_conversation_with_follow_up_shows_answers_and_sources(open_widget: Call
     assert widget.transcript()[-2] == ("you", title)
     assert "mndw-kind-definition" in widget.shown_reply(before)["class"]
     expect(widget.box).to_be_focused()
-    assert widget.page.locator(f"{BOT_REPLIES} button").count() >= buttons_before
+    assert widget.page.locator(BOT_BUTTONS).count() >= buttons_before
     expect(term_button).to_be_visible()
 
     widget.page.locator(BOT_REPLIES).nth(1).scroll_into_view_if_needed()
@@ -401,10 +178,10 @@ def test_the_same_conversation_by_keyboard_alone(open_widget: Callable[..., Widg
     for _ in range(60):
         page.keyboard.press("Shift+Tab")
         assert widget.focus_problem() == ""
-        if widget.focused()["text"] == "Forget this conversation":
+        if widget.focused()["text"] == "Menu":
             break
     else:
-        pytest.fail("Shift+Tab never reached 'Forget this conversation'")
+        pytest.fail("Shift+Tab never reached the panel's Menu")
 
     # Tab forward again reaches the text box: nothing in the panel is a keyboard trap.
     for _ in range(60):
@@ -441,11 +218,11 @@ def test_reload_keeps_the_transcript_and_forget_removes_it_on_both_sides(
     assert widget.transcript() == transcript
     assert widget.sender() == sender
     expect(widget.box).to_have_value("what are the symptoms")
-    expect(widget.page.locator(f"{BOT_REPLIES} button").first).to_be_visible()
+    expect(widget.page.locator(BOT_BUTTONS).first).to_be_visible()
     widget.box.fill("")
 
     # Forget asks first; Cancel changes nothing and puts focus back on the control.
-    forget = widget.page.get_by_role("button", name="Forget this conversation")
+    forget = widget.tool("Forget this conversation")
     forget.click()
     confirm = widget.page.locator(".mndw-confirm")
     expect(confirm).to_be_visible()
@@ -488,7 +265,7 @@ def test_start_again_clears_the_screen_and_starts_a_new_conversation(
     widget = open_widget()
     widget.ask("what is MND")
     sender = widget.sender()
-    widget.page.get_by_role("button", name="Start again").click()
+    widget.tool("Start again").click()
     widget.page.get_by_role("button", name="Yes, start again").click()
     assert widget.transcript() == []
     assert widget.sender() != sender
@@ -575,7 +352,7 @@ def test_axe_finds_no_wcag_violations(open_widget: Callable[..., Widget]) -> Non
     widget.ask("I can't breathe")
     assert run_axe(widget, "wide-conversation") == []
 
-    widget.page.get_by_role("button", name="Forget this conversation").click()
+    widget.tool("Forget this conversation").click()
     assert run_axe(widget, "wide-confirm") == []
     widget.page.get_by_role("button", name="Cancel").click()
 
@@ -606,15 +383,15 @@ def test_every_visible_button_is_at_least_44_by_44(open_widget: Callable[..., Wi
     for viewport in (WIDE, NARROW):
         widget = open_widget(viewport)
         widget.ask("what is PLS")
-        widget.page.locator(f"{BOT_REPLIES} button").first.scroll_into_view_if_needed()
+        widget.page.locator(BOT_BUTTONS).first.scroll_into_view_if_needed()
         assert too_small(widget) == []
         # The smallest text size.
-        smaller = widget.page.locator(".mndw-smaller")
+        smaller = widget.tool("A\u2212 smaller text")
         for _ in range(6):  # Enter, not click: at the end the button is aria-disabled (and stays focusable)
             smaller.press("Enter")
         assert too_small(widget) == []
         # The confirm and the error state.
-        widget.page.get_by_role("button", name="Forget this conversation").click()
+        widget.tool("Forget this conversation").click()
         assert too_small(widget) == []
         widget.page.get_by_role("button", name="Cancel").click()
         widget.page.route(WEBHOOK, lambda route: route.abort())
@@ -633,7 +410,7 @@ def test_text_size_control_persists_and_keeps_focus(open_widget: Callable[..., W
     widget = open_widget()
     size = "() => parseFloat(getComputedStyle(document.querySelector('.mndw')).fontSize)"
     start = widget.page.evaluate(size)
-    larger = widget.page.locator(".mndw-larger")
+    larger = widget.tool("A+ larger text")
     larger.click()
     assert widget.page.evaluate(size) > start
     for _ in range(8):  # past the largest size: the button stays focused and says it is at the end
@@ -667,8 +444,7 @@ def test_small_screens_and_high_zoom_have_no_sideways_scrolling(
         widget.page.keyboard.press("Tab")
         assert widget.focus_problem() == ""
     # The largest text size still fits.
-    for _ in range(6):
-        widget.page.locator(".mndw-larger").press("Enter")
+    widget.largest_text()
     assert widget.page.evaluate(NO_HORIZONTAL_SCROLL_JS) == []
     widget.shot(f"text-largest-{name}")
 
@@ -803,7 +579,7 @@ def test_no_request_leaves_the_bots_origin(open_widget: Callable[..., Widget], b
     widget.reload()
     widget.ask("what is PLS")
     widget.ask("what does atrophy mean")
-    widget.page.get_by_role("button", name="Forget this conversation").click()
+    widget.tool("Forget this conversation").click()
     widget.page.get_by_role("button", name="Yes, forget it").click()
     widget.page.wait_for_function("() => !document.querySelector('li.mndw-msg:not(.mndw-intro)')")
     assert requests, "no requests were seen at all"
@@ -842,7 +618,7 @@ def test_another_site_can_embed_the_widget_only_when_its_origin_is_allowed(
         assert messages[-1]["custom"]["condition"] == "pls"
         assert_shown_as_sent(widget, 0, messages)
         widget.shot("embedded-other-origin")
-        widget.page.get_by_role("button", name="Forget this conversation").click()
+        widget.tool("Forget this conversation").click()
         widget.page.get_by_role("button", name="Yes, forget it").click()
         widget.page.wait_for_function("() => !document.querySelector('li.mndw-msg:not(.mndw-intro)')")
         expect(widget.page.locator(".mndw-error")).to_be_hidden()

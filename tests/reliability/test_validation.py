@@ -202,4 +202,7 @@ def test_both_channels_read_the_options_and_share_one_limiter() -> None:
 def test_slow_down_message_follows_the_reply_contract() -> None:
     message = slow_down_message()
     assert message["text"] and message["custom"]["kind"] == "clarify"
-    assert set(message["custom"]) == {"kind", "condition", "topic", "facts", "sources", "term", "conditions"}
+    contract = {"kind", "condition", "topic", "facts", "sources", "term", "conditions"}
+    assert set(message["custom"]) == contract | {"rate_limited"}
+    # Not read: a client can offer to send the message again.
+    assert message["custom"]["rate_limited"] is True
