@@ -15,7 +15,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from sqlalchemy.orm import Session
 
-from bot.facts import names
+from bot.facts import names, queries
 from bot.facts.text import normalise
 from bot.facts.vocab import TOPICS
 from bot.facts.words import question_part
@@ -146,7 +146,9 @@ _TOPIC_BY_WORDING = [
     (
         re.compile(
             r"\b(?:does|do|can|could|will|would|did) (?:it|this|that|they) (?:also )?(?:cause|give|bring on|lead to|"
-            r"make (?:you|people|them|him|her|me|us)|stop (?:you|people|them|him|her|me|us)|spread)\b"
+            r"make (?:you|people|them|him|her|me|us) (?:so |more |very )?(?:tired|weak|weaker|cold|stiff|sick|ill|"
+            r"choke|cough|fall|drool|slur|twitch|cramp|shake|lose)|stop (?:you|people|them|him|her|me|us) \w+ing|"
+            r"spread)\b"
             r"|\bwhat (?:order|sequence) does (?:it|this|that) (?:go|happen|come|spread)\b"
         ),
         "symptoms",
@@ -212,6 +214,17 @@ class Question:
         return not self.text
 
 
+def _explained_a_treatment(session: Session, tracker: Tracker) -> bool:
+    """Whether the bot's last reply explained a word for a treatment (a medicine, a feeding tube, a trial:
+    the glossary's words from the source's treatment section)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            custom = (event.get("data") or {}).get("custom") or {}
+            term = custom.get("term")
+            return custom.get("kind") == "definition" and term in queries.terms_in_section(session, "treatment")
+    return False
+
+
 def read(session: Session, tracker: Tracker) -> Question:
     """Read the latest message of ``tracker``."""
     message: dict[str, Any] = tracker.latest_message or {}
@@ -274,6 +287,10 @@ def read(session: Session, tracker: Tracker) -> Question:
         # "Sorry, I meant what symptoms it causes, not the gene": what it is not about is left out.
         text = _NOT_THAT.sub("", text).strip() or text
     worded = next((t for p, t in _TOPIC_BY_WORDING if text and p.search(normalise(question_part(text)))), None)
+    pointing = bool(text) and not named and bool(_PRONOUN.search(normalise(text)))
+    if worded is None and pointing and _explained_a_treatment(session, tracker):
+        # "What is riluzole?", then "does it make her live longer?", "should he have one?": the treatment.
+        worded = "treatment"
     if worded is not None:
         # "What does it cause?" asks what it does, not its cause, whatever the classifier read.
         if intent.startswith("ask_"):

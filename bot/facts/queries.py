@@ -236,3 +236,12 @@ def export_patterns(session: Session) -> list[dict[str, Any]]:
                 seen.add((label, variant))
                 patterns.append({"label": label, "pattern": variant, "id": key})
     return patterns
+
+
+def terms_in_section(session: Session, section: str) -> frozenset[str]:
+    """The glossary terms whose source section is ``section`` ("treatment": riluzole, a feeding tube...)."""
+    return per_build(
+        session,
+        f"terms in {section}",
+        lambda s: frozenset(s.scalars(select(GlossaryTerm.term).where(GlossaryTerm.section == section))),
+    )

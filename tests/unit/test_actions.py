@@ -339,6 +339,20 @@ def test_a_symptom_the_material_gives_a_type_is_answered(text: str, slug: str, d
 
 
 @pytest.mark.usefixtures("store")
+@pytest.mark.parametrize(("term", "topic"), [("riluzole", "treatment"), ("atrophy", "outlook")])
+def test_it_after_a_treatment_word_was_explained_asks_about_treatment(
+    term: str, topic: str, domain: dict[str, Any]
+) -> None:
+    # "The nurse said riluzole, what is it?" then "does it make her live longer?": the medicine, not ALS's outlook.
+    tracker = make_tracker(
+        "does it make her live longer", "ask_outlook", slots={"condition": "als", "topic": "definition"}
+    )
+    tracker.events = [{"event": "bot", "text": "...", "data": {"custom": {"kind": "definition", "term": term}}}]
+    messages, _ = run(ActionAnswerTopic(), tracker, domain)
+    assert messages[-1]["custom"]["topic"] == topic
+
+
+@pytest.mark.usefixtures("store")
 def test_what_about_a_word_explains_it(domain: dict[str, Any]) -> None:
     slots = {"condition": "pbp", "topic": "symptoms"}
     tracker = make_tracker("and what is meant by bulbar", "ask_what_about", slots=slots)
