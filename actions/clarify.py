@@ -58,6 +58,9 @@ _ANNOUNCES = re.compile(
 _MEANING = re.compile(r"\b(?:mean|means|meaning|define|definition|stand for|stands for)\b")
 
 
+_ELSE = re.compile(r"\b(?:else|other|more)\b")
+
+
 class ActionOfferReadings(StoreAction):
     """Answers what the store plainly answers; otherwise "Did you mean...?" or the scope statement."""
 
@@ -87,6 +90,15 @@ class ActionOfferReadings(StoreAction):
             if entry is not None:
                 return send_definition(dispatcher, tracker, domain, entry)
         targets = resolve(session, question, state)
+        if question.worded and len(targets.conditions) == 1:
+            # "What else is part of it?": the wording says which topic, the conversation which condition.
+            if question.worded == state.topic and _ELSE.search(normalise(question.text)):
+                from actions.answer import ActionTellMore
+
+                return ActionTellMore().answer(session, dispatcher, tracker, domain)
+            reply = topic_reply(session, domain, question, targets.conditions[0], topic=question.worded)
+            if reply is not None:
+                return send_reply(session, dispatcher, domain, reply, state)
         bare = question.text and not index_for(session).terms(strip_mentions(question.text))
         if bare and targets.via in ("listed", "other", "rest", "all"):
             # "2nd", "middle one?": only a pointer at what was listed, whatever the classifier made of it.

@@ -139,6 +139,8 @@ _TOPIC_BY_WORDING = [
             r"\b(?:is|are|could|can|would|might) (?:that|this|it|these|those|(?:being |feeling )?(?!more|less)\w+) "
             r"(?:be )?(?:just )?(?:a |one of the |another )?(?:part of|sign of|signs of|symptom of|symptoms of|"
             r"thing with|thing in|normal (?:with|in)|usual (?:with|in)|typical (?:of|with|in))\b"
+            r"|\bwhat (?:else )?(?:is|are|comes|goes) (?:a )?(?:part|parts|sign|signs|symptom|symptoms|with) of "
+            r"(?:it|this|that)\b"
         ),
         "symptoms",
     ),
@@ -196,6 +198,7 @@ class Question:
     carer: bool = False
     leads: set[str] = field(default_factory=set)
     pronoun: bool = False
+    worded: str | None = None  # the topic its wording makes plain ("is that part of it?": symptoms)
     pronoun_singular: bool = False
     possessive: bool = False  # "his legs", "her speech": about one person, so the condition in focus
     outside: list[str] = field(default_factory=list)  # illnesses the material does not cover
@@ -300,6 +303,7 @@ def read(session: Session, tracker: Tracker) -> Question:
         text=text,
         intent=intent,
         topic_weights=weights,
+        worded=worded,
         named=named,
         likened=[n.slug for n in found if _LIKE.search(" ".join(plain.split()[max(0, n.start - 3) : n.start]))],
         negated=negated,

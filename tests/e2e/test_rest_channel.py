@@ -146,6 +146,10 @@ CONVERSATIONS = {
     "'it' with nothing before it is MND in general, not the type whose fact matches best": [
         ("is it genetic?", "answer", "mnd", "inheritance"),
     ],
+    "'what else is part of it?' goes on with the same topic": [
+        ("what are the symptoms of post polio syndrome", "answer", "pps", "symptoms"),
+        ("what else is part of it", "answer", "pps", "symptoms"),
+    ],
     "british spelling and outlook": [
         ("what is motor neurone disease", "answer", "mnd", "definition"),
         ("what is the life expectancy", "answer", "mnd", "outlook"),
