@@ -42,6 +42,7 @@ _AGAINST = frozenset(
     "it mnd mnds als pls pma pbp sma pps kennedys with against for symptoms symptom the my his her their them "
     "him me us people anyone patients progression slow stop cure weakness pain cramps muscles".split()
 )
+_ASKING_WHAT = frozenset("what which anything something nothing who".split())
 # A question that asks for a list: "which tests", "what medicines", "early signs", "how exactly".
 _LIST_CUE = re.compile(
     r"\b(?:what|which|list|any|all|other|kinds? of|types? of|sorts? of|exactly|specific)\b(?:\s+\w+){0,3}?\s+"
@@ -230,7 +231,8 @@ def _remedy(asked: str, unknown: list[str]) -> str:
     words = normalise(asked).split()
     for i, word in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else None
-        if _EFFICACY.fullmatch(word) and (after is None or after in _AGAINST):
+        asks_what = i > 0 and words[i - 1] in _ASKING_WHAT  # "what helps?" asks for remedies, names none
+        if _EFFICACY.fullmatch(word) and (after is None or after in _AGAINST) and not asks_what:
             near = [w for w in words[max(0, i - 4) : i] if w in unknown]
             if near:
                 return " ".join(near)

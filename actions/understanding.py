@@ -115,6 +115,8 @@ _POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\b")
 _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|my|me|mine|he|hes|she|shes|his|her)\b")
 _WHY = re.compile(r"(?:^|\b)(?:why|how come|what makes)\b")
 LONG_MESSAGE_TRUST = 0.5
+# A topic plain from the wording leads the classifier's likeliest by this much: enough to decide it.
+WORDED_MARGIN = 0.5
 # Sentences and clauses ("our baby has SMA. will she die?", "she's got PLS, will she need a wheelchair?").
 _CLAUSES = re.compile(r"[.?!,;:]+")
 _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she|his|her|him)\b")
@@ -162,6 +164,16 @@ _TOPIC_BY_WORDING = [
             r"|\bwhat else (?:is|are) (?:it|this|that|they) (?:called|known as)\b"
         ),
         "definition",
+    ),
+    # "how can I make the nights easier for her?", "what can I do to help him?", "mum cries every night. what
+    # helps?": coping, for the person and those around them
+    (
+        re.compile(
+            r"\bwhat (?:can|could|should|do) (?:i|we) do (?:to|for) (?:help|support|make|cheer|comfort)\b"
+            r"|\bhow (?:can|could|do|should) (?:i|we) (?:help|support|comfort|cheer|make (?:\w+ ){0,3}easier)\b"
+            r"|\bwhat helps\W*$"
+        ),
+        "coping",
     ),
     # "is there anything for the stiffness?", "is there medicine for the pain?": what helps
     (
@@ -298,7 +310,7 @@ def read(session: Session, tracker: Tracker) -> Question:
         # "What does it cause?" asks what it does, not its cause, whatever the classifier read.
         if intent.startswith("ask_"):
             intent = f"ask_{worded}"
-        weights[worded] = max(weights.values(), default=1.0) + 0.01
+        weights[worded] = max(weights.values(), default=1.0) + WORDED_MARGIN
     return Question(
         text=text,
         intent=intent,

@@ -36,7 +36,7 @@ def _summary(f: Figures, first: date, last: date) -> str:
         ("Turns it could not answer", f"{f.unanswered} ({_share(f.unanswered, f.turns)})"),
         ("Emergency replies", f.replies_by_kind["emergency"]),
     ]
-    return table("In this period", ["", "Figure"], rows, numeric=[1], name="summary")
+    return table("In this period", ["What is counted", "Figure"], rows, numeric=[1], name="summary")
 
 
 def _activity(f: Figures, days: Sequence[date]) -> str:
