@@ -34,14 +34,19 @@ def _talk(store: Any, sender: str, turns: int, start: float = 1_000.0, new_sessi
     opening: list[Event] = [ActionExecuted("action_listen", timestamp=start + 0.02)]
     if new_session:
         opening[:0] = [ActionExecuted("action_session_start", timestamp=start), SessionStarted(timestamp=start + 0.01)]
-    read: list[int] = []
-    for events in [opening, *(_nth_turn(n, start + n) for n in range(1, turns + 1))]:
-        tracker = asyncio.run(store.retrieve(sender))
-        read.append(len(tracker.events) if tracker else 0)
-        tracker = tracker or DialogueStateTracker(sender, DOMAIN.slots)
-        for event in events:
-            tracker.update(event)
-        asyncio.run(store.save(tracker))
+    return [
+        _add(store, sender, events) for events in [opening, *(_nth_turn(n, start + n) for n in range(1, turns + 1))]
+    ]
+
+
+def _add(store: Any, sender: str, events: list[Event]) -> int:
+    """Read the conversation, add ``events`` and save it, as Rasa does in a turn; how many events were read."""
+    tracker = asyncio.run(store.retrieve(sender))
+    read = len(tracker.events) if tracker else 0
+    tracker = tracker or DialogueStateTracker(sender, DOMAIN.slots)
+    for event in events:
+        tracker.update(event)
+    asyncio.run(store.save(tracker))
     return read
 
 
@@ -80,17 +85,15 @@ def test_a_new_session_starts_from_its_own_events_and_carried_slots(tmp_path: Pa
     stock, ours = _stores(tmp_path)
     for store in (stock, ours):
         _talk(store, "two", 30)
-        tracker = asyncio.run(store.retrieve("two"))
-        tracker.update(ActionExecuted("action_session_start", timestamp=5_000.0))
-        tracker.update(SessionStarted(timestamp=5_000.01))
-        tracker.update(SlotSet("condition", "sma", timestamp=5_000.02))  # carried over, as actions/session.py does
-        tracker.update(ActionExecuted("action_listen", timestamp=5_000.03))
-        asyncio.run(store.save(tracker))
+        session_start = [
+            ActionExecuted("action_session_start", timestamp=5_000.0),
+            SessionStarted(timestamp=5_000.01),
+            SlotSet("condition", "sma", timestamp=5_000.02),  # carried over, as actions/session.py does
+            ActionExecuted("action_listen", timestamp=5_000.03),
+        ]
+        _add(store, "two", session_start)
         for n in range(1, 15):
-            tracker = asyncio.run(store.retrieve("two"))
-            for event in _turn(f"later {n}", "answer", 5_000.0 + n):
-                tracker.update(event)
-            asyncio.run(store.save(tracker))
+            _add(store, "two", _turn(f"later {n}", "answer", 5_000.0 + n))
     assert _rows(tmp_path / "ours.db") == _rows(tmp_path / "stock.db")
     whole, recent = asyncio.run(stock.retrieve("two")), asyncio.run(ours.retrieve("two"))
     assert recent.current_slot_values() == whole.current_slot_values()
@@ -102,11 +105,12 @@ def test_a_session_with_an_undone_turn_before_the_window_is_read_whole(tmp_path:
     stock, ours = _stores(tmp_path)
     for store in (stock, ours):
         _talk(store, "undo", 3)
-        tracker = asyncio.run(store.retrieve("undo"))
-        tracker.update(UserUttered("mistyped", timestamp=2_000.0))
-        tracker.update(SlotSet("term", "spasticity", timestamp=2_000.1))
-        tracker.update(UserUtteranceReverted(timestamp=2_000.2))  # Rasa's fallback undoes the turn and its slot
-        asyncio.run(store.save(tracker))
+        undone = [
+            UserUttered("mistyped", timestamp=2_000.0),
+            SlotSet("term", "spasticity", timestamp=2_000.1),
+            UserUtteranceReverted(timestamp=2_000.2),  # Rasa's fallback undoes the turn and its slot
+        ]
+        _add(store, "undo", undone)
         _talk(store, "undo", 20, start=3_000.0, new_session=False)
     whole, recent = asyncio.run(stock.retrieve("undo")), asyncio.run(ours.retrieve("undo"))
     assert list(recent.events) == list(whole.events)
