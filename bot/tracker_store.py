@@ -19,8 +19,12 @@ Deleted conversations do not linger in the file: every connection has ``secure_d
 on (deleted rows are overwritten) and :func:`scrub` folds the write-ahead log back into
 the database and empties it, which the purge and "Forget" call after deleting.
 
-Which events are new is decided as Rasa decides it (count the events stored since the
-latest session start, append the rest), so behaviour under Rasa's lock store is unchanged.
+A turn does not read the whole conversation: it reads the session's current state and its last
+turns (bot/history.py), so its cost does not grow with the conversation; Rasa's full read
+(``retrieve_full_tracker``, the HTTP API's tracker) still reads everything. A tracker read here
+knows how many of its events are stored, and a save appends the rest; for any other tracker the
+events stored since the latest session start are counted, as Rasa does. Under Rasa's lock store
+a conversation is read and saved by one turn at a time, so both give the same rows.
 The scaled-out profile uses the same class on PostgreSQL (endpoints.scaled.yml): only the Core
 statements differ, the pragmas apply to SQLite alone, and turns use an engine whose lock and
 statement waits are short (``POSTGRESQL_TURN_OPTIONS``), so the retry below bounds them.
