@@ -141,8 +141,11 @@ class LocalSQLTrackerStore(SQLTrackerStore):
 
     def _create_schema(self) -> None:
         self.Base.metadata.create_all(self._turn_engine)
+        # The index for recent turns (bot/history.py). On PostgreSQL, building it on a large table can
+        # take longer than a turn's statement timeout allows.
+        ddl = self._turn_engine if self.engine.dialect.name == "sqlite" else self.engine
         try:
-            with self._turn_engine.begin() as connection:
+            with ddl.begin() as connection:
                 add_index(connection, self._events)
         except sa.exc.SQLAlchemyError as error:  # another server creating it at the same moment, or no right to
             logger.warning("Conversation store: no index for recent turns (%s).", type(error).__name__)
