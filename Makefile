@@ -167,7 +167,7 @@ sets: venvs train facts ## Independent question sets through the real stack: fig
 audit: venvs train facts ## A fixed sample of 50 questions with the reply and its fact ids, for review: build/audit.md
 	$(APY) -m tests.sets.audit
 
-reliability: venvs train facts ## Bad input through both channels (real servers), rate limit, hypothesis properties; conversation-store faults (needs root for mount; prints the fault table)
+reliability: venvs train facts ## Bad input through both channels (real servers), rate limit, hypothesis properties, a 210-turn conversation; conversation-store faults (needs root for mount; prints the fault table)
 	$(PY) -m pytest -q tests/reliability --ignore=tests/reliability/test_properties.py
 	$(APY) -m pytest -q tests/reliability/test_properties.py
 
@@ -203,7 +203,7 @@ clean: ## Remove build outputs (keeps the virtual environments)
 
 # --- benchmarks ---------------------------------------------------------------------------------
 
-bench: train facts ## Full benchmark (about 2 min): writes bench/results/report.md, results.json, a plot
+bench: train facts ## Full benchmark (about 2 min): latency by load and by conversation length; writes bench/results/report.md, results.json, a plot
 	$(PY) bench/run.py
 
 SOAK_MINUTES ?= 10

@@ -25,6 +25,14 @@ GOALS = [
     ("Rasa server peak RSS", lambda r: r["memory"]["rasa_peak_rss_mb"], "MB", 1200, "max"),
     ("action server peak RSS", lambda r: r["memory"]["actions_peak_rss_mb"], "MB", 150, "max"),
     ("usage report over 100,000 conversations", lambda r: _usage(r)["report_s"], "s", 60, "max"),
+    # Issue 15, item 10: a turn costs the same however long the conversation is.
+    (
+        "p50 at turns 191-200 / turns 1-10",
+        lambda r: r["conversation_length"]["p50_ratio_last_to_first"],
+        "x",
+        1.3,
+        "max",
+    ),
 ]
 
 
@@ -70,6 +78,7 @@ def write_report(results: dict[str, Any]) -> None:
             f"{x['p99_ms']} | {x['errors']} | {x['no_reply']} | {x.get('rasa_cpu_ms_per_turn', '-')} "
             f"| {x.get('actions_cpu_ms_per_turn', '-')} |"
         )
+    lines += _conversation_length(results)
     det = results["detector"]
     lines += [
         "",
@@ -112,6 +121,26 @@ def write_report(results: dict[str, Any]) -> None:
     plot(results)
     print("\n".join(lines))
     print(f"\nWrote {RESULTS.relative_to(ROOT)}/report.md, results.json, latency_vs_concurrency.png")
+
+
+def _conversation_length(results: dict[str, Any]) -> list[str]:
+    length = results.get("conversation_length")
+    if not length:
+        return []
+    lines = [
+        "",
+        f"## Latency by conversation length (one conversation of {length['turns']} turns, REST channel)",
+        "",
+        "| turns | p50 ms | p95 ms | Rasa CPU ms per turn |",
+        "| --- | --- | --- | --- |",
+    ]
+    for w in length["windows"]:
+        lines.append(f"| {w['turns']} | {w['p50_ms']} | {w['p95_ms']} | {w['rasa_cpu_ms_per_turn']} |")
+    if "p50_ratio_last_to_first" in length:
+        lines += ["", f"p50 of the last window over the first: {length['p50_ratio_last_to_first']}x."]
+    if length["errors"]:
+        lines += ["", f"Turns with an error or no reply: {length['errors']}."]
+    return lines
 
 
 def plot(results: dict[str, Any]) -> None:

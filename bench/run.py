@@ -1,4 +1,4 @@
-"""Benchmarks: understanding, whole turns under load, start-up, training, memory and the usage report.
+"""Benchmarks: NLU, whole turns under load and by conversation length, start-up, training, memory, usage report.
 
     python bench/run.py            full run (make bench), about 10 minutes
     python bench/run.py --smoke    a handful of requests, to keep the script working (make test)
@@ -27,6 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.conversation_length import bench_conversation_length  # noqa: E402
 from bench.detector import bench_detector  # noqa: E402
 from bench.report import write_report  # noqa: E402
 from bench.usage_report import bench_usage_report  # noqa: E402
@@ -282,7 +283,11 @@ def main() -> int:
     )
 
     with tempfile.TemporaryDirectory() as tmp:
-        stack = Stack.isolated(Path(tmp))
+        # The per-person rate limit (credentials.yml) is off: one long conversation sends far more than a
+        # person would in a minute, and the load levels measure the bot, not the limit.
+        credentials = Path(tmp) / "credentials.yml"
+        credentials.write_text("bot.web.rest.RestInput:\n  rate_limit_messages: 0\n", encoding="utf-8")
+        stack = Stack.isolated(Path(tmp), credentials=credentials)
         print("Starting the stack...", flush=True)
         start = time.perf_counter()
         stack.start()
@@ -292,6 +297,16 @@ def main() -> int:
                 "cold_start_to_first_answer_s": round(time.perf_counter() - start, 2),
                 "first_answer_ok": status == 200 and bool(replies),
             }
+            long_turns = 12 if smoke else 200
+            print(f"One conversation of {long_turns} turns...", flush=True)
+            rasa_pid = stack.rasa.pid if stack.rasa else 0
+            long_client = Client(stack.host, stack.port)
+            try:
+                results["conversation_length"] = bench_conversation_length(
+                    long_client.turn, summary_ms, lambda: cpu_seconds(rasa_pid), time.perf_counter, long_turns
+                )
+            finally:
+                long_client.close()
             results["load"] = []
             peaks = {"rasa": 0, "actions": 0}
             for users in levels:

@@ -19,8 +19,12 @@ Deleted conversations do not linger in the file: every connection has ``secure_d
 on (deleted rows are overwritten) and :func:`scrub` folds the write-ahead log back into
 the database and empties it, which the purge and "Forget" call after deleting.
 
-Which events are new is decided as Rasa decides it (count the events stored since the
-latest session start, append the rest), so behaviour under Rasa's lock store is unchanged.
+A turn does not read the whole conversation: it reads the session's current state and its last
+turns (bot/history.py), so its cost does not grow with the conversation; Rasa's full read
+(``retrieve_full_tracker``, the HTTP API's tracker) still reads everything. A tracker read here
+knows how many of its events are stored, and a save appends the rest; for any other tracker the
+events stored since the latest session start are counted, as Rasa does. Under Rasa's lock store
+a conversation is read and saved by one turn at a time, so both give the same rows.
 The scaled-out profile uses the same class on PostgreSQL (endpoints.scaled.yml): only the Core
 statements differ, the pragmas apply to SQLite alone, and turns use an engine whose lock and
 statement waits are short (``POSTGRESQL_TURN_OPTIONS``), so the retry below bounds them.
@@ -57,6 +61,7 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy import event as sa_event
 from sqlalchemy.pool import QueuePool
 
+from bot.history import add_index, mark_stored, recent_rows, stored_count
 from bot.store_state import StoreHealth, current_turn
 
 logger = logging.getLogger(__name__)
@@ -136,6 +141,14 @@ class LocalSQLTrackerStore(SQLTrackerStore):
 
     def _create_schema(self) -> None:
         self.Base.metadata.create_all(self._turn_engine)
+        # The index for recent turns (bot/history.py). On PostgreSQL, building it on a large table can
+        # take longer than a turn's statement timeout allows.
+        ddl = self._turn_engine if self.engine.dialect.name == "sqlite" else self.engine
+        try:
+            with ddl.begin() as connection:
+                add_index(connection, self._events)
+        except sa.exc.SQLAlchemyError as error:  # another server creating it at the same moment, or no right to
+            logger.warning("Conversation store: no index for recent turns (%s).", type(error).__name__)
         self._schema_ready = True
 
     async def _retry(self, kind: str, work: Callable[[], T]) -> T:
@@ -189,15 +202,14 @@ class LocalSQLTrackerStore(SQLTrackerStore):
         return sa.and_(mine, sa.or_(events.c.timestamp >= session_start, session_start.is_(None)))
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
-        query = (
-            sa.select(self._events.c.data)
-            .where(self._since_session_start(sender_id, fetch_events_from_all_sessions))
-            .order_by(self._events.c.id)
-        )
+        mine = self._since_session_start(sender_id, fetch_events_from_all_sessions)
+        query = sa.select(self._events.c.data).where(mine).order_by(self._events.c.id)
 
         def read() -> list[str]:
             with self._turn_engine.connect() as connection:
-                return list(connection.execute(query).scalars().all())
+                # A turn's tracker: the session's state and its recent turns (bot/history.py).
+                recent = None if fetch_events_from_all_sessions else recent_rows(connection, self._events, sender_id)
+                return recent if recent is not None else list(connection.execute(query).scalars().all())
 
         try:
             rows = await self._retry("read", read)
@@ -209,7 +221,8 @@ class LocalSQLTrackerStore(SQLTrackerStore):
         self._unreadable.discard(sender_id)
         if not self.domain or not rows:
             return None
-        return DialogueStateTracker.from_dict(sender_id, [json.loads(row) for row in rows], self.domain.slots)
+        tracker = DialogueStateTracker.from_dict(sender_id, [json.loads(row) for row in rows], self.domain.slots)
+        return mark_stored(tracker)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Append the tracker's new events; if that cannot be done in time, note the turn as not saved.
@@ -239,13 +252,17 @@ class LocalSQLTrackerStore(SQLTrackerStore):
             turn.not_saved(tracker)
 
     def _append(self, tracker: DialogueStateTracker) -> int:
-        """One transaction: count what is stored since the session start, insert the rest (as Rasa does).
+        """One transaction: insert the tracker's events that are not stored yet.
 
+        A tracker read by this store knows how many of its events are stored (it holds the
+        session's state and recent turns, not the whole session: bot/history.py). For any other
+        tracker, count what is stored since the session start and insert the rest, as Rasa does.
         Returns how many events were inserted.
         """
         count = sa.select(sa.func.count()).select_from(self._events).where(self._since_session_start(tracker.sender_id))
+        known = stored_count(tracker)
         with self._turn_engine.begin() as connection:
-            stored = connection.execute(count).scalar_one()
+            stored = known if known is not None else connection.execute(count).scalar_one()
             rows = []
             for event in itertools.islice(tracker.events, stored, len(tracker.events)):
                 data = event.as_dict()
@@ -261,6 +278,7 @@ class LocalSQLTrackerStore(SQLTrackerStore):
                 )
             if rows:
                 connection.execute(self._events.insert(), rows)
+        mark_stored(tracker)  # committed: a later save of this tracker appends only what follows
         return len(rows)
 
 

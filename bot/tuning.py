@@ -18,8 +18,17 @@ against all 23 alternatives.
 * whenever the fast check does not accept a reply, Rasa's own method runs, so a bad reply
   is refused with Rasa's exact error.
 
-tests/unit/test_tuning.py checks that the fast check and Rasa's agree on valid and broken
-replies of every event type.
+tests/reliability/test_action_reply_check.py checks that the fast check and Rasa's agree on
+valid and broken replies of every event type.
+
+Profiling a conversation at turn 200 (bench/README.md, after bot/history.py bounded what a
+turn reads) found a second one: 14% of the Rasa server's CPU went into
+``Event.resolve_by_type``, which finds the class of every stored event it reads by listing
+*every* subclass of ``Event`` (walking the class tree) and comparing type names, for each
+event. :func:`install` also makes it remember the class it found for each type name; a name
+Rasa does not resolve to a class (an unknown one, or a default) still goes to Rasa's own
+method each time, so its errors and defaults are unchanged.
+tests/reliability/test_event_lookup.py checks both give the same class for every type.
 """
 
 from __future__ import annotations
@@ -28,6 +37,7 @@ from typing import Any
 
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import Event
 from rasa.shared.utils.schemas.events import EVENT_SCHEMA
 
 
@@ -67,7 +77,33 @@ class ActionReplyCheck:
 
 
 def install() -> None:
-    """Make ``RemoteAction`` validate replies with :class:`ActionReplyCheck` (idempotent)."""
+    """Install both fixes (idempotent)."""
+    _install_reply_check()
+    _install_event_lookup()
+
+
+def _install_event_lookup() -> None:
+    """Make ``Event.resolve_by_type`` remember the class found for each type name."""
+    if getattr(Event.resolve_by_type, "remembers", False):
+        return
+    rasa_resolve = Event.resolve_by_type
+    found: dict[str, type[Event]] = {}
+
+    def resolve_by_type(type_name: str, default: type[Event] | None = None) -> type[Event] | None:
+        known = found.get(type_name)
+        if known is not None:
+            return known
+        resolved = rasa_resolve(type_name, default)
+        if resolved is not None and resolved is not default and resolved.type_name == type_name:
+            found[type_name] = resolved
+        return resolved
+
+    resolve_by_type.remembers = True  # type: ignore[attr-defined]
+    Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore[method-assign]
+
+
+def _install_reply_check() -> None:
+    """Make ``RemoteAction`` validate replies with :class:`ActionReplyCheck`."""
     if getattr(RemoteAction._validate_action_result, "fast_check", False):
         return
     check = ActionReplyCheck()
