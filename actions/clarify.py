@@ -90,13 +90,13 @@ class ActionOfferReadings(StoreAction):
             if entry is not None:
                 return send_definition(dispatcher, tracker, domain, entry)
         targets = resolve(session, question, state)
-        if question.worded and len(targets.conditions) == 1:
+        if question.worded_topic and len(targets.conditions) == 1:
             # "What else is part of it?": the wording says which topic, the conversation which condition.
-            if question.worded == state.topic and _ELSE.search(normalise(question.text)):
+            if question.worded_topic == state.topic and _ELSE.search(normalise(question.text)):
                 from actions.answer import ActionTellMore
 
                 return ActionTellMore().answer(session, dispatcher, tracker, domain)
-            reply = topic_reply(session, domain, question, targets.conditions[0], topic=question.worded)
+            reply = topic_reply(session, domain, question, targets.conditions[0], topic=question.worded_topic)
             if reply is not None:
                 return send_reply(session, dispatcher, domain, reply, state)
         bare = question.text and not index_for(session).terms(strip_mentions(question.text))

@@ -210,7 +210,6 @@ class Question:
     carer: bool = False
     leads: set[str] = field(default_factory=set)
     pronoun: bool = False
-    worded: str | None = None  # the topic its wording makes plain ("is that part of it?": symptoms)
     pronoun_singular: bool = False
     possessive: bool = False  # "his legs", "her speech": about one person, so the condition in focus
     outside: list[str] = field(default_factory=list)  # illnesses the material does not cover
@@ -315,7 +314,6 @@ def read(session: Session, tracker: Tracker) -> Question:
         text=text,
         intent=intent,
         topic_weights=weights,
-        worded=worded,
         named=named,
         likened=[n.slug for n in found if _LIKE.search(" ".join(plain.split()[max(0, n.start - 3) : n.start]))],
         negated=negated,
