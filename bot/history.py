@@ -61,9 +61,13 @@ INDEX = "ix_events_sender_type"
 
 def add_index(connection: Any, events: sa.Table) -> None:
     """The index the queries below walk (sender, type, name): an addition to Rasa's table, which Rasa ignores."""
-    connection.exec_driver_sql(
-        f"CREATE INDEX IF NOT EXISTS {INDEX} ON {events.name} (sender_id, type_name, action_name)"
+    existing = next((i for i in events.indexes if i.name == INDEX), None)
+    index = (
+        existing
+        if existing is not None
+        else sa.Index(INDEX, events.c.sender_id, events.c.type_name, events.c.action_name)
     )
+    index.create(connection, checkfirst=True)
 
 
 def session_filter(connection: Any, events: sa.Table, sender_id: str) -> Any:

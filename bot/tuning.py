@@ -99,6 +99,7 @@ def _install_event_lookup() -> None:
         return resolved
 
     resolve_by_type.remembers = True  # type: ignore[attr-defined]
+    resolve_by_type.rasa = rasa_resolve  # type: ignore[attr-defined]  # Rasa's own, for tests to compare with
     Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore[method-assign]
 
 
