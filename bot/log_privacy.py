@@ -17,15 +17,18 @@ The line itself stays: what failed and where is kept, never whose data. Standard
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import functools
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 # The current turn's private strings, each with what it is replaced by.
 _PRIVATE: contextvars.ContextVar[tuple[tuple[str, str], ...]] = contextvars.ContextVar("log_private", default=())
+# The attribute on an exception raised during a turn: that turn's pairs, for whoever logs it later.
+_CARRIED = "_log_private_pairs"
 # Shorter values ("no", "en") are too common in ordinary log text to replace safely, and say little.
 SHORTEST = 3
 _PARAMETERS = re.compile(r"\[parameters: .*?\](?=[ \t]*$)", re.DOTALL | re.MULTILINE)
@@ -54,13 +57,16 @@ def redact(message: str, pairs: tuple[tuple[str, str], ...] | None = None) -> st
 def _redacting_factory(make: Any) -> Any:
     def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
         record = make(*args, **kwargs)
+        error = record.exc_info[1] if record.exc_info else None
+        # An error raised in a turn is often logged after it, by whoever catches it: it carries its turn's strings.
+        pairs = _PRIVATE.get() + getattr(error, _CARRIED, ())
         message = record.getMessage()
-        clean = redact(message)
+        clean = redact(message, pairs)
         if clean != message:
             record.msg, record.args = clean, ()
-        if record.exc_info and record.exc_info[0] is not None:
+        if error is not None:
             # Formatters reuse exc_text when it is set: the traceback is redacted once, here.
-            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info), pairs)
         return record
 
     factory.redacting = True  # type: ignore[attr-defined]
@@ -74,14 +80,25 @@ def install_factory() -> None:
         logging.setLogRecordFactory(_redacting_factory(make))
 
 
+@contextlib.contextmanager
+def turn(pairs: tuple[tuple[str, str], ...]) -> Iterator[None]:
+    """Within the block, log records have ``pairs`` (from :func:`private`) replaced."""
+    token = _PRIVATE.set(pairs)
+    try:
+        yield
+    except BaseException as error:
+        with contextlib.suppress(AttributeError, TypeError):  # a few built-in exceptions take no attributes
+            setattr(error, _CARRIED, getattr(error, _CARRIED, ()) + pairs)
+        raise
+    finally:
+        _PRIVATE.reset(token)
+
+
 def _during(pairs_of: Any, run: Any) -> Any:
     @functools.wraps(run)
     async def wrapper(self: Any, call: Any) -> Any:
-        token = _PRIVATE.set(pairs_of(call))
-        try:
+        with turn(pairs_of(call)):
             return await run(self, call)
-        finally:
-            _PRIVATE.reset(token)
 
     wrapper.redacting = True  # type: ignore[attr-defined]
     return wrapper
