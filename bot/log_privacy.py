@@ -60,7 +60,11 @@ def _redacting_factory(make: Any) -> Any:
         error = record.exc_info[1] if record.exc_info else None
         # An error raised in a turn is often logged after it, by whoever catches it: it carries its turn's strings.
         pairs = _PRIVATE.get() + getattr(error, _CARRIED, ())
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a malformed call: logging would print its arguments to stderr (the log)
+            message = f"{redact(str(record.msg), pairs)} (log call with arguments that do not fit; not shown)"
+            record.msg, record.args = message, ()
         clean = redact(message, pairs)
         if clean != message:
             record.msg, record.args = clean, ()

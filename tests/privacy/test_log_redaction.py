@@ -89,3 +89,11 @@ def test_the_action_servers_traceback_of_a_failing_action_names_no_one(
     written = log.getvalue()
     assert "ValueError: no facts for <slot> (<sender>)" in written
     assert SENDER not in written and CONDITION not in written
+
+
+def test_a_log_call_whose_arguments_do_not_fit_is_logged_without_them(
+    log: io.StringIO, capsys: pytest.CaptureFixture[str]
+) -> None:
+    logging.getLogger("rasa.core.processor").warning("two values %s %s", SENDER)  # logging would print SENDER
+    assert log.getvalue().startswith("WARNING rasa.core.processor - two values %s %s (log call with arguments")
+    assert SENDER not in log.getvalue() + capsys.readouterr().err
