@@ -16,7 +16,7 @@ import uuid
 from pathlib import Path
 
 from tests.reliability.conftest import CHANNELS, Server
-from tests.reliability.store_faults import read_only, stack_with_store, wait_until
+from tests.reliability.store_faults import fill, read_only, small_disk, stack_with_store, wait_until
 
 
 def _leaks(log_dir: Path, secrets: list[str]) -> list[str]:
@@ -55,9 +55,9 @@ def test_no_sender_id_or_message_text_reaches_any_log(tmp_path: Path) -> None:
         server.ask(channel, senders[channel], phrase)
 
     store = tmp_path / "store"
-    store.mkdir()
     database = store / "conversations.db"
     with contextlib.ExitStack() as running:
+        running.enter_context(small_disk(store))
         unwritable = running.enter_context(contextlib.ExitStack())
         unwritable.enter_context(read_only(store))  # every write fails, after the retry time, until it ends
         stack = running.enter_context(stack_with_store(tmp_path, database))
@@ -73,6 +73,12 @@ def test_no_sender_id_or_message_text_reaches_any_log(tmp_path: Path) -> None:
             assert wait_until(lambda: "widget: timed out" in rasa_log.read_text(errors="replace"), attempts=400)
         for channel in CHANNELS:
             say(server, channel, "how can i make the nights easier for her")
+        filler = fill(store)  # writes now fail with the events' data in SQLAlchemy's error
+        try:
+            for channel in CHANNELS:
+                say(server, channel, "my mum has kennedy disease, is it inherited")
+        finally:
+            filler.unlink()
         stack.stop_actions()  # custom actions now fail to connect
         for channel in CHANNELS:
             say(server, channel, "what is mnd")
