@@ -78,10 +78,15 @@ def _redacting_factory(make: Any) -> Any:
 
 
 def install_factory() -> None:
-    """Redact every log record made in this process from now on (idempotent)."""
+    """Redact every log record made in this process from now on (idempotent).
+
+    Python warnings (Rasa's ``raise_warning``, e.g. "Parsed an intent '...'" with a person's
+    text in it) are written as log records too, so they pass the same redaction.
+    """
     make = logging.getLogRecordFactory()
     if not getattr(make, "redacting", False):
         logging.setLogRecordFactory(_redacting_factory(make))
+    logging.captureWarnings(True)
 
 
 @contextlib.contextmanager

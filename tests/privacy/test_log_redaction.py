@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,6 +34,7 @@ def log() -> Iterator[io.StringIO]:
     finally:
         root.removeHandler(handler)
         logging.setLogRecordFactory(previous)
+        logging.captureWarnings(False)
 
 
 def test_a_turns_sender_text_and_slots_are_replaced_and_the_line_kept(log: io.StringIO) -> None:
@@ -97,3 +99,12 @@ def test_a_log_call_whose_arguments_do_not_fit_is_logged_without_them(
     logging.getLogger("rasa.core.processor").warning("two values %s %s", SENDER)  # logging would print SENDER
     assert log.getvalue().startswith("WARNING rasa.core.processor - two values %s %s (log call with arguments")
     assert SENDER not in log.getvalue() + capsys.readouterr().err
+
+
+def test_a_python_warning_during_a_turn_is_logged_without_the_persons_text(log: io.StringIO) -> None:
+    with warnings.catch_warnings(), log_privacy.turn(log_privacy.private(SENDER, TEXT)):
+        warnings.simplefilter("always")
+        log_privacy.install_factory()  # inside catch_warnings: pytest's own warning capture is restored after
+        warnings.warn(f"Parsed an intent '{TEXT}' which is not defined in the domain.", UserWarning, stacklevel=1)
+    assert "Parsed an intent '<text>' which is not defined in the domain." in log.getvalue()
+    assert TEXT not in log.getvalue()
