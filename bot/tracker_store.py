@@ -96,6 +96,7 @@ def _pooled_sqlite(url: Any, **connect_args: Any) -> sa.engine.Engine:
         poolclass=QueuePool,
         pool_size=2,
         max_overflow=4,
+        hide_parameters=True,  # errors name the statement, never whose data (bot/log_privacy.py)
         connect_args={"check_same_thread": False, **connect_args},
     )
     sa_event.listen(engine, "connect", _on_connect)
@@ -106,6 +107,7 @@ def _bounded_postgresql(url: Any) -> sa.engine.Engine:
     """Rasa's PostgreSQL engine settings, with every wait bounded (psycopg2 blocks the event loop while it waits)."""
     kwargs = create_engine_kwargs(url)
     options = [kwargs.get("connect_args", {}).get("options", ""), *POSTGRESQL_TURN_OPTIONS]
+    kwargs["hide_parameters"] = True
     kwargs["connect_args"] = {"connect_timeout": 2, "options": " ".join(o for o in options if o)}
     return sa.create_engine(url, **kwargs)
 

@@ -4,6 +4,7 @@
 
 rasa-sdk's app answers every exception with 500 and a logged traceback; a request refused for
 its framing gets 400 and no log line instead (Sanic picks the handler of the most specific class).
+Its log records carry no sender id, message text or slot value (:mod:`bot.log_privacy`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, text
 
+from bot import log_privacy
 from bot.web import framing
 
 _create_app = endpoint.create_app
@@ -33,6 +35,7 @@ def create_app(*args: Any, **kwargs: Any) -> Sanic:
 
 
 def main() -> None:
+    log_privacy.install_actions()
     framing.install()
     endpoint.create_app = create_app  # endpoint.run creates its app by this name
     rasa_sdk_main()

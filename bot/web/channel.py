@@ -333,7 +333,7 @@ class WidgetInput(InputChannel):
             try:
                 await on_new_message(UserMessage(text, collector, sender, input_channel=self.name()))
             except CancelledError:
-                logger.error("widget: timed out handling a message from %s", sender)
+                logger.error("widget: timed out handling a message")  # whose, never: see bot/log_privacy.py
                 if not collector.messages:
                     return error(503, "timeout", "The assistant took too long to answer. Please try again.")
             except Exception:

@@ -11,8 +11,9 @@ own "/" cleanly, with no change to Rasa itself. Everything else, including the
 ``GET /webhooks/rest/`` health check, is stock Rasa. Sanic runs one worker in this
 process, so the replacement holds for the server that is started.
 
-It also installs :mod:`bot.tuning` (measured fixes to Rasa's per-turn hot path) and
-:mod:`bot.web.framing` (requests with broken framing get 400 instead of freezing Sanic).
+It also installs :mod:`bot.log_privacy` (no sender id, text or SQL parameter in its logs),
+:mod:`bot.tuning` (measured fixes to Rasa's per-turn hot path) and :mod:`bot.web.framing`
+(requests with broken framing get 400 instead of freezing Sanic).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import tuning
+from bot import log_privacy, tuning
 from bot.web import framing
 from bot.web.channel import demo_page_response
 
@@ -58,6 +59,7 @@ def with_token(argv: list[str]) -> list[str]:
 def main() -> None:
     sys.argv = [sys.argv[0], *with_token(sys.argv[1:])]
     rasa.server.add_root_route = add_demo_root_route
+    log_privacy.install_rasa()
     tuning.install()
     framing.install()
     from rasa.__main__ import main as rasa_main
