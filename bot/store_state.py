@@ -32,6 +32,8 @@ class Turn:
     # When the store's retries for this turn end (event loop time), set at its first failure: all the
     # reads and writes of one turn share one retry budget, so a turn waits at most that long.
     give_up_at: float | None = None
+    # How many conversations the store had forgotten when this turn read each one (bot/forgetting.py).
+    reads: dict[str, int] = field(default_factory=dict)
 
     def not_saved(self, tracker: Any) -> None:
         # Keyed by identity, and the tracker kept, so an id is never reused within the turn.
