@@ -411,7 +411,7 @@ class WidgetInput(InputChannel):
                 logger.exception("widget: failed to forget a conversation")
                 return error(503, "unavailable", "The conversation could not be deleted just now. Please try again.")
             logger.info("widget: forgot a conversation (%d events)", deleted)
-            # "forgotten" only once no copy is left; until then the removal is pending (README "Privacy").
+            # "forgotten" only once no copy is left; until then the removal is pending (README "What is logged").
             return response.json({"forgotten": not pending, "removal_pending": pending, "events_deleted": deleted})
 
         return widget
