@@ -9,8 +9,9 @@
   says so (``"removal_pending": true``, README "Privacy").
 * **No turn writing it back.** A turn reads its conversation, then saves what it added. If the
   conversation was forgotten in between (a turn that outlived its lock, a slow action), that save
-  would store the turn's events again. Each read notes how many forgets had happened; a save
-  whose conversation was forgotten after its read writes nothing.
+  would store the turn's events again. A channel's turn notes how many forgets had happened when
+  it started (bot/store_state.py), a request of Rasa's HTTP API when it read the conversation; a
+  save whose conversation was forgotten after that writes nothing.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import logging
 from collections import OrderedDict
 from typing import Any
 
-from bot.store_state import current_turn
+from bot.store_state import count_forget, current_turn, forgets_so_far
 
 logger = logging.getLogger(__name__)
 
@@ -53,15 +54,12 @@ class Forgetting:
 
     def __init__(self, store: Any) -> None:
         self._store = store
-        self._forgets = 0
         self._forgotten: OrderedDict[str, int] = OrderedDict()
         self.pending = False
         self._task: asyncio.Task[None] | None = None
 
-    def _reads(self) -> dict[str, int]:
-        turn = current_turn()
-        if turn is not None:
-            return turn.reads
+    @staticmethod
+    def _reads() -> dict[str, int]:
         reads = _READS.get()
         if reads is None:
             reads = {}
@@ -69,19 +67,21 @@ class Forgetting:
         return reads
 
     def read(self, sender_id: str) -> None:
-        """A turn is reading this conversation (call before the read)."""
-        self._reads()[sender_id] = self._forgets
+        """A request outside a channel's turn is reading this conversation (call before the read)."""
+        if current_turn() is None:
+            self._reads()[sender_id] = forgets_so_far()
 
     def forgotten_since_read(self, sender_id: str) -> bool:
-        """True if this conversation was forgotten after the current turn read it."""
-        read_at = self._reads().get(sender_id)
+        """True if this conversation was forgotten after the current turn started (or, outside a
+        channel's turn, after this request read it)."""
+        turn = current_turn()
+        started = turn.forgets_at_start if turn is not None else self._reads().get(sender_id)
         forgotten_at = self._forgotten.get(sender_id)
-        return read_at is not None and forgotten_at is not None and forgotten_at > read_at
+        return started is not None and forgotten_at is not None and forgotten_at > started
 
     def forgot(self, sender_id: str) -> None:
         """This conversation's events were deleted (call after the delete)."""
-        self._forgets += 1
-        self._forgotten[sender_id] = self._forgets
+        self._forgotten[sender_id] = count_forget()
         self._forgotten.move_to_end(sender_id)
         while len(self._forgotten) > MARKS_KEPT:
             self._forgotten.popitem(last=False)

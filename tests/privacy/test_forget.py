@@ -132,3 +132,40 @@ def test_a_turn_in_flight_when_forget_happens_does_not_save_the_conversation_aga
         assert _stored_events(tmp_path, "gus") == 2
 
     asyncio.run(scenario())
+
+
+def test_a_message_sent_before_forget_but_answered_after_it_is_not_stored(tmp_path: Path) -> None:
+    """The person sends a message and presses Forget at once; the turn waits for the lock behind Forget."""
+
+    async def scenario() -> None:
+        store = _store(tmp_path)
+        await _say(store, "hal", PHRASE)
+        started, resume = asyncio.Event(), asyncio.Event()
+
+        async def waiting_turn() -> None:
+            token = begin_turn()[1]
+            try:
+                started.set()
+                await resume.wait()  # waiting for the conversation's lock, which Forget holds
+                await _say(store, "hal", "and Tamsork Lidwell asked about breathing")
+            finally:
+                end_turn(token)
+
+        async def later_turn() -> None:
+            token = begin_turn()[1]
+            try:
+                await _say(store, "hal", "what is MND")
+            finally:
+                end_turn(token)
+
+        turn = asyncio.create_task(waiting_turn())
+        await started.wait()
+        forget_sender(store, "hal")
+        resume.set()
+        await turn
+        assert _stored_events(tmp_path, "hal") == 0
+        assert _on_disk(tmp_path, "Tamsork Lidwell") == []
+        await asyncio.create_task(later_turn())  # a turn that starts after Forget is stored as usual
+        assert _stored_events(tmp_path, "hal") == 2
+
+    asyncio.run(scenario())
