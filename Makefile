@@ -151,7 +151,7 @@ conversations: train ## rasa test on the stories in tests/conversations/ (dialog
 	@echo "Stories read from their text (stories, then turns, correct):"
 	@grep -E "Correct: " $(BUILD)/results/conversations-e2e.log | sed 's/.*Correct:/  /'
 
-privacy: venvs ## Retention purge of old conversations (tracker store)
+privacy: venvs ## Retention purge and Forget of conversations (tracker store): no copy left, none saved back
 	$(PY) -m pytest -q tests/privacy
 
 RETENTION_DAYS ?= 30

@@ -48,7 +48,7 @@ def purge(store: Any, *, older_than: float, dry_run: bool = False) -> tuple[int,
     """
     from sqlalchemy import func
 
-    from bot.tracker_store import scrub
+    from bot.forgetting import scrub
 
     event = store.SQLEvent
     with store.session_scope() as session:
@@ -66,8 +66,8 @@ def purge(store: Any, *, older_than: float, dry_run: bool = False) -> tuple[int,
         if not dry_run:
             query.delete(synchronize_session=False)
             session.commit()
-    if not dry_run:
-        scrub(store)
+    if not dry_run and not scrub(store):
+        print("note: another process is reading the store; deleted text stays in its write-ahead log", file=sys.stderr)
     return len(senders), count
 
 

@@ -24,6 +24,21 @@ from typing import Any
 logger = logging.getLogger(__name__)
 
 
+# How many conversations have been forgotten in this process (bot/forgetting.py); a turn notes the
+# count when it starts, so a conversation forgotten after that is not saved by it.
+_FORGETS = [0]
+
+
+def forgets_so_far() -> int:
+    return _FORGETS[0]
+
+
+def count_forget() -> int:
+    """One more conversation forgotten; returns the new count."""
+    _FORGETS[0] += 1
+    return _FORGETS[0]
+
+
 @dataclass
 class Turn:
     """One message from a person: the trackers the store could not save while handling it."""
@@ -32,6 +47,7 @@ class Turn:
     # When the store's retries for this turn end (event loop time), set at its first failure: all the
     # reads and writes of one turn share one retry budget, so a turn waits at most that long.
     give_up_at: float | None = None
+    forgets_at_start: int = field(default_factory=forgets_so_far)
 
     def not_saved(self, tracker: Any) -> None:
         # Keyed by identity, and the tracker kept, so an id is never reused within the turn.

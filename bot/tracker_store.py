@@ -16,8 +16,10 @@ Rasa server under load showed about 40% of its CPU per turn in the stock
   the reply is sent, as before.
 
 Deleted conversations do not linger in the file: every connection has ``secure_delete``
-on (deleted rows are overwritten) and :func:`scrub` folds the write-ahead log back into
-the database and empties it, which the purge and "Forget" call after deleting.
+on (deleted rows are overwritten) and ``scrub`` folds the write-ahead log back into
+the database and empties it, which the purge and "Forget" call after deleting; while another
+process reads the file that is pending, and a forgotten conversation is not written back by a
+turn that read it before (bot/forgetting.py).
 
 A turn does not read the whole conversation: it reads the session's current state and its last
 turns (bot/history.py), so its cost does not grow with the conversation; Rasa's full read
@@ -61,6 +63,7 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy import event as sa_event
 from sqlalchemy.pool import QueuePool
 
+from bot.forgetting import Forgetting
 from bot.history import add_index, mark_stored, recent_rows, stored_count
 from bot.store_state import StoreHealth, current_turn
 
@@ -135,6 +138,7 @@ class LocalSQLTrackerStore(SQLTrackerStore):
         elif self.engine.dialect.name == "postgresql":
             self._turn_engine = _bounded_postgresql(self.engine.url)
         self._events = self.SQLEvent.__table__
+        self.forgetting = Forgetting(self)
         self._schema_ready = False
         try:
             self._create_schema()
@@ -204,6 +208,7 @@ class LocalSQLTrackerStore(SQLTrackerStore):
         return sa.and_(mine, sa.or_(events.c.timestamp >= session_start, session_start.is_(None)))
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
+        self.forgetting.read(sender_id)
         mine = self._since_session_start(sender_id, fetch_events_from_all_sessions)
         query = sa.select(self._events.c.data).where(mine).order_by(self._events.c.id)
 
@@ -235,6 +240,9 @@ class LocalSQLTrackerStore(SQLTrackerStore):
         if tracker.sender_id in self._unreadable:
             self._not_saved(tracker)
             return
+        if self.forgetting.forgotten_since_read(tracker.sender_id):
+            logger.info("Conversation store: a turn of a conversation forgotten while it ran was not saved.")
+            return
         await self.stream_events(tracker)
         try:
             written = await self._retry("write", lambda: self._append(tracker))
@@ -243,6 +251,7 @@ class LocalSQLTrackerStore(SQLTrackerStore):
             return
         if written:  # a transaction with nothing to insert proves nothing about writing
             self.store_health.worked("write")
+            self.forgetting.after_write()
         if turn is not None:
             turn.saved(tracker)
 
@@ -282,19 +291,3 @@ class LocalSQLTrackerStore(SQLTrackerStore):
                 connection.execute(self._events.insert(), rows)
         mark_stored(tracker)  # committed: a later save of this tracker appends only what follows
         return len(rows)
-
-
-def scrub(store: Any) -> bool:
-    """After deleting conversations: leave no copy of them in SQLite's write-ahead log.
-
-    Returns False (and logs a warning) if another process was reading the database at that
-    moment, so the log could not be emptied now; SQLite then overwrites it in later use.
-    """
-    engine = getattr(store, "engine", None)
-    if engine is None or engine.dialect.name != "sqlite":
-        return True
-    with engine.connect() as connection:
-        busy = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-    if busy:
-        logger.warning("Deleted conversations: the write-ahead log is in use by another reader; not emptied yet.")
-    return not busy

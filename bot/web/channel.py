@@ -169,7 +169,11 @@ def _tracker_stores(store: Any) -> List[Any]:
 
 
 def forget_sender(tracker_store: Any, sender_id: str) -> int:
-    """Delete every stored event of ``sender_id`` (and of no one else); return how many were deleted."""
+    """Delete every stored event of ``sender_id`` (and of no one else); return how many were deleted.
+
+    Copies left in SQLite's write-ahead log are removed now or, while another process reads the
+    file, as soon as it can be done: :func:`removal_pending` says which (bot/forgetting.py).
+    """
     from rasa.core.tracker_store import (
         AwaitableTrackerStore,
         FailSafeTrackerStore,
@@ -177,7 +181,7 @@ def forget_sender(tracker_store: Any, sender_id: str) -> int:
         SQLTrackerStore,
     )
 
-    from bot.tracker_store import scrub
+    from bot.forgetting import scrub
 
     deleted = 0
     for store in _tracker_stores(tracker_store):
@@ -191,14 +195,25 @@ def forget_sender(tracker_store: Any, sender_id: str) -> int:
                     .delete(synchronize_session=False)
                 )
                 session.commit()
-            scrub(store)
+            forgetting = getattr(store, "forgetting", None)
+            if forgetting is not None:
+                forgetting.forgot(sender_id)
+                forgetting.remove_copies()
+            else:
+                scrub(store)
         elif isinstance(store, InMemoryTrackerStore):
             serialised = store.store.pop(sender_id, None)
-            if serialised is not None:
+            if serialised:
                 deleted += len(json.loads(serialised).get("events") or [])
         else:
             raise ForgetUnsupported(type(store).__name__)
     return deleted
+
+
+def removal_pending(tracker_store: Any) -> bool:
+    """True while deleted conversations may still be in the store's write-ahead log."""
+    stores = _tracker_stores(tracker_store)
+    return any(getattr(getattr(store, "forgetting", None), "pending", False) for store in stores)
 
 
 class WidgetInput(InputChannel):
@@ -389,12 +404,14 @@ class WidgetInput(InputChannel):
                 # Hold the conversation's lock so a message being answered cannot re-save it half-way.
                 async with agent.lock_store.lock(sender):
                     deleted = forget_sender(agent.tracker_store, sender)
+                pending = removal_pending(agent.tracker_store)
             except ForgetUnsupported as exc:
                 return error(501, "unsupported_store", f"Cannot delete conversations from a {exc} tracker store.")
             except Exception:
                 logger.exception("widget: failed to forget a conversation")
                 return error(503, "unavailable", "The conversation could not be deleted just now. Please try again.")
             logger.info("widget: forgot a conversation (%d events)", deleted)
-            return response.json({"forgotten": True, "events_deleted": deleted})
+            # "forgotten" only once no copy is left; until then the removal is pending (README "What is logged").
+            return response.json({"forgotten": not pending, "removal_pending": pending, "events_deleted": deleted})
 
         return widget

@@ -135,7 +135,7 @@ def test_purge_leaves_no_copy_either(tmp_path: Path) -> None:
 
 
 def test_scrub_says_when_another_reader_holds_the_log(tmp_path: Path) -> None:
-    from bot.tracker_store import scrub
+    from bot.forgetting import scrub
 
     _, ours = _stores(tmp_path)
     _conversation(ours, "fay", 1_000.0)

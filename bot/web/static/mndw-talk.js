@@ -252,8 +252,12 @@
 
   function forget() {
     var sender = W.state.sender;
-    W.request("DELETE", W.CONVERSATIONS + encodeURIComponent(sender)).then(function () {
-      if (W.state.sender === sender) W.startOver("This conversation has been forgotten, here and by the assistant.");
+    W.request("DELETE", W.CONVERSATIONS + encodeURIComponent(sender)).then(function (reply) {
+      if (W.state.sender !== sender) return;
+      // The server has deleted it; a last copy may wait for a backup to finish (README "What is logged and kept").
+      W.startOver(reply && reply.removal_pending
+        ? "This conversation has been forgotten here and deleted by the assistant. A last copy is removed as soon as its storage is free."
+        : "This conversation has been forgotten, here and by the assistant.");
     }).catch(function () {
       W.showError("The conversation could not be forgotten just now. It is still here. Choose Try again.", function () {
         hideError();
