@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import json
 import logging
 from collections import OrderedDict
-from typing import Any
+from typing import Any, List
 
 from bot.store_state import count_forget, current_turn, forgets_so_far
 
@@ -127,3 +128,70 @@ class Forgetting:
             logger.warning("Deleted conversations: removal still pending; the next stored turn tries again.")
         else:
             logger.info("Deleted conversations: removal finished.")
+
+
+# --- deleting one person's conversation from whichever tracker store is configured ----------------
+
+
+class ForgetUnsupported(Exception):
+    """The configured tracker store is of a kind this channel cannot delete from."""
+
+
+def _tracker_stores(store: Any) -> List[Any]:
+    """The store and every store it wraps (Rasa wraps the configured one in fail-safe/awaitable shells)."""
+    found: List[Any] = []
+    todo = [store]
+    while todo:
+        current = todo.pop()
+        if current is None or any(current is seen for seen in found):
+            continue
+        found.append(current)
+        todo.append(getattr(current, "_tracker_store", None))
+        todo.append(getattr(current, "_fallback_tracker_store", None))
+    return found
+
+
+def forget_sender(tracker_store: Any, sender_id: str) -> int:
+    """Delete every stored event of ``sender_id`` (and of no one else); return how many were deleted.
+
+    Copies left in SQLite's write-ahead log are removed now or, while another process reads the
+    file, as soon as it can be done: :func:`removal_pending` says which (bot/forgetting.py).
+    """
+    from rasa.core.tracker_store import (
+        AwaitableTrackerStore,
+        FailSafeTrackerStore,
+        InMemoryTrackerStore,
+        SQLTrackerStore,
+    )
+
+    deleted = 0
+    for store in _tracker_stores(tracker_store):
+        if isinstance(store, (FailSafeTrackerStore, AwaitableTrackerStore)):
+            continue
+        if isinstance(store, SQLTrackerStore):
+            with store.session_scope() as session:
+                deleted += (
+                    session.query(store.SQLEvent)
+                    .filter(store.SQLEvent.sender_id == sender_id)
+                    .delete(synchronize_session=False)
+                )
+                session.commit()
+            forgetting = getattr(store, "forgetting", None)
+            if forgetting is not None:
+                forgetting.forgot(sender_id)
+                forgetting.remove_copies()
+            else:
+                scrub(store)
+        elif isinstance(store, InMemoryTrackerStore):
+            serialised = store.store.pop(sender_id, None)
+            if serialised:
+                deleted += len(json.loads(serialised).get("events") or [])
+        else:
+            raise ForgetUnsupported(type(store).__name__)
+    return deleted
+
+
+def removal_pending(tracker_store: Any) -> bool:
+    """True while deleted conversations may still be in the store's write-ahead log."""
+    stores = _tracker_stores(tracker_store)
+    return any(getattr(getattr(store, "forgetting", None), "pending", False) for store in stores)

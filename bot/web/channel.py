@@ -31,12 +31,10 @@ Options (credentials.yml):
 from __future__ import annotations
 
 import inspect
-import json
 import logging
 from asyncio import CancelledError
 from dataclasses import replace
-from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, Iterable, List, Tuple
+from typing import Any, Awaitable, Callable, Dict, Iterable
 from urllib.parse import urlsplit
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
@@ -44,11 +42,12 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.web.assets import Assets
+from bot.forgetting import ForgetUnsupported, forget_sender, removal_pending
 from bot.web.feedback import parse_feedback, record_feedback
 from bot.web.guard import never_silent
 from bot.web.health import health_response
 from bot.web.questions import each_question
+from bot.web.site import ASSETS, demo_page_response
 from bot.web.validation import (
     SENDER_RULE,
     Limits,
@@ -61,72 +60,6 @@ from bot.web.validation import (
 )
 
 logger = logging.getLogger(__name__)
-
-WEB_DIR = Path(__file__).resolve().parent
-STATIC_DIR = WEB_DIR / "static"
-DEMO_PAGE = WEB_DIR / "demo.html"
-# The questions suggested while typing, built from the fact store by `make facts` (bot/facts/suggestions.py).
-SUGGESTIONS = WEB_DIR.parents[1] / "build" / "widget" / "suggestions.json"
-# Where `rasa run` mounts this channel: its route "/webhooks/" joined with the channel's name.
-WIDGET_PREFIX = "/webhooks/widget/"
-JS = "text/javascript; charset=utf-8"
-CSS = "text/css; charset=utf-8"
-# widget.js loads the others (the widget's parts, one job each: see its header). Served content-hashed
-# and compressed (bot/web/assets.py).
-STATIC_FILES = {
-    "widget.js": JS,
-    "widget.css": CSS,
-    "mndw-panel.css": CSS,
-    "mndw-extras.css": CSS,
-    "mndw-print.css": CSS,
-    "demo.css": CSS,
-    "mndw-core.js": JS,
-    "mndw-render.js": JS,
-    "mndw-talk.js": JS,
-    "mndw-feedback.js": JS,
-    "mndw-speech.js": JS,
-    "mndw-print.js": JS,
-    "mndw-match.js": JS,
-    "mndw-suggest.js": JS,
-    "mndw-panel.js": JS,
-}
-# The demo page loads only the bot's own files and talks only to the bot.
-DEMO_PAGE_CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
-)
-
-
-def _asset_files() -> Dict[str, Tuple[Path, str]]:
-    files = {name: (STATIC_DIR / name, kind) for name, kind in STATIC_FILES.items()}
-    files["suggestions.json"] = (SUGGESTIONS, "application/json")
-    return files
-
-
-def _headers(content_type: str, *, csp: bool = False) -> Dict[str, str]:
-    headers = {
-        "Content-Type": content_type,
-        "Cache-Control": "no-cache",
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-    }
-    if csp:
-        headers["Content-Security-Policy"] = DEMO_PAGE_CSP
-    return headers
-
-
-# Read lazily, on the first request for each file.
-ASSETS = Assets(_asset_files(), _headers)
-
-
-def demo_page_response() -> HTTPResponse:
-    """The demo page: a short patient-education page with the widget open."""
-    html = DEMO_PAGE.read_text(encoding="utf-8").replace("{{WIDGET_BASE}}", WIDGET_PREFIX)
-    versions = ASSETS.versions()
-    for name in ("widget.css", "demo.css"):
-        html = html.replace(f"{name}{{{{V}}}}", f"{name}?v={versions.get(name, '')}")
-    html = html.replace("widget.js{{V}}", f"widget.js?v={ASSETS.get('widget.js').digest}")
-    return response.text(html, headers=_headers("text/html; charset=utf-8", csp=True))
 
 
 class WidgetOutput(CollectingOutputChannel):
@@ -148,72 +81,6 @@ class WidgetOutput(CollectingOutputChannel):
                 out[key] = message[key]
         if len(out) > 1:
             await self._persist_message(out)
-
-
-class ForgetUnsupported(Exception):
-    """The configured tracker store is of a kind this channel cannot delete from."""
-
-
-def _tracker_stores(store: Any) -> List[Any]:
-    """The store and every store it wraps (Rasa wraps the configured one in fail-safe/awaitable shells)."""
-    found: List[Any] = []
-    todo = [store]
-    while todo:
-        current = todo.pop()
-        if current is None or any(current is seen for seen in found):
-            continue
-        found.append(current)
-        todo.append(getattr(current, "_tracker_store", None))
-        todo.append(getattr(current, "_fallback_tracker_store", None))
-    return found
-
-
-def forget_sender(tracker_store: Any, sender_id: str) -> int:
-    """Delete every stored event of ``sender_id`` (and of no one else); return how many were deleted.
-
-    Copies left in SQLite's write-ahead log are removed now or, while another process reads the
-    file, as soon as it can be done: :func:`removal_pending` says which (bot/forgetting.py).
-    """
-    from rasa.core.tracker_store import (
-        AwaitableTrackerStore,
-        FailSafeTrackerStore,
-        InMemoryTrackerStore,
-        SQLTrackerStore,
-    )
-
-    from bot.forgetting import scrub
-
-    deleted = 0
-    for store in _tracker_stores(tracker_store):
-        if isinstance(store, (FailSafeTrackerStore, AwaitableTrackerStore)):
-            continue
-        if isinstance(store, SQLTrackerStore):
-            with store.session_scope() as session:
-                deleted += (
-                    session.query(store.SQLEvent)
-                    .filter(store.SQLEvent.sender_id == sender_id)
-                    .delete(synchronize_session=False)
-                )
-                session.commit()
-            forgetting = getattr(store, "forgetting", None)
-            if forgetting is not None:
-                forgetting.forgot(sender_id)
-                forgetting.remove_copies()
-            else:
-                scrub(store)
-        elif isinstance(store, InMemoryTrackerStore):
-            serialised = store.store.pop(sender_id, None)
-            if serialised:
-                deleted += len(json.loads(serialised).get("events") or [])
-        else:
-            raise ForgetUnsupported(type(store).__name__)
-    return deleted
-
-
-def removal_pending(tracker_store: Any) -> bool:
-    """True while deleted conversations may still be in the store's write-ahead log."""
-    stores = _tracker_stores(tracker_store)
-    return any(getattr(getattr(store, "forgetting", None), "pending", False) for store in stores)
 
 
 class WidgetInput(InputChannel):

@@ -28,7 +28,7 @@ from sanic.response import HTTPResponse
 
 from bot import log_privacy, tuning
 from bot.web import framing
-from bot.web.channel import demo_page_response
+from bot.web.site import demo_page_response
 
 
 def add_demo_root_route(app: Sanic) -> None:

@@ -21,7 +21,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.web.channel import WidgetInput, WidgetOutput, forget_sender
+from bot.forgetting import forget_sender
+from bot.web.channel import WidgetInput, WidgetOutput
 from bot.web.feedback import feedback_event, parse_feedback, rated_answer
 from bot.web.rasa_main import add_demo_root_route
 from bot.web.validation import RequestRefused

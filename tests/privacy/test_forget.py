@@ -10,9 +10,9 @@ import pytest
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.forgetting import forget_sender, removal_pending
 from bot.store_state import begin_turn, end_turn
 from bot.tracker_store import LocalSQLTrackerStore
-from bot.web.channel import forget_sender, removal_pending
 from tests.privacy.test_tracker_store import DOMAIN
 
 PHRASE = "my neighbour Quorbel Vantessa drives me to clinic"

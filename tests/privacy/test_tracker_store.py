@@ -14,9 +14,9 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SessionSt
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
+from bot.forgetting import forget_sender
 from bot.privacy import ROOT, purge
 from bot.tracker_store import LocalSQLTrackerStore
-from bot.web.channel import forget_sender
 
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
 

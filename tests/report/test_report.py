@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.forgetting import forget_sender
 from bot.privacy import ROOT
 from bot.report.__main__ import main
 from bot.report.figures import day_of
-from bot.web.channel import forget_sender
 from tests.report.conversations import DAY, Turn, endpoints_for, feedback, now, open_store, reply, save
 
 SENDERS = (

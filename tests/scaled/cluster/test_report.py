@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 
+from bot.forgetting import forget_sender
 from bot.report.__main__ import main as write_report
 from bot.scaled import Postgres
 from bot.serve import ROOT, free_port
-from bot.web.channel import forget_sender
 from tests.report.conversations import DOMAIN, Turn, feedback, now, reply, save
 from tests.report.test_report import Tables
 
