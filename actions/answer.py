@@ -17,6 +17,7 @@ from actions.compose import MAX_SENTENCES, Reply, compare_reply, sentences, topi
 from actions.contract import payload
 from actions.conversation import State, previous_question
 from actions.first import CORRECTION, MEANING, answer_first
+from actions.grouped import grouped_reply
 from actions.listing import across_reply
 from actions.references import Targets, describing, mentions_in, resolve
 from actions.replies import ask_which_condition, example_buttons, named_term, send_choices, send_definition, send_reply
@@ -56,21 +57,20 @@ def answer_for_targets(
     if inherited and asked and focus and not queries.facts_for(session, condition=focus, topic=asked).facts:
         # "Where can carers get help?" after motor neurons: the condition in focus has nothing on it.
         conditions = [None]
-    events: list[EventType] = []
-    for slug in conditions:
-        reply = topic_reply(session, domain, question, slug, topic=topic, inherited=inherited)
-        if reply is None and inherited:
-            reply = topic_reply(session, domain, question, None, topic=topic)
-        if reply is None:
-            events += ask_which_condition(session, dispatcher, domain, topic or question.intent_topic or "definition")
-            continue
-        if len(conditions) > 1 and not reply.conditions:
-            # "Both of them, what's the gene?": the types asked about.
-            reply.conditions = [c for c in conditions if c and c not in ("mnd", "motor_neuron")] or None
-        events += send_reply(session, dispatcher, domain, reply, state)
     if len(conditions) > 1:
-        events.append(SlotSet("listed", [c for c in conditions if c]))
-    return events
+        # "Both of them, what's the gene?": one reply about the types asked about.
+        replies = [topic_reply(session, domain, question, slug, topic=topic) for slug in conditions]
+        found = [r for r in replies if r is not None and r.kind in ("answer", "not_covered")]
+        if found:
+            return send_reply(session, dispatcher, domain, grouped_reply(session, domain, found), state)
+        conditions = conditions[:1]
+    slug = conditions[0]
+    reply = topic_reply(session, domain, question, slug, topic=topic, inherited=inherited)
+    if reply is None and inherited:
+        reply = topic_reply(session, domain, question, None, topic=topic)
+    if reply is None:
+        return ask_which_condition(session, dispatcher, domain, topic or question.intent_topic or "definition")
+    return send_reply(session, dispatcher, domain, reply, state)
 
 
 class ActionAnswerTopic(StoreAction):

@@ -15,7 +15,7 @@ from dataclasses import replace
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.compose import Reply
+from actions.compose import Reply, short_name
 from actions.conversation import State
 from actions.understanding import Question
 from actions.wording import say
@@ -48,7 +48,7 @@ def across_reply(
     group = "mnd"
     if found:
         parts = [say(domain, "utter_across_intro", phrase=phrase)] + [
-            _naming(session, f.condition, f.fact.answer) for f in found
+            naming(session, f.condition, f.fact.answer) for f in found
         ]
         conditions = [f.condition for f in found]
         reply = Reply("answer", group, asked.topic, parts, [f.fact for f in found], conditions=conditions)
@@ -59,7 +59,7 @@ def across_reply(
     parts = [say(domain, "utter_across_none", phrase=phrase)]
     if nearby:
         parts.append(say(domain, "utter_material_says"))
-        parts.extend(_naming(session, f.condition, f.fact.answer) for f in nearby)
+        parts.extend(naming(session, f.condition, f.fact.answer) for f in nearby)
     conditions = [f.condition for f in nearby]
     return Reply("not_covered", group, asked.topic, parts, [f.fact for f in nearby], conditions=conditions or None)
 
@@ -121,24 +121,19 @@ def among_listed(session: Session, domain: DomainDict, question: Question, state
         ]
         if own and own[0].lexical >= DETAIL_MATCH:
             found.append((slug, own[0]))
-    shorts = [_short(session, c) for c in listed]
+    shorts = [short_name(session, c) for c in listed]
     names = ", ".join(shorts[:-1]) + " and " + shorts[-1]
     facts = queries.facts_by_id(session, [s.item.id for _, s in found])
     if not found:
         return Reply("not_covered", "mnd", None, [say(domain, "utter_listed_none", names=names)], conditions=None)
     topic = found[0][1].topic
     parts = [say(domain, "utter_listed_intro", names=names)] + [
-        _naming(session, f.condition_slug, f.answer) for f in facts
+        naming(session, f.condition_slug, f.answer) for f in facts
     ]
     return Reply("answer", "mnd", topic, parts, facts, conditions=[slug for slug, _ in found])
 
 
-def _short(session: Session, slug: str) -> str:
-    cond = queries.condition(session, slug)
-    return cond.short_name if cond else slug
-
-
-def _naming(session: Session, slug: str, text: str) -> str:
+def naming(session: Session, slug: str, text: str) -> str:
     """A fact in a list of types, led by its type's name when the fact does not say it ("PPS: The cold…")."""
-    short = _short(session, slug)
+    short = short_name(session, slug)
     return text if short.lower() in text.lower() else f"{short}: {text}"

@@ -13,7 +13,7 @@ When two readings are equally likely the result offers the choices instead of gu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,6 +40,8 @@ _ASKED_ABOUT = re.compile(
     r"|\byou (?:first )?(?:told me|explained|described)\b|\bwe (?:discussed|covered|started with)\b"
 )
 _PLURAL = re.compile(r"\b(?:they|them|their|those|these)\b")
+# "The other one, not the hands one": a description that rules one out.
+_NOT_DESCRIBED = re.compile(r"\b(?:not|isnt|wasnt) ((?:the|that) (?:\w+ ){1,2}?(?:one|type))\b")
 
 
 @dataclass
@@ -72,6 +74,18 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
     if whose is not None:
         return Targets([whose], via="person", asked=people.without_pointer(question.text))
     listed = [c for c in state.listed if c]
+    ruled_out = _NOT_DESCRIBED.search(normalise(question.text)) if question.text and listed else None
+    if ruled_out is not None:
+        # "The other one, not the hands one": the listing without the one described, and the question
+        # without the description.
+        excluded = _described(session, replace(question, text=ruled_out.group(1)), state, listed)
+        if excluded is not None and excluded.conditions and set(excluded.conditions) < set(listed):
+            plain = normalise(question.text)
+            rest = f"{plain[: ruled_out.start()]} {plain[ruled_out.end() :]}".strip()
+            kept = replace(state, listed=[c for c in listed if c not in excluded.conditions])
+            targets = resolve(session, replace(question, text=rest), kept)
+            targets.asked = targets.asked if targets.asked is not None else rest
+            return targets
     if question.text and _ASKED_ABOUT.search(normalise(question.text)) and state.history:
         # "The first one I asked about": in the order they came up, not the last listing.
         listed = [c for c in state.history if c not in ("mnd", "motor_neuron")]

@@ -11,17 +11,12 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.base import entity_values, term_buttons
-from actions.compose import Reply
+from actions.compose import Reply, topic_label
 from actions.contract import payload
 from actions.conversation import State, answered
 from actions.wording import say
 from bot.facts import names, queries
 from bot.facts.models import GlossaryTerm
-
-
-def topic_label(session: Session, slug: str) -> str:
-    top = queries.topic(session, slug)
-    return top.label if top else slug.replace("_", " ")
 
 
 def send_reply(

@@ -172,9 +172,34 @@ def test_both_after_a_correction_means_the_two_types_meant(chat: Chat) -> None:
     chat.say("what part does pma attack")
     chat.say("does pls do the same")
     chat.say("sorry i meant pbp not pls")
-    replies = [m for m in chat.post("so they both only do the lower ones?") if "custom" in m]
-    assert {m["custom"]["condition"] for m in replies} == {"pma", "pbp"}, replies
-    assert all(m["custom"]["conditions"] == ["pma", "pbp"] for m in replies), replies
+    reply = chat.say("so they both only do the lower ones?")
+    assert reply["custom"]["condition"] == "mnd" and reply["custom"]["conditions"] == ["pma", "pbp"], reply
+    assert "PMA" in reply["text"] and "PBP" in reply["text"]
+
+
+def test_a_question_about_both_listed_types_gets_one_reply_naming_each(chat: Chat) -> None:
+    listing = chat.say("which types mostly affect men?")
+    assert listing["custom"]["conditions"] == ["pma", "kennedy"]
+    replies = [m for m in chat.post("are both of them treatable?") if m["custom"]["kind"] != "disclaimer"]
+    assert len(replies) == 1, replies
+    [reply] = replies
+    assert reply["custom"]["condition"] == "mnd" and reply["custom"]["conditions"] == ["pma", "kennedy"]
+    # Neither has its own treatment facts: said once for both, then the general text once.
+    assert "just for PMA or Kennedy's disease" in reply["text"]
+    assert_from_store(reply)
+
+
+def test_a_description_can_rule_one_of_the_listed_out(chat: Chat) -> None:
+    chat.say("which types mostly affect men?")
+    reply = chat.say("the other one, not the hands one")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("kennedy", "definition"), reply
+
+
+def test_is_a_type_the_same_as_mnd_gets_the_type_side_only(chat: Chat) -> None:
+    reply = chat.say("is ALS the same as MND?")
+    assert reply["custom"]["kind"] == "compare"
+    assert "mean the same thing" in reply["text"]
+    assert "riluzole" not in reply["text"] and "covers a group of disorders" not in reply["text"]
 
 
 def test_what_does_that_mean_after_an_answer(chat: Chat) -> None:
