@@ -130,6 +130,8 @@ _FOLLOW_UP_CUES = frozenset("about same meant mean instead and too also typed".s
 def only_a_name(session: Session, text: str) -> bool:
     """Whether ``text`` is a name with only follow-up words around it ("and PLS?", "i meant PMA")."""
     words = names.without_condition_names(session, text).split()
+    if "mean" in words and not {"i", "meant"} & set(words):
+        return False  # "what does ALS mean?" asks what it is
     return bool(words) and set(words) <= _FOLLOW_UP_WORDS and bool(set(words) & _FOLLOW_UP_CUES)
 
 

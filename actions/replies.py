@@ -132,11 +132,11 @@ def example_buttons(domain: DomainDict) -> list[dict[str, Any]]:
 
 def named_term(session: Session, tracker: Tracker) -> GlossaryTerm | None:
     """The glossary term the latest message names (a recognised entity first, then a scan), or None."""
+    text = tracker.latest_message.get("text") or ""
     for value in entity_values(tracker, "term"):
         entry = queries.glossary_lookup(session, value) or names.find_term(session, value)
-        if entry:
+        if entry and (text.startswith("/") or names.term_outside_names(session, text, value)):
             return entry
-    text = tracker.latest_message.get("text") or ""
     return None if text.startswith("/") else names.find_term(session, text)
 
 
