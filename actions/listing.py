@@ -47,7 +47,8 @@ def across_reply(
     phrase = " or ".join(asked.phrases)
     group = "mnd"
     if found:
-        parts = [say(domain, "utter_across_intro", phrase=phrase)] + [
+        intro = "utter_across_intro" if len(found) > 1 else "utter_across_intro_one"
+        parts = [say(domain, intro, phrase=phrase)] + [
             naming(session, f.condition, f.fact.answer) for f in found
         ]
         conditions = [f.condition for f in found]
@@ -86,6 +87,8 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
     picks_from_last = asked.among_listed or (state.listed_kind == "pair" and _ONE.search(normalise(question.text)))
     if picks_from_last and state.listed:
         among = state.listed
+    elif len(named) >= 3 and _ONE.search(normalise(sentence)):
+        among = named  # "Out of ALS, PLS and PMA, which one affects only the lower neurons?" (two: compared)
     elif named and not across.asks_for_others(sentence):
         return None  # "which kind of MND is PMA?" is about PMA; two named ones are compared
     # "Which other types only affect one kind?" after PLS: every type that does, PLS too (people

@@ -215,7 +215,15 @@ def _write_attributes(session: Session, data: FactData) -> None:
     for attr in data.attributes:
         session.add_all(AttributeWord(attribute=attr["slug"], value=None, word=w) for w in attr["cues"])
         for j, value in enumerate(attr["values"]):
-            session.add(AttributeValue(attribute=attr["slug"], slug=value["slug"], phrase=value["phrase"], position=j))
+            session.add(
+                AttributeValue(
+                    attribute=attr["slug"],
+                    slug=value["slug"],
+                    phrase=value["phrase"],
+                    position=j,
+                    topic_slug=value.get("topic"),
+                )
+            )
             session.add_all(
                 AttributeWord(attribute=attr["slug"], value=value["slug"], word=str(w)) for w in value["words"]
             )

@@ -230,6 +230,9 @@ class AttributeValue(Base):
     slug: Mapped[str] = mapped_column(String(32))
     phrase: Mapped[str] = mapped_column(String(200))
     position: Mapped[int]
+    # What a question about this value is about, when not its attribute's topic ("linked to the X
+    # chromosome" is about inheritance though "what it is known for" is a definition).
+    topic_slug: Mapped[str | None] = mapped_column(ForeignKey("topic.slug"))
 
 
 class AttributeWord(Base):

@@ -252,3 +252,15 @@ def test_action_server_down_gets_a_polite_error_then_recovers(stack: Stack) -> N
     # The conversation goes on where it was: PLS is still the subject.
     again = chat.say("is it inherited?")
     assert again["custom"]["condition"] == "pls" and again["custom"]["topic"] == "inheritance"
+
+
+def test_which_one_of_three_named_types_is_answered_from_their_attributes(chat: Chat) -> None:
+    reply = chat.say("Out of ALS, PLS and PMA, which one affects only the lower neurons?")
+    custom = reply["custom"]
+    assert (custom["kind"], custom["condition"], custom["topic"], custom["conditions"]) == (
+        "answer",
+        "mnd",
+        "upper_lower",
+        ["pma"],
+    )
+    assert_from_store(reply)
