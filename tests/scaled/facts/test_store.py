@@ -18,6 +18,8 @@ from bot.serve import ROOT
 
 from .conftest import PostgresServer
 
+WHICH_BUILD = ("build_id", "built_at")
+
 
 def _facts(*args: str, url: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -31,13 +33,13 @@ def _facts(*args: str, url: str) -> subprocess.CompletedProcess[str]:
 
 
 def _content(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, in primary-key order (the build's time is when, not what, so it is left out)."""
+    """Every row of every table, in primary-key order (the build's id and time, which and when, not what, left out)."""
     with engine.connect() as conn:
         return {
             table.name: [
                 tuple(row)
                 for row in conn.execute(
-                    select(*(column for column in table.columns if column.name != "built_at")).order_by(
+                    select(*(column for column in table.columns if column.name not in WHICH_BUILD)).order_by(
                         *table.primary_key.columns
                     )
                 )
