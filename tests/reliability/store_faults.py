@@ -1,5 +1,5 @@
-"""Helpers for the conversation-store fault tests: real file systems that fill up or turn read-only,
-a stack whose tracker store lives on them, turns recorded, and the fault table they print."""
+"""Helpers for the fault tests: real file systems that fill up or turn read-only, a stack whose
+tracker store lives on them, turns recorded, and the fault table they print."""
 
 from __future__ import annotations
 
@@ -162,6 +162,14 @@ class FaultTable:
         rows = [head, *self.rows]
         widths = [max(len(r[i]) for r in rows) for i in range(4)]
         return [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+
+
+def print_table(request: pytest.FixtureRequest, table: FaultTable) -> None:
+    """Print the fault table past pytest's capture (at the end of a test module)."""
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if table.rows and capture is not None:
+        with capture.global_and_fixture_disabled():
+            print("\n" + "\n".join(table.lines()))
 
 
 def wait_until(check: Any, attempts: int = 200, pause: float = 0.05) -> bool:
