@@ -1,5 +1,5 @@
 """Helpers for the fault tests: real file systems that fill up or turn read-only, a stack whose
-tracker store lives on them, turns recorded, and the fault table they print."""
+tracker store lives on them, turns recorded, and the fault table they fill."""
 
 from __future__ import annotations
 
@@ -164,12 +164,8 @@ class FaultTable:
         return [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
 
 
-def print_table(request: pytest.FixtureRequest, table: FaultTable) -> None:
-    """Print the fault table past pytest's capture (at the end of a test module)."""
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if table.rows and capture is not None:
-        with capture.global_and_fixture_disabled():
-            print("\n" + "\n".join(table.lines()))
+# Every fault test adds its row here; tests/reliability/conftest.py prints the table once, at the end of the run.
+TABLE = FaultTable()
 
 
 def wait_until(check: Any, attempts: int = 200, pause: float = 0.05) -> bool:

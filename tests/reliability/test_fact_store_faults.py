@@ -28,17 +28,10 @@ from bot.facts.settings import DEFAULT_DB_PATH
 from bot.serve import ACTIONS_PYTHON, ROOT, Stack
 from tests.fact_builds import FACT, NEW, OLD, changed_data
 from tests.reliability.conftest import Server
-from tests.reliability.store_faults import Conversations, FaultTable, Turn, print_table, wait_until
+from tests.reliability.store_faults import TABLE, Conversations, Turn, wait_until
 
-TABLE = FaultTable()
 QUESTION = "what is PLS?"
 REFUSED_LINE = "Fact store refused (checksum_mismatch)"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def fault_table(request: pytest.FixtureRequest) -> Iterator[None]:
-    yield
-    print_table(request, TABLE)
 
 
 @dataclass
