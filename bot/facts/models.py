@@ -270,11 +270,17 @@ class ReviewNote(Base):
 
 
 class BuildRecord(Base):
-    """Which build of the curated data the store holds: a checksum of its content."""
+    """Which build the store holds: one row, written by the loader with the content.
+
+    ``build_id`` is new for every build (a server notices a new build on a server database by it);
+    ``checksum`` is that of the content tables (bot/facts/checksum.py), so that a store edited by
+    hand, or damaged, is told from the build the loader wrote.
+    """
 
     __tablename__ = "build_record"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    build_id: Mapped[str] = mapped_column(String(32))
     checksum: Mapped[str] = mapped_column(String(64))
     built_at: Mapped[str] = mapped_column(String(32))
 

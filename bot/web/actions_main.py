@@ -4,6 +4,9 @@
 
 rasa-sdk's app answers every exception with 500 and a logged traceback; a request refused for
 its framing gets 400 and no log line instead (Sanic picks the handler of the most specific class).
+``GET /health`` also says which fact store build is served, or why none is (bot/facts/serving.py):
+``{"status": "ok", "fact_store": {"state": "ok", "build_id", "built_at"}}``, or ``"status": "degraded"``
+with ``{"state": "refused", "problem", "refused_since"}``; it stays 200 while the server answers.
 Its log records carry no sender id, message text or slot value (:mod:`bot.log_privacy`).
 """
 
@@ -15,9 +18,10 @@ from rasa_sdk import endpoint
 from rasa_sdk.__main__ import main as rasa_sdk_main
 from sanic import Sanic
 from sanic.request import Request
-from sanic.response import HTTPResponse, text
+from sanic.response import HTTPResponse, json, text
 
 from bot import log_privacy
+from bot.facts import serving
 from bot.web import framing
 
 _create_app = endpoint.create_app
@@ -27,10 +31,19 @@ async def _bad_framing(request: Request, exception: Exception) -> HTTPResponse:
     return text(str(exception), status=400)
 
 
+async def _health(request: Request) -> HTTPResponse | None:
+    """rasa-sdk's health answer, with the fact store's state (a request middleware: other paths pass)."""
+    if request.path != "/health" or request.method != "GET":
+        return None
+    store = serving.watch().health()
+    return json({"status": "ok" if store["state"] == "ok" else "degraded", "fact_store": store})
+
+
 def create_app(*args: Any, **kwargs: Any) -> Sanic:
-    """rasa-sdk's app, with refused framing answered 400."""
+    """rasa-sdk's app, with refused framing answered 400 and the fact store in its health answer."""
     app = _create_app(*args, **kwargs)
     app.exception(framing.BadFraming)(_bad_framing)
+    app.register_middleware(_health, "request")
     return app
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,3 +70,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     tmp = tmp_path_factory.mktemp("reliability")
     with Stack.isolated(tmp) as stack:
         yield Server(stack, tmp / "conversations.db")
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The fault table (fault -> what the user saw -> turns stored / expected -> recovered without restart),
+    once, after the fault tests (tests/reliability/test_*_faults.py) that ran."""
+    faults = sys.modules.get("tests.reliability.store_faults")
+    if faults is not None and faults.TABLE.rows:
+        terminalreporter.write_sep("-", "fault table")
+        for line in faults.TABLE.lines():
+            terminalreporter.write_line(line)

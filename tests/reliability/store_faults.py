@@ -1,5 +1,5 @@
-"""Helpers for the conversation-store fault tests: real file systems that fill up or turn read-only,
-a stack whose tracker store lives on them, turns recorded, and the fault table they print."""
+"""Helpers for the fault tests: real file systems that fill up or turn read-only, a stack whose
+tracker store lives on them, turns recorded, and the fault table they fill."""
 
 from __future__ import annotations
 
@@ -162,6 +162,10 @@ class FaultTable:
         rows = [head, *self.rows]
         widths = [max(len(r[i]) for r in rows) for i in range(4)]
         return [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+
+
+# Every fault test adds its row here; tests/reliability/conftest.py prints the table once, at the end of the run.
+TABLE = FaultTable()
 
 
 def wait_until(check: Any, attempts: int = 200, pause: float = 0.05) -> bool:

@@ -19,8 +19,8 @@ import pytest
 
 from tests.reliability.conftest import Server
 from tests.reliability.store_faults import (
+    TABLE,
     Conversations,
-    FaultTable,
     Turn,
     fill,
     read_only,
@@ -29,17 +29,6 @@ from tests.reliability.store_faults import (
     stack_with_store,
     wait_until,
 )
-
-TABLE = FaultTable()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def fault_table(request: pytest.FixtureRequest) -> Iterator[None]:
-    yield
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if TABLE.rows and capture is not None:
-        with capture.global_and_fixture_disabled():
-            print("\n" + "\n".join(TABLE.lines()))
 
 
 def store_state(chat: Conversations) -> str | None:
