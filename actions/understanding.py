@@ -114,7 +114,7 @@ _LIKE = re.compile(r"\b(?:like|as with|as in|as for|same as with)$")
 _POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\b")
 _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|my|me|mine|he|hes|she|shes|his|her)\b")
 _WHY = re.compile(r"(?:^|\b)(?:why|how come|what makes)\b")
-LONG_MESSAGE_TRUST = 0.5
+LONG_MESSAGE_TRUST = 0.3
 # A topic plain from the wording leads the classifier's likeliest by this much: enough to decide it.
 WORDED_MARGIN = 0.5
 # Sentences and clauses ("our baby has SMA. will she die?", "she's got PLS, will she need a wheelchair?").
