@@ -18,6 +18,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from bot.private_files import kept_secret
 from bot.restarts import Events
 from bot.supervision import ALIVE, STOP_SECONDS, Handle, Program, Supervisor, SupervisorError
 
@@ -91,6 +92,7 @@ class Stack:
         endpoints: Path = ROOT / "endpoints.yml",
         credentials: Path = ROOT / "credentials.yml",
         log_dir: Path = LOG_DIR,
+        state_dir: Path = ROOT / "build",
         extra_env: dict[str, str] | None = None,
         autorestart: bool = True,
     ) -> None:
@@ -99,6 +101,7 @@ class Stack:
         self.api_token = api_token
         self.model, self.endpoints, self.credentials = model, endpoints, credentials
         self.log_dir = log_dir
+        self.state_dir = state_dir
         self.extra_env = extra_env or {}
         self.autorestart = autorestart
         self.supervisor: Supervisor | None = None
@@ -115,7 +118,7 @@ class Stack:
         )
         kwargs.setdefault("port", free_port())
         kwargs.setdefault("actions_port", free_port())
-        return cls(endpoints=endpoints, log_dir=workdir / "logs", **kwargs)
+        return cls(endpoints=endpoints, log_dir=workdir / "logs", state_dir=workdir, **kwargs)
 
     @property
     def url(self) -> str:
@@ -179,6 +182,9 @@ class Stack:
         if self.api_token:
             env["MND_API_TOKEN"] = self.api_token
         env.update(self.extra_env)
+        # Secrets in 0600 files of the run's directory, made once and kept (conversations outlive a restart).
+        if not env.get("MND_WIDGET_SECRET"):
+            env["MND_WIDGET_SECRET_FILE"] = str(kept_secret(self.state_dir / "widget.secret"))
         return env
 
     def programs(self) -> list[Program]:
