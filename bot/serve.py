@@ -18,6 +18,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from bot.listening import rest_token_required
 from bot.private_files import kept_secret
 from bot.restarts import Events
 from bot.supervision import ALIVE, STOP_SECONDS, Handle, Program, Supervisor, SupervisorError
@@ -185,7 +186,17 @@ class Stack:
         # Secrets in 0600 files of the run's directory, made once and kept (conversations outlive a restart).
         if not env.get("MND_WIDGET_SECRET"):
             env["MND_WIDGET_SECRET_FILE"] = str(kept_secret(self.state_dir / "widget.secret"))
+        if self.rest_token_file is not None:
+            env["MND_REST_TOKEN_FILE"] = str(kept_secret(self.rest_token_file))
         return env
+
+    @property
+    def rest_token_file(self) -> Path | None:
+        """Where the REST token is kept when REST needs one and $MND_REST_TOKEN is not set, else None."""
+        env = {**os.environ, **self.extra_env}
+        if not rest_token_required(self.host, env) or env.get("MND_REST_TOKEN"):
+            return None
+        return self.state_dir / "rest.token"
 
     def programs(self) -> list[Program]:
         """The two servers as supervisord runs them (the action server starts first and stops last)."""

@@ -39,7 +39,7 @@ ENDPOINTS = ROOT / "endpoints.scaled.yml"
 CREDENTIALS = ROOT / "credentials.yml"
 STATE_DIR = ROOT / "build" / "scaled"
 DEBIAN_PACKAGES = ("postgresql", "redis-server", "nginx")
-SECRET_NAMES = ("MND_PG_PASSWORD", "MND_API_TOKEN", "MND_REDIS_PASSWORD", "MND_WIDGET_SECRET")
+SECRET_NAMES = ("MND_PG_PASSWORD", "MND_API_TOKEN", "MND_REDIS_PASSWORD", "MND_WIDGET_SECRET", "MND_REST_TOKEN")
 
 
 def _ports(text: str) -> tuple[int, ...]:
@@ -110,6 +110,7 @@ class Settings:
     api_token: str = ""
     redis_password: str = ""
     widget_secret: str = ""
+    rest_token: str = ""
     state_dir: Path = STATE_DIR
     model: Path = MODEL
     generated: tuple[str, ...] = field(default=(), compare=False)
@@ -134,6 +135,7 @@ class Settings:
             api_token=env.get("MND_API_TOKEN") or "",
             redis_password=env.get("MND_REDIS_PASSWORD") or "",
             widget_secret=env.get("MND_WIDGET_SECRET") or "",
+            rest_token=env.get("MND_REST_TOKEN") or "",
             state_dir=Path(env.get("MND_SCALED_DIR") or d.state_dir),
         )
 
@@ -144,6 +146,7 @@ class Settings:
             "api_token": "MND_API_TOKEN",
             "redis_password": "MND_REDIS_PASSWORD",
             "widget_secret": "MND_WIDGET_SECRET",
+            "rest_token": "MND_REST_TOKEN",
         }
         made = {key: secrets.token_urlsafe(24) for key in names if not getattr(self, key)}
         return replace(self, **made, generated=tuple(names[k] for k in made))
@@ -151,7 +154,7 @@ class Settings:
     @property
     def complete(self) -> bool:
         """Every secret is set."""
-        return all((self.pg_password, self.api_token, self.redis_password, self.widget_secret))
+        return all((self.pg_password, self.api_token, self.redis_password, self.widget_secret, self.rest_token))
 
     def all_ports(self) -> dict[int, str]:
         ports = {self.port: "MND_SCALED_PORT", self.actions_lb_port: "MND_SCALED_ACTIONS_LB_PORT"}
@@ -188,8 +191,10 @@ class Settings:
             "MND_REDIS_PORT": str(self.redis_port),
             "MND_REDIS_PASSWORD": self.redis_password,
             "MND_API_TOKEN": self.api_token,
-            # Every Rasa server signs and checks the widget's sender ids with the same secret.
+            # Every Rasa server signs and checks the widget's sender ids with the same secret, and asks
+            # REST clients for the same token when the profile listens beyond loopback.
             "MND_WIDGET_SECRET": self.widget_secret,
+            "MND_REST_TOKEN": self.rest_token,
             # How long a conversation stays locked by a Rasa server that died while handling it
             # (bot/scaled/lock_store.py: live servers renew their tickets).
             "TICKET_LOCK_LIFETIME": str(self.lock_lifetime),

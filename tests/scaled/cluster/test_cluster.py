@@ -107,7 +107,7 @@ def test_chat_endpoints_return_only_the_senders_own_messages(scaled: ScaledStack
 
 def test_no_secret_on_a_command_line_or_in_a_committed_file(scaled: ScaledStack) -> None:
     s = scaled.settings
-    found = [s.pg_password, s.api_token, s.redis_password, s.widget_secret]
+    found = [s.pg_password, s.api_token, s.redis_password, s.widget_secret, s.rest_token]
     pids = [proc.pid for proc in scaled.processes().values() if proc is not None and proc.poll() is None]
     children = Path("/proc").glob("[0-9]*/stat")
     for stat in children:  # PostgreSQL's and nginx's workers too
