@@ -138,12 +138,7 @@ class WidgetInput(InputChannel):
         # A turn that produced no reply (say, the action server is down) still gets the polite error.
         on_new_message = never_silent(each_question(on_new_message))
 
-        # Rasa's app-wide CORS extension answers every OPTIONS request itself before routing
-        # reaches a handler, so the CORS headers for allowed origins are added here, after it.
-        @widget.middleware("response")
-        async def cors(request: Request, resp: HTTPResponse) -> None:
-            if resp is not None:
-                self.origins.add_cors_headers(request, resp)
+        self.origins.serve(widget, "/session", "/webhook", "/feedback", "/conversations/<sender>")
 
         @widget.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -166,20 +161,12 @@ class WidgetInput(InputChannel):
         for filename in ASSETS.files:
             widget.add_route(static_file(filename), f"/{filename}", methods=["GET"], name=filename.replace(".", "_"))
 
-        @widget.route("/session", methods=["OPTIONS"])
-        async def session_preflight(request: Request) -> HTTPResponse:
-            return response.empty()
-
         @widget.route("/session", methods=["POST"])
         async def session(request: Request) -> HTTPResponse:
             refused = self.origins.refused(request)
             if refused:
                 return refused
             return response.json(self.proofs.issue(), headers={"Cache-Control": "no-store"})
-
-        @widget.route("/webhook", methods=["OPTIONS"])
-        async def webhook_preflight(request: Request) -> HTTPResponse:
-            return response.empty()
 
         @widget.route("/webhook", methods=["GET", "PUT", "PATCH", "DELETE"])
         async def webhook_wrong_method(request: Request) -> HTTPResponse:
@@ -223,10 +210,6 @@ class WidgetInput(InputChannel):
                     return error(503, "unavailable", "The assistant could not answer just now. Please try again.")
             return response.json(collector.messages)
 
-        @widget.route("/feedback", methods=["OPTIONS"])
-        async def feedback_preflight(request: Request) -> HTTPResponse:
-            return response.empty()
-
         @widget.route("/feedback", methods=["POST"])
         async def feedback(request: Request) -> HTTPResponse:
             refused = self.origins.refused(request)
@@ -253,10 +236,6 @@ class WidgetInput(InputChannel):
             if not recorded:
                 return error(404, "unknown_answer", "This conversation has no answer with that text to rate.")
             return response.json({"recorded": True})
-
-        @widget.route("/conversations/<sender>", methods=["OPTIONS"])
-        async def forget_preflight(request: Request, sender: str) -> HTTPResponse:
-            return response.empty()
 
         @widget.route("/conversations/<sender>", methods=["DELETE"])
         async def forget(request: Request, sender: str) -> HTTPResponse:

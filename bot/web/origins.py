@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
+from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
@@ -45,6 +46,24 @@ class Origins:
         if not origin or self._same_origin(request, origin) or self._cross_origin_allowed(origin):
             return None
         return error(403, "origin_not_allowed", "Pages from this origin may not use this chat.")
+
+    def serve(self, blueprint: Blueprint, *paths: str) -> None:
+        """Answer CORS preflights for ``paths`` and add the CORS headers to every answer of ``blueprint``.
+
+        Rasa's app-wide CORS extension answers every OPTIONS request itself before routing reaches a
+        handler, so the headers for allowed origins are added by a response middleware, after it.
+        """
+
+        async def preflight(request: Request, **_: str) -> HTTPResponse:
+            return response.empty()
+
+        async def cors(request: Request, resp: HTTPResponse) -> None:
+            if resp is not None:
+                self.add_cors_headers(request, resp)
+
+        for number, path in enumerate(paths):
+            blueprint.add_route(preflight, path, methods=["OPTIONS"], name=f"preflight_{number}")
+        blueprint.middleware("response")(cors)
 
     def add_cors_headers(self, request: Request, resp: HTTPResponse) -> None:
         origin = request.headers.get("origin")

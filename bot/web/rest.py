@@ -110,14 +110,7 @@ class RestInput(StockRestInput):
         async def health(request: Request) -> HTTPResponse:
             return health_response(request)
 
-        @rest.middleware("response")
-        async def cors(request: Request, resp: HTTPResponse) -> None:
-            if resp is not None:
-                self.origins.add_cors_headers(request, resp)
-
-        @rest.route("/webhook", methods=["OPTIONS"])
-        async def webhook_preflight(request: Request) -> HTTPResponse:
-            return response.empty()
+        self.origins.serve(rest, "/webhook")
 
         @rest.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
