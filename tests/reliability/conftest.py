@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from bot.serve import Stack
-from tests.support import bot_messages
+from tests.support import bot_messages, widget_proof
 
 CHANNELS = {"rest": "/webhooks/rest/webhook", "widget": "/webhooks/widget/webhook"}
 
@@ -41,12 +41,14 @@ class Server:
     def logs(self) -> Path:
         return self.stack.log_dir
 
-    def request(self, path: str, body: bytes, headers: dict[str, str], timeout: float = 120) -> Answer:
-        """POST exactly these bytes and headers (http.client adds no Content-Type of its own)."""
+    def request(
+        self, path: str, body: bytes, headers: dict[str, str], timeout: float = 120, method: str = "POST"
+    ) -> Answer:
+        """Send exactly these bytes and headers (http.client adds no Content-Type of its own)."""
         parts = urlsplit(self.stack.url)
         conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
         try:
-            conn.request("POST", path, body=body, headers=headers)
+            conn.request(method, path, body=body, headers=headers)
             resp = conn.getresponse()
             return Answer(resp.status, resp.headers.get("Content-Type", ""), resp.read())
         finally:
@@ -58,9 +60,14 @@ class Server:
         assert isinstance(data, list), answer
         return bot_messages(data) if channel == "rest" else data
 
+    def proof(self, channel: str, sender: str) -> dict[str, str]:
+        """The header a widget request about ``sender`` needs (none for REST)."""
+        return widget_proof(self.stack.state_dir, sender) if channel == "widget" else {}
+
     def ask(self, channel: str, sender: str, message: str) -> list[dict[str, Any]]:
         body = json.dumps({"sender": sender, "message": message}).encode()
-        answer = self.request(CHANNELS[channel], body, {"Content-Type": "application/json"})
+        headers = {"Content-Type": "application/json", **self.proof(channel, sender)}
+        answer = self.request(CHANNELS[channel], body, headers)
         assert answer.status == 200, answer
         return self.messages(channel, answer)
 

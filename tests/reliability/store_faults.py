@@ -79,7 +79,7 @@ def stack_with_store(work: Path, database: Path) -> Stack:
         assert setting in text, f"endpoints.yml no longer has {setting!r}"
         text = text.replace(setting, value)
     endpoints.write_text(text, encoding="utf-8")
-    return Stack(port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=work / "logs")
+    return Stack(port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=work / "logs", state_dir=work)
 
 
 @dataclass
