@@ -106,6 +106,11 @@ class ActionAnswerTopic(StoreAction):
             if entry is not None:
                 return send_definition(dispatcher, tracker, domain, entry)
         targets = resolve(session, question, state)
+        if targets.via in POINTED and targets.conditions and question.text:
+            # "And the brainstem one?", "the one from the brainstem": what picked it is not what is asked.
+            topic = follow_up_topic(session, question, state, targets)
+            if topic is not None:
+                return answer_for_targets(session, dispatcher, domain, question, state, targets, topic=topic)
         plain = normalise(question.text)
         if (
             question.intent_topic == "types"
@@ -158,6 +163,8 @@ def _follow_up(session: Session, text: str) -> bool:
     return only_a_name(session, text) or bool(CORRECTION.search(normalise(text)))
 
 
+# How a condition was pointed at when its topic is the conversation's, not the pointing words'.
+POINTED = ("listed", "other", "rest", "all", "described")
 # Asking for the types as a group, whatever type is in focus.
 _ALL_TYPES = re.compile(r"\b(?:types|kinds|forms|sorts)\b(?! of (?:it|this|that|them))")
 
@@ -273,7 +280,7 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         return own[0]
     if says_more:
         return None  # its own question: the topic is read from it (actions/compose.py)
-    if targets.via in ("listed", "other", "rest", "all") and state.listed_kind in ("types", "match") and not says_more:
+    if targets.via in POINTED and state.listed_kind in ("types", "match") and not says_more:
         # "And the last one?": right after the listing, what that one is; after questions about one
         # of the listed ("symptoms?"), the same question about the one pointed at.
         return state.topic if state.topic and state.focus in state.listed else "definition"

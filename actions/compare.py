@@ -98,7 +98,8 @@ def compare_if_asked(
     else:
         return None
     if len(slugs) < 2 or slugs[0] == slugs[1]:
-        return None
+        # "Is it the same as polio coming back?", "is it the same as MND?": what the material says it is.
+        return _same_name(session, dispatcher, domain, question, state) if _SAME.search(text) else None
     if question.intent_topic not in (None, "definition", "types") and not _SAME.search(normalise(question.text)):
         # "PLS vs PMA, which neurons does each hit?": the comparison on that topic.
         reply = compare_reply(session, domain, question, slugs[:2], None)
@@ -210,6 +211,10 @@ def _same_name(
     found = names.named_conditions(session, question.text)
     slugs = list(dict.fromkeys(n.slug for n in found))
     unknown = [n.matched for n in found if n.recognition_only]
+    focus = queries.condition(session, state.focus) if state.focus else None
+    if question.pronoun_singular and focus is not None and slugs == [focus.parent_slug]:
+        # "Is it the same as motor neurone disease?" with ALS in focus: what ALS is says how it relates.
+        return _definition(session, dispatcher, domain, question, state, focus.slug)
     if question.pronoun_singular and state.focus and slugs and state.focus not in slugs:
         return None  # "is it the same as ALS?" with PMA in focus: a comparison
     if len(slugs) == 1 and question.pronoun and state.focus not in (None, "mnd", "motor_neuron", slugs[0]):

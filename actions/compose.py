@@ -273,7 +273,11 @@ def _answers_itself(index: Any, question: Question, lead: Scored, lost: Scored, 
 
 
 def _chosen(scored: list[Scored], facts: dict[str, Fact]) -> list[Fact]:
-    """The lead, then companions scoring nearly as well, within the sentence budget, in ranked order."""
+    """The lead, then companions scoring nearly as well, within the sentence budget, in ranked order.
+
+    A lead that goes on from the fact before it ("PMA can also affect the torso", "their hands may
+    also hurt") comes after that fact, so the reply never starts mid-thought.
+    """
     chosen: list[Fact] = []
     used = 0
     for s in scored:
@@ -284,7 +288,27 @@ def _chosen(scored: list[Scored], facts: dict[str, Fact]) -> list[Fact]:
             break
         chosen.append(fact)
         used += sentences(fact.answer)
+    if chosen and _GOES_ON.search(_SENTENCE.split(chosen[0].answer)[0]):
+        before = _fact_before(chosen[0], facts.values())
+        if before is not None:
+            chosen = [before] + [f for f in chosen if f.id != before.id]
+            while len(chosen) > 2 and sum(sentences(f.answer) for f in chosen) > MAX_SENTENCES:
+                chosen.pop()
     return chosen
+
+
+# A first sentence that leans on the one before it: "… can also …", "Their hands and feet …".
+_GOES_ON = re.compile(r"\balso\b(?! (?:called|known))|^(?:their|they|these|those|it|this)\b", re.IGNORECASE)
+
+
+def _fact_before(fact: Fact, candidates: Any) -> Fact | None:
+    """The candidate fact just before ``fact`` in its document (same condition and topic), if any."""
+    earlier = [
+        f
+        for f in candidates
+        if f.condition_slug == fact.condition_slug and f.topic_slug == fact.topic_slug and f.position < fact.position
+    ]
+    return max(earlier, key=lambda f: f.position) if earlier else None
 
 
 def short_name(session: Session, slug: str | None) -> str:

@@ -124,7 +124,7 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
         return Targets(list(listed), via="plural")
     if "focus" in found and state.focus is None and listed:
         return Targets(choices=list(listed), via="focus")
-    if question.neuron_kind and state.focus in (None, "mnd", "motor_neuron"):
+    if question.neuron_kind and (state.focus in (None, "mnd", "motor_neuron") or not question.pronoun):
         return Targets(["motor_neuron"], via="named")  # "what happens when the upper ones are damaged?"
     if state.focus:
         return Targets([_in_focus(session, question, state)], via="focus")
@@ -157,6 +157,7 @@ def _topics_of(session: Session, condition: str) -> frozenset[str]:
     return per_build(session, "topics_of", read).get(condition, frozenset())
 
 
+SHORT_NEURON_QUESTION = 5
 _BETWEEN = re.compile(r"\b(?:difference|differences|differ|between|versus|vs)\b")
 _IT = re.compile(r"\b(?:it|its|that|this)\b")
 _GENERAL_NAME = re.compile(r"\b(?:mnd|mnds|motor neurone? diseases?)\b")
@@ -167,7 +168,9 @@ def _general_about_focus(question: Question) -> bool:
     if question.named == ["motor_neuron"]:
         # "The consultant said both upper and lower neurones are involved, what does that mean?"
         plain = normalise(question.text)
-        kind_of_its_own = question.neuron_kind and not _BETWEEN.search(plain) and not _PLURAL.search(plain)
+        # "Upper or lower?" is about it; "what happens when the lower ones are damaged?" is general.
+        short = len(plain.split()) <= SHORT_NEURON_QUESTION
+        kind_of_its_own = question.neuron_kind and short and not _BETWEEN.search(plain) and not _PLURAL.search(plain)
         return question.pronoun_singular or question.possessive or kind_of_its_own
     if question.named == ["mnd"] and question.pronoun_singular:
         # "is it a kind of MND?" (not "my dad has MND, is it inherited?"): "it" comes first

@@ -264,3 +264,35 @@ def test_which_one_of_three_named_types_is_answered_from_their_attributes(chat: 
         ["pma"],
     )
     assert_from_store(reply)
+
+
+def test_a_type_described_by_what_the_listing_said_keeps_the_question_asked(chat: Chat) -> None:
+    chat.say("what are the types of mnd")
+    chat.say("what causes sma")
+    reply = chat.say("and the brainstem one?")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pbp", "causes"), reply
+
+
+def test_a_question_about_upper_or_lower_neurons_in_general_leaves_the_type_in_focus(chat: Chat) -> None:
+    chat.say("what does pma affect")
+    reply = chat.say("what happens when the lower ones are damaged")
+    assert reply["custom"]["condition"] == "motor_neuron", reply
+    chat.say("what does pma affect")
+    assert chat.say("upper or lower?")["custom"]["condition"] == "pma"
+
+
+def test_is_it_the_same_as_its_own_group_gets_what_the_type_is(chat: Chat) -> None:
+    chat.say("what is als")
+    reply = chat.say("is it the same as motor neurone disease? the nurse kept saying MND")
+    assert (reply["custom"]["kind"], reply["custom"]["condition"], reply["custom"]["topic"]) == (
+        "answer",
+        "als",
+        "definition",
+    )
+    assert "mean the same thing" in reply["text"]
+
+
+def test_an_answer_never_starts_with_a_fact_that_goes_on_from_another(chat: Chat) -> None:
+    reply = chat.say("does kennedys make your feet numb")
+    assert reply["text"].index("Kennedy's disease") < reply["text"].index("Their hands and feet")
+    assert_from_store(reply)
