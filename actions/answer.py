@@ -163,10 +163,12 @@ def _follow_up(session: Session, text: str) -> bool:
     return only_a_name(session, text) or bool(CORRECTION.search(normalise(text)))
 
 
+# "The others", "the other ones", "what other types are there".
+_OTHER_TYPES = re.compile(r"\b(?:the others|the other ones|other (?:types|kinds|forms|ones))\b")
 # How a condition was pointed at when its topic is the conversation's, not the pointing words'.
 POINTED = ("listed", "other", "rest", "all", "described")
 # Asking for the types as a group, whatever type is in focus.
-_ALL_TYPES = re.compile(r"\b(?:types|kinds|forms|sorts)\b(?! of (?:it|this|that|them))")
+_ALL_TYPES = re.compile(r"\b(?:types|kinds|forms|sorts|others|other ones)\b(?! of (?:it|this|that|them))")
 
 
 class ActionAnswerWhatAbout(StoreAction):
@@ -186,6 +188,11 @@ class ActionAnswerWhatAbout(StoreAction):
         early = answer_first(session, dispatcher, tracker, domain, question, state)
         if early is not None:
             return early
+        others = _OTHER_TYPES.search(normalise(question.text)) and not state.listed and not question.named
+        if others and state.focus not in (None, "mnd", "motor_neuron"):
+            # "Name the others" while talking about ALS, nothing listed yet: the types of MND.
+            mnd = Targets(["mnd"], via="named")
+            return answer_for_targets(session, dispatcher, domain, question, state, mnd, topic="types")
         targets = resolve(session, question, state)
         topic = follow_up_topic(session, question, state, targets)
         again = question.text and question.named and only_a_name(session, question.text)
@@ -262,6 +269,8 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         return state.topic  # "and PLS?", "does PMA do the same?"
     if targets.via == "described" and targets.topic and _IDENTITY.search(normalise(question.text)):
         return targets.topic  # "is that the fast one?" asks about what described it
+    if question.worded_topic:
+        return question.worded_topic  # "the 2nd one, what does it do to you?": its effects, by the wording
     # "Sorry, I meant PMA", "so sorry, I counted wrong, it is the sixth": the same question about
     # another condition ("sorry" reads as feelings to the classifier), unless it clearly asks another.
     correcting = bool(question.text) and bool(CORRECTION.search(normalise(question.text)))

@@ -235,8 +235,11 @@ def _remedy(asked: str, unknown: list[str]) -> str:
     for i, word in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else None
         asks_what = i > 0 and words[i - 1] in _ASKING_WHAT  # "what helps?" asks for remedies, names none
+        before = words[max(0, i - 4) : i]
+        if "there" in before:
+            continue  # "is there any proper cure for it?": "cure" is the thing asked about, not a verb
         if _EFFICACY.fullmatch(word) and (after is None or after in _AGAINST) and not asks_what:
-            near = [w for w in words[max(0, i - 4) : i] if w in unknown]
+            near = [w for w in before if w in unknown]
             if near:
                 return " ".join(near)
     return ""

@@ -33,6 +33,10 @@ _AMONG_LISTED = re.compile(
     r"|\b(?:do|does|can|could|will) (?:any|either|all|both|each) of (?:them|those|these|the \w+)\b"
     r"|\b(?:any|either|both|all) of (?:them|those|these) (?:\w+ )?(?:affect|cause|start|hit|involve|make|lead)\w*\b"
 )
+_GROUPS = ("mnd", "motor_neuron")
+# A question that picks types out ("which other types…", "are there others that…"), unlike "does PMA start
+# younger than other types?".
+_PICKS = re.compile(r"\b(?:which|what|are there|is there|any)\b")
 _COUNTS = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}
 _THOSE_N = re.compile(r"\b(?:those|these|the|them|all) (two|three|four|2|3|4)\b")
 # A listed type counts as saying what is asked when its best fact covers this share of the question.
@@ -89,10 +93,15 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
         among = state.listed
     elif len(named) >= 3 and _ONE.search(normalise(sentence)):
         among = named  # "Out of ALS, PLS and PMA, which one affects only the lower neurons?" (two: compared)
-    elif named and not across.asks_for_others(sentence):
+    elif _PICKS.search(normalise(sentence)) and across.asks_for_others(sentence) and (
+        mentioned := [c for c in question.named if c not in _GROUPS]
+    ):
+        # "Wife has PLS. Which other types only affect one kind?": every type that does but PLS.
+        among = [c.slug for c in queries.conditions(session) if c.slug not in (*mentioned, *_GROUPS)]
+    elif named:
         return None  # "which kind of MND is PMA?" is about PMA; two named ones are compared
-    # "Which other types only affect one kind?" after PLS: every type that does, PLS too (people
-    # check what they know against the whole list).
+    # "Are there other ones that mostly get guys?" after Kennedy's: every type that does, Kennedy's
+    # too (the one talked about was not named as the one to leave out).
     return across_reply(session, domain, asked, among)
 
 

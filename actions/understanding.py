@@ -126,7 +126,14 @@ _SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
 # Wordings whose topic is plain from the grammar, which a bag-of-words classifier can miss.
 _TOPIC_BY_WORDING = [
     # "what does it cause?" (its effects), unlike "what causes it?"
-    (re.compile(r"\bwhat (?:else )?(?:does|do|can|will|would) (?:it|this|that|they|\w+) cause\b"), "symptoms"),
+    (
+        re.compile(
+            r"\bwhat (?:else )?(?:does|do|can|will|would) (?:it|this|that|they|\w+) cause\b"
+            r"|\bwhat (?:does|do|will|would|can) (?:it|this|that|they|\w+) do to "
+            r"(?:you|u|people|the body|him|her|them|me)\b"
+        ),
+        "symptoms",
+    ),
     # "what does PBP attack?", "what part does PMA attack?": which motor neurons
     (
         re.compile(

@@ -296,3 +296,23 @@ def test_an_answer_never_starts_with_a_fact_that_goes_on_from_another(chat: Chat
     reply = chat.say("does kennedys make your feet numb")
     assert reply["text"].index("Kennedy's disease") < reply["text"].index("Their hands and feet")
     assert_from_store(reply)
+
+
+def test_the_others_with_nothing_listed_are_the_other_types(chat: Chat) -> None:
+    chat.say("what is als")
+    listing = chat.say("name the others")
+    assert (listing["custom"]["condition"], listing["custom"]["topic"]) == ("mnd", "types")
+    reply = chat.say("the 2nd one what does it do to u")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pbp", "symptoms"), reply
+
+
+def test_which_other_types_leaves_out_the_one_named(chat: Chat) -> None:
+    reply = chat.say("wife has pls, cant sleep. which other types only affect one kind of motor neuron")
+    assert reply["custom"]["conditions"] == ["pbp", "pma", "sma"]
+    assert chat.say("the second one?")["custom"]["condition"] == "pma"
+
+
+def test_asking_if_there_is_a_proper_cure_is_answered_from_the_store(chat: Chat) -> None:
+    chat.say("what is als")
+    reply = chat.say("Is there any proper cure for it then?")
+    assert reply["custom"]["kind"] in {"answer", "not_covered"} and reply["custom"]["topic"] == "treatment", reply
