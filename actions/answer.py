@@ -261,9 +261,10 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     from bot.facts.ranking import index_for
 
     own = max(question.topic_weights.items(), key=lambda kv: kv[1], default=(None, 0.0))
-    rest = strip_mentions(question_part(question.text)) if question.text else ""
+    # What is asked, without the words that point ("the first one") or describe ("the hands one").
+    rest = describing(strip_mentions(question_part(question.text))) if question.text else ""
     if targets.asked is not None:
-        rest = strip_mentions(question_part(targets.asked))
+        rest = describing(strip_mentions(question_part(targets.asked)))
     says_more = bool(index_for(session).terms(rest))
     if question.text and state.topic and question.named and only_a_name(session, question.text):
         return state.topic  # "and PLS?", "does PMA do the same?"

@@ -132,16 +132,17 @@ def _near_miss(phrase: str, size: int, names: Names, start: int) -> Mention | No
     if found is None:
         return None
     key, score, split = found
-    if split and _holds_a_name(phrase, names):
+    if split and _holds_a_name(phrase, names, key):
         return None  # "by spinal muscular atrophy" names SMA exactly: not "bulbospinal muscular atrophy"
     return Mention(key, phrase, score, start)
 
 
-def _holds_a_name(phrase: str, names: Names) -> bool:
-    """Whether some run of the words of ``phrase`` is exactly a name of the table."""
+def _holds_a_name(phrase: str, names: Names, key: str) -> bool:
+    """Whether some run of the words of ``phrase`` is exactly a name of something other than ``key``
+    ("progressive muscular a trophy" holds PMA's own first words, which is no rival)."""
     words = phrase.split()
     return any(
-        " ".join(words[i : i + size]) in names.table
+        names.table.get(" ".join(words[i : i + size]), key) != key
         for size in range(1, len(words) + 1)
         for i in range(len(words) - size + 1)
     )
