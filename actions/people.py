@@ -63,6 +63,8 @@ _NAMES_SOMEONE = re.compile(
 )
 # Between a relative and their condition: "my baby has SMA", "mum, diagnosed with PMA", "dads PMA".
 _HAS = re.compile(r"^(?:s|has|has got|had|got|was diagnosed with|diagnosed with|with|is living with|lives with)$")
+# Wondering, not saying: "do I have ALS?", "could I have got it from him?".
+_WONDERS = re.compile(r"\b(?:do|does|could|might|can|would|will|may|what if) i (?:have|get|got|be)\b")
 _SENTENCE = re.compile(r"[.!?;]+")
 
 
@@ -114,7 +116,8 @@ def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str,
                     if n.slug != "motor_neuron" and _HAS.match(between):
                         updated[who] = n.slug
     plain = normalise(text)
-    if _SELF.search(plain) and not _NAMES_SOMEONE.search(plain) and not _POINTED.search(plain):
+    says_own = _SELF.search(plain) and not _WONDERS.search(plain)
+    if says_own and not _NAMES_SOMEONE.search(plain) and not _POINTED.search(plain):
         # "41, diagnosed with kennedys", "I meant PMA. That's what they said I have": their own.
         said = [n.slug for n in names.named_conditions(session, text) if not n.negated]
         own = [c for c in dict.fromkeys(said) if c not in ("mnd", "motor_neuron")]

@@ -24,6 +24,7 @@ from actions.people import pointed_at, remembered
         ("no sorry I meant PMA. thats what they said I have", {"me": "pma"}),
         ("41, diagnosed with kennedys. which gene is involved", {"me": "kennedy"}),
         ("im worried about ALS, what is it", {}),
+        ("do I have ALS?", {}),
         ("my mum and my dad both asked about MND and ALS", {}),
     ],
 )
