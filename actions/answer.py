@@ -252,7 +252,7 @@ _ACKNOWLEDGING = frozenset(
     "ah oh ahh ohh hmm hm mm mmm then thanks thank you ta great".split()
 )
 # "Is it the one that starts in the legs?", "is that the fast one?"
-_IDENTITY = re.compile(r"\b(?:is|was|isnt) (?:it|that|this|she|he|\w+) (?:the|a) (?:\w+ )?(?:one|type|kind)\b")
+_IDENTITY = re.compile(r"\b(?:is|was|isnt) (?:it|that|this|she|he|\w+) (?:the|a) (?:\w+ ){0,2}(?:one|type|kind)\b")
 
 
 def follow_up_topic(session: Session, question: Question, state: State, targets: Targets) -> str | None:

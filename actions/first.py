@@ -16,14 +16,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.compose import Reply, topic_reply
+from actions.compose import Reply, short_name, topic_label, topic_reply
 from actions.contract import payload
 from actions.conversation import State
 from actions.listing import across_question, among_listed
 from actions.replies import example_buttons, send_definition, send_reply
 from actions.understanding import Question
 from actions.wording import say
-from bot.facts import names
+from bot.facts import names, queries
 from bot.facts.models import GlossaryTerm
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
@@ -66,6 +66,56 @@ CORRECTION = re.compile(
 )
 
 
+# Words that say an ordinal points at a word of the last answer, not a listed type: "the 2nd drug".
+_TERM_KIND = re.compile(r"\b(?:drugs?|medicines?|medications?|meds|words?|terms?|names?|tablets?|pills?)\b")
+
+
+def _term_pointed_at(session: Session, question: Question, state: State) -> str | None:
+    """ "The 2nd drug, what is it?", "first one?" after "riluzole and edaravone…": that word of the
+    last answer, when the ordinal points at its words rather than at listed types."""
+    from actions.references import mentions_in
+
+    places = [int(m) for m in mentions_in(question) if m.lstrip("-").isdigit()]
+    if not places or len(state.terms) < 2 or question.named:
+        return None
+    if not _TERM_KIND.search(normalise(question.text)) and (state.listed or len(normalise(question.text).split()) > 3):
+        return None  # "the first one - does he need help with eating?" asks about a type
+    # In the order the last answer says them ("riluzole and edaravone"), not the slot's order.
+    said = " ".join(f.answer for f in queries.facts_by_id(session, state.last_facts)).lower()
+    terms = sorted(state.terms, key=lambda t: (said.find(t.lower()) if t.lower() in said else len(said), t))
+    index = places[0]
+    return terms[index] if -len(terms) <= index < len(terms) else None
+
+
+# "Who was Lou Gehrig?", "who was he?" about a type named after someone: the material does not say.
+_EPONYM = re.compile(r"\bwho (?:was|is) (?:lou |mr |dr )?(?:gehrig|gehrigs|kennedy|kennedys|he)\b")
+
+
+def _who_the_name_is(
+    session: Session,
+    dispatcher: CollectingDispatcher,
+    domain: DomainDict,
+    question: Question,
+    state: State,
+    asked: str,
+) -> list[EventType] | None:
+    """The material names ALS and Kennedy's disease after people but says nothing about them: say so,
+    then what it says the condition is."""
+    slug = next((c for c in question.named if c not in ("mnd", "motor_neuron")), None) or state.focus
+    reply = topic_reply(session, domain, question, slug, topic="definition") if slug else None
+    if reply is None:
+        return None
+    reply.kind = "not_covered"
+    reply.parts = [
+        say(domain, "utter_not_in_material", words=asked),
+        say(
+            domain, "utter_what_it_says", topic_label=topic_label(session, "definition"), name=short_name(session, slug)
+        ),
+        *[f.answer for f in reply.facts],
+    ]
+    return send_reply(session, dispatcher, domain, reply, state)
+
+
 def answer_first(
     session: Session,
     dispatcher: CollectingDispatcher,
@@ -86,6 +136,7 @@ def answer_first(
     if asked and _DOSE.search(asked):
         return _scope(dispatcher, domain, None)  # "what's the usual dose of riluzole?": for the pharmacist
     key = _word_asked(session, question.text) if asked else None
+    key = key or (_term_pointed_at(session, question, state) if asked else None)
     if key is not None:
         # "What is muscle wasting?": a word of the glossary (or one of its other names), asked as such.
         entry = session.get(GlossaryTerm, key)
@@ -127,6 +178,9 @@ def answer_first(
             return _scope(dispatcher, domain, " ".join(w for w in remedy.group("subject").split() if w in unknown))
         if _FIGURES.search(asked):
             return _no_figures(session, dispatcher, domain, question, state)
+        person = _EPONYM.search(asked)
+        if person and (question.named or state.focus):
+            return _who_the_name_is(session, dispatcher, domain, question, state, person.group(0))
     if weighs_listed_pair(question, state):
         # "Which one gets worse faster?" after a comparison: the two compared, not every type.
         weighed = compare_if_asked(session, dispatcher, domain, question, state)

@@ -34,6 +34,8 @@ _DESCRIBED = re.compile(
     r"(?:that|which|where|who|with|you|u|i|for|affecting|from|in|about|of|linked|where)\b"
     r"|\bthe (?!other\b|first\b|second\b|third\b|last\b|same\b|right\b|main\b|next\b|only\b)\w+(?: \w+)? "
     r"(?:one|type)\b"
+    # "the one polio survivors get", "the kind babies have"
+    r"|\bthe (?:one|type|kind) (?:\w+ ){1,3}?(?:get|gets|got|have|has|had)\b"
 )
 _ASKED_ABOUT = re.compile(
     r"\b(?:i|we) (?:first )?(?:asked|talked|spoke|chatted|read|started) (?:about|with)\b"
@@ -114,6 +116,10 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
             index = int(meaning)
             if -len(listed) <= index < len(listed):
                 return Targets([listed[index]], via="listed")
+            types = _types_in_order(session)
+            if len(listed) < index < len(types):
+                # "The fourth one on your list" after shorter answers: the only long list is the types'.
+                return Targets([types[index]], via="listed")
             return Targets(choices=list(listed), via="listed")
     described = _described(session, question, state, listed)
     if described is not None:
@@ -129,6 +135,13 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
     if state.focus:
         return Targets([_in_focus(session, question, state)], via="focus")
     return Targets()
+
+
+def _types_in_order(session: Session) -> list[str]:
+    """The types of MND in the order the bot lists them."""
+    from bot.facts import queries
+
+    return [c.slug for c in queries.conditions(session) if c.parent_slug == "mnd"]
 
 
 def _in_focus(session: Session, question: Question, state: State) -> str:

@@ -164,10 +164,12 @@ _TOPIC_BY_WORDING = [
         ),
         "symptoms",
     ),
-    # "is there another name for it?", "what else is it called?": its names, which its definition gives
+    # "is there another name for it?", "what else is it called?", "who was Lou Gehrig?": its names, which
+    # its definition gives
     (
         re.compile(
             r"\b(?:other|another|alternative|different|full|proper|medical|real|official|older|old) names?\b"
+            r"|\bwho (?:was|is) (?:lou |mr )?(?:gehrig|gehrigs|kennedy|kennedys|he)\b|\bnamed after\b"
             r"|\bwhat else (?:is|are) (?:it|this|that|they) (?:called|known as)\b"
         ),
         "definition",

@@ -31,3 +31,14 @@ def chat(stack: Stack) -> Chat:
 
 def source_ids(reply: dict[str, Any]) -> set[str]:
     return {s["id"] for s in reply["custom"]["sources"]}
+
+
+def assert_from_store(reply: dict[str, Any]) -> None:
+    """An answer's text is made of the facts its payload names, and cites their sources."""
+    custom = reply["custom"]
+    assert custom["facts"], reply
+    part = custom.get("part", "answer")
+    for fact_id in custom["facts"]:
+        assert FACTS[fact_id][part] in reply["text"]
+    assert source_ids(reply) >= {FACTS[i]["source"] for i in custom["facts"]}
+    assert all(s["citation"] for s in custom["sources"])

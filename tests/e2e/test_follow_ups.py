@@ -1,0 +1,132 @@
+"""Follow-ups through the REST channel: what "both", "the other one", "the second one", "his condition"
+and a description point at, and which question a follow-up keeps asking."""
+
+from __future__ import annotations
+
+from tests.e2e.conftest import assert_from_store
+from tests.support import Chat
+
+
+def test_both_after_a_correction_means_the_two_types_meant(chat: Chat) -> None:
+    chat.say("what part does pma attack")
+    chat.say("does pls do the same")
+    chat.say("sorry i meant pbp not pls")
+    reply = chat.say("so they both only do the lower ones?")
+    assert reply["custom"]["condition"] == "mnd" and reply["custom"]["conditions"] == ["pma", "pbp"], reply
+    assert "PMA" in reply["text"] and "PBP" in reply["text"]
+
+
+def test_a_question_about_both_listed_types_gets_one_reply_naming_each(chat: Chat) -> None:
+    listing = chat.say("which types mostly affect men?")
+    assert listing["custom"]["conditions"] == ["pma", "kennedy"]
+    replies = [m for m in chat.post("are both of them treatable?") if m["custom"]["kind"] != "disclaimer"]
+    assert len(replies) == 1, replies
+    [reply] = replies
+    assert reply["custom"]["condition"] == "mnd" and reply["custom"]["conditions"] == ["pma", "kennedy"]
+    # Neither has its own treatment facts: said once for both, then the general text once.
+    assert "just for PMA or Kennedy's disease" in reply["text"]
+    assert_from_store(reply)
+
+
+def test_a_description_can_rule_one_of_the_listed_out(chat: Chat) -> None:
+    chat.say("which types mostly affect men?")
+    reply = chat.say("the other one, not the hands one")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("kennedy", "definition"), reply
+
+
+def test_is_a_type_the_same_as_mnd_gets_the_type_side_only(chat: Chat) -> None:
+    reply = chat.say("is ALS the same as MND?")
+    assert reply["custom"]["kind"] == "compare"
+    assert "mean the same thing" in reply["text"]
+    assert "riluzole" not in reply["text"] and "covers a group of disorders" not in reply["text"]
+
+
+def test_which_one_of_three_named_types_is_answered_from_their_attributes(chat: Chat) -> None:
+    reply = chat.say("Out of ALS, PLS and PMA, which one affects only the lower neurons?")
+    custom = reply["custom"]
+    assert (custom["kind"], custom["condition"], custom["topic"], custom["conditions"]) == (
+        "answer",
+        "mnd",
+        "upper_lower",
+        ["pma"],
+    )
+    assert_from_store(reply)
+
+
+def test_a_type_described_by_what_the_listing_said_keeps_the_question_asked(chat: Chat) -> None:
+    chat.say("what are the types of mnd")
+    chat.say("what causes sma")
+    reply = chat.say("and the brainstem one?")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pbp", "causes"), reply
+
+
+def test_a_question_about_upper_or_lower_neurons_in_general_leaves_the_type_in_focus(chat: Chat) -> None:
+    chat.say("what does pma affect")
+    reply = chat.say("what happens when the lower ones are damaged")
+    assert reply["custom"]["condition"] == "motor_neuron", reply
+    chat.say("what does pma affect")
+    assert chat.say("upper or lower?")["custom"]["condition"] == "pma"
+
+
+def test_is_it_the_same_as_its_own_group_gets_what_the_type_is(chat: Chat) -> None:
+    chat.say("what is als")
+    reply = chat.say("is it the same as motor neurone disease? the nurse kept saying MND")
+    assert (reply["custom"]["kind"], reply["custom"]["condition"], reply["custom"]["topic"]) == (
+        "answer",
+        "als",
+        "definition",
+    )
+    assert "mean the same thing" in reply["text"]
+
+
+def test_an_answer_never_starts_with_a_fact_that_goes_on_from_another(chat: Chat) -> None:
+    reply = chat.say("does kennedys make your feet numb")
+    assert reply["text"].index("Kennedy's disease") < reply["text"].index("Their hands and feet")
+    assert_from_store(reply)
+
+
+def test_the_others_with_nothing_listed_are_the_other_types(chat: Chat) -> None:
+    chat.say("what is als")
+    listing = chat.say("name the others")
+    assert (listing["custom"]["condition"], listing["custom"]["topic"]) == ("mnd", "types")
+    reply = chat.say("the 2nd one what does it do to u")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pbp", "symptoms"), reply
+
+
+def test_which_other_types_leaves_out_the_one_named(chat: Chat) -> None:
+    reply = chat.say("wife has pls, cant sleep. which other types only affect one kind of motor neuron")
+    assert reply["custom"]["conditions"] == ["pbp", "pma", "sma"]
+    assert chat.say("the second one?")["custom"]["condition"] == "pma"
+
+
+def test_asking_if_there_is_a_proper_cure_is_answered_from_the_store(chat: Chat) -> None:
+    chat.say("what is als")
+    reply = chat.say("Is there any proper cure for it then?")
+    assert reply["custom"]["kind"] in {"answer", "not_covered"} and reply["custom"]["topic"] == "treatment", reply
+
+
+def test_which_is_the_most_common_after_the_types_and_an_ordinal_past_a_short_list(chat: Chat) -> None:
+    chat.say("what kinds of mnd are there")
+    common = chat.say("which is the most common")
+    assert common["custom"]["conditions"] == ["als"]
+    assert chat.say("does it have another name")["custom"]["condition"] == "als"
+    # The last listing named one type; "the fourth one on your list" can only be the types'.
+    assert chat.say("the fourth one on your list, what does it do")["custom"]["condition"] == "pma"
+
+
+def test_the_one_a_group_of_people_get(chat: Chat) -> None:
+    reply = chat.say("the one polio survivors get, how long after polio does it start")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pps", "risk_factors"), reply
+
+
+def test_an_ordinal_can_point_at_the_medicines_just_named(chat: Chat) -> None:
+    chat.say("what treatment is there for als")
+    second = chat.say("the 2nd drug what is")
+    assert (second["custom"]["kind"], second["custom"]["term"]) == ("definition", "edaravone")
+
+
+def test_who_a_type_is_named_after_is_admitted_not_covered(chat: Chat) -> None:
+    chat.say("what is kennedys disease")
+    reply = chat.say("who was he")
+    assert (reply["custom"]["kind"], reply["custom"]["condition"]) == ("not_covered", "kennedy")
+    assert_from_store(reply)
