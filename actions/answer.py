@@ -16,7 +16,7 @@ from actions.base import StoreAction, known_condition, term_buttons
 from actions.compose import MAX_SENTENCES, Reply, compare_reply, sentences, topic_reply
 from actions.contract import payload
 from actions.conversation import State, previous_question
-from actions.first import CORRECTION, MEANING, answer_first
+from actions.first import CORRECTION, answer_first, asks_meaning
 from actions.grouped import grouped_reply
 from actions.listing import across_reply
 from actions.references import Targets, describing, mentions_in, resolve
@@ -147,7 +147,7 @@ def corrects_last_question(question: Question, state: State) -> bool:
     """A correction of the last question's condition or topic ("sorry, I meant PBP", "it typed wrong, I meant
     inherited", "it wrote police, I mean polio"): that question again, not a word to explain."""
     plain = normalise(question.text) if question.text else ""
-    if not (state.topic and CORRECTION.search(plain)) or MEANING.search(_I_MEAN.sub(" ", plain)):
+    if not (state.topic and CORRECTION.search(plain)) or asks_meaning(question, _I_MEAN.sub(" ", plain)):
         return False  # "sorry, what does inherited mean?" asks for the word
     return _points(question) or bool(_TOPIC_WORD.search(normalise(question.text)))
 

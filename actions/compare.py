@@ -23,11 +23,15 @@ from bot.facts.models import Condition
 from bot.facts.text import normalise
 
 # "Is X the same as Y?", "is X another name for Y?", "X and Y, same thing?"
-_SAME = re.compile(r"\b(?:same|another name|other name|other word|different name|also called|also known|aka)\b")
+_SAME = re.compile(
+    r"\b(?:same|another name|other name|other word|different name|also called|also known|aka)\b"
+    r"|\bwhat (?:they|people|doctors|you|we|some) (?:call|calls)\b"
+)
 # Words that make a question a comparison even when it was classified as a topic question.
 _COMPARE = re.compile(
     r"\b(?:different (?:from|to|than)|differ|differs|difference|differences|compared? (?:to|with)|"
-    r"vs|versus|same as|similar to|unlike|or is it|same thing|related to|milder|a mild (?:form|version|kind) of)\b"
+    r"vs|versus|same as|similar to|unlike|or is it|same thing|related to|milder|a mild (?:form|version|kind) of|"
+    r"what (?:they|people|doctors|you|we|some) (?:call|calls))\b"
     r"|\bhow (?:is|are|do|does|s)\b.{0,30}\b(?:different|differ)\b"
 )
 # "Which one gets worse faster?", "which of the two is more common?": the two just listed, weighed.

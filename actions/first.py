@@ -34,6 +34,17 @@ MEANING = re.compile(
     r"|\bwhat(?:s| is| are)? (?:that|this|it|they|those)\s*\??\s*$|\bwhat(?:s| is) (?:a|an|the) \w+\s*\??\s*$"
     r"|['\"‘“]\w[\w ]*['\"’”]"
 )
+# "... I meant PMA. What is it?": "it" is the condition just named.
+_WHAT_IS_IT = re.compile(r"\bwhat(?:s| is) (?:it|that|this)\s*\??\s*$")
+
+
+def asks_meaning(question: Question, *texts: str) -> bool:
+    """Whether ``texts`` (forms of the message) ask what a word means ("what does bulbar mean?",
+    "'FTD'?"); "what is it?" after naming a condition asks what the condition is."""
+    found = any(MEANING.search(text) for text in texts)
+    return found and not (question.named and any(_WHAT_IS_IT.search(text) for text in texts))
+
+
 # "Does homeopathy cure MND?", "is a keto diet good for ALS?": whether something works against it.
 _REMEDY = re.compile(
     r"^(?:so |and |but )?(?:does|do|can|could|will|would|is|are|has|have|should)\b(?P<subject>(?:\s+\w+){1,5}?)\s+"
@@ -160,7 +171,7 @@ def answer_first(
         if entry is not None and len(entry.term.split()) > 1:
             return send_definition(dispatcher, tracker, domain, entry)
     unsure = question.intent in ("nlu_fallback", "out_of_scope")
-    meaning = bool(asked) and bool(MEANING.search(asked) or MEANING.search(question_part(question.text)))
+    meaning = bool(asked) and asks_meaning(question, asked, normalise(question_part(question.text)))
     if asked and (meaning or (unsure and len(asked.split()) <= _SHORT)):
         # "FTD meaning? saw it on an MND page", "wat is hyperreflxia": a word's meaning, whatever the
         # topic guessed (not a word inside a condition's name: "what does progressive muscular atrophy mean?").

@@ -226,6 +226,7 @@ class Question:
     judgement: bool = False  # asks for any judgement on one person (personal, or "should I be worried?")
     neuron_kind: bool = False  # motor neurons named only as "the upper ones", "lower neurones"
     worded_topic: str | None = None  # a topic plain from the grammar ("what does it cause?": symptoms)
+    typed_near: list[str] = field(default_factory=list)  # "PBA": one letter off PBP and PMA
 
     @property
     def intent_topic(self) -> str | None:
@@ -330,6 +331,7 @@ def read(session: Session, tracker: Tracker) -> Question:
         likened=[n.slug for n in found if _LIKE.search(" ".join(plain.split()[max(0, n.start - 3) : n.start]))],
         negated=negated,
         recognised_only=[n.matched for n in found if n.recognition_only],
+        typed_near=names.near_abbreviations(session, text) if text and not named else [],
         mentions=mentions,
         carer=bool(_CARER.search(plain)),
         leads=leads,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -367,3 +368,25 @@ def words_of_names(session: Session, text: str) -> set[str]:
         for mention in [*_find(text, known.conditions), *_find(text, known.terms)]
         for word in words[mention.start : mention.start + len(mention.matched.split())]
     }
+
+
+# A short name typed in capitals ("PBA", "PLM"): one letter off a known abbreviation may be a typo of it.
+_CAPITALS = re.compile(r"\b[A-Z]{3}\b")
+
+
+def near_abbreviations(session: Session, text: str) -> list[str]:
+    """The conditions whose three-letter abbreviation an unknown capitalised word is one letter off
+    ("PBA": PBP or PMA), in table order; empty when the message names a condition or has no such word."""
+    known = tables(session)
+    table = known.conditions.table
+    if find_conditions(session, text):
+        return []
+    found: list[str] = []
+    for word in _CAPITALS.findall(text):
+        if word.lower() in table or word.lower() in known.terms.table:
+            continue
+        for name, key in table.items():
+            close = len(name) == 3 and sum(a != b for a, b in zip(name, word.lower(), strict=True)) == 1
+            if close and key not in found and key not in ("mnd", "motor_neuron"):
+                found.append(key)
+    return found

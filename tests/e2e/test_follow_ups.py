@@ -130,3 +130,16 @@ def test_who_a_type_is_named_after_is_admitted_not_covered(chat: Chat) -> None:
     reply = chat.say("who was he")
     assert (reply["custom"]["kind"], reply["custom"]["condition"]) == ("not_covered", "kennedy")
     assert_from_store(reply)
+
+
+def test_a_short_name_one_letter_off_two_types_asks_which(chat: Chat) -> None:
+    reply = chat.say("what is PBA")
+    assert (reply["custom"]["kind"], reply["custom"]["conditions"]) == ("clarify", ["pbp", "pma"])
+    assert chat.say("what is PLM")["custom"]["condition"] == "pls"
+
+
+def test_what_is_it_after_correcting_the_name_is_about_the_condition(chat: Chat) -> None:
+    chat.say("what is PBA")
+    reply = chat.say("no sorry I meant PMA. muscular atrophy. thats what they said I have. what is it")
+    assert (reply["custom"]["kind"], reply["custom"]["condition"]) == ("answer", "pma"), reply
+    assert chat.say("so it's lower motor neurons only?")["custom"]["condition"] == "pma"
