@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.restarts import Events
-from bot.supervision import ALIVE, STOP_SECONDS, Handle, Program, Supervisor, SupervisorError
+from bot.supervision import ALIVE, LOG_BYTES, STOP_SECONDS, Handle, Program, Supervisor, SupervisorError
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA = ROOT / ".venv" / "bin" / "rasa"
@@ -93,6 +93,7 @@ class Stack:
         log_dir: Path = LOG_DIR,
         extra_env: dict[str, str] | None = None,
         autorestart: bool = True,
+        log_bytes: str = LOG_BYTES,
     ) -> None:
         self.host, self.port, self.actions_port = host, port, actions_port
         self.facts_url = facts_url
@@ -101,6 +102,7 @@ class Stack:
         self.log_dir = log_dir
         self.extra_env = extra_env or {}
         self.autorestart = autorestart
+        self.log_bytes = log_bytes  # each server's log is rotated at this size (supervisord)
         self.supervisor: Supervisor | None = None
 
     @classmethod
@@ -198,6 +200,7 @@ class Stack:
                 directory=ROOT,
                 env=self._env(),
                 autorestart=self.autorestart,
+                log_bytes=self.log_bytes,
             )
             try:
                 supervisor.launch()

@@ -12,8 +12,9 @@ own "/" cleanly, with no change to Rasa itself. Everything else, including the
 process, so the replacement holds for the server that is started.
 
 It also installs :mod:`bot.log_privacy` (no sender id, text or SQL parameter in its logs),
-:mod:`bot.tuning` (measured fixes to Rasa's per-turn hot path) and :mod:`bot.web.framing`
-(requests with broken framing get 400 instead of freezing Sanic).
+:mod:`bot.tuning` (measured fixes to Rasa's per-turn hot path) and :mod:`bot.web.connections`
+(requests with broken framing or a path that is not UTF-8 get 400 instead of freezing Sanic or a
+traceback; read deadlines and a connection cap keep trickled sockets from starving everyone else).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import log_privacy, tuning
-from bot.web import framing
+from bot.web import connections
 from bot.web.site import demo_page_response
 
 
@@ -61,7 +62,7 @@ def main() -> None:
     rasa.server.add_root_route = add_demo_root_route
     log_privacy.install_rasa()
     tuning.install()
-    framing.install()
+    connections.install()
     from rasa.__main__ import main as rasa_main
 
     rasa_main()
