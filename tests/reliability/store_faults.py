@@ -164,6 +164,14 @@ class FaultTable:
         return [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
 
 
+def show(request: pytest.FixtureRequest, table: FaultTable) -> None:
+    """Print the fault table past pytest's output capture (``make chaos`` shows it)."""
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if table.rows and capture is not None:
+        with capture.global_and_fixture_disabled():
+            print("\n" + "\n".join(table.lines()))
+
+
 def wait_until(check: Any, attempts: int = 200, pause: float = 0.05) -> bool:
     """Poll ``check()`` a bounded number of times; True as soon as it is true."""
     for _ in range(attempts):

@@ -31,7 +31,7 @@ from bot.web.connections import (
     Limits,
 )
 from tests.reliability.conftest import Server, raw_exchange
-from tests.reliability.store_faults import Conversations, FaultTable, wait_until
+from tests.reliability.store_faults import Conversations, FaultTable, show, wait_until
 
 CAP = 8
 READ_SECONDS = 2
@@ -70,10 +70,7 @@ class Servers:
 @pytest.fixture(scope="module", autouse=True)
 def fault_table(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if TABLE.rows and capture is not None:
-        with capture.global_and_fixture_disabled():
-            print("\n" + "\n".join(TABLE.lines()))
+    show(request, TABLE)
 
 
 @pytest.fixture(scope="module")

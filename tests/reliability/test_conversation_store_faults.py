@@ -25,6 +25,7 @@ from tests.reliability.store_faults import (
     fill,
     read_only,
     seen,
+    show,
     small_disk,
     stack_with_store,
     wait_until,
@@ -36,10 +37,7 @@ TABLE = FaultTable()
 @pytest.fixture(scope="module", autouse=True)
 def fault_table(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if TABLE.rows and capture is not None:
-        with capture.global_and_fixture_disabled():
-            print("\n" + "\n".join(TABLE.lines()))
+    show(request, TABLE)
 
 
 def store_state(chat: Conversations) -> str | None:
