@@ -158,6 +158,7 @@ def test_a_path_that_is_not_utf8_gets_400_and_one_short_log_line(servers: Server
 
 def test_trickled_sockets_over_the_cap_are_closed_and_a_normal_turn_is_answered(servers: Servers) -> None:
     pid = servers.pid("rasa")
+    sizes = {p: p.stat().st_size for p in servers.logs("rasa")}
     slow = Trickler(servers.stack.url, SLOW_HEAD)
     count = CAP + 4
     try:
@@ -178,6 +179,7 @@ def test_trickled_sockets_over_the_cap_are_closed_and_a_normal_turn_is_answered(
     assert turn.answer()["kind"] == "answer" and not turn.told_not_saved
     assert closed, f"the server left trickled sockets open: {statuses}"
     assert over_cap >= count - CAP, f"more than {CAP} connections were kept open: {statuses}"
+    assert wait_until(lambda: f"Connection cap ({CAP}) reached" in new_log_text(servers, "rasa", sizes))
     assert servers.health("rasa") and servers.pid("rasa") == pid
 
 
