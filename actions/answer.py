@@ -17,6 +17,7 @@ from actions.compose import MAX_SENTENCES, Reply, compare_reply, sentences, topi
 from actions.contract import payload
 from actions.conversation import State, previous_question
 from actions.first import CORRECTION, MEANING, answer_first
+from actions.grouped import grouped_reply
 from actions.listing import across_reply
 from actions.references import Targets, describing, mentions_in, resolve
 from actions.replies import ask_which_condition, example_buttons, named_term, send_choices, send_definition, send_reply
@@ -56,21 +57,20 @@ def answer_for_targets(
     if inherited and asked and focus and not queries.facts_for(session, condition=focus, topic=asked).facts:
         # "Where can carers get help?" after motor neurons: the condition in focus has nothing on it.
         conditions = [None]
-    events: list[EventType] = []
-    for slug in conditions:
-        reply = topic_reply(session, domain, question, slug, topic=topic, inherited=inherited)
-        if reply is None and inherited:
-            reply = topic_reply(session, domain, question, None, topic=topic)
-        if reply is None:
-            events += ask_which_condition(session, dispatcher, domain, topic or question.intent_topic or "definition")
-            continue
-        if len(conditions) > 1 and not reply.conditions:
-            # "Both of them, what's the gene?": the types asked about.
-            reply.conditions = [c for c in conditions if c and c not in ("mnd", "motor_neuron")] or None
-        events += send_reply(session, dispatcher, domain, reply, state)
     if len(conditions) > 1:
-        events.append(SlotSet("listed", [c for c in conditions if c]))
-    return events
+        # "Both of them, what's the gene?": one reply about the types asked about.
+        replies = [topic_reply(session, domain, question, slug, topic=topic) for slug in conditions]
+        found = [r for r in replies if r is not None and r.kind in ("answer", "not_covered")]
+        if found:
+            return send_reply(session, dispatcher, domain, grouped_reply(session, domain, found), state)
+        conditions = conditions[:1]
+    slug = conditions[0]
+    reply = topic_reply(session, domain, question, slug, topic=topic, inherited=inherited)
+    if reply is None and inherited:
+        reply = topic_reply(session, domain, question, None, topic=topic)
+    if reply is None:
+        return ask_which_condition(session, dispatcher, domain, topic or question.intent_topic or "definition")
+    return send_reply(session, dispatcher, domain, reply, state)
 
 
 class ActionAnswerTopic(StoreAction):
@@ -106,6 +106,11 @@ class ActionAnswerTopic(StoreAction):
             if entry is not None:
                 return send_definition(dispatcher, tracker, domain, entry)
         targets = resolve(session, question, state)
+        if targets.via in POINTED and targets.conditions and question.text:
+            # "And the brainstem one?", "the one from the brainstem": what picked it is not what is asked.
+            topic = follow_up_topic(session, question, state, targets)
+            if topic is not None:
+                return answer_for_targets(session, dispatcher, domain, question, state, targets, topic=topic)
         plain = normalise(question.text)
         if (
             question.intent_topic == "types"
@@ -130,6 +135,8 @@ _FOLLOW_UP_CUES = frozenset("about same meant mean instead and too also typed".s
 def only_a_name(session: Session, text: str) -> bool:
     """Whether ``text`` is a name with only follow-up words around it ("and PLS?", "i meant PMA")."""
     words = names.without_condition_names(session, text).split()
+    if "mean" in words and not {"i", "meant"} & set(words):
+        return False  # "what does ALS mean?" asks what it is
     return bool(words) and set(words) <= _FOLLOW_UP_WORDS and bool(set(words) & _FOLLOW_UP_CUES)
 
 
@@ -156,8 +163,12 @@ def _follow_up(session: Session, text: str) -> bool:
     return only_a_name(session, text) or bool(CORRECTION.search(normalise(text)))
 
 
+# "The others", "the other ones", "what other types are there".
+_OTHER_TYPES = re.compile(r"\b(?:the others|the other ones|other (?:types|kinds|forms|ones))\b")
+# How a condition was pointed at when its topic is the conversation's, not the pointing words'.
+POINTED = ("listed", "other", "rest", "all", "described")
 # Asking for the types as a group, whatever type is in focus.
-_ALL_TYPES = re.compile(r"\b(?:types|kinds|forms|sorts)\b(?! of (?:it|this|that|them))")
+_ALL_TYPES = re.compile(r"\b(?:types|kinds|forms|sorts|others|other ones)\b(?! of (?:it|this|that|them))")
 
 
 class ActionAnswerWhatAbout(StoreAction):
@@ -177,6 +188,11 @@ class ActionAnswerWhatAbout(StoreAction):
         early = answer_first(session, dispatcher, tracker, domain, question, state)
         if early is not None:
             return early
+        others = _OTHER_TYPES.search(normalise(question.text)) and not state.listed and not question.named
+        if others and state.focus not in (None, "mnd", "motor_neuron"):
+            # "Name the others" while talking about ALS, nothing listed yet: the types of MND.
+            mnd = Targets(["mnd"], via="named")
+            return answer_for_targets(session, dispatcher, domain, question, state, mnd, topic="types")
         targets = resolve(session, question, state)
         topic = follow_up_topic(session, question, state, targets)
         again = question.text and question.named and only_a_name(session, question.text)
@@ -245,14 +261,17 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     from bot.facts.ranking import index_for
 
     own = max(question.topic_weights.items(), key=lambda kv: kv[1], default=(None, 0.0))
-    rest = strip_mentions(question_part(question.text)) if question.text else ""
+    # What is asked, without the words that point ("the first one") or describe ("the hands one").
+    rest = describing(strip_mentions(question_part(question.text))) if question.text else ""
     if targets.asked is not None:
-        rest = strip_mentions(question_part(targets.asked))
+        rest = describing(strip_mentions(question_part(targets.asked)))
     says_more = bool(index_for(session).terms(rest))
     if question.text and state.topic and question.named and only_a_name(session, question.text):
         return state.topic  # "and PLS?", "does PMA do the same?"
     if targets.via == "described" and targets.topic and _IDENTITY.search(normalise(question.text)):
         return targets.topic  # "is that the fast one?" asks about what described it
+    if question.worded_topic:
+        return question.worded_topic  # "the 2nd one, what does it do to you?": its effects, by the wording
     # "Sorry, I meant PMA", "so sorry, I counted wrong, it is the sixth": the same question about
     # another condition ("sorry" reads as feelings to the classifier), unless it clearly asks another.
     correcting = bool(question.text) and bool(CORRECTION.search(normalise(question.text)))
@@ -271,7 +290,7 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         return own[0]
     if says_more:
         return None  # its own question: the topic is read from it (actions/compose.py)
-    if targets.via in ("listed", "other", "rest", "all") and state.listed_kind in ("types", "match") and not says_more:
+    if targets.via in POINTED and state.listed_kind in ("types", "match") and not says_more:
         # "And the last one?": right after the listing, what that one is; after questions about one
         # of the listed ("symptoms?"), the same question about the one pointed at.
         return state.topic if state.topic and state.focus in state.listed else "definition"

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from actions.contract import payload
 from actions.people import people_events
 from actions.wording import say
-from bot.facts import names, queries
-from bot.facts.db import StoreMissing, session_factory
+from bot.facts import names, queries, serving
+from bot.facts.db import StoreMissing
 from bot.facts.models import Condition, Fact
 from bot.safety import settings
 from bot.safety.notes import add_safety_note, needs_note
@@ -35,14 +35,13 @@ class StoreAction(Action, ABC):
     rasa-sdk instantiates every action at start-up.
     """
 
-    # Tests and alternative deployments swap the store by setting this.
+    # Tests and alternative deployments swap the store by setting this; by default each run gets the
+    # sessions of the configured store's current build, checked against its build record (bot/facts/serving.py).
     sessions: sessionmaker[Session] | None = None
 
     @classmethod
     def _sessions(cls) -> sessionmaker[Session]:
-        if StoreAction.sessions is None:
-            StoreAction.sessions = session_factory()
-        return StoreAction.sessions
+        return StoreAction.sessions if StoreAction.sessions is not None else serving.current_sessions()
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         try:
@@ -51,12 +50,16 @@ class StoreAction(Action, ABC):
                 text = tracker.latest_message.get("text") or ""
                 events += people_events(session, text, tracker.get_slot("people"))
         except (SQLAlchemyError, StoreMissing) as exc:
-            logger.error("fact store unavailable in %s: %s", self.name(), exc.__class__.__name__)
-            engine = getattr(self._sessions(), "kw", {}).get("bind")
-            if isinstance(exc, SQLAlchemyError) and engine is not None:
+            if not isinstance(exc, serving.StoreRefused):  # a refused store was logged once, with why
+                logger.error("fact store unavailable in %s: %s", self.name(), exc.__class__.__name__)
+            if isinstance(exc, SQLAlchemyError):
                 # Pooled connections may keep a broken state (a file truncated, then restored): drop them
                 # all, so that the next turn opens fresh ones and is answered once the store is whole.
-                engine.dispose()
+                engine = getattr(StoreAction.sessions, "kw", {}).get("bind")
+                if StoreAction.sessions is None:
+                    serving.watch().broken()
+                elif engine is not None:
+                    engine.dispose()
             dispatcher.utter_message(text=say(domain, "utter_error"), json_message=payload("error"))
             return []
         note_first(dispatcher, tracker, domain)

@@ -40,6 +40,10 @@ _WHICH_OF_TWO = re.compile(
 _TWO_BACK = re.compile(r"\b(?:them|they|both|those two|these two|the two|mine|his|hers|theirs|yours)\b")
 
 
+# The topics of a fact about both that says how the two relate (not "medicines help ALS and MND").
+_WHAT_IT_IS = frozenset({"definition", "types", "upper_lower"})
+
+
 def _affects(domain: DomainDict, cond: Condition) -> str:
     return say(domain, f"utter_affects_{cond.affects or 'unknown'}", name=cond.short_name)
 
@@ -94,7 +98,8 @@ def compare_if_asked(
     else:
         return None
     if len(slugs) < 2 or slugs[0] == slugs[1]:
-        return None
+        # "Is it the same as polio coming back?", "is it the same as MND?": what the material says it is.
+        return _same_name(session, dispatcher, domain, question, state) if _SAME.search(text) else None
     if question.intent_topic not in (None, "definition", "types") and not _SAME.search(normalise(question.text)):
         # "PLS vs PMA, which neurons does each hit?": the comparison on that topic.
         reply = compare_reply(session, domain, question, slugs[:2], None)
@@ -111,23 +116,27 @@ def compare(
     if comparison is None:
         return None
     a, b = comparison.first, comparison.second
-    lines = [_affects(domain, a), _affects(domain, b)]
+    # Facts about both ("many providers use ALS and MND for the same thing") lead; then what each one
+    # is, in one fact, with which motor neurons it affects when that fact does not say. A type set
+    # beside its own group ("is ALS the same as MND?") needs only the type's side.
+    shared = [f for f in queries.facts_about_both(session, a.slug, b.slug) if f.topic_slug in _WHAT_IT_IS]
+    parts = [say(domain, "utter_compare_intro", first=a.short_name, second=b.short_name)]
+    parts += [f.answer for f in shared]
+    facts, rest = list(shared), []
     if comparison.same_neurons:
-        lines = [say(domain, "utter_compare_same_neurons", first=a.short_name, second=b.short_name)]
-    # Facts about both ("many providers use ALS and MND for the same thing") lead.
-    shared = queries.facts_about_both(session, a.slug, b.slug)
-    own_a = [f for f in comparison.facts[a.slug] if f not in shared]
-    own_b = [f for f in comparison.facts[b.slug] if f not in shared and f not in own_a]
-    facts = shared + own_a + own_b
-    text = " ".join(
-        [
-            say(domain, "utter_compare_intro", first=a.short_name, second=b.short_name),
-            *(f.answer for f in shared),
-            *lines,
-            " ".join(f.answer for f in own_a),
-            " ".join(f.answer for f in own_b),
-        ]
-    )
+        parts.append(say(domain, "utter_compare_same_neurons", first=a.short_name, second=b.short_name))
+    for cond, other in ((a, b), (b, a)):
+        if other.parent_slug == cond.slug and shared:
+            continue
+        own = [f for f in comparison.facts[cond.slug] if f not in facts]
+        if own:
+            facts.append(own[0])
+            parts.append(own[0].answer)
+            rest += [f.id for f in own[1:]]
+        said = " ".join(f.answer for f in own[:1]).lower()
+        if not comparison.same_neurons and "motor neuron" not in said:
+            parts.append(_affects(domain, cond))
+    text = " ".join(parts)
     terms, buttons = term_buttons(domain, facts)
     message = payload("compare", condition=a.slug, topic="definition", facts=facts, conditions=[a.slug, b.slug])
     message["terms"] = terms
@@ -139,6 +148,7 @@ def compare(
         topic="definition",
         facts=[f.id for f in facts],
         terms=terms,
+        more=rest,
         listed=[a.slug, b.slug],
         history=[*state.history, b.slug],
         listed_kind="pair",
@@ -201,6 +211,10 @@ def _same_name(
     found = names.named_conditions(session, question.text)
     slugs = list(dict.fromkeys(n.slug for n in found))
     unknown = [n.matched for n in found if n.recognition_only]
+    focus = queries.condition(session, state.focus) if state.focus else None
+    if question.pronoun_singular and focus is not None and slugs == [focus.parent_slug]:
+        # "Is it the same as motor neurone disease?" with ALS in focus: what ALS is says how it relates.
+        return _definition(session, dispatcher, domain, question, state, focus.slug)
     if question.pronoun_singular and state.focus and slugs and state.focus not in slugs:
         return None  # "is it the same as ALS?" with PMA in focus: a comparison
     if len(slugs) == 1 and question.pronoun and state.focus not in (None, "mnd", "motor_neuron", slugs[0]):

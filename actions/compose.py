@@ -77,6 +77,8 @@ class Reply:
     more: list[str] = field(default_factory=list)
     listed: list[str] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # The type has nothing on the topic, so this is the parent's general text (for grouping types).
+    general_instead: bool = False
 
     @property
     def text(self) -> str:
@@ -139,7 +141,7 @@ def topic_reply(
         lost_here = [g for c in (slug, parent) if c for g in queries.gaps_for(session, condition=c, topic=topic)]
         gaps = [Scored(index.items[g.id], 0.0, 0.0, 0.0, 0.0, topic) for g in lost_here[:1] if g.id in index.items]
     facts = {f.id: f for f in queries.facts_by_id(session, [s.item.id for s in own + general])}
-    name, topic_label = cond.short_name, _topic_label(session, topic)
+    name, label = cond.short_name, topic_label(session, topic)
     best = own[0] if own else (general[0] if general else None)
     unknown = index.unknown_words(asked, names.words_of_names(session, asked)) if asked else []
 
@@ -172,7 +174,7 @@ def topic_reply(
         strong_general = general and general[0].lexical + general[0].example >= STRONG_MATCH
         if question.text and lead.lexical + lead.example < WEAK_MATCH and strong_general:
             chosen = _chosen(general, facts)
-            parts = [say(domain, "utter_detail_general", name=name, parent_name=_name(session, parent))]
+            parts = [say(domain, "utter_detail_general", name=name, parent_name=short_name(session, parent))]
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=parent)
         chosen = _chosen(own, facts)
         unstated = unstated_detail(session, slug, asked) if topic == "symptoms" else None
@@ -180,13 +182,13 @@ def topic_reply(
             # "Does PBP spread to the arms and legs?": the material never links the two; say so first.
             parts = [
                 say(domain, "utter_not_linked", name=name, things=joined(unstated)),
-                say(domain, "utter_what_it_says", topic_label=topic_label, name=name),
+                say(domain, "utter_what_it_says", topic_label=label, name=name),
             ]
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=slug)
         if unknown and lead.lexical < UNKNOWN_LEXICAL:
             parts = [
                 say(domain, "utter_not_in_material", words=" ".join(unknown)),
-                say(domain, "utter_what_it_says", topic_label=topic_label, name=name),
+                say(domain, "utter_what_it_says", topic_label=label, name=name),
             ]
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=slug)
         reply = Reply("answer", slug, topic, [f.answer for f in chosen], chosen, answered_for=slug)
@@ -207,16 +209,17 @@ def topic_reply(
                     domain,
                     "utter_fallback_to_parent",
                     name=name,
-                    parent_name=_name(session, parent),
-                    topic_label=topic_label,
+                    parent_name=short_name(session, parent),
+                    topic_label=label,
                 )
             )
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=parent)
         key = "utter_general_instead" if inherited else "utter_fallback_to_parent"
-        parts = [say(domain, key, name=name, parent_name=_name(session, parent), topic_label=topic_label)]
+        parts = [say(domain, key, name=name, parent_name=short_name(session, parent), topic_label=label)]
         # Nothing on it for this type: an honest not_covered, with what the material says in general.
         reply = Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=parent)
         reply.more = [s.item.id for s in general if s.item.id not in {f.id for f in chosen}]
+        reply.general_instead = True
         return reply
     return None
 
@@ -232,8 +235,11 @@ def _remedy(asked: str, unknown: list[str]) -> str:
     for i, word in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else None
         asks_what = i > 0 and words[i - 1] in _ASKING_WHAT  # "what helps?" asks for remedies, names none
+        before = words[max(0, i - 4) : i]
+        if "there" in before:
+            continue  # "is there any proper cure for it?": "cure" is the thing asked about, not a verb
         if _EFFICACY.fullmatch(word) and (after is None or after in _AGAINST) and not asks_what:
-            near = [w for w in words[max(0, i - 4) : i] if w in unknown]
+            near = [w for w in before if w in unknown]
             if near:
                 return " ".join(near)
     return ""
@@ -270,7 +276,11 @@ def _answers_itself(index: Any, question: Question, lead: Scored, lost: Scored, 
 
 
 def _chosen(scored: list[Scored], facts: dict[str, Fact]) -> list[Fact]:
-    """The lead, then companions scoring nearly as well, within the sentence budget, in ranked order."""
+    """The lead, then companions scoring nearly as well, within the sentence budget, in ranked order.
+
+    A lead that goes on from the fact before it ("PMA can also affect the torso", "their hands may
+    also hurt") comes after that fact, so the reply never starts mid-thought.
+    """
     chosen: list[Fact] = []
     used = 0
     for s in scored:
@@ -281,15 +291,35 @@ def _chosen(scored: list[Scored], facts: dict[str, Fact]) -> list[Fact]:
             break
         chosen.append(fact)
         used += sentences(fact.answer)
+    if chosen and _GOES_ON.search(_SENTENCE.split(chosen[0].answer)[0]):
+        before = _fact_before(chosen[0], facts.values())
+        if before is not None:
+            chosen = [before] + [f for f in chosen if f.id != before.id]
+            while len(chosen) > 2 and sum(sentences(f.answer) for f in chosen) > MAX_SENTENCES:
+                chosen.pop()
     return chosen
 
 
-def _name(session: Session, slug: str | None) -> str:
+# A first sentence that leans on the one before it: "… can also …", "Their hands and feet …".
+_GOES_ON = re.compile(r"\balso\b(?! (?:called|known))|^(?:their|they|these|those|it|this)\b", re.IGNORECASE)
+
+
+def _fact_before(fact: Fact, candidates: Any) -> Fact | None:
+    """The candidate fact just before ``fact`` in its document (same condition and topic), if any."""
+    earlier = [
+        f
+        for f in candidates
+        if f.condition_slug == fact.condition_slug and f.topic_slug == fact.topic_slug and f.position < fact.position
+    ]
+    return max(earlier, key=lambda f: f.position) if earlier else None
+
+
+def short_name(session: Session, slug: str | None) -> str:
     cond = queries.condition(session, slug) if slug else None
     return cond.short_name if cond else "MND"
 
 
-def _topic_label(session: Session, slug: str) -> str:
+def topic_label(session: Session, slug: str) -> str:
     top = queries.topic(session, slug)
     return top.label if top else slug.replace("_", " ")
 
@@ -308,19 +338,19 @@ def compare_reply(
         if reply is None or reply.kind == "out_of_scope":
             continue
         chosen_topic = reply.topic
-        lead = say(domain, "utter_compare_part", name=_name(session, slug))
+        lead = say(domain, "utter_compare_part", name=short_name(session, slug))
         parts.append(f"{lead} {reply.text}")
         facts += [f for f in reply.facts if f not in facts]
         gaps += [g for g in reply.gaps if g not in gaps]
     if not parts:
         return None
-    first, second = _name(session, conditions[0]), _name(session, conditions[1])
+    first, second = short_name(session, conditions[0]), short_name(session, conditions[1])
     intro = say(
         domain,
         "utter_compare_topic",
         first=first,
         second=second,
-        topic_label=_topic_label(session, chosen_topic or "definition"),
+        topic_label=topic_label(session, chosen_topic or "definition"),
     )
     reply = Reply("compare", conditions[0], chosen_topic, [intro, *parts], facts, gaps, conditions=list(conditions))
     reply.listed = list(conditions)

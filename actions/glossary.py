@@ -102,12 +102,20 @@ class ActionDefineTerm(StoreAction):
         if entry is None:
             # "What does ALS mean?" asks for a condition, not a word.
             mentioned = mentioned_conditions(session, tracker)
+            plain = normalise(question.text)
+            reading = max(question.topic_weights.values(), default=0.0)
+            asks_a_topic = not MEANING.search(plain) and reading >= TOPIC_READING
+            if mentioned and asks_a_topic and question.text:
+                # "I have progressive bulbar palsy, what part of the nervous system does it hit?": a word of
+                # the name is not the question.
+                from actions.answer import ActionAnswerTopic
+
+                return ActionAnswerTopic().answer(session, dispatcher, tracker, domain)
             if mentioned:
                 reply = topic_reply(session, domain, read(session, tracker), mentioned[0], topic="definition")
                 if reply is not None:
                     return send_reply(session, dispatcher, domain, reply, State.of(tracker))
-            plain = normalise(question.text)
-            if not MEANING.search(plain) and max(question.topic_weights.values(), default=0.0) >= TOPIC_READING:
+            if asks_a_topic:
                 # "Sorry, I meant what are the treatments": a question, not a word to explain.
                 return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
             recent: list[str] = tracker.get_slot("terms") or []

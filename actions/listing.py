@@ -15,7 +15,7 @@ from dataclasses import replace
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.compose import Reply
+from actions.compose import Reply, short_name
 from actions.conversation import State
 from actions.understanding import Question
 from actions.wording import say
@@ -33,6 +33,10 @@ _AMONG_LISTED = re.compile(
     r"|\b(?:do|does|can|could|will) (?:any|either|all|both|each) of (?:them|those|these|the \w+)\b"
     r"|\b(?:any|either|both|all) of (?:them|those|these) (?:\w+ )?(?:affect|cause|start|hit|involve|make|lead)\w*\b"
 )
+_GROUPS = ("mnd", "motor_neuron")
+# A question that picks types out ("which other types…", "are there others that…"), unlike "does PMA start
+# younger than other types?".
+_PICKS = re.compile(r"\b(?:which|what|are there|is there|any)\b")
 _COUNTS = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}
 _THOSE_N = re.compile(r"\b(?:those|these|the|them|all) (two|three|four|2|3|4)\b")
 # A listed type counts as saying what is asked when its best fact covers this share of the question.
@@ -47,8 +51,9 @@ def across_reply(
     phrase = " or ".join(asked.phrases)
     group = "mnd"
     if found:
-        parts = [say(domain, "utter_across_intro", phrase=phrase)] + [
-            _naming(session, f.condition, f.fact.answer) for f in found
+        intro = "utter_across_intro" if len(found) > 1 else "utter_across_intro_one"
+        parts = [say(domain, intro, phrase=phrase)] + [
+            naming(session, f.condition, f.fact.answer) for f in found
         ]
         conditions = [f.condition for f in found]
         reply = Reply("answer", group, asked.topic, parts, [f.fact for f in found], conditions=conditions)
@@ -59,7 +64,7 @@ def across_reply(
     parts = [say(domain, "utter_across_none", phrase=phrase)]
     if nearby:
         parts.append(say(domain, "utter_material_says"))
-        parts.extend(_naming(session, f.condition, f.fact.answer) for f in nearby)
+        parts.extend(naming(session, f.condition, f.fact.answer) for f in nearby)
     conditions = [f.condition for f in nearby]
     return Reply("not_covered", group, asked.topic, parts, [f.fact for f in nearby], conditions=conditions or None)
 
@@ -86,10 +91,17 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
     picks_from_last = asked.among_listed or (state.listed_kind == "pair" and _ONE.search(normalise(question.text)))
     if picks_from_last and state.listed:
         among = state.listed
-    elif named and not across.asks_for_others(sentence):
+    elif len(named) >= 3 and _ONE.search(normalise(sentence)):
+        among = named  # "Out of ALS, PLS and PMA, which one affects only the lower neurons?" (two: compared)
+    elif _PICKS.search(normalise(sentence)) and across.asks_for_others(sentence) and (
+        mentioned := [c for c in question.named if c not in _GROUPS]
+    ):
+        # "Wife has PLS. Which other types only affect one kind?": every type that does but PLS.
+        among = [c.slug for c in queries.conditions(session) if c.slug not in (*mentioned, *_GROUPS)]
+    elif named:
         return None  # "which kind of MND is PMA?" is about PMA; two named ones are compared
-    # "Which other types only affect one kind?" after PLS: every type that does, PLS too (people
-    # check what they know against the whole list).
+    # "Are there other ones that mostly get guys?" after Kennedy's: every type that does, Kennedy's
+    # too (the one talked about was not named as the one to leave out).
     return across_reply(session, domain, asked, among)
 
 
@@ -121,24 +133,19 @@ def among_listed(session: Session, domain: DomainDict, question: Question, state
         ]
         if own and own[0].lexical >= DETAIL_MATCH:
             found.append((slug, own[0]))
-    shorts = [_short(session, c) for c in listed]
+    shorts = [short_name(session, c) for c in listed]
     names = ", ".join(shorts[:-1]) + " and " + shorts[-1]
     facts = queries.facts_by_id(session, [s.item.id for _, s in found])
     if not found:
         return Reply("not_covered", "mnd", None, [say(domain, "utter_listed_none", names=names)], conditions=None)
     topic = found[0][1].topic
     parts = [say(domain, "utter_listed_intro", names=names)] + [
-        _naming(session, f.condition_slug, f.answer) for f in facts
+        naming(session, f.condition_slug, f.answer) for f in facts
     ]
     return Reply("answer", "mnd", topic, parts, facts, conditions=[slug for slug, _ in found])
 
 
-def _short(session: Session, slug: str) -> str:
-    cond = queries.condition(session, slug)
-    return cond.short_name if cond else slug
-
-
-def _naming(session: Session, slug: str, text: str) -> str:
+def naming(session: Session, slug: str, text: str) -> str:
     """A fact in a list of types, led by its type's name when the fact does not say it ("PPS: The cold…")."""
-    short = _short(session, slug)
+    short = short_name(session, slug)
     return text if short.lower() in text.lower() else f"{short}: {text}"

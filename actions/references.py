@@ -13,7 +13,7 @@ When two readings are equally likely the result offers the choices instead of gu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,6 +40,8 @@ _ASKED_ABOUT = re.compile(
     r"|\byou (?:first )?(?:told me|explained|described)\b|\bwe (?:discussed|covered|started with)\b"
 )
 _PLURAL = re.compile(r"\b(?:they|them|their|those|these)\b")
+# "The other one, not the hands one": a description that rules one out.
+_NOT_DESCRIBED = re.compile(r"\b(?:not|isnt|wasnt) ((?:the|that) (?:\w+ ){1,2}?(?:one|type))\b")
 
 
 @dataclass
@@ -72,6 +74,18 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
     if whose is not None:
         return Targets([whose], via="person", asked=people.without_pointer(question.text))
     listed = [c for c in state.listed if c]
+    ruled_out = _NOT_DESCRIBED.search(normalise(question.text)) if question.text and listed else None
+    if ruled_out is not None:
+        # "The other one, not the hands one": the listing without the one described, and the question
+        # without the description.
+        excluded = _described(session, replace(question, text=ruled_out.group(1)), state, listed)
+        if excluded is not None and excluded.conditions and set(excluded.conditions) < set(listed):
+            plain = normalise(question.text)
+            rest = f"{plain[: ruled_out.start()]} {plain[ruled_out.end() :]}".strip()
+            kept = replace(state, listed=[c for c in listed if c not in excluded.conditions])
+            targets = resolve(session, replace(question, text=rest), kept)
+            targets.asked = targets.asked if targets.asked is not None else rest
+            return targets
     if question.text and _ASKED_ABOUT.search(normalise(question.text)) and state.history:
         # "The first one I asked about": in the order they came up, not the last listing.
         listed = [c for c in state.history if c not in ("mnd", "motor_neuron")]
@@ -110,7 +124,7 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
         return Targets(list(listed), via="plural")
     if "focus" in found and state.focus is None and listed:
         return Targets(choices=list(listed), via="focus")
-    if question.neuron_kind and state.focus in (None, "mnd", "motor_neuron"):
+    if question.neuron_kind and (state.focus in (None, "mnd", "motor_neuron") or not question.pronoun):
         return Targets(["motor_neuron"], via="named")  # "what happens when the upper ones are damaged?"
     if state.focus:
         return Targets([_in_focus(session, question, state)], via="focus")
@@ -143,6 +157,7 @@ def _topics_of(session: Session, condition: str) -> frozenset[str]:
     return per_build(session, "topics_of", read).get(condition, frozenset())
 
 
+SHORT_NEURON_QUESTION = 5
 _BETWEEN = re.compile(r"\b(?:difference|differences|differ|between|versus|vs)\b")
 _IT = re.compile(r"\b(?:it|its|that|this)\b")
 _GENERAL_NAME = re.compile(r"\b(?:mnd|mnds|motor neurone? diseases?)\b")
@@ -153,7 +168,9 @@ def _general_about_focus(question: Question) -> bool:
     if question.named == ["motor_neuron"]:
         # "The consultant said both upper and lower neurones are involved, what does that mean?"
         plain = normalise(question.text)
-        kind_of_its_own = question.neuron_kind and not _BETWEEN.search(plain) and not _PLURAL.search(plain)
+        # "Upper or lower?" is about it; "what happens when the lower ones are damaged?" is general.
+        short = len(plain.split()) <= SHORT_NEURON_QUESTION
+        kind_of_its_own = question.neuron_kind and short and not _BETWEEN.search(plain) and not _PLURAL.search(plain)
         return question.pronoun_singular or question.possessive or kind_of_its_own
     if question.named == ["mnd"] and question.pronoun_singular:
         # "is it a kind of MND?" (not "my dad has MND, is it inherited?"): "it" comes first

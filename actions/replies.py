@@ -11,17 +11,12 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.base import entity_values, term_buttons
-from actions.compose import Reply
+from actions.compose import Reply, topic_label
 from actions.contract import payload
 from actions.conversation import State, answered
 from actions.wording import say
 from bot.facts import names, queries
 from bot.facts.models import GlossaryTerm
-
-
-def topic_label(session: Session, slug: str) -> str:
-    top = queries.topic(session, slug)
-    return top.label if top else slug.replace("_", " ")
 
 
 def send_reply(
@@ -137,11 +132,11 @@ def example_buttons(domain: DomainDict) -> list[dict[str, Any]]:
 
 def named_term(session: Session, tracker: Tracker) -> GlossaryTerm | None:
     """The glossary term the latest message names (a recognised entity first, then a scan), or None."""
+    text = tracker.latest_message.get("text") or ""
     for value in entity_values(tracker, "term"):
         entry = queries.glossary_lookup(session, value) or names.find_term(session, value)
-        if entry:
+        if entry and (text.startswith("/") or names.term_outside_names(session, text, value)):
             return entry
-    text = tracker.latest_message.get("text") or ""
     return None if text.startswith("/") else names.find_term(session, text)
 
 

@@ -114,7 +114,7 @@ _LIKE = re.compile(r"\b(?:like|as with|as in|as for|same as with)$")
 _POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\b")
 _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|my|me|mine|he|hes|she|shes|his|her)\b")
 _WHY = re.compile(r"(?:^|\b)(?:why|how come|what makes)\b")
-LONG_MESSAGE_TRUST = 0.5
+LONG_MESSAGE_TRUST, STORY_TRUST = 0.5, 0.3
 # A topic plain from the wording leads the classifier's likeliest by this much: enough to decide it.
 WORDED_MARGIN = 0.5
 # Sentences and clauses ("our baby has SMA. will she die?", "she's got PLS, will she need a wheelchair?").
@@ -126,7 +126,14 @@ _SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
 # Wordings whose topic is plain from the grammar, which a bag-of-words classifier can miss.
 _TOPIC_BY_WORDING = [
     # "what does it cause?" (its effects), unlike "what causes it?"
-    (re.compile(r"\bwhat (?:else )?(?:does|do|can|will|would) (?:it|this|that|they|\w+) cause\b"), "symptoms"),
+    (
+        re.compile(
+            r"\bwhat (?:else )?(?:does|do|can|will|would) (?:it|this|that|they|\w+) cause\b"
+            r"|\bwhat (?:does|do|will|would|can) (?:it|this|that|they|\w+) do to "
+            r"(?:you|u|people|the body|him|her|them|me)\b"
+        ),
+        "symptoms",
+    ),
     # "what does PBP attack?", "what part does PMA attack?": which motor neurons
     (
         re.compile(
@@ -254,8 +261,11 @@ def read(session: Session, tracker: Tracker) -> Question:
     if own in TOPICS and own not in weights:
         weights[own] = float((message.get("intent") or {}).get("confidence") or 1.0)
     if text and question_part(text) != text:
-        # The classifier read the whole message, preamble and all: trust it less on the topic.
-        weights = {topic: w * LONG_MESSAGE_TRUST for topic, w in weights.items()}
+        # The classifier read the whole message, preamble and all: trust it less on the topic, the
+        # less the more of the message is story rather than question.
+        share = len(question_part(text).split()) / max(1, len(text.split()))
+        trust = min(LONG_MESSAGE_TRUST, max(STORY_TRUST, share))
+        weights = {topic: w * trust for topic, w in weights.items()}
     entities = message.get("entities") or []
     found = names.named_conditions(session, text) if text else []
     named = list(dict.fromkeys(n.slug for n in found if not n.negated))

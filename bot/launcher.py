@@ -4,7 +4,10 @@
     python -m bot.launcher --workdir DIR    (conversations and logs in DIR, free ports: for tests)
 
 Settings (environment): MND_HOST (127.0.0.1), MND_PORT (5005), MND_ACTIONS_PORT (5055),
-MND_FACTS_URL (the fact store), MND_API_TOKEN (if set, Rasa's HTTP API is enabled and requires it).
+MND_FACTS_URL (the fact store), MND_API_TOKEN (if set, Rasa's HTTP API is enabled and requires it),
+MND_REST_TOKEN (what REST requires when MND_HOST is beyond loopback; otherwise made once into
+build/rest.token, mode 0600), MND_WIDGET_SECRET (signs the widget's sender ids; otherwise made once
+into build/widget.secret, mode 0600).
 A server that dies is restarted by supervisord; the launcher prints which one, when it was back and
 how many restarts there have been (bot/restarts.py). Standard library only.
 """
@@ -19,6 +22,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.listening import rest_token_required
 from bot.serve import ROOT, Stack, StartupError
 
 if TYPE_CHECKING:
@@ -83,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Ready in {time.monotonic() - started:.0f} s.", flush=True)
         print(f"Chat page:     {stack.url}/", flush=True)
         print(f"REST channel:  POST {stack.url}/webhooks/rest/webhook", flush=True)
+        if rest_token_required(stack.host, os.environ):
+            where = stack.rest_token_file or "$MND_REST_TOKEN"
+            print(f"               needs the REST token (Authorization: Bearer), kept in {where}", flush=True)
         print(f"Logs:          {logs}/   Press Ctrl-C to stop.", flush=True)
         print("A server that stops is restarted (supervisord); what happens is printed here.", flush=True)
         while not events.gave_up:

@@ -18,6 +18,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from bot.listening import rest_token_required
+from bot.private_files import kept_secret
 from bot.restarts import Events
 from bot.supervision import ALIVE, LOG_BYTES, STOP_SECONDS, Handle, Program, Supervisor, SupervisorError
 
@@ -91,6 +93,7 @@ class Stack:
         endpoints: Path = ROOT / "endpoints.yml",
         credentials: Path = ROOT / "credentials.yml",
         log_dir: Path = LOG_DIR,
+        state_dir: Path = ROOT / "build",
         extra_env: dict[str, str] | None = None,
         autorestart: bool = True,
         log_bytes: str = LOG_BYTES,
@@ -100,6 +103,7 @@ class Stack:
         self.api_token = api_token
         self.model, self.endpoints, self.credentials = model, endpoints, credentials
         self.log_dir = log_dir
+        self.state_dir = state_dir
         self.extra_env = extra_env or {}
         self.autorestart = autorestart
         self.log_bytes = log_bytes  # each server's log is rotated at this size (supervisord)
@@ -117,7 +121,7 @@ class Stack:
         )
         kwargs.setdefault("port", free_port())
         kwargs.setdefault("actions_port", free_port())
-        return cls(endpoints=endpoints, log_dir=workdir / "logs", **kwargs)
+        return cls(endpoints=endpoints, log_dir=workdir / "logs", state_dir=workdir, **kwargs)
 
     @property
     def url(self) -> str:
@@ -181,7 +185,20 @@ class Stack:
         if self.api_token:
             env["MND_API_TOKEN"] = self.api_token
         env.update(self.extra_env)
+        # Secrets in 0600 files of the run's directory, made once and kept (conversations outlive a restart).
+        if not env.get("MND_WIDGET_SECRET"):
+            env["MND_WIDGET_SECRET_FILE"] = str(kept_secret(self.state_dir / "widget.secret"))
+        if self.rest_token_file is not None:
+            env["MND_REST_TOKEN_FILE"] = str(kept_secret(self.rest_token_file))
         return env
+
+    @property
+    def rest_token_file(self) -> Path | None:
+        """Where the REST token is kept when REST needs one and $MND_REST_TOKEN is not set, else None."""
+        env = {**os.environ, **self.extra_env}
+        if not rest_token_required(self.host, env) or env.get("MND_REST_TOKEN"):
+            return None
+        return self.state_dir / "rest.token"
 
     def programs(self) -> list[Program]:
         """The two servers as supervisord runs them (the action server starts first and stops last)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import urllib.request
 import uuid
+from pathlib import Path
 from typing import Any
 
 
@@ -18,6 +19,16 @@ def bot_messages(output: list[dict[str, Any]]) -> list[dict[str, Any]]:
         else:
             messages.append(dict(item))
     return messages
+
+
+def widget_proof(state_dir: Path, sender: str) -> dict[str, str]:
+    """The header the widget channel needs with requests about ``sender``, made with the server's
+    secret (``widget.secret`` in its run directory, see bot/serve.py): tests stand in for
+    ``POST /webhooks/widget/session`` to keep readable sender ids. Rasa environment only."""
+    from bot.web.sessions import PROOF_HEADER, SECRET_FILE_ENV, SenderProofs
+
+    proofs = SenderProofs.from_env({SECRET_FILE_ENV: str(state_dir / "widget.secret")})
+    return {PROOF_HEADER: proofs.proof(sender)}
 
 
 class Chat:

@@ -69,6 +69,7 @@ class _Lexicon:
     cues: dict[tuple[str, ...], set[str]]  # stemmed phrase -> attribute
     attributes: dict[str, tuple[str, str, int]]  # slug -> (topic, label, position)
     phrases: dict[tuple[str, str], tuple[str, int]]
+    value_topics: dict[tuple[str, str], str]  # (attribute, value) -> its own topic, where it has one
 
 
 _LEXICON: _Lexicon | None = None
@@ -93,8 +94,10 @@ def _lexicon(session: Session) -> _Lexicon:
             else:
                 values.setdefault(key, set()).add((attribute, value))
         attributes = {a.slug: (a.topic_slug, a.label, a.position) for a in session.scalars(select(Attribute))}
-        labels = {(v.attribute, v.slug): (v.phrase, v.position) for v in session.scalars(select(AttributeValue))}
-        _LEXICON = _Lexicon(build, values, cues, attributes, labels)
+        rows = list(session.scalars(select(AttributeValue)))
+        labels = {(v.attribute, v.slug): (v.phrase, v.position) for v in rows}
+        topics = {(v.attribute, v.slug): v.topic_slug for v in rows if v.topic_slug}
+        _LEXICON = _Lexicon(build, values, cues, attributes, labels, topics)
     return _LEXICON
 
 
@@ -130,7 +133,7 @@ def asks_for_others(text: str) -> bool:
 
 
 # How telling a description is, most first: "the legs one" means where it starts before what it affects.
-_SPECIFIC = ("known_for", "starts_in", "mostly_affects", "neurons", "inherited", "speed", "affects")
+_SPECIFIC = ("known_for", "medicines", "starts_in", "mostly_affects", "neurons", "inherited", "speed", "affects")
 
 
 def attribute_question(
@@ -164,6 +167,9 @@ def attribute_question(
         attribute = min(hits, key=lambda a: (a not in cued, -len(hits[a]), lex.attributes[a][2]))
     chosen = tuple(sorted(hits[attribute], key=lambda v: lex.phrases[(attribute, v)][1]))
     topic, label, _ = lex.attributes[attribute]
+    own_topics = {lex.value_topics.get((attribute, v)) for v in chosen}
+    if len(own_topics) == 1 and None not in own_topics:
+        topic = str(own_topics.pop())  # "which types are linked to the X chromosome?" is about inheritance
     return AttributeQuestion(
         attribute=attribute,
         topic=topic,

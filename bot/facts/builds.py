@@ -1,8 +1,11 @@
-"""What the servers keep from one build of the fact store, and how they notice a new build.
+"""What the servers keep from one build of the fact store.
 
 Tables that every turn needs (the names, the search index, the attribute words) are read from the
-store once and kept in memory, keyed by the build's checksum (``BuildRecord``). Each store Session
-asks for the checksum once; when `make facts` writes a new build, the next turn reads it afresh.
+store once and kept in memory, keyed by the checksum of the build they were read from. The action
+server's Sessions carry the checksum of the build they serve (bot/facts/serving.py, which notices a
+new build and checks it before serving it), so every cache a turn uses is of that turn's build: all
+of the old build or all of the new one, and a new build's caches are read on its first turn. Sessions
+made elsewhere (tests, command-line tools) ask the build record, once per Session.
 """
 
 from __future__ import annotations

@@ -1,17 +1,18 @@
 """Build the fact store from the curated YAML in data/facts (validated by bot/facts/validate.py).
 
 Everything is validated before anything is written; the database is then built in a temporary
-SQLite file that replaces the old one (or, on a server database, in one transaction), so a bad
-edit never damages the store that is serving. The search terms of every fact and gap (stems and
-word groups, bot/facts/words.py) are computed here, once, and stored with them; the store also
-records which build it holds (a checksum of the content) so that servers can tell a new build.
+SQLite file that replaces the old one (os.replace: a server opening the file meanwhile gets the
+whole old store or the whole new one), or, on a server database, in one transaction, so a bad edit
+never damages the store that is serving. The search terms of every fact and gap (stems and word
+groups, bot/facts/words.py) are computed here, once, and stored with them. Last, in the same
+transaction, the build record: a new build id and the checksum of the content as written
+(bot/facts/checksum.py), which the action server checks before serving the build.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
+import uuid
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
+from bot.facts.checksum import content_checksum
 from bot.facts.models import (
     Attribute,
     AttributeValue,
@@ -50,13 +52,7 @@ from bot.facts.text import normalise
 from bot.facts.validate import FactData, FactDataError, Problem, load_dir
 from bot.facts.words import Vocabulary
 
-__all__ = ["FactData", "FactDataError", "Problem", "build", "checksum", "load_dir", "load_into", "write"]
-
-
-def checksum(data: FactData) -> str:
-    """A checksum of the whole curated content: two builds of the same data have the same one."""
-    body = json.dumps(data.__dict__, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+__all__ = ["FactData", "FactDataError", "Problem", "build", "load_dir", "load_into", "write"]
 
 
 def write(engine: Engine, data: FactData) -> None:
@@ -94,7 +90,10 @@ def write(engine: Engine, data: FactData) -> None:
             session.add_all(OutsideName(text=name, normal=normalise(name)) for name in data.outside)
             session.add_all(EverydayWord(term=t, count=n) for t, n in data.everyday.items())
             session.add_all(ReviewNote(file=n["file"], note=n["note"]) for n in data.notes)
-            session.add(BuildRecord(id=1, checksum=checksum(data), built_at=datetime.now(UTC).isoformat()))
+            session.flush()  # the checksum reads the content back, as the server will
+            record = BuildRecord(id=1, build_id=uuid.uuid4().hex, checksum=content_checksum(session))
+            record.built_at = datetime.now(UTC).isoformat(timespec="seconds")
+            session.add(record)
             session.commit()
 
 
@@ -215,7 +214,15 @@ def _write_attributes(session: Session, data: FactData) -> None:
     for attr in data.attributes:
         session.add_all(AttributeWord(attribute=attr["slug"], value=None, word=w) for w in attr["cues"])
         for j, value in enumerate(attr["values"]):
-            session.add(AttributeValue(attribute=attr["slug"], slug=value["slug"], phrase=value["phrase"], position=j))
+            session.add(
+                AttributeValue(
+                    attribute=attr["slug"],
+                    slug=value["slug"],
+                    phrase=value["phrase"],
+                    position=j,
+                    topic_slug=value.get("topic"),
+                )
+            )
             session.add_all(
                 AttributeWord(attribute=attr["slug"], value=value["slug"], word=str(w)) for w in value["words"]
             )

@@ -230,6 +230,9 @@ class AttributeValue(Base):
     slug: Mapped[str] = mapped_column(String(32))
     phrase: Mapped[str] = mapped_column(String(200))
     position: Mapped[int]
+    # What a question about this value is about, when not its attribute's topic ("linked to the X
+    # chromosome" is about inheritance though "what it is known for" is a definition).
+    topic_slug: Mapped[str | None] = mapped_column(ForeignKey("topic.slug"))
 
 
 class AttributeWord(Base):
@@ -267,11 +270,17 @@ class ReviewNote(Base):
 
 
 class BuildRecord(Base):
-    """Which build of the curated data the store holds: a checksum of its content."""
+    """Which build the store holds: one row, written by the loader with the content.
+
+    ``build_id`` is new for every build (a server notices a new build on a server database by it);
+    ``checksum`` is that of the content tables (bot/facts/checksum.py), so that a store edited by
+    hand, or damaged, is told from the build the loader wrote.
+    """
 
     __tablename__ = "build_record"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    build_id: Mapped[str] = mapped_column(String(32))
     checksum: Mapped[str] = mapped_column(String(64))
     built_at: Mapped[str] = mapped_column(String(32))
 

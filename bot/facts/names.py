@@ -132,16 +132,17 @@ def _near_miss(phrase: str, size: int, names: Names, start: int) -> Mention | No
     if found is None:
         return None
     key, score, split = found
-    if split and _holds_a_name(phrase, names):
+    if split and _holds_a_name(phrase, names, key):
         return None  # "by spinal muscular atrophy" names SMA exactly: not "bulbospinal muscular atrophy"
     return Mention(key, phrase, score, start)
 
 
-def _holds_a_name(phrase: str, names: Names) -> bool:
-    """Whether some run of the words of ``phrase`` is exactly a name of the table."""
+def _holds_a_name(phrase: str, names: Names, key: str) -> bool:
+    """Whether some run of the words of ``phrase`` is exactly a name of something other than ``key``
+    ("progressive muscular a trophy" holds PMA's own first words, which is no rival)."""
     words = phrase.split()
     return any(
-        " ".join(words[i : i + size]) in names.table
+        names.table.get(" ".join(words[i : i + size]), key) != key
         for size in range(1, len(words) + 1)
         for i in range(len(words) - size + 1)
     )
@@ -278,12 +279,30 @@ def whole_term(session: Session, phrase: str) -> str | None:
 
 
 def find_term(session: Session, text: str) -> GlossaryTerm | None:
-    """The glossary term named in ``text`` (typos allowed), or None."""
-    mentions = _find(text, tables(session).terms)
+    """The glossary term named in ``text`` (typos allowed), or None; a word inside a condition's name
+    ("progressive" in "progressive bulbar palsy") names that condition, not the word."""
+    known = tables(session)
+    names = [(m.start, m.start + len(m.matched.split())) for m in _find(text, known.conditions)]
+    mentions = [m for m in _find(text, known.terms) if not _inside(m, names)]
     if not mentions:
         return None
     best = max(mentions, key=lambda m: (m.score, len(m.matched)))
     return session.get(GlossaryTerm, best.key)
+
+
+def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``mention`` is part of a longer name at one of ``spans`` (word positions)."""
+    start, end = mention.start, mention.start + len(mention.matched.split())
+    return any(a <= start and end <= b and end - start < b - a for a, b in spans)
+
+
+def term_outside_names(session: Session, text: str, term: str) -> bool:
+    """Whether ``term`` (as written) is in ``text`` somewhere other than inside a condition's name."""
+    words, wanted = normalise(text).split(), normalise(term).split()
+    spans = [(m.start, m.start + len(m.matched.split())) for m in _find(text, tables(session).conditions)]
+    size = len(wanted)
+    places = [i for i in range(len(words) - size + 1) if words[i : i + size] == wanted]
+    return not places or any(not _inside(Mention("", term, 100.0, i), spans) for i in places)
 
 
 @dataclass(frozen=True)

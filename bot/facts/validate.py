@@ -266,11 +266,17 @@ def _attributes(check: Checker, root: Path, data: FactData) -> None:
             not isinstance(values, list)
             or not values
             or not all(
-                isinstance(v, dict) and set(v) == {"slug", "phrase", "words"} and isinstance(v["words"], list)
+                isinstance(v, dict)
+                and {"slug", "phrase", "words"} <= set(v) <= {"slug", "phrase", "words", "topic"}
+                and isinstance(v["words"], list)
                 for v in values
             )
         ):
             check.problem(path, label, "values", "each value needs a slug, a phrase and a list of words")
+            continue
+        wrong = [v["topic"] for v in values if "topic" in v and v["topic"] not in TOPICS]
+        if wrong:
+            check.problem(path, label, "values", f"unknown topic slug '{wrong[0]}'")
             continue
         cues = check.string_list(path, label, "cues", raw.get("cues"))
         slugs[raw["slug"]] = {v["slug"] for v in values}

@@ -25,7 +25,9 @@ by a Rasa server that died while handling one of its messages; see lock_store.py
 are below Linux's range of ephemeral ports (32768-60999), which a busy machine's outgoing connections use.
 
 Secrets: MND_PG_PASSWORD, MND_API_TOKEN (Rasa's HTTP API, always on and always behind this token),
-MND_REDIS_PASSWORD; each one not set is generated at random for the run. None is ever written to a
+MND_REDIS_PASSWORD, MND_WIDGET_SECRET (signs the widget's sender ids; every Rasa server shares it, so a
+conversation continues on either), MND_REST_TOKEN (required by REST when MND_HOST is beyond loopback);
+each one not set is generated at random for the run. None is ever written to a
 committed file or put on a command line (where `ps` would show it); the run's settings are written to
 <MND_SCALED_DIR>/scaled.env, readable by its owner only.
 

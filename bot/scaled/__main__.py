@@ -11,7 +11,8 @@ from pathlib import Path
 
 import bot.scaled
 from bot.launcher import StopSignals
-from bot.scaled.stack import ROOT, ScaledStack, Settings, StartupError, install_packages, write_private
+from bot.private_files import write_private
+from bot.scaled.stack import ROOT, ScaledStack, Settings, StartupError, install_packages
 
 
 def rasa_main(argv: list[str]) -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
 
+from bot.private_files import write_private
 from bot.serve import (
     ACTIONS_PYTHON,
     MODEL,
@@ -38,7 +39,7 @@ ENDPOINTS = ROOT / "endpoints.scaled.yml"
 CREDENTIALS = ROOT / "credentials.yml"
 STATE_DIR = ROOT / "build" / "scaled"
 DEBIAN_PACKAGES = ("postgresql", "redis-server", "nginx")
-SECRET_NAMES = ("MND_PG_PASSWORD", "MND_API_TOKEN", "MND_REDIS_PASSWORD")
+SECRET_NAMES = ("MND_PG_PASSWORD", "MND_API_TOKEN", "MND_REDIS_PASSWORD", "MND_WIDGET_SECRET", "MND_REST_TOKEN")
 
 
 def _ports(text: str) -> tuple[int, ...]:
@@ -108,6 +109,8 @@ class Settings:
     pg_password: str = ""
     api_token: str = ""
     redis_password: str = ""
+    widget_secret: str = ""
+    rest_token: str = ""
     state_dir: Path = STATE_DIR
     model: Path = MODEL
     generated: tuple[str, ...] = field(default=(), compare=False)
@@ -131,19 +134,27 @@ class Settings:
             pg_password=env.get("MND_PG_PASSWORD") or "",
             api_token=env.get("MND_API_TOKEN") or "",
             redis_password=env.get("MND_REDIS_PASSWORD") or "",
+            widget_secret=env.get("MND_WIDGET_SECRET") or "",
+            rest_token=env.get("MND_REST_TOKEN") or "",
             state_dir=Path(env.get("MND_SCALED_DIR") or d.state_dir),
         )
 
     def with_secrets(self) -> Settings:
         """These settings, with a random value for each secret that is not set."""
-        made = {
-            key: secrets.token_urlsafe(24)
-            for key, value in (("pg_password", self.pg_password), ("api_token", self.api_token),
-                               ("redis_password", self.redis_password))
-            if not value
+        names = {
+            "pg_password": "MND_PG_PASSWORD",
+            "api_token": "MND_API_TOKEN",
+            "redis_password": "MND_REDIS_PASSWORD",
+            "widget_secret": "MND_WIDGET_SECRET",
+            "rest_token": "MND_REST_TOKEN",
         }
-        names = {"pg_password": "MND_PG_PASSWORD", "api_token": "MND_API_TOKEN", "redis_password": "MND_REDIS_PASSWORD"}
+        made = {key: secrets.token_urlsafe(24) for key in names if not getattr(self, key)}
         return replace(self, **made, generated=tuple(names[k] for k in made))
+
+    @property
+    def complete(self) -> bool:
+        """Every secret is set."""
+        return all((self.pg_password, self.api_token, self.redis_password, self.widget_secret, self.rest_token))
 
     def all_ports(self) -> dict[int, str]:
         ports = {self.port: "MND_SCALED_PORT", self.actions_lb_port: "MND_SCALED_ACTIONS_LB_PORT"}
@@ -180,6 +191,10 @@ class Settings:
             "MND_REDIS_PORT": str(self.redis_port),
             "MND_REDIS_PASSWORD": self.redis_password,
             "MND_API_TOKEN": self.api_token,
+            # Every Rasa server signs and checks the widget's sender ids with the same secret, and asks
+            # REST clients for the same token when the profile listens beyond loopback.
+            "MND_WIDGET_SECRET": self.widget_secret,
+            "MND_REST_TOKEN": self.rest_token,
             # How long a conversation stays locked by a Rasa server that died while handling it
             # (bot/scaled/lock_store.py: live servers renew their tickets).
             "TICKET_LOCK_LIFETIME": str(self.lock_lifetime),
@@ -192,15 +207,6 @@ def _cmdline(pid: int) -> str:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
     except OSError:
         return ""
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` readable and writable by its owner only (0600), replacing any old file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.unlink(missing_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(text)
 
 
 def _spawn(args: list[str], log: Path, **kwargs: object) -> subprocess.Popen[bytes]:
@@ -592,7 +598,7 @@ class ScaledStack:
     """Everything the profile runs, started in dependency order and stopped in the reverse order."""
 
     def __init__(self, settings: Settings) -> None:
-        if not (settings.pg_password and settings.api_token and settings.redis_password):
+        if not settings.complete:
             settings = settings.with_secrets()
         if len(settings.rasa_ports) != len(settings.actions_ports):
             raise StartupError("MND_SCALED_RASA_PORTS and MND_SCALED_ACTIONS_PORTS must list as many ports")

@@ -9,9 +9,14 @@ Registered in credentials.yml as ``bot.web.channel.WidgetInput:``; Rasa mounts i
     GET    /webhooks/widget/mndw-*.js             the parts widget.js loads
     GET    /webhooks/widget/suggestions.json      the questions suggested while typing (404 if not built)
     GET    /webhooks/widget/demo                  the demo page (also at "/" via bot.web.rasa_main)
+    POST   /webhooks/widget/session               a new conversation: {"sender", "proof"} (bot/web/sessions.py)
     POST   /webhooks/widget/webhook               {"sender": "...", "message": "..."} -> list of bot messages
     POST   /webhooks/widget/feedback              "Was this helpful?" on one answer (bot/web/feedback.py)
     DELETE /webhooks/widget/conversations/<id>    delete every stored event of that sender (feedback too)
+
+Every request about a conversation (message, feedback, forget) carries its proof in the
+``X-Sender-Proof`` header: without the right one it gets 403 ``sender_not_proven`` and nothing is
+read or written, so a sender id is not a credential (bot/web/sessions.py).
 
 Unlike the stock REST channel, each bot message comes back as ONE object that keeps its text,
 buttons and custom payload (the reply contract) together, and text is not split on blank lines.
@@ -22,7 +27,7 @@ as bot/web/validation.py specifies, the same way as in the REST channel.
 Options (credentials.yml):
     allowed_origins: other origins whose pages may embed the widget (list, or "*"). By default
         only pages served by the bot itself may call it: no CORS headers are sent to other
-        origins and their POST/DELETE requests are refused with 403.
+        origins and their POST/DELETE requests are refused with 403 (bot/web/origins.py).
     max_message_length: longest accepted message in characters (default 2000).
     rate_limit_messages, rate_limit_seconds: each sender may send this many messages per this
         many seconds (default 10 per 20; 0 messages turns the limit off).
@@ -35,7 +40,6 @@ import logging
 from asyncio import CancelledError
 from dataclasses import replace
 from typing import Any, Awaitable, Callable, Dict, Iterable
-from urllib.parse import urlsplit
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
@@ -46,7 +50,9 @@ from bot.forgetting import ForgetUnsupported, forget_sender, removal_pending
 from bot.web.feedback import parse_feedback, record_feedback
 from bot.web.guard import never_silent
 from bot.web.health import health_response
+from bot.web.origins import Origins
 from bot.web.questions import each_question
+from bot.web.sessions import PROOF_HEADER, SenderProofs
 from bot.web.site import ASSETS, demo_page_response
 from bot.web.validation import (
     SENDER_RULE,
@@ -92,19 +98,20 @@ class WidgetInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: Dict[str, Any] | None) -> InputChannel:
-        credentials = credentials or {}
-        origins = credentials.get("allowed_origins") or []
-        if isinstance(origins, str):
-            origins = [origins]
-        return cls(allowed_origins=[str(o).rstrip("/") for o in origins], limits=Limits.from_credentials(credentials))
+        return cls(
+            allowed_origins=Origins.from_credentials(credentials),
+            limits=Limits.from_credentials(credentials),
+        )
 
     def __init__(
         self,
         allowed_origins: Iterable[str] = (),
         max_message_length: int | None = None,
         limits: Limits | None = None,
+        proofs: SenderProofs | None = None,
     ) -> None:
-        self.allowed_origins = list(allowed_origins)
+        self.origins = Origins(allowed_origins, headers=f"Content-Type, {PROOF_HEADER}")
+        self.proofs = proofs or SenderProofs.from_env()
         limits = limits or Limits()
         if max_message_length is not None:
             limits = replace(limits, max_message_length=max_message_length)
@@ -119,32 +126,9 @@ class WidgetInput(InputChannel):
     def max_message_length(self) -> int:
         return self.limits.max_message_length
 
-    # --- origins ------------------------------------------------------------------------------
-
-    def _cross_origin_allowed(self, origin: str) -> bool:
-        return "*" in self.allowed_origins or origin in self.allowed_origins
-
-    @staticmethod
-    def _same_origin(request: Request, origin: str) -> bool:
-        return bool(origin) and urlsplit(origin).netloc.lower() == (request.host or "").lower()
-
-    def _origin_refused(self, request: Request) -> HTTPResponse | None:
-        """403 for a browser request from a page of another origin that is not allowed."""
-        origin = request.headers.get("origin")
-        if not origin or self._same_origin(request, origin) or self._cross_origin_allowed(origin):
-            return None
-        return error(403, "origin_not_allowed", "Pages from this origin may not use this chat.")
-
-    def _add_cors_headers(self, request: Request, resp: HTTPResponse) -> None:
-        origin = request.headers.get("origin")
-        if not origin or self._same_origin(request, origin) or not self._cross_origin_allowed(origin):
-            return
-        resp.headers["Access-Control-Allow-Origin"] = origin
-        resp.headers["Vary"] = "Origin"
-        if request.method == "OPTIONS":
-            resp.headers["Access-Control-Allow-Methods"] = "GET, POST, DELETE, OPTIONS"
-            resp.headers["Access-Control-Allow-Headers"] = "Content-Type"
-            resp.headers["Access-Control-Max-Age"] = "600"
+    @property
+    def allowed_origins(self) -> list[str]:
+        return self.origins.allowed
 
     # --- routes -------------------------------------------------------------------------------
 
@@ -154,12 +138,7 @@ class WidgetInput(InputChannel):
         # A turn that produced no reply (say, the action server is down) still gets the polite error.
         on_new_message = never_silent(each_question(on_new_message))
 
-        # Rasa's app-wide CORS extension answers every OPTIONS request itself before routing
-        # reaches a handler, so the CORS headers for allowed origins are added here, after it.
-        @widget.middleware("response")
-        async def cors(request: Request, resp: HTTPResponse) -> None:
-            if resp is not None:
-                self._add_cors_headers(request, resp)
+        self.origins.serve(widget, "/session", "/webhook", "/feedback", "/conversations/<sender>")
 
         @widget.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -182,9 +161,12 @@ class WidgetInput(InputChannel):
         for filename in ASSETS.files:
             widget.add_route(static_file(filename), f"/{filename}", methods=["GET"], name=filename.replace(".", "_"))
 
-        @widget.route("/webhook", methods=["OPTIONS"])
-        async def webhook_preflight(request: Request) -> HTTPResponse:
-            return response.empty()
+        @widget.route("/session", methods=["POST"])
+        async def session(request: Request) -> HTTPResponse:
+            refused = self.origins.refused(request)
+            if refused:
+                return refused
+            return response.json(self.proofs.issue(), headers={"Cache-Control": "no-store"})
 
         @widget.route("/webhook", methods=["GET", "PUT", "PATCH", "DELETE"])
         async def webhook_wrong_method(request: Request) -> HTTPResponse:
@@ -194,7 +176,7 @@ class WidgetInput(InputChannel):
 
         @widget.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            refused = self._origin_refused(request)
+            refused = self.origins.refused(request)
             if refused:
                 return refused
             try:
@@ -204,6 +186,9 @@ class WidgetInput(InputChannel):
             except RequestRefused as refused_request:
                 return refused_request.response()
             sender, text = chat.sender, chat.text
+            refused = self.proofs.refused(request, sender)
+            if refused:
+                return refused
             collector = WidgetOutput()
             if not self.limiter.allow(sender):
                 await collector.send_response(sender, slow_down_message())
@@ -225,19 +210,18 @@ class WidgetInput(InputChannel):
                     return error(503, "unavailable", "The assistant could not answer just now. Please try again.")
             return response.json(collector.messages)
 
-        @widget.route("/feedback", methods=["OPTIONS"])
-        async def feedback_preflight(request: Request) -> HTTPResponse:
-            return response.empty()
-
         @widget.route("/feedback", methods=["POST"])
         async def feedback(request: Request) -> HTTPResponse:
-            refused = self._origin_refused(request)
+            refused = self.origins.refused(request)
             if refused:
                 return refused
             try:
                 rating = parse_feedback(request.body)
             except RequestRefused as refused_request:
                 return refused_request.response()
+            refused = self.proofs.refused(request, rating.sender)
+            if refused:
+                return refused
             if not self.feedback_limiter.allow(rating.sender):
                 return error(429, "too_many_requests", "Please wait a few seconds before rating again.")
             agent = getattr(request.app.ctx, "agent", None)
@@ -253,32 +237,32 @@ class WidgetInput(InputChannel):
                 return error(404, "unknown_answer", "This conversation has no answer with that text to rate.")
             return response.json({"recorded": True})
 
-        @widget.route("/conversations/<sender>", methods=["OPTIONS"])
-        async def forget_preflight(request: Request, sender: str) -> HTTPResponse:
-            return response.empty()
-
         @widget.route("/conversations/<sender>", methods=["DELETE"])
         async def forget(request: Request, sender: str) -> HTTPResponse:
-            refused = self._origin_refused(request)
+            refused = self.origins.refused(request)
             if refused:
                 return refused
             if not valid_sender(sender):
                 return error(400, "invalid_sender", SENDER_RULE)
+            refused = self.proofs.refused(request, sender)
+            if refused:
+                return refused
             agent = getattr(request.app.ctx, "agent", None)
             if agent is None or agent.tracker_store is None:
                 return error(503, "not_ready", "The assistant is not ready yet. Please try again.")
             try:
                 # Hold the conversation's lock so a message being answered cannot re-save it half-way.
                 async with agent.lock_store.lock(sender):
-                    deleted = forget_sender(agent.tracker_store, sender)
+                    forget_sender(agent.tracker_store, sender)
                 pending = removal_pending(agent.tracker_store)
             except ForgetUnsupported as exc:
                 return error(501, "unsupported_store", f"Cannot delete conversations from a {exc} tracker store.")
             except Exception:
                 logger.exception("widget: failed to forget a conversation")
                 return error(503, "unavailable", "The conversation could not be deleted just now. Please try again.")
-            logger.info("widget: forgot a conversation (%d events)", deleted)
+            logger.info("widget: forgot a conversation")
             # "forgotten" only once no copy is left; until then the removal is pending (README "What is logged").
-            return response.json({"forgotten": not pending, "removal_pending": pending, "events_deleted": deleted})
+            # The same answer whether or not the conversation had anything stored: it says nothing about that.
+            return response.json({"forgotten": not pending, "removal_pending": pending})
 
         return widget

@@ -22,9 +22,14 @@ What differs from the stock channel:
   (it is always "rest"), and ``?stream=true`` is refused with 400 unsupported_option:
   replies always come as one JSON list.
 - The person's words never go into the logs, even when a turn fails.
+- Who may call it: a page of another origin gets 403 ``origin_not_allowed`` unless listed under
+  ``allowed_origins``, as for the widget (origins.py; requests without Origin, such as curl and
+  scripts, are allowed); beyond loopback every message needs the REST token (rest_access.py).
+  Sender ids of the widget's form (``w-`` and 32 hex digits) get 403 ``widget_sender``: a widget
+  conversation is reached only through the widget, with its proof (sessions.py).
 
-Options (credentials.yml): max_message_length, rate_limit_messages, rate_limit_seconds, as
-for the widget (see validation.py).
+Options (credentials.yml): allowed_origins, max_message_length, rate_limit_messages,
+rate_limit_seconds, as for the widget (see validation.py).
 """
 
 from __future__ import annotations
@@ -43,7 +48,10 @@ from sanic.response import HTTPResponse
 
 from bot.web.guard import error_message, never_silent
 from bot.web.health import health_response
+from bot.web.origins import Origins
 from bot.web.questions import each_question
+from bot.web.rest_access import RestAccess
+from bot.web.sessions import WIDGET_SENDER
 from bot.web.validation import Limits, RequestRefused, error, parse_chat_request, slow_down_message
 
 logger = logging.getLogger(__name__)
@@ -79,11 +87,19 @@ class RestInput(StockRestInput):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        return cls(Limits.from_credentials(credentials))
+        return cls(
+            Limits.from_credentials(credentials),
+            origins=Origins(Origins.from_credentials(credentials), headers="Content-Type, Authorization"),
+            access=RestAccess.from_env(),
+        )
 
-    def __init__(self, limits: Limits | None = None) -> None:
+    def __init__(
+        self, limits: Limits | None = None, *, origins: Origins | None = None, access: RestAccess | None = None
+    ) -> None:
         self.limits = limits or Limits()
         self.limiter = self.limits.limiter()
+        self.origins = origins or Origins()
+        self.access = access or RestAccess()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         module = inspect.getmodule(self)
@@ -94,20 +110,27 @@ class RestInput(StockRestInput):
         async def health(request: Request) -> HTTPResponse:
             return health_response(request)
 
+        self.origins.serve(rest, "/webhook")
+
         @rest.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            refused = self.origins.refused(request) or self.access.refused(request)
+            if refused:
+                return refused
             try:
                 chat = parse_chat_request(
                     request.body,
                     request.headers.get("content-type"),
                     max_message_length=self.limits.max_message_length,
                 )
-            except RequestRefused as refused:
-                return refused.response()
+            except RequestRefused as refused_request:
+                return refused_request.response()
+            if WIDGET_SENDER.fullmatch(chat.sender):
+                return error(403, "widget_sender", "This is a chat widget conversation: use the widget to continue it.")
             metadata = chat.data.get("metadata")
-            refused = metadata_problem(metadata)
-            if refused is not None:
-                return error(*refused)
+            problem = metadata_problem(metadata)
+            if problem is not None:
+                return error(*problem)
             if str(request.args.get("stream", "")).lower() in _TRUE:
                 return error(
                     400, "unsupported_option", "Streaming is not supported: leave out stream=true to get all replies."

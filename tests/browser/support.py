@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bot.serve import ROOT, Stack
+from tests.support import widget_proof
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -97,12 +98,16 @@ class Bot:
         with sqlite3.connect(self.db) as conn:
             return int(conn.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0])
 
+    def proof(self, sender: str) -> dict[str, str]:
+        """The header that proves a request is about ``sender``'s own conversation (bot/web/sessions.py)."""
+        return widget_proof(self.stack.state_dir, sender)
+
     def post(self, sender: str, message: str) -> list[dict[str, Any]]:
-        """Talk to the widget's endpoint directly (as another person would)."""
+        """Talk to the widget's endpoint directly, with that conversation's proof (as another person would)."""
         request = urllib.request.Request(
             f"{self.url}/webhooks/widget/webhook",
             data=json.dumps({"sender": sender, "message": message}).encode(),
-            headers={"Content-Type": "application/json"},
+            headers={"Content-Type": "application/json", **self.proof(sender)},
         )
         with urllib.request.urlopen(request, timeout=60) as response:
             return json.loads(response.read())
@@ -175,7 +180,8 @@ class Widget:
             "class": li.get_attribute("class"),
         }
 
-    def sender(self) -> str:
+    def sender(self) -> str | None:
+        """The conversation's sender id (None until the server has issued one, at the first message)."""
         return self.page.evaluate(
             """() => { for (const k of Object.keys(localStorage))
                  if (k.startsWith('mnd-widget:')) return JSON.parse(localStorage.getItem(k)).sender; }"""
@@ -218,8 +224,8 @@ class Widget:
     def seed(self, turns: list[tuple[str, list[dict[str, Any]]]]) -> None:
         """Load the page with these earlier turns (question, the bot's messages) saved, as after a reload.
 
-        The messages are real replies the bot gave (see ``Bot.post``); a fresh sender id keeps the
-        server's side of the conversation apart.
+        The messages are real replies the bot gave (see ``Bot.post``); the next message gets a new
+        conversation from the server, which keeps the server's side of the conversation apart.
         """
         items: list[dict[str, Any]] = []
         for question, messages in turns:
@@ -238,7 +244,7 @@ class Widget:
         self.page.evaluate(
             """items => { const k = Object.keys(localStorage).find(k => k.startsWith('mnd-widget:'));
                  const s = JSON.parse(localStorage.getItem(k));
-                 s.items = items; s.nextId = items.length + 1; s.sender = 'w-' + crypto.randomUUID().replace(/-/g, '');
+                 s.items = items; s.nextId = items.length + 1; s.sender = null; s.proof = null;
                  localStorage.setItem(k, JSON.stringify(s)); }""",
             items,
         )

@@ -28,9 +28,13 @@ def feedback_events(bot: Bot, sender: str) -> list[dict[str, Any]]:
     ]
 
 
-def post_feedback(bot: Bot, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+def post_feedback(bot: Bot, body: dict[str, Any], *, proven: bool = True) -> tuple[int, dict[str, Any]]:
+    """Rate an answer directly, with the proof of the body's sender (``proven``) or without any."""
     url = f"{bot.url}/webhooks/widget/feedback"
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+    headers = {"Content-Type": "application/json"}
+    if proven and isinstance(body.get("sender"), str):
+        headers.update(bot.proof(body["sender"]))
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, json.loads(response.read())
@@ -76,6 +80,8 @@ def test_feedback_is_stored_with_the_conversation_and_forget_removes_it(
 
     # Nobody else can rate this conversation's answers, and only answers it was given can be rated.
     text = messages[-1]["text"]
+    status, body = post_feedback(bot, {"sender": sender, "answer": text, "helpful": False}, proven=False)
+    assert (status, body["error"]) == (403, "sender_not_proven")
     stranger = f"stranger-{uuid.uuid4().hex}"
     bot.post(stranger, "hello")
     assert post_feedback(bot, {"sender": stranger, "answer": text, "helpful": False})[0] == 404

@@ -45,6 +45,7 @@ def test_the_launcher_never_hides_the_end_of_the_page_or_focus(open_widget: Call
 
 def test_a_rate_limited_message_can_be_asked_again(open_widget: Callable[..., Widget], bot: Bot) -> None:
     widget = open_widget()
+    widget.ask("hello")
     sender = widget.sender()
     # The sender has used up its messages (10 in 20 s by default) from elsewhere.
     for _ in range(12):

@@ -275,6 +275,52 @@ def test_start_again_clears_the_screen_and_starts_a_new_conversation(
     assert widget.ask("what is ALS")[0]["custom"]["kind"] == "disclaimer"
 
 
+def _keep_as_an_earlier_version_did(widget: Widget) -> str:
+    """Make the saved conversation look like one an earlier widget kept: its own sender id, no proof."""
+    old = f"w-{uuid.uuid4().hex}"
+    widget.page.evaluate(
+        """old => { const k = Object.keys(localStorage).find(k => k.startsWith('mnd-widget:'));
+             const s = JSON.parse(localStorage.getItem(k)); s.sender = old; delete s.proof;
+             localStorage.setItem(k, JSON.stringify(s)); }""",
+        old,
+    )
+    widget.reload()
+    return old
+
+
+def test_a_conversation_kept_by_an_earlier_version_starts_afresh_politely(
+    open_widget: Callable[..., Widget], bot: Bot
+) -> None:
+    widget = open_widget()
+    widget.ask("what is MND")
+    old = _keep_as_an_earlier_version_did(widget)
+    assert [t for who, t in widget.transcript() if who == "you"] == ["what is MND"]  # restored as before
+
+    # The server refuses the old conversation; the question is answered in a new one, with a word why.
+    with widget.page.expect_response(lambda r: r.url.endswith("/webhooks/widget/webhook") and r.ok) as reply:
+        widget.box.fill("what is PLS")
+        widget.box.press("Enter")
+    messages = reply.value.json()
+    assert [m["custom"]["kind"] for m in messages] == ["disclaimer", "answer"]
+    widget.wait_for_reply(2)
+    transcript = widget.transcript()
+    assert transcript[0][0] == "bot" and "earlier version of this chat" in transcript[0][1]
+    assert [t for who, t in transcript if who == "you"] == ["what is PLS"]
+    assert transcript[-1] == ("bot", messages[-1]["text"])
+    expect(widget.page.locator(".mndw-error")).to_be_hidden()
+    assert widget.sender() not in (None, old) and bot.stored_events(old) == 0
+    widget.shot("earlier-version-afresh")
+
+    # Forget on such a conversation clears the device and says plainly that the server's copy stays.
+    _keep_as_an_earlier_version_did(widget)
+    widget.tool("Forget this conversation").click()
+    widget.page.get_by_role("button", name="Yes, forget it").click()
+    notice = widget.page.locator(f"{BOT_REPLIES}.mndw-kind-notice")
+    expect(notice).to_contain_text("could not delete its own copy")
+    assert [who for who, _ in widget.transcript()] == ["bot"]
+    expect(widget.page.locator(".mndw-error")).to_be_hidden()
+
+
 # --------------------------------------------------------------------------- safety of what is shown
 
 
@@ -611,7 +657,8 @@ def test_another_site_can_embed_the_widget_only_when_its_origin_is_allowed(
     endpoints = tmp_path / "endpoints.yml"
     endpoints.write_text((ROOT / "endpoints.yml").read_text().replace("build/conversations.db", str(tmp_path / "c.db")))
     ports = {"port": free_port(), "actions_port": free_port()}
-    with Stack(**ports, credentials=credentials, endpoints=endpoints, log_dir=tmp_path / "logs") as allowing:
+    stack = Stack(**ports, credentials=credentials, endpoints=endpoints, log_dir=tmp_path / "logs", state_dir=tmp_path)
+    with stack as allowing:
         widget = open_widget(bot_url=allowing.url, page_url=f"{other_site}/?bot={allowing.url}")
         widget.page.get_by_role("button", name="Ask about MND").click()
         messages = widget.ask("what is PLS")
@@ -660,9 +707,12 @@ def test_bad_requests_get_a_clear_4xx_json_error(bot: Bot, body: bytes, code: st
 
 def test_the_channel_endpoints(bot: Bot) -> None:
     base = f"{bot.url}/webhooks/widget"
-    status, messages = _http(
-        "POST", f"{base}/webhook", json.dumps({"sender": f"api-{uuid.uuid4().hex}", "message": "what is PLS"}).encode()
-    )
+    # The server issues a conversation's sender id and its proof; every request about it carries the proof.
+    status, session = _http("POST", f"{base}/session")
+    assert status == 200 and re.fullmatch(r"w-[0-9a-f]{32}", session["sender"]) and session["proof"]
+    proof = {"X-Sender-Proof": session["proof"]}
+    body = json.dumps({"sender": session["sender"], "message": "what is PLS"}).encode()
+    status, messages = _http("POST", f"{base}/webhook", body, proof)
     assert status == 200
     # One object per bot message: text, buttons and the reply contract together (Rasa's REST channel
     # would send the answer as two items, and split texts on blank lines).

@@ -172,9 +172,34 @@ def test_both_after_a_correction_means_the_two_types_meant(chat: Chat) -> None:
     chat.say("what part does pma attack")
     chat.say("does pls do the same")
     chat.say("sorry i meant pbp not pls")
-    replies = [m for m in chat.post("so they both only do the lower ones?") if "custom" in m]
-    assert {m["custom"]["condition"] for m in replies} == {"pma", "pbp"}, replies
-    assert all(m["custom"]["conditions"] == ["pma", "pbp"] for m in replies), replies
+    reply = chat.say("so they both only do the lower ones?")
+    assert reply["custom"]["condition"] == "mnd" and reply["custom"]["conditions"] == ["pma", "pbp"], reply
+    assert "PMA" in reply["text"] and "PBP" in reply["text"]
+
+
+def test_a_question_about_both_listed_types_gets_one_reply_naming_each(chat: Chat) -> None:
+    listing = chat.say("which types mostly affect men?")
+    assert listing["custom"]["conditions"] == ["pma", "kennedy"]
+    replies = [m for m in chat.post("are both of them treatable?") if m["custom"]["kind"] != "disclaimer"]
+    assert len(replies) == 1, replies
+    [reply] = replies
+    assert reply["custom"]["condition"] == "mnd" and reply["custom"]["conditions"] == ["pma", "kennedy"]
+    # Neither has its own treatment facts: said once for both, then the general text once.
+    assert "just for PMA or Kennedy's disease" in reply["text"]
+    assert_from_store(reply)
+
+
+def test_a_description_can_rule_one_of_the_listed_out(chat: Chat) -> None:
+    chat.say("which types mostly affect men?")
+    reply = chat.say("the other one, not the hands one")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("kennedy", "definition"), reply
+
+
+def test_is_a_type_the_same_as_mnd_gets_the_type_side_only(chat: Chat) -> None:
+    reply = chat.say("is ALS the same as MND?")
+    assert reply["custom"]["kind"] == "compare"
+    assert "mean the same thing" in reply["text"]
+    assert "riluzole" not in reply["text"] and "covers a group of disorders" not in reply["text"]
 
 
 def test_what_does_that_mean_after_an_answer(chat: Chat) -> None:
@@ -227,3 +252,67 @@ def test_action_server_down_gets_a_polite_error_then_recovers(stack: Stack) -> N
     # The conversation goes on where it was: PLS is still the subject.
     again = chat.say("is it inherited?")
     assert again["custom"]["condition"] == "pls" and again["custom"]["topic"] == "inheritance"
+
+
+def test_which_one_of_three_named_types_is_answered_from_their_attributes(chat: Chat) -> None:
+    reply = chat.say("Out of ALS, PLS and PMA, which one affects only the lower neurons?")
+    custom = reply["custom"]
+    assert (custom["kind"], custom["condition"], custom["topic"], custom["conditions"]) == (
+        "answer",
+        "mnd",
+        "upper_lower",
+        ["pma"],
+    )
+    assert_from_store(reply)
+
+
+def test_a_type_described_by_what_the_listing_said_keeps_the_question_asked(chat: Chat) -> None:
+    chat.say("what are the types of mnd")
+    chat.say("what causes sma")
+    reply = chat.say("and the brainstem one?")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pbp", "causes"), reply
+
+
+def test_a_question_about_upper_or_lower_neurons_in_general_leaves_the_type_in_focus(chat: Chat) -> None:
+    chat.say("what does pma affect")
+    reply = chat.say("what happens when the lower ones are damaged")
+    assert reply["custom"]["condition"] == "motor_neuron", reply
+    chat.say("what does pma affect")
+    assert chat.say("upper or lower?")["custom"]["condition"] == "pma"
+
+
+def test_is_it_the_same_as_its_own_group_gets_what_the_type_is(chat: Chat) -> None:
+    chat.say("what is als")
+    reply = chat.say("is it the same as motor neurone disease? the nurse kept saying MND")
+    assert (reply["custom"]["kind"], reply["custom"]["condition"], reply["custom"]["topic"]) == (
+        "answer",
+        "als",
+        "definition",
+    )
+    assert "mean the same thing" in reply["text"]
+
+
+def test_an_answer_never_starts_with_a_fact_that_goes_on_from_another(chat: Chat) -> None:
+    reply = chat.say("does kennedys make your feet numb")
+    assert reply["text"].index("Kennedy's disease") < reply["text"].index("Their hands and feet")
+    assert_from_store(reply)
+
+
+def test_the_others_with_nothing_listed_are_the_other_types(chat: Chat) -> None:
+    chat.say("what is als")
+    listing = chat.say("name the others")
+    assert (listing["custom"]["condition"], listing["custom"]["topic"]) == ("mnd", "types")
+    reply = chat.say("the 2nd one what does it do to u")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pbp", "symptoms"), reply
+
+
+def test_which_other_types_leaves_out_the_one_named(chat: Chat) -> None:
+    reply = chat.say("wife has pls, cant sleep. which other types only affect one kind of motor neuron")
+    assert reply["custom"]["conditions"] == ["pbp", "pma", "sma"]
+    assert chat.say("the second one?")["custom"]["condition"] == "pma"
+
+
+def test_asking_if_there_is_a_proper_cure_is_answered_from_the_store(chat: Chat) -> None:
+    chat.say("what is als")
+    reply = chat.say("Is there any proper cure for it then?")
+    assert reply["custom"]["kind"] in {"answer", "not_covered"} and reply["custom"]["topic"] == "treatment", reply

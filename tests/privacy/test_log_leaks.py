@@ -27,16 +27,16 @@ def _leaks(log_dir: Path, secrets: list[str]) -> list[str]:
     return found
 
 
-def _hang_up_mid_turn(server: Server, path: str, sender: str, phrase: str) -> None:
+def _hang_up_mid_turn(server: Server, channel: str, sender: str, phrase: str) -> None:
     """Send a turn and close the connection before the answer: the server cancels the turn."""
     port = int(server.stack.url.rsplit(":", 1)[1])
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=0.3)
     try:
         conn.request(
             "POST",
-            path,
+            CHANNELS[channel],
             body=json.dumps({"sender": sender, "message": phrase}).encode(),
-            headers={"Content-Type": "application/json"},
+            headers={"Content-Type": "application/json", **server.proof(channel, sender)},
         )
         with contextlib.suppress(TimeoutError, socket.timeout):
             conn.getresponse().read()
@@ -65,10 +65,10 @@ def test_no_sender_id_or_message_text_reaches_any_log(tmp_path: Path) -> None:
         with unwritable:
             for channel in CHANNELS:
                 say(server, channel, "my husband has mnd, what helps with fatigue")
-            for channel, path in CHANNELS.items():  # the person gives up waiting while the store retries
+            for channel in CHANNELS:  # the person gives up waiting while the store retries
                 phrase = f"how can i make the nights easier for her zq{tag}x{len(phrases)}"
                 phrases.append(phrase)
-                _hang_up_mid_turn(server, path, senders[channel], phrase)
+                _hang_up_mid_turn(server, channel, senders[channel], phrase)
             rasa_log = stack.log_dir / "rasa.log"
             assert wait_until(lambda: "widget: timed out" in rasa_log.read_text(errors="replace"), attempts=400)
         for channel in CHANNELS:

@@ -1,5 +1,5 @@
-"""Helpers for the conversation-store fault tests: real file systems that fill up or turn read-only,
-a stack whose tracker store lives on them, turns recorded, and the fault table they print."""
+"""Helpers for the fault tests: real file systems that fill up or turn read-only, a stack whose
+tracker store lives on them, turns recorded, and the fault table they fill."""
 
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def stack_with_store(work: Path, database: Path) -> Stack:
         assert setting in text, f"endpoints.yml no longer has {setting!r}"
         text = text.replace(setting, value)
     endpoints.write_text(text, encoding="utf-8")
-    return Stack(port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=work / "logs")
+    return Stack(port=free_port(), actions_port=free_port(), endpoints=endpoints, log_dir=work / "logs", state_dir=work)
 
 
 @dataclass
@@ -164,12 +164,8 @@ class FaultTable:
         return [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
 
 
-def show(request: pytest.FixtureRequest, table: FaultTable) -> None:
-    """Print the fault table past pytest's output capture (``make chaos`` shows it)."""
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if table.rows and capture is not None:
-        with capture.global_and_fixture_disabled():
-            print("\n" + "\n".join(table.lines()))
+# Every fault test adds its row here; tests/reliability/conftest.py prints the table once, at the end of the run.
+TABLE = FaultTable()
 
 
 def wait_until(check: Any, attempts: int = 200, pause: float = 0.05) -> bool:

@@ -204,7 +204,8 @@ def _check_flooded(server: Server, channel: str, case: Case, sender: str) -> Non
     path = CHANNELS[channel]
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=case.burst) as pool:
-        answers = list(pool.map(lambda _: server.request(path, case.body(sender), case.headers), range(case.burst)))
+        headers = {**case.headers, **server.proof(channel, sender)}
+        answers = list(pool.map(lambda _: server.request(path, case.body(sender), headers), range(case.burst)))
     elapsed = time.monotonic() - started
     assert all(a.status == 200 for a in answers), [a.status for a in answers]
     slowed = answered_ = 0
@@ -233,7 +234,7 @@ def test_bad_input_gets_a_polite_reply_or_a_clear_4xx(server: Server, channel: s
     if isinstance(case.expect, Flooded):
         _check_flooded(server, channel, case, sender)
         return
-    answer = server.request(CHANNELS[channel], case.body(sender), case.headers)
+    answer = server.request(CHANNELS[channel], case.body(sender), {**case.headers, **server.proof(channel, sender)})
     assert answer.status < 500, answer
     if isinstance(case.expect, Refused):
         _check_refused(answer, case.expect)

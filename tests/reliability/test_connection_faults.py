@@ -5,7 +5,7 @@ One stack of its own with small bounds (bot/web/connections.py, bot/supervision.
 rotated at :data:`LOG_BYTES`. Paths that are not UTF-8 get 400 and one short log line; sockets that
 trickle a byte at a time are closed by the server while a normal turn is answered; a flood of log
 lines is rotated. Every loop is bounded by a count of rounds, never by the clock. The fault table
-is printed at the end of the run (``make chaos``).
+gets this module's rows (``make chaos`` prints it).
 """
 
 from __future__ import annotations
@@ -31,14 +31,13 @@ from bot.web.connections import (
     Limits,
 )
 from tests.reliability.conftest import Server, raw_exchange
-from tests.reliability.store_faults import Conversations, FaultTable, show, wait_until
+from tests.reliability.store_faults import TABLE, Conversations, wait_until
 
 CAP = 8
 READ_SECONDS = 2
 LOG_BYTES = 16 * 1024
 ROUND_SECONDS = 0.25
 ROUNDS = 120  # 30 s of trickling: far beyond READ_SECONDS, so only a server that cuts it off passes
-TABLE = FaultTable()
 BAD_PATHS = [b"/%ff%fe", b"/webhooks/rest/webhook%C3%28", b"/%zz"]
 # Long enough that it never completes while it trickles in, one byte per round.
 SLOW_HEAD = b"POST /webhooks/rest/webhook HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + b"a" * ROUNDS * 2
@@ -65,12 +64,6 @@ class Servers:
         handle = self.stack.rasa if which == "rasa" else self.stack.actions
         assert handle is not None
         return handle.pid
-
-
-@pytest.fixture(scope="module", autouse=True)
-def fault_table(request: pytest.FixtureRequest) -> Iterator[None]:
-    yield
-    show(request, TABLE)
 
 
 @pytest.fixture(scope="module")

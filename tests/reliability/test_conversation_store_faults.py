@@ -19,25 +19,16 @@ import pytest
 
 from tests.reliability.conftest import Server
 from tests.reliability.store_faults import (
+    TABLE,
     Conversations,
-    FaultTable,
     Turn,
     fill,
     read_only,
     seen,
-    show,
     small_disk,
     stack_with_store,
     wait_until,
 )
-
-TABLE = FaultTable()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def fault_table(request: pytest.FixtureRequest) -> Iterator[None]:
-    yield
-    show(request, TABLE)
 
 
 def store_state(chat: Conversations) -> str | None:

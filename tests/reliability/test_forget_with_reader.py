@@ -20,7 +20,7 @@ def _forget(server: Server, sender: str) -> dict[str, Any]:
     parts = urlsplit(server.stack.url)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
     try:
-        conn.request("DELETE", f"/webhooks/widget/conversations/{sender}")
+        conn.request("DELETE", f"/webhooks/widget/conversations/{sender}", headers=server.proof("widget", sender))
         resp = conn.getresponse()
         body = resp.read()
     finally:
@@ -45,7 +45,6 @@ def test_forget_while_a_backup_reads_the_store_is_pending_then_leaves_no_copy(se
         reply = _forget(server, sender)
         assert reply["removal_pending"] is True
         assert reply["forgotten"] is False
-        assert reply["events_deleted"] > 0
     finally:
         reader.rollback()
         reader.close()
@@ -55,4 +54,4 @@ def test_forget_while_a_backup_reads_the_store_is_pending_then_leaves_no_copy(se
         time.sleep(0.25)
     assert _holding_phrase(server) == []
     again = _forget(server, sender)
-    assert again == {"forgotten": True, "removal_pending": False, "events_deleted": 0}
+    assert again == {"forgotten": True, "removal_pending": False}

@@ -160,7 +160,7 @@ class TestFollowUps:
         [msg], slots = run(ActionCompareConditions(), tracker, domain)
         custom = msg["custom"]
         assert custom["kind"] == "compare" and custom["conditions"] == ["pls", "als"]
-        assert "upper motor neurons only" in msg["text"] and "both upper and lower" in msg["text"]
+        assert "only the upper motor neurons" in msg["text"] and "both upper and lower" in msg["text"]
         assert {f.split(".")[0] for f in custom["facts"]} == {"pls", "als"}
         # The first named stays in focus ("and where does it start?"); both are "the two" now.
         assert slots["condition"] == "pls" and slots["listed"] == ["pls", "als"]

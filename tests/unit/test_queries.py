@@ -220,3 +220,23 @@ def test_pls_typed_as_please_is_not_a_condition(session: Session, text: str, slu
 )
 def test_conditions_in_a_message(session: Session, text: str, slugs: list[str]) -> None:
     assert names.conditions_in(session, entities=[], text=text) == slugs
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("i have progressive bull bar pulsy, what part of the nervous system does it hit", "progressive"),
+        ("is spinal muscular atrophy rare", "atrophy"),
+    ],
+)
+def test_a_word_inside_a_condition_name_is_not_a_term_asked_about(session: Session, text: str, word: str) -> None:
+    # Glossary words, but here they are part of the name.
+    assert names.find_term(session, text) is None
+    assert not names.term_outside_names(session, text, word)
+
+
+def test_a_word_asked_about_beside_the_name_is_still_a_term(session: Session) -> None:
+    text = "what does bulbar mean in progressive bulbar palsy"
+    entry = names.find_term(session, text)
+    assert entry is not None and entry.term == "bulbar"
+    assert names.term_outside_names(session, text, "bulbar")

@@ -5,6 +5,7 @@
   "use strict";
 
   W.WEBHOOK = W.base + "webhook";
+  W.SESSION = W.base + "session";
   W.CONVERSATIONS = W.base + "conversations/";
   W.STORE_KEY = "mnd-widget:v1:" + W.base;
   W.SCALES = [1, 1.125, 1.25, 1.5, 1.75, 2];
@@ -22,18 +23,13 @@
 
   var memoryStore = null; // used when localStorage is unavailable (private mode, blocked)
 
-  function newSenderId() {
-    var bytes = new Uint8Array(16);
-    window.crypto.getRandomValues(bytes);
-    var hex = "";
-    for (var i = 0; i < bytes.length; i++) hex += (bytes[i] + 256).toString(16).slice(1);
-    return "w-" + hex;
-  }
-
+  // A conversation's sender id and its proof are issued by the server (POST session) just before
+  // its first request (mndw-talk.js); until then both are null.
   W.freshState = function (previous) {
     return {
       v: 1,
-      sender: newSenderId(),
+      sender: null,
+      proof: null,
       items: [],
       draft: "",
       pending: null,
@@ -54,7 +50,11 @@
     if (!raw) return null;
     try {
       var s = JSON.parse(raw);
-      if (!s || s.v !== 1 || typeof s.sender !== "string" || !Array.isArray(s.items)) return null;
+      if (!s || s.v !== 1 || !Array.isArray(s.items)) return null;
+      // Saved by an earlier version: a sender id of its own making and no proof (the server refuses it;
+      // mndw-talk.js then starts a new conversation).
+      if (typeof s.sender !== "string") s.sender = null;
+      if (typeof s.proof !== "string") s.proof = null;
       if (typeof s.scale !== "number" || s.scale < 0 || s.scale >= W.SCALES.length) s.scale = DEFAULT_SCALE;
       if (typeof s.draft !== "string") s.draft = "";
       if (typeof s.nextId !== "number") s.nextId = s.items.length + 1;

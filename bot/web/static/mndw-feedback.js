@@ -17,9 +17,11 @@
   }
 
   function rate(item, helpful, yes, no) {
-    var sender = W.state.sender;
-    W.request("POST", FEEDBACK, { sender: sender, answer: item.text, helpful: helpful }).then(function () {
-      if (W.state.sender !== sender) return;
+    var state = W.state;
+    if (!state.sender) return; // an answer on screen always came in a conversation the server issued
+    var body = { sender: state.sender, answer: item.text, helpful: helpful };
+    W.request("POST", FEEDBACK, body, state.proof).then(function () {
+      if (W.state !== state) return;
       item.feedback = helpful;
       W.saveState();
       setPressed(yes, no, helpful);

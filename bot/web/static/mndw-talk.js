@@ -33,7 +33,9 @@
 
   // ---------------------------------------------------------------- requests
 
-  W.request = function (method, url, body) {
+  // A request about a conversation carries its proof; a refused one rejects with the HTTP status
+  // and the server's error code (say 403 "sender_not_proven").
+  W.request = function (method, url, body, proof) {
     var controller = "AbortController" in window ? new AbortController() : null;
     var timer = controller ? window.setTimeout(function () { controller.abort(); }, W.REQUEST_TIMEOUT_MS) : null;
     var options = { method: method, headers: { Accept: "application/json" }, credentials: "omit", cache: "no-store" };
@@ -41,18 +43,45 @@
       options.headers["Content-Type"] = "application/json";
       options.body = JSON.stringify(body);
     }
+    if (proof) options.headers["X-Sender-Proof"] = proof;
     if (controller) options.signal = controller.signal;
     return window.fetch(url, options).then(function (resp) {
       if (timer) window.clearTimeout(timer);
       if (!resp.ok) {
-        var err = new Error("HTTP " + resp.status);
-        err.status = resp.status;
-        throw err;
+        return resp.json().catch(function () { return null; }).then(function (data) {
+          var err = new Error("HTTP " + resp.status);
+          err.status = resp.status;
+          err.code = data && typeof data.error === "string" ? data.error : null;
+          throw err;
+        });
       }
       return resp.status === 204 ? null : resp.json();
     }, function (e) {
       if (timer) window.clearTimeout(timer);
       throw e;
+    });
+  };
+
+  // The server did not recognise this conversation's proof: one saved by an earlier version of the
+  // widget, or from before the server's secret changed.
+  W.proofRefused = function (e) {
+    return !!e && e.status === 403 && e.code === "sender_not_proven";
+  };
+
+  // The current conversation, with its sender id and proof; the server issues them on first use.
+  W.withSession = function () {
+    var state = W.state;
+    if (state.sender) return Promise.resolve(state);
+    return W.request("POST", W.SESSION).then(function (s) {
+      if (!s || typeof s.sender !== "string" || typeof s.proof !== "string") {
+        throw new Error("The server did not start a conversation.");
+      }
+      if (!state.sender) {
+        state.sender = s.sender;
+        state.proof = s.proof;
+        if (W.state === state) W.saveState();
+      }
+      return state;
     });
   };
 
@@ -174,22 +203,28 @@
     busy = true;
     hideError();
     setTyping(true);
-    var sender = W.state.sender;
+    var state = W.state;
     var sending = W.findItem(p.itemId);
     if (sending && !sending.sending) {
       sending.sending = true;
       W.replaceItem(sending);
     }
-    W.request("POST", W.WEBHOOK, { sender: sender, message: p.payload }).then(function (messages) {
+    W.withSession().then(function (session) {
+      return W.request("POST", W.WEBHOOK, { sender: session.sender, message: p.payload }, session.proof);
+    }).then(function (messages) {
       if (!Array.isArray(messages)) throw new Error("The reply was not a list of messages.");
       busy = false;
       setTyping(false);
-      if (W.state.sender !== sender) return; // the person started again meanwhile
+      if (W.state !== state) return; // the person started again meanwhile
       received(p, messages);
     }).catch(function (e) {
       busy = false;
       setTyping(false);
-      if (W.state.sender !== sender) return;
+      if (W.state !== state) return;
+      if (W.proofRefused(e) && !p.afresh) {
+        continueAfresh(p);
+        return;
+      }
       var failed = W.findItem(p.itemId);
       if (failed) {
         failed.sending = false;
@@ -206,6 +241,27 @@
       W.showError(why + " Your message is kept. Choose Try again when you are ready.", W.deliver);
     });
   };
+
+  // What the widget itself has to say, shown in the conversation (and heard once, by startOver).
+  function notice(text) {
+    var li = W.addItem({ role: "bot", text: text, buttons: [], custom: { kind: "notice" } });
+    W.saveState();
+    W.settleTabOrder();
+    W.scrollToShow(li);
+  }
+
+  var AFRESH = "This conversation began in an earlier version of this chat and cannot be continued, " +
+    "so a new one has started. Your question is asked again here.";
+  var NOT_DELETED = "This conversation has been cleared from this device. The assistant could not delete " +
+    "its own copy, because the conversation began in an earlier version of this chat.";
+
+  // A conversation the server no longer accepts (kept from an earlier version of the widget) cannot
+  // go on: a new one starts, and the question is asked again there, once.
+  function continueAfresh(p) {
+    W.startOver(AFRESH);
+    notice(AFRESH);
+    W.send({ display: p.display, payload: p.payload, fromBox: p.fromBox, afresh: true });
+  }
 
   // ---------------------------------------------------------------- confirm, start again, forget
 
@@ -250,15 +306,28 @@
     W.announce(message, false);
   };
 
+  var FORGOTTEN = "This conversation has been forgotten, here and by the assistant.";
+
   function forget() {
-    var sender = W.state.sender;
-    W.request("DELETE", W.CONVERSATIONS + encodeURIComponent(sender)).then(function (reply) {
-      if (W.state.sender !== sender) return;
+    var state = W.state;
+    if (!state.sender) { // nothing was ever sent: the server has nothing of it
+      W.startOver(FORGOTTEN);
+      return;
+    }
+    var url = W.CONVERSATIONS + encodeURIComponent(state.sender);
+    W.request("DELETE", url, undefined, state.proof).then(function (reply) {
+      if (W.state !== state) return;
       // The server has deleted it; a last copy may wait for a backup to finish (README "What is logged and kept").
       W.startOver(reply && reply.removal_pending
         ? "This conversation has been forgotten here and deleted by the assistant. A last copy is removed as soon as its storage is free."
-        : "This conversation has been forgotten, here and by the assistant.");
-    }).catch(function () {
+        : FORGOTTEN);
+    }).catch(function (e) {
+      if (W.state !== state) return;
+      if (W.proofRefused(e)) {
+        W.startOver(NOT_DELETED);
+        notice(NOT_DELETED);
+        return;
+      }
       W.showError("The conversation could not be forgotten just now. It is still here. Choose Try again.", function () {
         hideError();
         forget();

@@ -89,22 +89,25 @@ def test_chat_endpoints_return_only_the_senders_own_messages(scaled: ScaledStack
             for chat, reply in zip(people, pool.map(lambda c, q=question: c.send(q), people), strict=True):
                 assert reply.status == 200 and reply.messages
                 assert {m["recipient_id"] for m in reply.messages} == {chat.sender}
-    # The widget's endpoint answers the same way: this sender's messages only, this turn's only.
-    body = json.dumps({"sender": people[0].sender, "message": "what is MND?"}).encode()
-    request = urllib.request.Request(
-        f"{scaled.url}/webhooks/widget/webhook", data=body, headers={"Content-Type": "application/json"}
-    )
-    with urllib.request.urlopen(request, timeout=60) as response:
-        messages = json.loads(response.read())
-    assert messages and {m["recipient_id"] for m in messages} == {people[0].sender}
-    assert len(messages) == 1 and messages[0]["custom"]["condition"] == "mnd"
+    # The widget's endpoint answers the same way: this sender's messages only, this turn's only. A
+    # conversation one Rasa server issued goes on on either (round robin): they share the secret.
+    with urllib.request.urlopen(urllib.request.Request(f"{scaled.url}/webhooks/widget/session", method="POST")) as r:
+        session = json.loads(r.read())
+    for question, condition in (("what is MND?", "mnd"), ("what is PLS?", "pls"), ("is it inherited?", "pls")):
+        body = json.dumps({"sender": session["sender"], "message": question}).encode()
+        headers = {"Content-Type": "application/json", "X-Sender-Proof": session["proof"]}
+        request = urllib.request.Request(f"{scaled.url}/webhooks/widget/webhook", data=body, headers=headers)
+        with urllib.request.urlopen(request, timeout=60) as response:
+            messages = [m for m in json.loads(response.read()) if m["custom"]["kind"] != "disclaimer"]
+        assert messages and {m["recipient_id"] for m in messages} == {session["sender"]}
+        assert len(messages) == 1 and messages[0]["custom"]["condition"] == condition
     # Without the token nobody can list or read conversations.
     assert _get(f"{scaled.url}/conversations/{people[1].sender}/tracker")[0] == 401
 
 
 def test_no_secret_on_a_command_line_or_in_a_committed_file(scaled: ScaledStack) -> None:
     s = scaled.settings
-    found = [s.pg_password, s.api_token, s.redis_password]
+    found = [s.pg_password, s.api_token, s.redis_password, s.widget_secret, s.rest_token]
     pids = [proc.pid for proc in scaled.processes().values() if proc is not None and proc.poll() is None]
     children = Path("/proc").glob("[0-9]*/stat")
     for stat in children:  # PostgreSQL's and nginx's workers too

@@ -12,11 +12,16 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
 
+from bot.facts.checksum import content_checksum
 from bot.facts.loader import load_into
-from bot.facts.models import Base
+from bot.facts.models import Base, BuildRecord, Fact
+from bot.facts.serving import BuildWatch
 from bot.serve import ROOT
+from tests.fact_builds import FACT, NEW, OLD, changed_data
 
 from .conftest import PostgresServer
+
+WHICH_BUILD = ("build_id", "built_at")
 
 
 def _facts(*args: str, url: str) -> subprocess.CompletedProcess[str]:
@@ -31,13 +36,13 @@ def _facts(*args: str, url: str) -> subprocess.CompletedProcess[str]:
 
 
 def _content(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, in primary-key order (the build's time is when, not what, so it is left out)."""
+    """Every row of every table, in primary-key order (the build's id and time, which and when, not what, left out)."""
     with engine.connect() as conn:
         return {
             table.name: [
                 tuple(row)
                 for row in conn.execute(
-                    select(*(column for column in table.columns if column.name != "built_at")).order_by(
+                    select(*(column for column in table.columns if column.name not in WHICH_BUILD)).order_by(
                         *table.primary_key.columns
                     )
                 )
@@ -70,6 +75,27 @@ def test_build_check_and_export_commands_work_on_postgresql(postgres: PostgresSe
         exported = _facts("export-patterns", "--out", str(tmp_path / name), url=store)
         assert exported.returncode == 0, exported.stderr
     assert (tmp_path / "pg.jsonl").read_text() == (tmp_path / "sqlite.jsonl").read_text()
+
+
+def test_the_checksum_is_the_same_on_both_databases_and_a_rebuild_is_served_without_reopening(
+    postgres: PostgresServer, pg_engine: Engine, tmp_path: Path
+) -> None:
+    sqlite = create_engine("sqlite://", poolclass=StaticPool)
+    load_into(sqlite)
+    with pg_engine.connect() as pg, sqlite.connect() as lite:
+        recorded = pg.scalar(select(BuildRecord.checksum))
+        assert recorded == content_checksum(pg) == content_checksum(lite) == lite.scalar(select(BuildRecord.checksum))
+    url = postgres.url("facts_cli")
+    assert _facts("build", url=url).returncode == 0
+    watch = BuildWatch(url)  # as the action server: the build record read each turn
+    with watch.sessions()() as session:
+        assert session.get(Fact, FACT).answer == OLD  # type: ignore[union-attr]
+    first = watch.health()["build_id"]
+    rebuilt = _facts("build", "--data", str(changed_data(tmp_path)), url=url)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    with watch.sessions()() as session:
+        assert session.get(Fact, FACT).answer == NEW  # type: ignore[union-attr]
+    assert watch.health()["build_id"] != first
 
 
 def test_check_names_the_fix_when_postgresql_is_unreachable(postgres: PostgresServer) -> None:

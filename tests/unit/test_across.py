@@ -1,0 +1,29 @@
+"""Questions across the types: which attribute and topic a question asks, and which types have it."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from bot.facts import across
+
+CASES = [
+    # (question, topic of the answer, the types that have what is asked)
+    ("which types mostly affect men?", "risk_factors", ["pma", "kennedy"]),
+    ("Which MND types are linked to the X chromosome?", "inheritance", ["kennedy"]),
+    ("what types involve the brainstem", "upper_lower", ["pbp"]),
+    ("which of the mnd types can you get years after polio?", "risk_factors", ["pps"]),
+    ("which kinds of MND have a medicine that can slow them down", "treatment", ["als"]),
+    ("which types get worse slowly", "outlook", ["pps"]),
+    ("which types start in the hands", "symptoms", ["pma"]),
+]
+
+
+@pytest.mark.parametrize(("question", "topic", "conditions"), CASES)
+def test_a_question_across_types_is_about_what_it_names(
+    session: Session, question: str, topic: str, conditions: list[str]
+) -> None:
+    asked = across.attribute_question(session, question)
+    assert asked is not None
+    assert asked.topic == topic
+    assert [f.condition for f in across.conditions_with(session, asked)] == conditions
