@@ -13,8 +13,8 @@ adds them:
   ``KEEP_ALIVE_TIMEOUT`` (5 s).
 - at most ``MND_MAX_CONNECTIONS`` (default 500, and at most half the process's file-descriptor
   limit) connections stay open per server. A connection beyond it closes the ones that have waited
-  longest for a request head (idle keep-alive ones, or a head still trickling in: 503), the way
-  nginx reuses its connections; a request already being answered is never cut off. Only when every
+  longest for their request (idle keep-alive ones, or a head or body still trickling in: 503), the
+  way nginx reuses its connections; a request already being answered is never cut off. Only when every
   open connection is busy answering is the new one refused with 503. Normal users keep being
   answered while the cap holds; the log says so at most once a minute.
 
@@ -126,6 +126,11 @@ class BoundedHttp(CheckedHttp):
         self.deadline = None  # waiting for the next request: Sanic's KEEP_ALIVE_TIMEOUT applies
         self.waiting_since = self.protocol.loop.time()
 
+    @property
+    def receiving(self) -> bool:
+        """Waiting for a request, or for the rest of its head or body: nothing is being answered yet."""
+        return self.stage in _WAITING or bool(self.request_body and self.deadline is not None)
+
     async def _receive_by_deadline(self) -> None:
         if self.deadline is None:
             await self.protocol.receive_more()
@@ -162,7 +167,7 @@ def _admit(protocol: http_protocol.HttpProtocol) -> bool:
         return True
     handlers = [getattr(c, "_http", None) for c in others]  # None before a connection's task starts
     waiting = sorted(
-        (h for h in handlers if isinstance(h, BoundedHttp) and h.stage in _WAITING),
+        (h for h in handlers if isinstance(h, BoundedHttp) and h.receiving),
         key=lambda http: http.waiting_since,
     )
     for http in waiting[:excess]:
@@ -178,7 +183,7 @@ def _evicted(protocol: http_protocol.HttpProtocol) -> bool:
 
 
 def _evict(http: BoundedHttp) -> None:
-    # As Sanic's own timeouts do: cancel the connection's task. A request head in progress gets this
+    # As Sanic's own timeouts do: cancel the connection's task. A request still arriving gets this
     # exception's 503; an idle keep-alive connection is closed without a word (HTTP allows that).
     http.evicted = True
     http.keep_alive = False
