@@ -167,11 +167,11 @@ sets: venvs train facts ## Independent question sets through the real stack: fig
 audit: venvs train facts ## A fixed sample of 50 questions with the reply and its fact ids, for review: build/audit.md
 	$(APY) -m tests.sets.audit
 
-reliability: venvs train facts ## Bad input through both channels (real servers), rate limit, hypothesis properties, a 210-turn conversation; conversation-store faults (needs root for mount) and fact-store rebuilds and edits (prints the fault table)
+reliability: venvs train facts ## Bad input through both channels (real servers), rate limit, hypothesis properties, a 210-turn conversation; conversation-store faults (needs root for mount), fact-store rebuilds and edits, bad paths, trickled sockets over the connection cap, log rotation (prints the fault table)
 	$(PY) -m pytest -q tests/reliability --ignore=tests/reliability/test_properties.py
 	$(APY) -m pytest -q tests/reliability/test_properties.py
 
-chaos: venvs train facts ## Only the fault tests (tests/reliability/test_*_faults.py; part of reliability): conversation and fact store; prints the fault table
+chaos: venvs train facts ## Only the fault tests (tests/reliability/test_*_faults.py; part of reliability): conversation and fact store, connections and logs; prints the fault table
 	$(PY) -m pytest -q $(wildcard tests/reliability/test_*_faults.py)
 
 browser: venvs train facts node_modules/.installed ## The chat widget in a real browser (Debian's Chromium): keyboard, axe-core, errors

@@ -21,7 +21,7 @@ from typing import Any
 from bot.listening import rest_token_required
 from bot.private_files import kept_secret
 from bot.restarts import Events
-from bot.supervision import ALIVE, STOP_SECONDS, Handle, Program, Supervisor, SupervisorError
+from bot.supervision import ALIVE, LOG_BYTES, STOP_SECONDS, Handle, Program, Supervisor, SupervisorError
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA = ROOT / ".venv" / "bin" / "rasa"
@@ -96,6 +96,7 @@ class Stack:
         state_dir: Path = ROOT / "build",
         extra_env: dict[str, str] | None = None,
         autorestart: bool = True,
+        log_bytes: str = LOG_BYTES,
     ) -> None:
         self.host, self.port, self.actions_port = host, port, actions_port
         self.facts_url = facts_url
@@ -105,6 +106,7 @@ class Stack:
         self.state_dir = state_dir
         self.extra_env = extra_env or {}
         self.autorestart = autorestart
+        self.log_bytes = log_bytes  # each server's log is rotated at this size (supervisord)
         self.supervisor: Supervisor | None = None
 
     @classmethod
@@ -215,6 +217,7 @@ class Stack:
                 directory=ROOT,
                 env=self._env(),
                 autorestart=self.autorestart,
+                log_bytes=self.log_bytes,
             )
             try:
                 supervisor.launch()

@@ -30,6 +30,7 @@ STARTSECS = 5
 START_RETRIES = 10
 # A server has this long to stop on SIGTERM (Rasa finishes the turns in progress) before SIGKILL.
 STOP_SECONDS = 10
+# Each server's log is rotated at this size, keeping LOG_BACKUPS old ones (rasa.log.1 ...).
 LOG_BYTES, LOG_BACKUPS = "10MB", 3
 # supervisord's process states (supervisor.states.ProcessStates) that mean "a process is there".
 ALIVE = {"STARTING", "RUNNING", "STOPPING"}
@@ -78,7 +79,13 @@ def _quote(text: str) -> str:
 
 
 def config_text(
-    programs: list[Program], *, socket_path: Path, log_dir: Path, directory: Path, autorestart: bool
+    programs: list[Program],
+    *,
+    socket_path: Path,
+    log_dir: Path,
+    directory: Path,
+    autorestart: bool,
+    log_bytes: str = LOG_BYTES,
 ) -> str:
     """supervisord's configuration for these programs (none started until asked: see :meth:`Supervisor.start`)."""
     sections = [
@@ -100,7 +107,7 @@ def config_text(
             f"startsecs={STARTSECS}\nstartretries={START_RETRIES}\n"
             f"stopsignal=TERM\nstopwaitsecs={STOP_SECONDS}\nstopasgroup=true\nkillasgroup=true\n"
             f"redirect_stderr=true\nstdout_logfile={_quote(str(log_dir / f'{p.name}.log'))}\n"
-            f"stdout_logfile_maxbytes={LOG_BYTES}\nstdout_logfile_backups={LOG_BACKUPS}\n"
+            f"stdout_logfile_maxbytes={log_bytes}\nstdout_logfile_backups={LOG_BACKUPS}\n"
         )
     return "\n".join(sections)
 
@@ -132,10 +139,12 @@ class Supervisor:
         directory: Path,
         env: dict[str, str],
         autorestart: bool,
+        log_bytes: str = LOG_BYTES,
     ) -> None:
         self.executable, self.programs, self.log_dir, self.env = executable, programs, log_dir, env
         self.directory = directory
         self.autorestart = autorestart
+        self.log_bytes = log_bytes
         self.proc: subprocess.Popen[bytes] | None = None
         self.private: Path | None = None
         self.log_start = 0
@@ -168,6 +177,7 @@ class Supervisor:
                 log_dir=self.log_dir,
                 directory=self.directory,
                 autorestart=self.autorestart,
+                log_bytes=self.log_bytes,
             ),
             encoding="utf-8",
         )

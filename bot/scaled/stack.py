@@ -397,6 +397,11 @@ UNAVAILABLE = json.dumps(
 )
 
 
+# Connections one client address may hold on the public port: a browser opens up to 6, and a
+# clinic's computers may share one address behind NAT.
+PER_CLIENT = 64
+
+
 def nginx_config(s: Settings, base: Path, logs: Path) -> str:
     """nginx in front of the Rasa servers (the public port) and of the action servers (internal port).
 
@@ -441,6 +446,18 @@ http {{
     uwsgi_temp_path {temp / 'uwsgi'};
     scgi_temp_path {temp / 'scgi'};
     server_tokens off;
+    # Bounds on slow and many connections, as the servers behind have their own (bot/web/connections.py):
+    # a request head or body that does not arrive in time gets 408, an idle keep-alive connection is
+    # closed after 5 s, each client address holds at most {PER_CLIENT} connections at once (503 beyond),
+    # and nginx itself at most worker_connections.
+    client_header_timeout 10s;
+    client_body_timeout 30s;
+    send_timeout 30s;
+    keepalive_timeout 5s;
+    reset_timedout_connection on;
+    limit_conn_zone $binary_remote_addr zone=per_client:1m;
+    limit_conn_status 503;
+    limit_conn_log_level warn;
 
     upstream rasa_servers {{
 {rasa}    }}
@@ -452,6 +469,7 @@ http {{
     server {{
         listen {s.host}:{s.port};
         client_max_body_size 64k;
+        limit_conn per_client {PER_CLIENT};
         location / {{
             proxy_pass http://rasa_servers;
 {proxy}            proxy_read_timeout 120s;

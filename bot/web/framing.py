@@ -9,23 +9,31 @@ lines only). Its HTTP/1 reader trusts the framing headers:
   on the connection as a second request (request smuggling);
 - ``Content-Length: 0x20`` or ``Transfer-Encoding: chunked, identity`` end in a 500 with a
   traceback in the log;
-- a request line with bytes that are not ASCII ends in a traceback while building the error.
+- a request line with bytes that are not ASCII ends in a traceback while building the error;
+- a path whose percent-escapes are broken or do not decode to UTF-8 (``/%ff%fe``) reaches the
+  routes, and rasa-sdk answers it with 500 and a traceback.
 
-:func:`install` makes Sanic use :class:`CheckedHttp`, which checks the head of each request
-before Sanic's header reader (``Http.http1_request_header``) runs, process-wide, so the Rasa
-server and the action server both get it. A request that breaks the framing rules of RFC 9112
-section 6 gets 400 Bad Request and a closed connection; everything else goes on unchanged.
+:class:`CheckedHttp` checks the head of each request before Sanic's header reader
+(``Http.http1_request_header``) runs; :func:`bot.web.connections.install` makes Sanic use it
+(with read deadlines and a connection cap) process-wide, so the Rasa server and the action server
+both get it. A request that breaks the framing rules of RFC 9112
+section 6, or whose path is not UTF-8, gets 400 Bad Request, a closed connection and one short
+log line saying why (never the path itself: it may hold a sender id); everything else goes on unchanged.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from urllib.parse import unquote_to_bytes
 
 from sanic.exceptions import InvalidUsage, PayloadTooLarge
 from sanic.http import Http
-from sanic.server.protocols import http_protocol
+
+logger = logging.getLogger(__name__)
 
 _DIGITS = re.compile(rb"[0-9]{1,15}")
+_BROKEN_ESCAPE = re.compile(rb"%(?![0-9A-Fa-f]{2})")
 
 
 class BadFraming(InvalidUsage):
@@ -37,6 +45,9 @@ def problem(head: bytes) -> str | None:
     request_line, _, rest = head.partition(b"\r\n")
     if not request_line.isascii():
         return "request line not ASCII"
+    why = path_problem(request_line)
+    if why:
+        return why
     lengths: list[bytes] = []
     encodings: list[bytes] = []
     for line in rest.split(b"\r\n") if rest else []:
@@ -56,6 +67,21 @@ def problem(head: bytes) -> str | None:
         return "Content-Length not a number"
     if encodings and encodings[0] != b"chunked":
         return "Transfer-Encoding other than chunked"
+    return None
+
+
+def path_problem(request_line: bytes) -> str | None:
+    """Why the path of this (ASCII) request line cannot be read as text, if it cannot."""
+    parts = request_line.split(b" ")
+    if len(parts) != 3:
+        return None  # Sanic answers a malformed request line with its own 400
+    path = parts[1].partition(b"?")[0].partition(b"#")[0]
+    if _BROKEN_ESCAPE.search(path):
+        return "broken percent-escape in the path"
+    try:
+        unquote_to_bytes(path).decode("utf-8")
+    except UnicodeDecodeError:
+        return "path not UTF-8"
     return None
 
 
@@ -85,10 +111,6 @@ class CheckedHttp(Http):
         why = problem(await _read_head(self))
         if why:
             self.keep_alive = False
+            logger.warning("Refused a request with 400: %s.", why)
             raise BadFraming(f"Bad Request: {why}")
         await Http.http1_request_header(self)
-
-
-def install() -> None:
-    """Check every request's framing in this process's Sanic servers (idempotent)."""
-    http_protocol.Http = CheckedHttp  # the one place Sanic creates its HTTP/1 handler

@@ -12,10 +12,11 @@ own "/" cleanly, with no change to Rasa itself. Everything else, including the
 process, so the replacement holds for the server that is started.
 
 It also installs :mod:`bot.log_privacy` (no sender id, text or SQL parameter in its logs),
-:mod:`bot.tuning` (measured fixes to Rasa's per-turn hot path) and :mod:`bot.web.framing`
-(requests with broken framing get 400 instead of freezing Sanic), and tells the channels where the
-server listens (``$MND_LISTEN_HOST``, from ``--interface``): beyond loopback, REST needs its token
-(bot/web/rest_access.py).
+:mod:`bot.tuning` (measured fixes to Rasa's per-turn hot path) and :mod:`bot.web.connections`
+(requests with broken framing or a path that is not UTF-8 get 400 instead of freezing Sanic or a
+traceback; read deadlines and a connection cap keep trickled sockets from starving everyone else),
+and tells the channels where the server listens (``$MND_LISTEN_HOST``, from ``--interface``):
+beyond loopback, REST needs its token (bot/web/rest_access.py).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from sanic.response import HTTPResponse
 
 from bot import log_privacy, tuning
 from bot.listening import LISTEN_ENV, interface_of
-from bot.web import framing
+from bot.web import connections
 from bot.web.site import demo_page_response
 
 
@@ -65,7 +66,7 @@ def main() -> None:
     rasa.server.add_root_route = add_demo_root_route
     log_privacy.install_rasa()
     tuning.install()
-    framing.install()
+    connections.install()
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,20 @@ from bot.serve import Stack
 from tests.support import bot_messages, widget_proof
 
 CHANNELS = {"rest": "/webhooks/rest/webhook", "widget": "/webhooks/widget/webhook"}
+
+
+def raw_exchange(url: str, data: bytes, timeout: float = 15) -> bytes:
+    """Send these exact bytes and read what comes back until the server closes or stays silent."""
+    parts = urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=timeout) as sock:
+        sock.sendall(data)
+        received = b""
+        try:
+            while chunk := sock.recv(65536):
+                received += chunk
+        except TimeoutError:
+            pass
+        return received
 
 
 @dataclass

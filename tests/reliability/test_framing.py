@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import socket
 import urllib.request
-from urllib.parse import urlsplit
 
 import pytest
 
-from tests.reliability.conftest import Server
+from tests.reliability.conftest import Server, raw_exchange
 
 HEADS = {
     "negative length with a body byte": b"Content-Length: -1\r\n\r\nx",
@@ -20,20 +18,6 @@ HEADS = {
     "length given twice": b"Content-Length: 2\r\nContent-Length: 3\r\n\r\nabc",
     "request line not ASCII": None,  # built below: the path has bytes that are not UTF-8
 }
-
-
-def _raw(url: str, data: bytes, timeout: float = 15) -> bytes:
-    """Send these exact bytes and read what comes back until the server closes or stays silent."""
-    parts = urlsplit(url)
-    with socket.create_connection((parts.hostname, parts.port), timeout=timeout) as sock:
-        sock.sendall(data)
-        received = b""
-        try:
-            while chunk := sock.recv(65536):
-                received += chunk
-        except TimeoutError:
-            pass
-        return received
 
 
 def _request(path: str, head: bytes | None) -> bytes:
@@ -50,7 +34,7 @@ def test_broken_framing_gets_400_and_the_server_keeps_answering(server: Server, 
         if which == "rasa"
         else (server.stack.actions_url, "/webhook", "/health")
     )
-    answer = _raw(base, _request(path, HEADS[name]))
+    answer = raw_exchange(base, _request(path, HEADS[name]))
     assert answer.startswith(b"HTTP/1.1 400"), answer[:200]
     assert answer.count(b"HTTP/1.1 ") == 1, "the rest of the bytes was read as a second request"
     assert b"Traceback" not in answer
@@ -59,6 +43,6 @@ def test_broken_framing_gets_400_and_the_server_keeps_answering(server: Server, 
 
 
 def test_a_correct_request_after_a_refused_one_is_answered(server: Server) -> None:
-    _raw(server.stack.url, _request("/webhooks/rest/webhook", HEADS["negative length with a body byte"]))
+    raw_exchange(server.stack.url, _request("/webhooks/rest/webhook", HEADS["negative length with a body byte"]))
     reply = server.ask("rest", "framing-after", "what is PLS?")
     assert [m["custom"]["kind"] for m in reply] == ["disclaimer", "answer"]

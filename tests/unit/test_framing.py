@@ -47,3 +47,26 @@ def test_broken_framing_is_refused(headers: bytes, why: str) -> None:
 
 def test_a_request_line_that_is_not_ascii_is_refused() -> None:
     assert problem(b"GET /\xff\xfe HTTP/1.1\r\nHost: x") == "request line not ASCII"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [b"/", b"/webhooks/rest/", b"/webhooks/widget/conversations/caf%C3%A9", b"/a%20b", b"/?q=%ff", b"*"],
+)
+def test_a_path_that_decodes_to_utf8_passes(target: bytes) -> None:
+    assert problem(b"GET " + target + b" HTTP/1.1\r\nHost: x") is None
+
+
+@pytest.mark.parametrize(
+    ("target", "why"),
+    [
+        (b"/%ff%fe", "path not UTF-8"),
+        (b"/webhooks/rest/webhook%C3%28", "path not UTF-8"),
+        (b"/webhooks/widget/conversations/%ed%a0%80", "path not UTF-8"),  # a lone surrogate
+        (b"/%zz", "broken percent-escape in the path"),
+        (b"/abc%", "broken percent-escape in the path"),
+        (b"/%4", "broken percent-escape in the path"),
+    ],
+)
+def test_a_path_that_is_not_utf8_is_refused(target: bytes, why: str) -> None:
+    assert problem(b"GET " + target + b" HTTP/1.1\r\nHost: x") == why
