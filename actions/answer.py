@@ -237,7 +237,8 @@ _TOPIC_WORD = re.compile(
     r"|(?P<causes>causes?|caused)"
     r"|(?P<inheritance>inherited|inheritance|genetic|hereditary|passed down)"
     r"|(?P<diagnosis>diagnosed|diagnosis|tests?|testing)"
-    r"|(?P<outlook>outlook|prognosis|life expectancy))\b"
+    r"|(?P<outlook>outlook|prognosis|life expectancy)"
+    r"|(?P<upper_lower>neurons?|neurones?))\b"
 )
 # A correction asks another question only when the classifier is at least this sure of its topic.
 CORRECTED_OWN_TOPIC = 0.4
@@ -275,6 +276,11 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     # "Sorry, I meant PMA", "so sorry, I counted wrong, it is the sixth": the same question about
     # another condition ("sorry" reads as feelings to the classifier), unless it clearly asks another.
     correcting = bool(question.text) and bool(CORRECTION.search(normalise(question.text)))
+    last = question_part(question.text) if question.text else ""
+    if correcting and says_more and last != question.text and not CORRECTION.search(normalise(last)):
+        # "Sorry, it's PMA she has, not PLS. Which motor neurones does it affect?": the correction,
+        # then a question of its own.
+        return own[0] if own[0] and own[1] >= OWN_TOPIC else None
     named_topic = _TOPIC_WORD.search(normalise(rest)) if correcting else None
     if named_topic:
         # "Sorry, I meant what are the treatments": the topic it names.

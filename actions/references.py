@@ -175,6 +175,7 @@ def _topics_of(session: Session, condition: str) -> frozenset[str]:
 
 
 SHORT_NEURON_QUESTION = 5
+_WHICH_NEURONS = re.compile(r"\b(?:which|what) (?:motor |kind of |type of |sort of )?neurone?s?\b")
 _BETWEEN = re.compile(r"\b(?:difference|differences|differ|between|versus|vs)\b")
 _IT = re.compile(r"\b(?:it|its|that|this)\b")
 _GENERAL_NAME = re.compile(r"\b(?:mnd|mnds|motor neurone? diseases?)\b")
@@ -185,10 +186,12 @@ def _general_about_focus(question: Question) -> bool:
     if question.named == ["motor_neuron"]:
         # "The consultant said both upper and lower neurones are involved, what does that mean?"
         plain = normalise(question.text)
-        # "Upper or lower?" is about it; "what happens when the lower ones are damaged?" is general.
+        # "Upper or lower?", "and which motor neurones?" are about it; "what happens when the lower ones
+        # are damaged?" is general.
         short = len(plain.split()) <= SHORT_NEURON_QUESTION
         kind_of_its_own = question.neuron_kind and short and not _BETWEEN.search(plain) and not _PLURAL.search(plain)
-        return question.pronoun_singular or question.possessive or kind_of_its_own
+        which_of_them = short and bool(_WHICH_NEURONS.search(plain))
+        return question.pronoun_singular or question.possessive or kind_of_its_own or which_of_them
     if question.named == ["mnd"] and question.pronoun_singular:
         # "is it a kind of MND?" (not "my dad has MND, is it inherited?"): "it" comes first
         plain = normalise(question.text)

@@ -143,3 +143,11 @@ def test_what_is_it_after_correcting_the_name_is_about_the_condition(chat: Chat)
     reply = chat.say("no sorry I meant PMA. muscular atrophy. thats what they said I have. what is it")
     assert (reply["custom"]["kind"], reply["custom"]["condition"]) == ("answer", "pma"), reply
     assert chat.say("so it's lower motor neurons only?")["custom"]["condition"] == "pma"
+
+
+def test_a_correction_followed_by_its_own_question_answers_that_question(chat: Chat) -> None:
+    chat.say("we have a new resident with primary lateral sclerosis, does it affect memory")
+    reply = chat.say("sorry, i got that wrong, its PMA she has not PLS. which motor neurones does it affect")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pma", "upper_lower"), reply
+    chat.say("what causes sma")
+    assert chat.say("which motor neurons")["custom"]["condition"] == "sma"
