@@ -234,7 +234,8 @@ def _remedy(asked: str, unknown: list[str]) -> str:
     words = normalise(asked).split()
     for i, word in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else None
-        asks_what = i > 0 and words[i - 1] in _ASKING_WHAT  # "what helps?" asks for remedies, names none
+        # "What helps?", "what can help people who struggle to swallow?" ask for remedies, naming none.
+        asks_what = any(w in _ASKING_WHAT for w in words[max(0, i - 3) : i])
         before = words[max(0, i - 4) : i]
         if "there" in before:
             continue  # "is there any proper cure for it?": "cure" is the thing asked about, not a verb

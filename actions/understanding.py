@@ -128,7 +128,8 @@ _TOPIC_BY_WORDING = [
     # "what does it cause?" (its effects), unlike "what causes it?"
     (
         re.compile(
-            r"\bwhat (?:else )?(?:does|do|can|will|would) (?:it|this|that|they|\w+) cause\b"
+            r"\bwhat (?:else )?(?:does|do|can|will|would) (?:it|this|that|they|\w+(?: \w+){0,4}?) "
+            r"(?:actually |really )?cause\b"
             r"|\bwhat (?:does|do|will|would|can) (?:it|this|that|they|\w+) do to "
             r"(?:you|u|people|the body|him|her|them|me)\b"
         ),
@@ -164,6 +165,16 @@ _TOPIC_BY_WORDING = [
         ),
         "symptoms",
     ),
+    # "I didn't like to ask the doctor what it actually is", "what should I know about it?": what it is
+    (
+        re.compile(
+            r"\bwhat (?:it|this|that|pbp|pls|pma|als|sma|pps|mnd) (?:actually |really |exactly )?(?:is|means)\b"
+            r"|\bwhat (?:should|do|would|must) (?:i|we) (?:know|understand) about (?:it|this|that)\b"
+        ),
+        "definition",
+    ),
+    # "which part of the nervous system is it?": which motor neurons
+    (re.compile(r"\b(?:which|what) (?:part|parts|bit|bits) of the (?:nervous system|nerves)\b"), "upper_lower"),
     # "is there another name for it?", "what else is it called?", "who was Lou Gehrig?": its names, which
     # its definition gives
     (

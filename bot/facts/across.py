@@ -27,6 +27,7 @@ _ACROSS = re.compile(
     r"|\b(?:which|what|any|are there|r there) others\b"
     r"|\b(?:which|what) one\b|\bwhich (?:is|are|affects?|starts?|runs?|causes?|hits?|gets?|begins?)\b"
     r"|\bwhich (?:only|just|mostly|mainly|usually|ones)\b"
+    r"|^(?:\w+ ){1,2}(?:types|ones|kinds|forms)$"  # "genetic types?", "inherited ones?"
     r"|\b(?:which|what)(?: other)? (?:mnds|motor neurone? diseases?)\b"
     r"|\bwhich of (?:them|those|these|the|both)\b"
     r"|\b(?:any|(?:are|r) there|is there)\b(?:\s+\w+){0,2}?\s+(?:types?|kinds?|forms?|ones?|of (?:them|those|these))\b"

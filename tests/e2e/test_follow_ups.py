@@ -151,3 +151,15 @@ def test_a_correction_followed_by_its_own_question_answers_that_question(chat: C
     assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pma", "upper_lower"), reply
     chat.say("what causes sma")
     assert chat.say("which motor neurons")["custom"]["condition"] == "sma"
+
+
+def test_wordings_that_say_their_topic(chat: Chat) -> None:
+    reply = chat.say("my wife has progressive bulbar palsy. i didnt like to ask the doctor what it actually is")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pbp", "definition")
+    reply = chat.say("husband has progressive muscular atrophy. which part of the nervous system is it")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pma", "upper_lower")
+    reply = chat.say("genetic types?")
+    assert reply["custom"]["conditions"] == ["sma", "kennedy"]
+    # "What can help …" asks for what helps; it names no remedy the material lacks.
+    reply = chat.say("he's started coughing on his tea sometimes, what can help people who struggle to swallow")
+    assert reply["custom"]["kind"] != "out_of_scope", reply
