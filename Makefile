@@ -121,7 +121,7 @@ train: models/mnd.tar.gz ## Train the Rasa model (Rasa's own cache skips unchang
 
 # Rasa's training cache does not look at the code of our own components, nor at the files the
 # emergency detector trains on (data/safety), so a change to any of them retrains everything (--force).
-OWN_COMPONENTS := $(wildcard bot/nlp/*.py bot/safety/*.py) $(shell find data/safety -type f 2>/dev/null)
+OWN_COMPONENTS := $(wildcard bot/nlp/*.py bot/safety/*.py bot/dialogue/*.py) $(shell find data/safety -type f 2>/dev/null)
 models/mnd.tar.gz: $(TRAIN_INPUTS) $(OWN_COMPONENTS) $(FACT_EXAMPLES) $(BUILD)/spacy_mnd/.stamp $(VENV)/.installed
 	$(RASA) train $(TRAIN_DATA) --fixed-model-name mnd --out models $(if $(filter $(OWN_COMPONENTS),$?),--force)
 	touch $@
@@ -141,7 +141,8 @@ unit: venvs facts ## Unit tests of the fact store and actions, and the data chec
 nlu-test: train ## Held-out NLU test set: intent accuracy and condition resolution (floors 95%)
 	$(PY) -m pytest -q tests/nlu
 
-conversations: train ## rasa test on the stories in tests/conversations/ (dialogue exact; NLU on them reported)
+conversations: train ## The dialogue policy's unit tests, then rasa test on the stories in tests/conversations/ (dialogue exact; NLU on them reported)
+	$(PY) -m pytest -q tests/dialogue
 	$(RASA) test core --model models/mnd.tar.gz --stories tests/conversations \
 	    --fail-on-prediction-errors --out $(BUILD)/results/conversations
 	# The same stories read from their text: NLU mistakes are reported, not failed on here;

@@ -209,14 +209,17 @@ class LocalSQLTrackerStore(SQLTrackerStore):
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
         self.forgetting.read(sender_id)
-        mine = self._since_session_start(sender_id, fetch_events_from_all_sessions)
-        query = sa.select(self._events.c.data).where(mine).order_by(self._events.c.id)
 
         def read() -> list[str]:
             with self._turn_engine.connect() as connection:
                 # A turn's tracker: the session's state and its recent turns (bot/history.py).
                 recent = None if fetch_events_from_all_sessions else recent_rows(connection, self._events, sender_id)
-                return recent if recent is not None else list(connection.execute(query).scalars().all())
+                if recent is not None:
+                    return recent
+                # The whole session (or every session), built only when needed: building it costs CPU too.
+                mine = self._since_session_start(sender_id, fetch_events_from_all_sessions)
+                query = sa.select(self._events.c.data).where(mine).order_by(self._events.c.id)
+                return list(connection.execute(query).scalars().all())
 
         try:
             rows = await self._retry("read", read)
@@ -270,10 +273,13 @@ class LocalSQLTrackerStore(SQLTrackerStore):
         tracker, count what is stored since the session start and insert the rest, as Rasa does.
         Returns how many events were inserted.
         """
-        count = sa.select(sa.func.count()).select_from(self._events).where(self._since_session_start(tracker.sender_id))
         known = stored_count(tracker)
         with self._turn_engine.begin() as connection:
-            stored = known if known is not None else connection.execute(count).scalar_one()
+            if known is not None:
+                stored = known
+            else:  # the count is built only for such a tracker: building it costs CPU on every turn
+                count = sa.select(sa.func.count()).select_from(self._events)
+                stored = connection.execute(count.where(self._since_session_start(tracker.sender_id))).scalar_one()
             rows = []
             for event in itertools.islice(tracker.events, stored, len(tracker.events)):
                 data = event.as_dict()

@@ -29,6 +29,11 @@ event. :func:`install` also makes it remember the class it found for each type n
 Rasa does not resolve to a class (an unknown one, or a default) still goes to Rasa's own
 method each time, so its errors and defaults are unchanged.
 tests/reliability/test_event_lookup.py checks both give the same class for every type.
+
+Profiling after the dialogue policy became a map (bot/dialogue/intent_map.py) found dask's
+scheduler, which runs the model graph for each parse and prediction, at about 10% of the Rasa
+server's CPU: :func:`install` also runs the graph in a fixed order without it (bot/graph_run.py),
+and computes the count features without scikit-learn's per-call overhead (bot/counts.py).
 """
 
 from __future__ import annotations
@@ -37,8 +42,12 @@ from typing import Any
 
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
+from rasa.engine.runner.dask import DaskGraphRunner
+from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
 from rasa.shared.core.events import Event
 from rasa.shared.utils.schemas.events import EVENT_SCHEMA
+
+from bot import counts, graph_run
 
 
 class ActionReplyCheck:
@@ -77,9 +86,18 @@ class ActionReplyCheck:
 
 
 def install() -> None:
-    """Install both fixes (idempotent)."""
+    """Install the four fixes (idempotent)."""
     _install_reply_check()
     _install_event_lookup()
+    _install_graph_run()
+    CountVectorsFeaturizer._create_features = counts.create_features  # type: ignore[method-assign]
+
+
+def _install_graph_run() -> None:
+    """Make ``DaskGraphRunner.run`` call the graph's nodes in a fixed order instead of through dask."""
+    if DaskGraphRunner.run is not graph_run.run:
+        graph_run.run.rasa = DaskGraphRunner.run  # type: ignore[attr-defined]  # Rasa's own, for tests
+        DaskGraphRunner.run = graph_run.run  # type: ignore[method-assign]
 
 
 def _install_event_lookup() -> None:
