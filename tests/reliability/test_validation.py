@@ -191,7 +191,9 @@ def test_options_from_credentials() -> None:
             Limits.from_credentials(bad)
 
 
-def test_both_channels_read_the_options_and_share_one_limiter() -> None:
+def test_both_channels_read_the_options_and_share_one_limiter(monkeypatch: pytest.MonkeyPatch) -> None:
+    # As the Rasa server sets it when it listens on loopback (bot/web/rasa_main.py), whatever ran before.
+    monkeypatch.setenv("MND_LISTEN_HOST", "127.0.0.1")
     options = {"rate_limit_messages": 4, "rate_limit_seconds": 8, "max_message_length": 300}
     rest, widget = RestInput.from_credentials(options), WidgetInput.from_credentials(options)
     assert rest.limits == widget.limits == Limits(300, 4, 8.0)
