@@ -296,6 +296,8 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         return own[0]
     if says_more:
         return None  # its own question: the topic is read from it (actions/compose.py)
+    if targets.via in POINTED and state.listed_kind == "choices" and state.topic and not says_more:
+        return state.topic  # picking one of the choices offered for the last question
     if targets.via in POINTED and state.listed_kind in ("types", "match") and not says_more:
         # "And the last one?": right after the listing, what that one is; after questions about one
         # of the listed ("symptoms?"), the same question about the one pointed at.

@@ -192,12 +192,16 @@ def answer_first(
         person = _EPONYM.search(asked)
         if person and (question.named or state.focus):
             return _who_the_name_is(session, dispatcher, domain, question, state, person.group(0))
+    listing = across_question(session, domain, question, state)
+    if listing is not None and listing.kind == "answer":
+        # "Which one is more common?" after a comparison: what the material states about the two.
+        return send_reply(session, dispatcher, domain, listing, state)
     if weighs_listed_pair(question, state):
         # "Which one gets worse faster?" after a comparison: the two compared, not every type.
         weighed = compare_if_asked(session, dispatcher, domain, question, state)
         if weighed is not None:
             return weighed
-    listing = across_question(session, domain, question, state) or among_listed(session, domain, question, state)
+    listing = listing or among_listed(session, domain, question, state)
     if listing is not None:
         return send_reply(session, dispatcher, domain, listing, state)
     return compare_if_asked(session, dispatcher, domain, question, state)

@@ -90,7 +90,8 @@ def send_choices(
         buttons.append({"title": title, "payload": f'/{intent}{{"condition": "{slug}"}}'})
     message = payload("clarify", topic=topic, conditions=choices)
     dispatcher.utter_message(text=say(domain, "utter_which_one"), buttons=buttons, json_message=message)
-    return [SlotSet("listed", choices)]
+    # The choices are "the listed" now; the question asked stays the topic ("the X chromosome one").
+    return [SlotSet("listed", choices), SlotSet("listed_kind", "choices")]
 
 
 def condition_buttons(session: Session, domain: DomainDict, topic: str) -> list[dict[str, Any]]:

@@ -163,3 +163,17 @@ def test_wordings_that_say_their_topic(chat: Chat) -> None:
     # "What can help …" asks for what helps; it names no remedy the material lacks.
     reply = chat.say("he's started coughing on his tea sometimes, what can help people who struggle to swallow")
     assert reply["custom"]["kind"] != "out_of_scope", reply
+
+
+def test_which_one_after_a_comparison_is_answered_from_what_the_material_states(chat: Chat) -> None:
+    chat.say("how is als different from pls")
+    reply = chat.say("which one is more common")
+    assert (reply["custom"]["kind"], reply["custom"]["conditions"]) == ("answer", ["als"]), reply
+    assert_from_store(reply)
+
+
+def test_picking_one_of_the_offered_choices_keeps_the_question(chat: Chat) -> None:
+    assert chat.say("which types are inherited or linked to a gene")["custom"]["conditions"] == ["sma", "kennedy"]
+    assert chat.say("is that one passed on in families")["custom"]["kind"] == "clarify"
+    reply = chat.say("the X chromosome one")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("kennedy", "inheritance"), reply
