@@ -72,10 +72,9 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
         return Targets([state.focus], via="focus")
     if question.named and not question.neuron_kind:
         return Targets(list(question.named), via="named")
-    if len(question.typed_near) == 1:
-        return Targets(list(question.typed_near), via="named")  # "PLM": PLS, one letter off
     if question.typed_near:
-        return Targets(choices=list(question.typed_near), via="named")  # "PBA": PBP or PMA?
+        # "PBA": PBP or PMA? "PLM": PLS? A guess at a typo is asked, not assumed ("what is PIP?").
+        return Targets(choices=list(question.typed_near), via="named")
     whose = people.pointed_at(question.text, state.people) if question.text else None
     if whose is not None:
         return Targets([whose], via="person", asked=people.without_pointer(question.text))

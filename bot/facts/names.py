@@ -370,8 +370,11 @@ def words_of_names(session: Session, text: str) -> set[str]:
     }
 
 
-# A short name typed in capitals ("PBA", "PLM"): one letter off a known abbreviation may be a typo of it.
-_CAPITALS = re.compile(r"\b[A-Z]{3}\b")
+# A short name typed in capitals where a condition's name goes ("what is PBA", "he has PLM", "PBA?"): one
+# letter off a known abbreviation it may be a typo of it (not "PIP" in "his PIP form").
+_CAPITALS = re.compile(
+    r"(?:^|\b(?:is|s|does|has|have|had|got|with|called|about|of|meant|mean)\s+)([A-Z]{3})(?=\s*(?:[?.!,]|$|and\b|or\b|mean))"
+)
 
 
 def near_abbreviations(session: Session, text: str) -> list[str]:

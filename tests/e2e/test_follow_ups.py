@@ -135,7 +135,10 @@ def test_who_a_type_is_named_after_is_admitted_not_covered(chat: Chat) -> None:
 def test_a_short_name_one_letter_off_two_types_asks_which(chat: Chat) -> None:
     reply = chat.say("what is PBA")
     assert (reply["custom"]["kind"], reply["custom"]["conditions"]) == ("clarify", ["pbp", "pma"])
-    assert chat.say("what is PLM")["custom"]["condition"] == "pls"
+    one = chat.say("what is PLM")
+    assert (one["custom"]["kind"], one["custom"]["conditions"]) == ("clarify", ["pls"])
+    offered = [m["custom"].get("conditions") or [] for m in chat.post("his PIP form asks about his walking")]
+    assert not any("pbp" in c for c in offered)  # a benefit's name is not taken for PBP
 
 
 def test_what_is_it_after_correcting_the_name_is_about_the_condition(chat: Chat) -> None:
