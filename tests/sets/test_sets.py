@@ -15,10 +15,10 @@ import pytest
 from bot.serve import Stack
 from tests.sets.runner import Tally, run
 
-# Regression floors, a little under the figures of the commit that set them (singles 90.7%,
-# conversations 90.3% on 2026-11-30, second session). The answers issues ask for 92% on such
+# Regression floors, a little under the figures of the commit that set them (singles 91.7%,
+# conversations 91.4% on 2026-11-30, third session). The answers issues ask for 92% on such
 # sets; that is not reached yet, and those issues stay open until it is.
-FLOORS = {"singles": 0.89, "conversations": 0.88}
+FLOORS = {"singles": 0.905, "conversations": 0.90}
 # Whole replies as sent, Flesch-Kincaid grade (textstat): the median and the hardest reply.
 READABILITY_MEDIAN, READABILITY_WORST = 6.0, 8.0
 
