@@ -13,13 +13,15 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.base import StoreAction, known_condition, term_buttons
-from actions.compose import MAX_SENTENCES, Reply, compare_reply, sentences, topic_reply
+from actions.compare import compare_reply
+from actions.compose import MAX_SENTENCES, Reply, sentences, topic_reply
 from actions.contract import payload
 from actions.conversation import State, previous_question
-from actions.first import CORRECTION, answer_first, asks_meaning
+from actions.first import CORRECTION, answer_first
+from actions.follow_ups import POINTED, corrects_last_question, follow_up_topic, is_follow_up, only_a_name
 from actions.grouped import grouped_reply
 from actions.listing import across_reply
-from actions.references import Targets, describing, mentions_in, resolve
+from actions.references import Targets, mentions_in, resolve
 from actions.replies import ask_which_condition, example_buttons, named_term, send_choices, send_definition, send_reply
 from actions.understanding import Question, read
 from actions.wording import say
@@ -124,49 +126,8 @@ class ActionAnswerTopic(StoreAction):
         return answer_for_targets(session, dispatcher, domain, question, state, targets)
 
 
-# Words that, around a name and nothing else, ask the last question again about it.
-_FOLLOW_UP_WORDS = frozenset(
-    "what about how and does do did the same same for then too also instead so ok okay oh ah wait sorry no not "
-    "i meant mean it typed wrong my bad one please pls thanks is that with".split()
-)
-_FOLLOW_UP_CUES = frozenset("about same meant mean instead and too also typed".split())
-
-
-def only_a_name(session: Session, text: str) -> bool:
-    """Whether ``text`` is a name with only follow-up words around it ("and PLS?", "i meant PMA")."""
-    words = names.without_condition_names(session, text).split()
-    if "mean" in words and not {"i", "meant"} & set(words):
-        return False  # "what does ALS mean?" asks what it is
-    return bool(words) and set(words) <= _FOLLOW_UP_WORDS and bool(set(words) & _FOLLOW_UP_CUES)
-
-
-_I_MEAN = re.compile(r"\bi mean\b")
-
-
-def corrects_last_question(question: Question, state: State) -> bool:
-    """A correction of the last question's condition or topic ("sorry, I meant PBP", "it typed wrong, I meant
-    inherited", "it wrote police, I mean polio"): that question again, not a word to explain."""
-    plain = normalise(question.text) if question.text else ""
-    if not (state.topic and CORRECTION.search(plain)) or asks_meaning(question, _I_MEAN.sub(" ", plain)):
-        return False  # "sorry, what does inherited mean?" asks for the word
-    return _points(question) or bool(_TOPIC_WORD.search(normalise(question.text)))
-
-
-def _points(question: Question) -> bool:
-    """Whether a message names or points at a condition ("PBP", "the sixth", "the babies one")."""
-    named = [c for c in question.named if c != "motor_neuron" or not question.neuron_kind]
-    return bool(named or mentions_in(question) or describing(question.text) != normalise(question.text))
-
-
-def _follow_up(session: Session, text: str) -> bool:
-    """A message that only re-asks the last question ("and PLS?", "sorry, I meant PMA")."""
-    return only_a_name(session, text) or bool(CORRECTION.search(normalise(text)))
-
-
 # "The others", "the other ones", "what other types are there".
 _OTHER_TYPES = re.compile(r"\b(?:the others|the other ones|other (?:types|kinds|forms|ones))\b")
-# How a condition was pointed at when its topic is the conversation's, not the pointing words'.
-POINTED = ("listed", "other", "rest", "all", "described")
 # Asking for the types as a group, whatever type is in focus.
 _ALL_TYPES = re.compile(r"\b(?:types|kinds|forms|sorts|others|other ones)\b(?! of (?:it|this|that|them))")
 
@@ -200,7 +161,7 @@ class ActionAnswerWhatAbout(StoreAction):
             # "Does PLS do the same?", "sorry, wrong client, I meant PBP": the last question again, about
             # the one meant, ranked on its words, not on these. After a button (no words) it is ranked
             # on no words, as a typed follow-up ("" would read as a button asking for the whole topic).
-            previous = question_part(previous_question(tracker, skip=lambda text: _follow_up(session, text)))
+            previous = question_part(previous_question(tracker, skip=lambda text: is_follow_up(session, text)))
             targets.asked = names.without_condition_names(session, previous) or "what about"
         if targets.via not in ("focus", "none") and (targets.conditions or targets.choices):
             return answer_for_targets(session, dispatcher, domain, question, state, targets, topic=topic)
@@ -228,81 +189,11 @@ class ActionAnswerWhatAbout(StoreAction):
         return ask_which_condition(session, dispatcher, domain, topic or state.topic or "definition")
 
 
-# A follow-up of at most this many words that names a part of the body or a symptom asks about symptoms.
-SHORT_FOLLOW_UP = 4
-# Words that name a topic outright, for corrections ("no, I meant the symptoms").
-_TOPIC_WORD = re.compile(
-    r"\b(?:(?P<treatment>treatments?|cures?|medicines?|medications?|therapy|therapies)"
-    r"|(?P<symptoms>symptoms?|signs)"
-    r"|(?P<causes>causes?|caused)"
-    r"|(?P<inheritance>inherited|inheritance|genetic|hereditary|passed down)"
-    r"|(?P<diagnosis>diagnosed|diagnosis|tests?|testing)"
-    r"|(?P<outlook>outlook|prognosis|life expectancy)"
-    r"|(?P<upper_lower>neurons?|neurones?))\b"
-)
-# A correction asks another question only when the classifier is at least this sure of its topic.
-CORRECTED_OWN_TOPIC = 0.4
-# A follow-up's own topic wins over the last one when the classifier is at least this sure of it
-# and the follow-up says more than which condition ("the second one, what age?").
-OWN_TOPIC = 0.4
-
-
 # Taking an answer in rather than asking for more ("ok", "got it", "i see").
 _ACKNOWLEDGING = frozenset(
     "ok okay k kk alright right i see got it gotcha understood fine cool noted makes sense that fair enough "
     "ah oh ahh ohh hmm hm mm mmm then thanks thank you ta great".split()
 )
-# "Is it the one that starts in the legs?", "is that the fast one?"
-_IDENTITY = re.compile(r"\b(?:is|was|isnt) (?:it|that|this|she|he|\w+) (?:the|a) (?:\w+ ){0,2}(?:one|type|kind)\b")
-
-
-def follow_up_topic(session: Session, question: Question, state: State, targets: Targets) -> str | None:
-    """The topic of a follow-up: its own, if it asks one; what described the condition ("is it the one
-    that starts in the legs?"); what a listing's item is (after a listing); else the last topic."""
-    from bot.facts.ranking import index_for
-
-    own = max(question.topic_weights.items(), key=lambda kv: kv[1], default=(None, 0.0))
-    # What is asked, without the words that point ("the first one") or describe ("the hands one").
-    rest = describing(strip_mentions(question_part(question.text))) if question.text else ""
-    if targets.asked is not None:
-        rest = describing(strip_mentions(question_part(targets.asked)))
-    says_more = bool(index_for(session).terms(rest))
-    if question.text and state.topic and question.named and only_a_name(session, question.text):
-        return state.topic  # "and PLS?", "does PMA do the same?"
-    if targets.via == "described" and targets.topic and _IDENTITY.search(normalise(question.text)):
-        return targets.topic  # "is that the fast one?" asks about what described it
-    if question.worded_topic:
-        return question.worded_topic  # "the 2nd one, what does it do to you?": its effects, by the wording
-    # "Sorry, I meant PMA", "so sorry, I counted wrong, it is the sixth": the same question about
-    # another condition ("sorry" reads as feelings to the classifier), unless it clearly asks another.
-    correcting = bool(question.text) and bool(CORRECTION.search(normalise(question.text)))
-    last = question_part(question.text) if question.text else ""
-    if correcting and says_more and last != question.text and not CORRECTION.search(normalise(last)):
-        # "Sorry, it's PMA she has, not PLS. Which motor neurones does it affect?": the correction,
-        # then a question of its own.
-        return own[0] if own[0] and own[1] >= OWN_TOPIC else None
-    named_topic = _TOPIC_WORD.search(normalise(rest)) if correcting else None
-    if named_topic:
-        # "Sorry, I meant what are the treatments": the topic it names.
-        return next(topic for topic, word in named_topic.groupdict().items() if word)
-    if correcting and state.topic and (not says_more or own[0] in (None, "coping") or own[1] < CORRECTED_OWN_TOPIC):
-        return state.topic
-    if says_more and len(rest.split()) <= SHORT_FOLLOW_UP:
-        # "What about chewing?", "legs?": a part of the body or a symptom asks about symptoms.
-        body = across.attribute_question(session, rest, require_across=False)
-        if body is not None and body.attribute in ("affects", "starts_in"):
-            return "symptoms"
-    if own[0] and own[1] >= OWN_TOPIC and says_more:
-        return own[0]
-    if says_more:
-        return None  # its own question: the topic is read from it (actions/compose.py)
-    if targets.via in POINTED and state.listed_kind == "choices" and state.topic and not says_more:
-        return state.topic  # picking one of the choices offered for the last question
-    if targets.via in POINTED and state.listed_kind in ("types", "match") and not says_more:
-        # "And the last one?": right after the listing, what that one is; after questions about one
-        # of the listed ("symptoms?"), the same question about the one pointed at.
-        return state.topic if state.topic and state.focus in state.listed else "definition"
-    return state.topic or "definition"
 
 
 def _matches(session: Session, question: Question, reply: Reply) -> bool:

@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.base import StoreAction, term_buttons
-from actions.compose import Reply, compare_reply, topic_reply
+from actions.compose import Reply, short_name, topic_label, topic_reply
 from actions.contract import payload
 from actions.conversation import State, answered
 from actions.references import resolve
@@ -19,7 +19,7 @@ from actions.replies import send_reply
 from actions.understanding import Question, read
 from actions.wording import say
 from bot.facts import names, queries
-from bot.facts.models import Condition
+from bot.facts.models import Condition, Fact, Gap
 from bot.facts.text import normalise
 
 # "Is X the same as Y?", "is X another name for Y?", "X and Y, same thing?"
@@ -171,7 +171,8 @@ class ActionCompareConditions(StoreAction):
     ) -> list[EventType]:
         question = read(session, tracker)
         state = State.of(tracker)
-        from actions.answer import ActionAnswerWhatAbout, only_a_name
+        from actions.answer import ActionAnswerWhatAbout
+        from actions.follow_ups import only_a_name
 
         if state.topic and question.named and only_a_name(session, question.text):
             # "Does PLS do the same?", "is PMA the same?": the last question, about PLS.
@@ -249,3 +250,36 @@ def _definition(
 ) -> list[EventType] | None:
     reply: Reply | None = topic_reply(session, domain, question, slug, topic="definition")
     return send_reply(session, dispatcher, domain, reply, state) if reply else None
+
+
+def compare_reply(
+    session: Session, domain: DomainDict, question: Question, conditions: list[str], topic: str | None
+) -> Reply | None:
+    """Two or more named conditions and one topic ("PLS and PMA, where does each start?"): each
+    condition's answer on that topic, in one comparison message."""
+    parts: list[str] = []
+    facts: list[Fact] = []
+    gaps: list[Gap] = []
+    chosen_topic = topic
+    for slug in conditions:
+        reply = topic_reply(session, domain, question, slug, topic=chosen_topic)
+        if reply is None or reply.kind == "out_of_scope":
+            continue
+        chosen_topic = reply.topic
+        lead = say(domain, "utter_compare_part", name=short_name(session, slug))
+        parts.append(f"{lead} {reply.text}")
+        facts += [f for f in reply.facts if f not in facts]
+        gaps += [g for g in reply.gaps if g not in gaps]
+    if not parts:
+        return None
+    first, second = short_name(session, conditions[0]), short_name(session, conditions[1])
+    intro = say(
+        domain,
+        "utter_compare_topic",
+        first=first,
+        second=second,
+        topic_label=topic_label(session, chosen_topic or "definition"),
+    )
+    reply = Reply("compare", conditions[0], chosen_topic, [intro, *parts], facts, gaps, conditions=list(conditions))
+    reply.listed = list(conditions)
+    return reply

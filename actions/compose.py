@@ -323,36 +323,3 @@ def short_name(session: Session, slug: str | None) -> str:
 def topic_label(session: Session, slug: str) -> str:
     top = queries.topic(session, slug)
     return top.label if top else slug.replace("_", " ")
-
-
-def compare_reply(
-    session: Session, domain: DomainDict, question: Question, conditions: list[str], topic: str | None
-) -> Reply | None:
-    """Two or more named conditions and one topic ("PLS and PMA, where does each start?"): each
-    condition's answer on that topic, in one comparison message."""
-    parts: list[str] = []
-    facts: list[Fact] = []
-    gaps: list[Gap] = []
-    chosen_topic = topic
-    for slug in conditions:
-        reply = topic_reply(session, domain, question, slug, topic=chosen_topic)
-        if reply is None or reply.kind == "out_of_scope":
-            continue
-        chosen_topic = reply.topic
-        lead = say(domain, "utter_compare_part", name=short_name(session, slug))
-        parts.append(f"{lead} {reply.text}")
-        facts += [f for f in reply.facts if f not in facts]
-        gaps += [g for g in reply.gaps if g not in gaps]
-    if not parts:
-        return None
-    first, second = short_name(session, conditions[0]), short_name(session, conditions[1])
-    intro = say(
-        domain,
-        "utter_compare_topic",
-        first=first,
-        second=second,
-        topic_label=topic_label(session, chosen_topic or "definition"),
-    )
-    reply = Reply("compare", conditions[0], chosen_topic, [intro, *parts], facts, gaps, conditions=list(conditions))
-    reply.listed = list(conditions)
-    return reply

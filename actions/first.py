@@ -153,7 +153,7 @@ def answer_first(
         entry = session.get(GlossaryTerm, key)
         if entry is not None:
             return send_definition(dispatcher, tracker, domain, entry)
-    from actions.answer import corrects_last_question
+    from actions.follow_ups import corrects_last_question
 
     # "Sorry, it typed wrong, I meant inherited": the last question again, not the word explained.
     named_word = term_for(session, question.text) if asked and not corrects_last_question(question, state) else None

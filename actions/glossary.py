@@ -84,7 +84,8 @@ class ActionDefineTerm(StoreAction):
             from actions.safety import ActionDeclinePersonalAdvice
 
             return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain)
-        from actions.answer import ActionAnswerWhatAbout, corrects_last_question
+        from actions.answer import ActionAnswerWhatAbout
+        from actions.follow_ups import corrects_last_question
 
         if corrects_last_question(question, State.of(tracker)):
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)

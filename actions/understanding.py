@@ -15,6 +15,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from sqlalchemy.orm import Session
 
+from actions.worded import worded_topic
 from bot.facts import names, queries
 from bot.facts.text import normalise
 from bot.facts.vocab import TOPICS
@@ -121,89 +122,6 @@ WORDED_MARGIN = 0.5
 _CLAUSES = re.compile(r"[.?!,;:]+")
 _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she|his|her|him)\b")
 _SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
-
-
-# Wordings whose topic is plain from the grammar, which a bag-of-words classifier can miss.
-_TOPIC_BY_WORDING = [
-    # "what does it cause?" (its effects), unlike "what causes it?"
-    (
-        re.compile(
-            r"\bwhat (?:else )?(?:does|do|can|will|would) (?:it|this|that|they|\w+(?: \w+){0,4}?) "
-            r"(?:actually |really )?cause\b"
-            r"|\bwhat (?:does|do|will|would|can) (?:it|this|that|they|\w+) do to "
-            r"(?:you|u|people|the body|him|her|them|me)\b"
-        ),
-        "symptoms",
-    ),
-    # "what does PBP attack?", "what part does PMA attack?": which motor neurons
-    (
-        re.compile(
-            r"\bwhat (?:part |parts |nerves |cells |bit )?(?:does|do) (?:it|this|that|they|\w+) "
-            r"(?:attack|target|damage|destroy|kill)\b"
-        ),
-        "upper_lower",
-    ),
-    # "is that part of it?", "is being cold a thing with it?", "is it normal with PPS?": is this one of its signs
-    (
-        re.compile(
-            r"\b(?:is|are|could|can|would|might) (?:that|this|it|these|those|(?:being |feeling )?(?!more|less)\w+) "
-            r"(?:be )?(?:just )?(?:a |one of the |another )?(?:part of|sign of|signs of|symptom of|symptoms of|"
-            r"thing with|thing in|normal (?:with|in)|usual (?:with|in)|typical (?:of|with|in))\b"
-            r"|\bwhat (?:else )?(?:is|are|comes|goes) (?:a )?(?:part|parts|sign|signs|symptom|symptoms|with) of "
-            r"(?:it|this|that)\b"
-        ),
-        "symptoms",
-    ),
-    # "does it cause the swallowing trouble?", "will it make her tired?", "does it stop you eating?": its effects
-    (
-        re.compile(
-            r"\b(?:does|do|can|could|will|would|did) (?:it|this|that|they) (?:also )?(?:cause|give|bring on|lead to|"
-            r"make (?:you|people|them|him|her|me|us) (?:so |more |very )?(?:tired|weak|weaker|cold|stiff|sick|ill|"
-            r"choke|cough|fall|drool|slur|twitch|cramp|shake|lose)|stop (?:you|people|them|him|her|me|us) \w+ing|"
-            r"spread)\b"
-            r"|\bwhat (?:order|sequence) does (?:it|this|that) (?:go|happen|come|spread)\b"
-        ),
-        "symptoms",
-    ),
-    # "I didn't like to ask the doctor what it actually is", "what should I know about it?": what it is
-    (
-        re.compile(
-            r"\bwhat (?:it|this|that|pbp|pls|pma|als|sma|pps|mnd) (?:actually |really |exactly )?(?:is|means)\b"
-            r"|\bwhat (?:should|do|would|must) (?:i|we) (?:know|understand) about (?:it|this|that)\b"
-        ),
-        "definition",
-    ),
-    # "which part of the nervous system is it?": which motor neurons
-    (re.compile(r"\b(?:which|what) (?:part|parts|bit|bits) of the (?:nervous system|nerves)\b"), "upper_lower"),
-    # "is there another name for it?", "what else is it called?", "who was Lou Gehrig?": its names, which
-    # its definition gives
-    (
-        re.compile(
-            r"\b(?:other|another|alternative|different|full|proper|medical|real|official|older|old) names?\b"
-            r"|\bwho (?:was|is) (?:lou |mr )?(?:gehrig|gehrigs|kennedy|kennedys|he)\b|\bnamed after\b"
-            r"|\bwhat else (?:is|are) (?:it|this|that|they) (?:called|known as)\b"
-        ),
-        "definition",
-    ),
-    # "how can I make the nights easier for her?", "what can I do to help him?", "mum cries every night. what
-    # helps?": coping, for the person and those around them
-    (
-        re.compile(
-            r"\bwhat (?:can|could|should|do) (?:i|we) do (?:to|for) (?:help|support|make|cheer|comfort)\b"
-            r"|\bhow (?:can|could|do|should) (?:i|we) (?:help|support|comfort|cheer|make (?:\w+ ){0,3}easier)\b"
-            r"|\bwhat helps\W*$"
-        ),
-        "coping",
-    ),
-    # "is there anything for the stiffness?", "is there medicine for the pain?": what helps
-    (
-        re.compile(
-            r"\bis there (?:any |a |some )?(?:anything|something|medicine|medication|medicines|drug|drugs|"
-            r"tablet|tablets|pill|pills|treatment|cure|therapy) (?:that helps |to help )?(?:for|with)\b"
-        ),
-        "treatment",
-    ),
-]
 
 
 @dataclass
@@ -324,7 +242,7 @@ def read(session: Session, tracker: Tracker) -> Question:
     if _CORRECTING.search(plain):
         # "Sorry, I meant what symptoms it causes, not the gene": what it is not about is left out.
         text = _NOT_THAT.sub("", text).strip() or text
-    worded = next((t for p, t in _TOPIC_BY_WORDING if text and p.search(normalise(question_part(text)))), None)
+    worded = worded_topic(question_part(text)) if text else None
     pointing = bool(text) and not named and bool(_PRONOUN.search(normalise(text)))
     if worded is None and pointing and _explained_a_treatment(session, tracker):
         # "What is riluzole?", then "does it make her live longer?", "should he have one?": the treatment.

@@ -116,9 +116,11 @@ CONVERSATIONS = {
         ("what causes progressive bull bar palsy", "not_covered", "pbp", "causes"),
         ("sorry it typed wrong, I meant inherited", "not_covered", "pbp", "inheritance"),
     ],
-    "which one, right after a comparison, weighs the two compared": [
+    "which one, right after a comparison: what the material states about the two, else both weighed": [
         ("how is PLS different from ALS?", "compare", "pls", "definition"),
-        ("which one gets worse faster?", "compare", "pls", "outlook"),
+        ("which one gets worse faster?", "answer", "mnd", "outlook"),
+        ("how is PLS different from ALS?", "compare", "pls", "definition"),
+        ("which of the two is worse?", "compare", "pls", "upper_lower"),
     ],
     "a part of the body the material never links with the type": [
         ("what is pbp", "answer", "pbp", "definition"),

@@ -1,0 +1,132 @@
+"""Reading a follow-up: whether it only re-asks the last question about another condition ("and PLS?",
+"sorry, I meant PMA"), whether it corrects the last question, and which topic it asks about ("the
+second one, what age?", "and the brainstem one?", "is that the fast one?")."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy.orm import Session
+
+from actions.conversation import State
+from actions.first import CORRECTION, asks_meaning
+from actions.references import Targets, describing, mentions_in
+from actions.understanding import Question
+from bot.facts import across, names
+from bot.facts.text import normalise
+from bot.facts.words import question_part
+from bot.mentions import strip_mentions
+
+# Words that, around a name and nothing else, ask the last question again about it.
+_FOLLOW_UP_WORDS = frozenset(
+    "what about how and does do did the same same for then too also instead so ok okay oh ah wait sorry no not "
+    "i meant mean it typed wrong my bad one please pls thanks is that with".split()
+)
+_FOLLOW_UP_CUES = frozenset("about same meant mean instead and too also typed".split())
+
+
+def only_a_name(session: Session, text: str) -> bool:
+    """Whether ``text`` is a name with only follow-up words around it ("and PLS?", "i meant PMA")."""
+    words = names.without_condition_names(session, text).split()
+    if "mean" in words and not {"i", "meant"} & set(words):
+        return False  # "what does ALS mean?" asks what it is
+    return bool(words) and set(words) <= _FOLLOW_UP_WORDS and bool(set(words) & _FOLLOW_UP_CUES)
+
+
+_I_MEAN = re.compile(r"\bi mean\b")
+
+
+def corrects_last_question(question: Question, state: State) -> bool:
+    """A correction of the last question's condition or topic ("sorry, I meant PBP", "it typed wrong, I meant
+    inherited", "it wrote police, I mean polio"): that question again, not a word to explain."""
+    plain = normalise(question.text) if question.text else ""
+    if not (state.topic and CORRECTION.search(plain)) or asks_meaning(question, _I_MEAN.sub(" ", plain)):
+        return False  # "sorry, what does inherited mean?" asks for the word
+    return _points(question) or bool(_TOPIC_WORD.search(normalise(question.text)))
+
+
+def _points(question: Question) -> bool:
+    """Whether a message names or points at a condition ("PBP", "the sixth", "the babies one")."""
+    named = [c for c in question.named if c != "motor_neuron" or not question.neuron_kind]
+    return bool(named or mentions_in(question) or describing(question.text) != normalise(question.text))
+
+
+def is_follow_up(session: Session, text: str) -> bool:
+    """A message that only re-asks the last question ("and PLS?", "sorry, I meant PMA")."""
+    return only_a_name(session, text) or bool(CORRECTION.search(normalise(text)))
+
+
+# How a condition was pointed at when its topic is the conversation's, not the pointing words'.
+POINTED = ("listed", "other", "rest", "all", "described")
+
+
+# A follow-up of at most this many words that names a part of the body or a symptom asks about symptoms.
+SHORT_FOLLOW_UP = 4
+# Words that name a topic outright, for corrections ("no, I meant the symptoms").
+_TOPIC_WORD = re.compile(
+    r"\b(?:(?P<treatment>treatments?|cures?|medicines?|medications?|therapy|therapies)"
+    r"|(?P<symptoms>symptoms?|signs)"
+    r"|(?P<causes>causes?|caused)"
+    r"|(?P<inheritance>inherited|inheritance|genetic|hereditary|passed down)"
+    r"|(?P<diagnosis>diagnosed|diagnosis|tests?|testing)"
+    r"|(?P<outlook>outlook|prognosis|life expectancy)"
+    r"|(?P<upper_lower>neurons?|neurones?))\b"
+)
+# A correction asks another question only when the classifier is at least this sure of its topic.
+CORRECTED_OWN_TOPIC = 0.4
+# A follow-up's own topic wins over the last one when the classifier is at least this sure of it
+# and the follow-up says more than which condition ("the second one, what age?").
+OWN_TOPIC = 0.4
+
+
+# "Is it the one that starts in the legs?", "is that the fast one?"
+_IDENTITY = re.compile(r"\b(?:is|was|isnt) (?:it|that|this|she|he|\w+) (?:the|a) (?:\w+ ){0,2}(?:one|type|kind)\b")
+
+
+def follow_up_topic(session: Session, question: Question, state: State, targets: Targets) -> str | None:
+    """The topic of a follow-up: its own, if it asks one; what described the condition ("is it the one
+    that starts in the legs?"); what a listing's item is (after a listing); else the last topic."""
+    from bot.facts.ranking import index_for
+
+    own = max(question.topic_weights.items(), key=lambda kv: kv[1], default=(None, 0.0))
+    # What is asked, without the words that point ("the first one") or describe ("the hands one").
+    rest = describing(strip_mentions(question_part(question.text))) if question.text else ""
+    if targets.asked is not None:
+        rest = describing(strip_mentions(question_part(targets.asked)))
+    says_more = bool(index_for(session).terms(rest))
+    if question.text and state.topic and question.named and only_a_name(session, question.text):
+        return state.topic  # "and PLS?", "does PMA do the same?"
+    if targets.via == "described" and targets.topic and _IDENTITY.search(normalise(question.text)):
+        return targets.topic  # "is that the fast one?" asks about what described it
+    if question.worded_topic:
+        return question.worded_topic  # "the 2nd one, what does it do to you?": its effects, by the wording
+    # "Sorry, I meant PMA", "so sorry, I counted wrong, it is the sixth": the same question about
+    # another condition ("sorry" reads as feelings to the classifier), unless it clearly asks another.
+    correcting = bool(question.text) and bool(CORRECTION.search(normalise(question.text)))
+    last = question_part(question.text) if question.text else ""
+    if correcting and says_more and last != question.text and not CORRECTION.search(normalise(last)):
+        # "Sorry, it's PMA she has, not PLS. Which motor neurones does it affect?": the correction,
+        # then a question of its own.
+        return own[0] if own[0] and own[1] >= OWN_TOPIC else None
+    named_topic = _TOPIC_WORD.search(normalise(rest)) if correcting else None
+    if named_topic:
+        # "Sorry, I meant what are the treatments": the topic it names.
+        return next(topic for topic, word in named_topic.groupdict().items() if word)
+    if correcting and state.topic and (not says_more or own[0] in (None, "coping") or own[1] < CORRECTED_OWN_TOPIC):
+        return state.topic
+    if says_more and len(rest.split()) <= SHORT_FOLLOW_UP:
+        # "What about chewing?", "legs?": a part of the body or a symptom asks about symptoms.
+        body = across.attribute_question(session, rest, require_across=False)
+        if body is not None and body.attribute in ("affects", "starts_in"):
+            return "symptoms"
+    if own[0] and own[1] >= OWN_TOPIC and says_more:
+        return own[0]
+    if says_more:
+        return None  # its own question: the topic is read from it (actions/compose.py)
+    if targets.via in POINTED and state.listed_kind == "choices" and state.topic and not says_more:
+        return state.topic  # picking one of the choices offered for the last question
+    if targets.via in POINTED and state.listed_kind in ("types", "match") and not says_more:
+        # "And the last one?": right after the listing, what that one is; after questions about one
+        # of the listed ("symptoms?"), the same question about the one pointed at.
+        return state.topic if state.topic and state.focus in state.listed else "definition"
+    return state.topic or "definition"
