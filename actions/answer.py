@@ -167,6 +167,8 @@ class ActionAnswerWhatAbout(StoreAction):
             return answer_for_targets(session, dispatcher, domain, question, state, targets, topic=topic)
         # No condition named or pointed at: a fragment about the last topic ("and kids?").
         entry = None if corrects_last_question(question, state) else named_term(session, tracker)
+        if entry is not None and state.focus and topic == "symptoms" and across.names_the_body(session, entry.term):
+            entry = None  # "and the torso?" with a type in focus: whether it affects the torso, not the word
         if entry is not None and not question.named:
             return send_definition(dispatcher, tracker, domain, entry)
         if state.focus and question.text:

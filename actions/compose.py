@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from actions.details import joined, unstated_detail
 from actions.understanding import Question
 from actions.wording import say
-from bot.facts import names, queries
+from bot.facts import across, names, queries
 from bot.facts.models import Fact, Gap
 from bot.facts.ranking import Scored, choose_topic, index_for
 from bot.facts.text import normalise
@@ -89,6 +89,11 @@ def sentences(text: str) -> int:
     return len([s for s in _SENTENCE.split(text.strip()) if s])
 
 
+# A question whose only words name a part of the body asks about symptoms, unless the classifier is at
+# least this sure of another topic ("what do they do for breathing?" asks what motor neurons do).
+BODY_OVER_READING = 0.5
+
+
 def topic_reply(
     session: Session,
     domain: DomainDict,
@@ -123,6 +128,10 @@ def topic_reply(
                 asked, conditions=pool_of(session, slug), topic_weights=question.topic_weights, **kwargs
             )
             topic = choose_topic(everything, question.topic_weights) or question.intent_topic or "definition"
+            reading = max(question.topic_weights.items(), key=lambda kv: kv[1], default=("symptoms", 0.0))
+            unsure = reading[0] == "symptoms" or reading[1] < BODY_OVER_READING
+            if unsure and question.worded_topic is None and across.names_the_body(session, asked):
+                topic = "symptoms"  # "does it get to her arms?": only a part of the body is asked about
     if slug == "motor_neuron" and topic == "types":
         slug = "mnd"  # the diseases that attack motor neurons are the types of MND
     cond = queries.condition(session, slug)

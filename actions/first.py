@@ -20,6 +20,7 @@ from actions.compose import Reply, short_name, topic_label, topic_reply
 from actions.contract import payload
 from actions.conversation import State
 from actions.listing import across_question, among_listed
+from actions.references import describing
 from actions.replies import example_buttons, send_definition, send_reply
 from actions.understanding import Question
 from actions.wording import say
@@ -35,14 +36,14 @@ MEANING = re.compile(
     r"|['\"‘“]\w[\w ]*['\"’”]"
 )
 # "... I meant PMA. What is it?": "it" is the condition just named.
-_WHAT_IS_IT = re.compile(r"\bwhat(?:s| is) (?:it|that|this)\s*\??\s*$")
+WHAT_IS_IT = re.compile(r"\bwhat(?:s| is) (?:it|that|this)\s*\??\s*$")
 
 
 def asks_meaning(question: Question, *texts: str) -> bool:
     """Whether ``texts`` (forms of the message) ask what a word means ("what does bulbar mean?",
     "'FTD'?"); "what is it?" after naming a condition asks what the condition is."""
     found = any(MEANING.search(text) for text in texts)
-    return found and not (question.named and any(_WHAT_IS_IT.search(text) for text in texts))
+    return found and not (question.named and any(WHAT_IS_IT.search(text) for text in texts))
 
 
 # "Does homeopathy cure MND?", "is a keto diet good for ALS?": whether something works against it.
@@ -146,8 +147,12 @@ def answer_first(
     asked = normalise(question_part(question.text)) if question.text else ""
     if asked and _DOSE.search(asked):
         return _scope(dispatcher, domain, None)  # "what's the usual dose of riluzole?": for the pharmacist
-    key = _word_asked(session, question.text) if asked else None
-    key = key or (_term_pointed_at(session, question, state) if asked else None)
+    # "The one with the X chromosome, what is that?", "the one on the X chromosome, can girls get it?": a
+    # word inside a description picks a type (actions/references.py); it is not asked about.
+    describes = bool(asked) and describing(question.text) != normalise(question.text)
+    words = bool(asked) and not (describes and (not MEANING.search(asked) or WHAT_IS_IT.search(asked)))
+    key = _word_asked(session, question.text) if words else None
+    key = key or (_term_pointed_at(session, question, state) if words else None)
     if key is not None:
         # "What is muscle wasting?": a word of the glossary (or one of its other names), asked as such.
         entry = session.get(GlossaryTerm, key)
@@ -156,7 +161,7 @@ def answer_first(
     from actions.follow_ups import corrects_last_question
 
     # "Sorry, it typed wrong, I meant inherited": the last question again, not the word explained.
-    named_word = term_for(session, question.text) if asked and not corrects_last_question(question, state) else None
+    named_word = term_for(session, question.text) if words and not corrects_last_question(question, state) else None
     if named_word is not None:
         return send_definition(dispatcher, tracker, domain, named_word)
     correcting = bool(asked) and bool(CORRECTION.search(asked))
@@ -172,7 +177,7 @@ def answer_first(
             return send_definition(dispatcher, tracker, domain, entry)
     unsure = question.intent in ("nlu_fallback", "out_of_scope")
     meaning = bool(asked) and asks_meaning(question, asked, normalise(question_part(question.text)))
-    if asked and (meaning or (unsure and len(asked.split()) <= _SHORT)):
+    if words and (meaning or (unsure and len(asked.split()) <= _SHORT)):
         # "FTD meaning? saw it on an MND page", "wat is hyperreflxia": a word's meaning, whatever the
         # topic guessed (not a word inside a condition's name: "what does progressive muscular atrophy mean?").
         entry = names.find_term(session, names.without_condition_names(session, question.text))

@@ -9,7 +9,7 @@ import re
 from sqlalchemy.orm import Session
 
 from actions.conversation import State
-from actions.first import CORRECTION, asks_meaning
+from actions.first import CORRECTION, WHAT_IS_IT, asks_meaning
 from actions.references import Targets, describing, mentions_in
 from actions.understanding import Question
 from bot.facts import across, names
@@ -60,8 +60,6 @@ def is_follow_up(session: Session, text: str) -> bool:
 POINTED = ("listed", "other", "rest", "all", "described")
 
 
-# A follow-up of at most this many words that names a part of the body or a symptom asks about symptoms.
-SHORT_FOLLOW_UP = 4
 # Words that name a topic outright, for corrections ("no, I meant the symptoms").
 _TOPIC_WORD = re.compile(
     r"\b(?:(?P<treatment>treatments?|cures?|medicines?|medications?|therapy|therapies)"
@@ -77,6 +75,10 @@ CORRECTED_OWN_TOPIC = 0.4
 # A follow-up's own topic wins over the last one when the classifier is at least this sure of it
 # and the follow-up says more than which condition ("the second one, what age?").
 OWN_TOPIC = 0.4
+
+
+# What a correction says it meant: "sorry not her arms, i meant her chewing" -> "her chewing".
+_MEANT = re.compile(r"\b(?:i meant|i mean|meant)\s+(.+)$")
 
 
 # "Is it the one that starts in the legs?", "is that the fast one?"
@@ -96,6 +98,8 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     says_more = bool(index_for(session).terms(rest))
     if question.text and state.topic and question.named and only_a_name(session, question.text):
         return state.topic  # "and PLS?", "does PMA do the same?"
+    if targets.via == "described" and question.text and WHAT_IS_IT.search(normalise(question.text)):
+        return "definition"  # "the one with the X chromosome, what is that?"
     if targets.via == "described" and targets.topic and _IDENTITY.search(normalise(question.text)):
         return targets.topic  # "is that the fast one?" asks about what described it
     if question.worded_topic:
@@ -112,13 +116,13 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     if named_topic:
         # "Sorry, I meant what are the treatments": the topic it names.
         return next(topic for topic, word in named_topic.groupdict().items() if word)
+    meant = _MEANT.search(normalise(question.text)) if correcting else None
+    if meant and across.names_the_body(session, meant.group(1)):
+        return "symptoms"  # "sorry not her arms, i meant her chewing": a part of the body or a symptom
     if correcting and state.topic and (not says_more or own[0] in (None, "coping") or own[1] < CORRECTED_OWN_TOPIC):
         return state.topic
-    if says_more and len(rest.split()) <= SHORT_FOLLOW_UP:
-        # "What about chewing?", "legs?": a part of the body or a symptom asks about symptoms.
-        body = across.attribute_question(session, rest, require_across=False)
-        if body is not None and body.attribute in ("affects", "starts_in"):
-            return "symptoms"
+    if says_more and across.names_the_body(session, rest):
+        return "symptoms"  # "What about chewing?", "legs?": a part of the body or a symptom
     if own[0] and own[1] >= OWN_TOPIC and says_more:
         return own[0]
     if says_more:

@@ -15,13 +15,13 @@ from actions.base import StoreAction, mentioned_conditions
 from actions.compose import topic_reply
 from actions.contract import payload
 from actions.conversation import State
-from actions.first import MEANING
+from actions.first import MEANING, WHAT_IS_IT
 from actions.listing import across_question
 from actions.references import resolve
 from actions.replies import named_term, send_definition, send_reply
 from actions.understanding import read
 from actions.wording import say
-from bot.facts import queries
+from bot.facts import across, queries
 from bot.facts.across import is_across
 from bot.facts.builds import per_build
 from bot.facts.models import GlossaryTerm
@@ -94,11 +94,22 @@ class ActionDefineTerm(StoreAction):
             listing = across_question(session, domain, question, State.of(tracker))
             if listing is not None:
                 return send_reply(session, dispatcher, domain, listing, State.of(tracker))
-        if question.text and not MEANING.search(normalise(question.text)):
+        plain = normalise(question.text) if question.text else ""
+        if plain and (not MEANING.search(plain) or WHAT_IS_IT.search(plain)):
+            # ("The one with the X chromosome, what is that?": "that" is the type described.)
             pointed = resolve(session, question, State.of(tracker))
             if pointed.via == "described" and (pointed.conditions or pointed.choices):
                 # "And the X chromosome one?": a type picked by what describes it, not the word.
                 return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
+        if (
+            question.text
+            and State.of(tracker).focus
+            and not MEANING.search(normalise(question.text))
+            and across.names_the_body(session, normalise(question.text))
+        ):
+            # "torso?" with a type in focus: whether it affects the torso (ActionAnswerWhatAbout leaves
+            # the word unexplained there), not what a torso is.
+            return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         entry: GlossaryTerm | None = named_term(session, tracker)
         if entry is None:
             # "What does ALS mean?" asks for a condition, not a word.

@@ -31,7 +31,7 @@ from bot.facts.text import normalise
 # one", which is the focus, nor "the upper ones", which are motor neurons).
 _DESCRIBED = re.compile(
     r"\b(?:the|that) (?:one|ones|type|kind|condition|disease) "
-    r"(?:that|which|where|who|with|you|u|i|for|affecting|from|in|about|of|linked|where)\b"
+    r"(?:that|thats|which|where|who|whos|with|you|u|i|for|affecting|from|in|on|about|of|linked|where)\b"
     r"|\bthe (?!other\b|first\b|second\b|third\b|last\b|same\b|right\b|main\b|next\b|only\b)\w+(?: \w+)? "
     r"(?:one|type)\b"
     # "the one polio survivors get", "the kind babies have"

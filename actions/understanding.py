@@ -20,6 +20,7 @@ from bot.facts import names, queries
 from bot.facts.text import normalise
 from bot.facts.vocab import TOPICS
 from bot.facts.words import question_part
+from bot.mentions import strip_mentions
 
 # A carer or family member asking how to help, or about support for themselves.
 _CARER = re.compile(
@@ -47,13 +48,13 @@ _PERSONAL = re.compile(
 # One person (or one family's children) as the subject: "my husband", "ours", "both of mine".
 _ONE = r"(?:he|she|i|my \w+|our \w+|mine|ours|(?:both|either|one|any|each) of (?:ours|mine|my \w+|our \w+))"
 _PREDICTION = re.compile(
-    r"(?:^|[.?!,]\s*|\b(?:so|and|but|ok)\s+)(?:will|is|are) " + _ONE + " "
+    r"(?:^|[-:.?!,]\s*|\b(?:so|and|but|ok)\s+)(?:will|is|are) " + _ONE + r" (?:ever |still |soon )?"
     r"(?:need|get|have|live|die|be able|end up|going to die|lose|walk|talk|"
     r"going to get|going to need|going to end up|end up|make it|survive|see (?:his|her|their|my) \w+|"
     r"be in a wheelchair)\b"
     r"|\bfor (?:her|him|me|my \w+|us) (?:specifically|personally|in particular)\b"
     r"|\b(?:is|will|could) (?:it|this|that|mnd|als|sma|\w+s one) (?:gonna |going to |)kill (?:him|her|me|us|my \w+)\b"
-    r"|\bwill " + _ONE + r" be (?:in pain|ok|okay|alright|able|around|here)\b"
+    r"|\bwill " + _ONE + r" (?:ever |still )?be (?:in pain|ok|okay|alright|able|around|here)\b"
     r"|\bshould (?:i|he|she|we|my \w+) "
     r"(?:take|stop|start|skip|double|try|get tested|be tested|go on|push for|have the)\b"
     r"|\bhow long (?:has|have|does|will|would) " + _ONE + r" (?:got|have|get|live|last)\b"
@@ -64,12 +65,15 @@ _PREDICTION = re.compile(
     r"|\bshould (?:i|he|she|we|my \w+) (?:get (?:one|a|an|it|that)|switch|sign up|join|enrol|enroll|"
     r"put (?:him|her|them|my \w+|our \w+) (?:in|on|into))\b"
     # Whether one person will get it or is a carrier: "would I get it?", "could I be a carrier?"
-    r"|\b(?:would|will) (?:i|he|she|we|my \w+|our \w+) (?:get|inherit|catch|develop) (?:it|this|that)\b"
+    r"|\b(?:would|will|could|might) (?:i|he|she|we|my \w+|our \w+|me and my \w+|my \w+ and i) "
+    r"(?:get|inherit|catch|develop|end up with) (?:it|this|that)\b"
     r"|\b(?:could|might|am|is|are) (?:i|he|she|we|my \w+|our \w+) (?:be )?(?:a )?carriers?\b"
+    r"|\b(?:could|might|is|am|are) (?:i|he|she|we|my \w+|our \w+) (?:be )?carrying (?:it|this|that|the gene)\b"
     # What one person can still do: "can he keep working?"
     r"|\bcan (?:i|he|she|we|my \w+) (?:keep|carry on|continue|go on) (?:working|driving|walking|at work|with work)\b"
     # Which one a person has: "is that the one she probably has?"
-    r"|\bis (?:that|it|this) the one (?:she|he|i|my \w+) (?:probably |might |may |could )?(?:has|have|got)\b"
+    r"|\bis (?:that|it|this) (?:the one|what) (?:she|he|i|my \w+|hes|shes|ive) "
+    r"(?:probably |might |may |could )?(?:has|have|got)\b"
     # Whether one person has it: "could he have it?", "does that mean she has it?"
     r"|\b(?:could|might|does|do|can) (?:he|she|i|we|my \w+) (?:have|have got|has) (?:it|this|that)\b"
     r"|\bmean (?:that )?(?:i|he|she|we|my \w+) (?:has|have|got|ve got) (?:it|this|that)\b"
@@ -80,8 +84,11 @@ _PREDICTION = re.compile(
     # at christmas?", "what are MY chances of getting it?"
     r"|\b(?:he|she|i|we|my \w+|our \w+) will (?:still )?(?:be (?:here|around|alive)|live|make it|survive|last)\b"
     r"|\bwhat (?:are|is) (?:my|his|her|our) (?:chances?|odds|risk)\b"
+    r"|\b(?:tell me|give me|work out|calculate|whats)\b.{0,10}\b(?:my|his|her|our) (?:own |personal )?"
+    r"(?:chances?|odds|risk)\b"
     # Whether one person should have or ask for a treatment: "should he have one?", "should I ask for it?"
     r"|\bshould " + _ONE + r" (?:have|get|ask for|ask about|try|use|be on|go for) (?:one|it|that|this|them)\b"
+    r"|\bshould (?:we|i) (?:ask for|ask about|push for|get|try) (?:\w+ ){1,2}for (?:him|her|them|me|my \w+)\b"
 )
 # Other ways of asking for a judgement on one person, beyond the two above: "should I be worried?",
 # "what are his chances?". A message the classifier took for personal advice that has none of these
@@ -119,9 +126,15 @@ LONG_MESSAGE_TRUST, STORY_TRUST = 0.5, 0.3
 # A topic plain from the wording leads the classifier's likeliest by this much: enough to decide it.
 WORDED_MARGIN = 0.5
 # Sentences and clauses ("our baby has SMA. will she die?", "she's got PLS, will she need a wheelchair?").
-_CLAUSES = re.compile(r"[.?!,;:]+")
+_CLAUSES = re.compile(r"[.?!,;:]+|\s[-–]+\s")
 _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she|his|her|him)\b")
 _SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
+
+
+def asks_for_one_person(text: str) -> bool:
+    """Whether a clause of ``text`` asks what will happen to one person, whether they have or carry it, or
+    what they should do ("will it spread to her legs?", "could she be carrying it?")."""
+    return any(_PREDICTION.search(normalise(clause)) for clause in _CLAUSES.split(text))
 
 
 @dataclass
@@ -199,6 +212,13 @@ def read(session: Session, tracker: Tracker) -> Question:
         trust = min(LONG_MESSAGE_TRUST, max(STORY_TRUST, share))
         weights = {topic: w * trust for topic, w in weights.items()}
     entities = message.get("entities") or []
+    pointing = [e for e in entities if e.get("entity") == "mention"]
+    if pointing and text:
+        # "1st one which gene", "second one - men only?": the classifier learnt pointing words beside
+        # some topics more than others ("both" beside "upper and lower"). Trust its topic only as much
+        # as the message says besides the pointing words, as with a story around a question.
+        said = len(strip_mentions(text).split()) / max(1, len(text.split()))
+        weights = {topic: w * max(STORY_TRUST, min(1.0, said)) for topic, w in weights.items()}
     found = names.named_conditions(session, text) if text else []
     named = list(dict.fromkeys(n.slug for n in found if not n.negated))
     negated = list(dict.fromkeys(n.slug for n in found if n.negated and n.slug not in named))
@@ -237,7 +257,7 @@ def read(session: Session, tracker: Tracker) -> Question:
     slugged_text = " ".join(slugged)
     personal = bool(
         (_PERSONAL.search(slugged_text) and (_FIRST_PERSON.search(plain) or _THIS.search(plain)))
-        or any(_PREDICTION.search(normalise(clause)) for clause in _CLAUSES.split(text))
+        or asks_for_one_person(text)
     )
     if _CORRECTING.search(plain):
         # "Sorry, I meant what symptoms it causes, not the gene": what it is not about is left out.

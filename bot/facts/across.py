@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from bot.facts.builds import current_build
 from bot.facts.models import Attribute, AttributeValue, AttributeWord, ConditionAttribute, Fact
 from bot.facts.text import normalise
-from bot.facts.words import sentences, stem
+from bot.facts.words import STOP_WORDS, sentences, stem
 
 # A question that picks types out of a group: "which types…", "which one…", "are there any kinds…",
 # "which of those…", "do any of them…".
@@ -222,3 +222,28 @@ def values_of(session: Session, condition: str) -> dict[str, set[str]]:
     ):
         found.setdefault(attribute, set()).add(value)
     return found
+
+
+# A message of at most this many words that names a part of the body or a symptom asks about symptoms.
+BODY_WORDS_AT_MOST = 4
+_BODY_ATTRIBUTES = ("affects", "starts_in")
+# Words of the body used as verbs of people: "who would we talk to?", "who can she speak to about it?"
+_NOT_THE_BODY = re.compile(r"\bwho\b|\b(?:talk|talking|speak|speaking) (?:to|with)\b")
+
+
+def names_the_body(session: Session, words: str) -> bool:
+    """Whether every content word of ``words`` is part of the name of a part of the body or a symptom
+    ("her chewing", "arm", "the lower body"), and there are only a few ("who should she talk to?" is not)."""
+    if _NOT_THE_BODY.search(normalise(words)):
+        return False
+    plain = normalise(words).split()
+    stems = tuple(stem(w) for w in plain)
+    content = {i for i, w in enumerate(plain) if w not in STOP_WORDS and not w.isdigit()}
+    if not content or len(content) > BODY_WORDS_AT_MOST:
+        return False
+    values = _lexicon(session).values
+    covered: set[int] = set()
+    for start, phrase in _phrases_in(stems, values):
+        if any(attribute in _BODY_ATTRIBUTES for attribute, _ in values[phrase]):
+            covered |= set(range(start, start + len(phrase)))
+    return content <= covered

@@ -137,6 +137,12 @@ CUES: dict[str, re.Pattern[str]] = {
     # never thoughts of suicide or of harming someone ("lol dont worry about me, ive decided im done").
     "laughing": re.compile(r"\b(?:lol|lmao|haha\w*|hehe)\b"),
     "reassuring": re.compile(r"\b(?:dont worry|do not worry|no need to worry|not to worry)\b"),
+    # Putting right what the bot (or the person) got wrong about the question: "sorry not her arms,
+    # i meant her chewing", "i meant his legs". A correction of words, not news of danger.
+    "correcting": re.compile(
+        r"\b(?:i meant|i mean to (?:say|ask)|meant to (?:say|type|ask|write)|typo|autocorrect|"
+        r"(?:sorry|no|oops),? (?:not|wrong|i meant)|wrong (?:one|word|type))\b"
+    ),
     "ongoing": re.compile(
         r"\b(?:for (?:weeks|months|years|a while|ages|some time)|over (?:the )?(?:weeks|months|years|time)|"
         r"gradually|slowly|more and more|(?:getting|got) (?:a bit |slightly )?(?:worse|harder|weaker) (?:over|since)|"
@@ -168,6 +174,7 @@ DEFUSING = frozenset(
         "ongoing",
         "laughing",
         "reassuring",
+        "correcting",
     }
 )
 

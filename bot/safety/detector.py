@@ -259,6 +259,10 @@ class Detector:
             needed = max(needed, DEFUSED_EMERGENCY_AT)
         if found & _SETTLED and not urgent:
             needed = 1.01  # over and fine, about people in general, denied or figurative: a note at most
+        if "correcting" in found and not urgent:
+            # "sorry not her arms, i meant her chewing": a correction of the question, with no danger
+            # phrase the patterns know; body words alone are not news of danger.
+            return Verdict("none", None, p, "")
         if p >= needed and (dangerous or (p >= NO_DANGER_WORD_AT and words >= NO_DANGER_WORD_MIN_WORDS)):
             return Verdict("emergency", model_kind, p, "model")
         today = bool(_TODAY.search(prepared))

@@ -180,3 +180,32 @@ def test_picking_one_of_the_offered_choices_keeps_the_question(chat: Chat) -> No
     assert chat.say("is that one passed on in families")["custom"]["kind"] == "clarify"
     reply = chat.say("the X chromosome one")
     assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("kennedy", "inheritance"), reply
+
+
+def test_a_part_of_the_body_with_a_type_in_focus_asks_whether_it_is_affected(chat: Chat) -> None:
+    chat.say("my wife has pbp")
+    arms = chat.say("does it get to her arms")
+    # The material does not link PBP with the arms: said so, then what it does say about PBP's symptoms.
+    assert (arms["custom"]["kind"], arms["custom"]["condition"], arms["custom"]["topic"]) == (
+        "not_covered",
+        "pbp",
+        "symptoms",
+    ), arms
+    chewing = chat.say("sorry not her arms, i meant her chewing")
+    assert (chewing["custom"]["kind"], chewing["custom"]["topic"]) == ("answer", "symptoms"), chewing
+    assert "chew" in chewing["text"]
+    chat.say("what about pls")
+    torso = chat.say("torso?")
+    assert (torso["custom"]["kind"], torso["custom"]["condition"]) == ("answer", "pls"), torso
+    assert "torso" in torso["text"]
+
+
+def test_a_word_inside_a_description_picks_the_type(chat: Chat) -> None:
+    listing = chat.say("which types are inherited")
+    assert listing["custom"]["conditions"] == ["sma", "kennedy"], listing
+    reply = chat.say("the one with the X chromosome what is that")
+    assert (reply["custom"]["kind"], reply["custom"]["condition"], reply["custom"]["topic"]) == (
+        "answer",
+        "kennedy",
+        "definition",
+    ), reply

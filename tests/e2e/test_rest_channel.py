@@ -120,7 +120,7 @@ CONVERSATIONS = {
         ("how is PLS different from ALS?", "compare", "pls", "definition"),
         ("which one gets worse faster?", "answer", "mnd", "outlook"),
         ("how is PLS different from ALS?", "compare", "pls", "definition"),
-        ("which of the two is worse?", "compare", "pls", "upper_lower"),
+        ("which of the two is worse?", "compare", "pls", "outlook"),
     ],
     "a part of the body the material never links with the type": [
         ("what is pbp", "answer", "pbp", "definition"),

@@ -27,3 +27,20 @@ def test_a_question_across_types_is_about_what_it_names(
     assert asked is not None
     assert asked.topic == topic
     assert [f.condition for f in across.conditions_with(session, asked)] == conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("her chewing", True),
+        ("and the torso?", True),
+        ("does it get to her arms", True),
+        ("legs?", True),
+        ("who would we talk to", False),  # "talk" as a verb of people
+        ("should i get my hands checked by a doctor", False),  # more is asked than the hands
+        ("how do people with it get fed if they cant swallow", False),
+        ("where in the body are they", False),
+    ],
+)
+def test_a_question_only_about_a_part_of_the_body(session: Session, text: str, body: bool) -> None:
+    assert across.names_the_body(session, text) is body

@@ -1,0 +1,43 @@
+"""Questions about what will happen to one person, or what they have, are told apart from the same
+questions about a condition in general (the first get the no-diagnosis reply, the second an answer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.understanding import asks_for_one_person
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "second one - will he end up in a wheelchair",
+        "will he ever be able to walk",
+        "could me and my brother end up with it",
+        "so our daughter, could she be carrying it?",
+        "should we ask for riluzole for her",
+        "he's 38 and his hands went first. so is that the one he's got?",
+        "so is that what i've got then? i do feel the cold terribly now",
+        "can you tell me my risk as a percent",
+    ],
+)
+def test_about_one_person(text: str) -> None:
+    assert asks_for_one_person(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Where the illness goes: answered from what the material says of it, as for "does it get to her arms"
+        "will it spread to her legs",
+        "does it get to her arms",
+        "will it spread to the arms",
+        "does pma spread to the legs",
+        "what are the risk factors",
+        "is it the one that affects the hands",
+        "will it affect the breathing muscles",
+        "what does it do to her legs",
+    ],
+)
+def test_about_the_condition(text: str) -> None:
+    assert not asks_for_one_person(text)
