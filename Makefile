@@ -94,7 +94,7 @@ FACTS_DB_GONE := $(if $(MND_FACTS_URL),,$(if $(wildcard $(BUILD)/facts.db),,forc
 .PHONY: force
 
 # The training questions count too: the store keeps which words are everyday words (bot/facts/models.py).
-$(BUILD)/facts.stamp: $(FACT_FILES) $(FACT_CODE) $(wildcard data/nlu/*.yml) $(AVENV)/.installed $(FACTS_DB_GONE)
+$(BUILD)/facts.stamp: $(FACT_FILES) $(FACT_CODE) $(shell find data/nlu -name '*.yml') $(AVENV)/.installed $(FACTS_DB_GONE)
 	@mkdir -p $(BUILD)
 	$(APY) -m bot.facts build
 	touch $@

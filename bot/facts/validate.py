@@ -325,7 +325,7 @@ def everyday_words(nlu_dir: Path) -> dict[str, int]:
     from bot.facts.words import stem
 
     counts: Counter[str] = Counter()
-    for path in sorted(nlu_dir.glob("*.yml")) if nlu_dir.is_dir() else []:
+    for path in sorted(nlu_dir.rglob("*.yml")) if nlu_dir.is_dir() else []:
         for line in path.read_text(encoding="utf-8").splitlines():
             match = re.match(r"\s+- (.+)$", line)
             if match:

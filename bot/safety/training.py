@@ -10,7 +10,7 @@ import yaml
 def nlu_examples(directory: Path) -> list[tuple[str, str]]:
     """(intent, text) of every training question in Rasa's YAML files under ``directory``."""
     found: list[tuple[str, str]] = []
-    for path in sorted(directory.glob("*.yml")):
+    for path in sorted(directory.rglob("*.yml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for item in doc.get("nlu") or []:
             if "intent" not in item:

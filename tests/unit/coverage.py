@@ -42,7 +42,7 @@ class Asked:
 def training_questions(nlu_dir: Path = NLU_DIR) -> list[Asked]:
     """Every training question of data/nlu with its intent (topic intents are ``ask_<topic>``)."""
     found = []
-    for path in sorted(nlu_dir.glob("*.yml")):
+    for path in sorted(nlu_dir.rglob("*.yml")):
         for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
             intent = block.get("intent")
             if not intent:

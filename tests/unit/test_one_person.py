@@ -19,6 +19,8 @@ from actions.understanding import asks_for_one_person
         "he's 38 and his hands went first. so is that the one he's got?",
         "so is that what i've got then? i do feel the cold terribly now",
         "can you tell me my risk as a percent",
+        "my arms feel weak, can you tell me if its motor neurone disease",
+        "the neurologist thinks my husband has mnd, do you reckon they got it wrong?",
     ],
 )
 def test_about_one_person(text: str) -> None:
@@ -37,6 +39,8 @@ def test_about_one_person(text: str) -> None:
         "is it the one that affects the hands",
         "will it affect the breathing muscles",
         "what does it do to her legs",
+        "can you tell me if mnd is inherited",
+        "do you think researchers are right about the causes",
     ],
 )
 def test_about_the_condition(text: str) -> None:
