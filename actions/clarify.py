@@ -59,6 +59,8 @@ _MEANING = re.compile(r"\b(?:mean|means|meaning|define|definition|stand for|stan
 
 
 _ELSE = re.compile(r"\b(?:else|other|more)\b")
+# A word or two that only asks to go on: "then?", "and then", "what next".
+_GO_ON = re.compile(r"^(?:and |so |ok )?(?:then|next|after that|what then|what next|and then|go on)$")
 
 
 class ActionOfferReadings(StoreAction):
@@ -84,6 +86,21 @@ class ActionOfferReadings(StoreAction):
         early = answer_first(session, dispatcher, tracker, domain, question, state)
         if early is not None:
             return early
+        if question.text and state.topic and _GO_ON.match(normalise(question.text)):
+            # "then?" after "legs first?", "how" after "is ALS inherited?": more on the same question.
+            from actions.answer import ActionTellMore
+
+            return ActionTellMore().answer(session, dispatcher, tracker, domain)
+        if len(question.named) == 1 and question.text and not names.without_condition_names(session, question.text):
+            # A name and nothing else ("primary lateral sclerosis"): the last question about it, if another
+            # type was being asked about ("and PLS?"); else what it is.
+            from actions.answer import ActionAnswerWhatAbout
+
+            if state.topic and state.focus not in (None, question.named[0]):
+                return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
+            reply = topic_reply(session, domain, question, question.named[0], topic="definition")
+            if reply is not None:
+                return send_reply(session, dispatcher, domain, reply, state)
         general = {"mnd", "motor_neuron"}
         if question.text and _MEANING.search(normalise(question.text)) and set(question.named) <= general:
             entry = named_term(session, tracker)

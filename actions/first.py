@@ -24,7 +24,7 @@ from actions.references import describing
 from actions.replies import example_buttons, send_definition, send_reply
 from actions.understanding import Question
 from actions.wording import say
-from bot.facts import names, queries
+from bot.facts import across, names, queries
 from bot.facts.models import GlossaryTerm
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
@@ -70,6 +70,12 @@ _SHORT = 4
 _WHAT_IS = re.compile(
     r"^(?:so |and |ok |but )?(?:what is|whats|what are|what does|what do|define|meaning of) "
     r"(?:a |an |the )?(?P<rest>.+?)(?: mean| means| exactly)?$"
+)
+# A word alone, or with only a word that leads on ("and neuropathy?", "what about riluzole").
+_BARE = re.compile(r"^(?:and |so |ok |but |what about |how about )?(?:the |a |an )?(?P<rest>.+?)$")
+# A word that names a topic, asked alone about the condition in focus ("inherited?", "prognosis?").
+_TOPIC_NAME = re.compile(
+    r"\b(?:inherit\w*|genetic|progressive|prognosis|paralysis|treatments?|therapy|trials?|polio|reflex)\b"
 )
 _CLAUSE = re.compile(r"[.?!,;:\n]+")
 CORRECTION = re.compile(
@@ -153,6 +159,12 @@ def answer_first(
     words = bool(asked) and not (describes and (not MEANING.search(asked) or WHAT_IS_IT.search(asked)))
     key = _word_asked(session, question.text) if words else None
     key = key or (_term_pointed_at(session, question, state) if words else None)
+    bare = _BARE.match(asked) if key is None and words and len(asked.split()) <= _SHORT else None
+    if bare and state.terms and not _TOPIC_NAME.search(asked) and not across.names_the_body(session, asked):
+        # "androgen receptor?", "and neuropathy?" echoing a word the last answer used: what it means (a part
+        # of the body alone asks whether the condition affects it, "inherited?" asks the topic).
+        word = names.whole_term(session, bare.group("rest"))
+        key = word if word is not None and word.lower() in {t.lower() for t in state.terms} else None
     if key is not None:
         # "What is muscle wasting?": a word of the glossary (or one of its other names), asked as such.
         entry = session.get(GlossaryTerm, key)

@@ -209,3 +209,20 @@ def test_a_word_inside_a_description_picks_the_type(chat: Chat) -> None:
         "kennedy",
         "definition",
     ), reply
+
+
+def test_a_name_alone_a_word_from_the_answer_alone_and_then(chat: Chat) -> None:
+    alone = chat.say("primary lateral sclerosis")
+    assert (alone["custom"]["kind"], alone["custom"]["condition"], alone["custom"]["topic"]) == (
+        "answer",
+        "pls",
+        "definition",
+    ), alone
+    chat.say("where does it start")
+    then = chat.say("then?")
+    assert (then["custom"]["condition"], then["custom"]["topic"]) == ("pls", "symptoms"), then
+    chat.say("what causes kennedys disease")
+    word = chat.say("androgen receptor?")  # a word the answer just used, echoed
+    assert (word["custom"]["kind"], word["custom"]["term"]) == ("definition", "androgen receptor"), word
+    topic = chat.say("inherited?")  # a topic's name alone asks about the type in focus
+    assert (topic["custom"]["condition"], topic["custom"]["topic"]) == ("kennedy", "inheritance"), topic
