@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot.facts.builds import per_build
 from bot.facts.models import ConditionAlias, GlossaryTerm, OutsideName, TermAlias
+from bot.facts.queries import glossary_term
 from bot.facts.text import normalise
 
 # Fuzzy matching only for names long enough that a near miss is still unambiguous;
@@ -288,7 +289,7 @@ def find_term(session: Session, text: str) -> GlossaryTerm | None:
     if not mentions:
         return None
     best = max(mentions, key=lambda m: (m.score, len(m.matched)))
-    return session.get(GlossaryTerm, best.key)
+    return glossary_term(session, best.key)
 
 
 def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
