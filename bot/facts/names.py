@@ -93,6 +93,17 @@ def _read_tables(session: Session) -> NameTables:
 
 def _find(text: str, names: Names, *, exact_only: bool = False) -> list[Mention]:
     """Names mentioned in ``text``, exact first, then near misses (unless ``exact_only``)."""
+    return list(_found(text, names, exact_only))
+
+
+# One turn looks for names in the same message several times (its conditions, its terms, the words
+# of names, corrections): the result for the last few texts is kept.
+@lru_cache(maxsize=256)
+def _found(text: str, names: Names, exact_only: bool) -> tuple[Mention, ...]:
+    return tuple(_search(text, names, exact_only=exact_only))
+
+
+def _search(text: str, names: Names, *, exact_only: bool = False) -> list[Mention]:
     words = normalise(text).split()
     if not words or not names.table:
         return []
