@@ -34,6 +34,9 @@ Profiling after the dialogue policy became a map (bot/dialogue/intent_map.py) fo
 scheduler, which runs the model graph for each parse and prediction, at about 10% of the Rasa
 server's CPU: :func:`install` also runs the graph in a fixed order without it (bot/graph_run.py),
 and computes the count features without scikit-learn's per-call overhead (bot/counts.py).
+Issue 13's second round found a new connection to the action server for every action call at
+about 7% of the Rasa server's CPU: :func:`install` also keeps those connections open
+(bot/action_calls.py).
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import Coun
 from rasa.shared.core.events import Event
 from rasa.shared.utils.schemas.events import EVENT_SCHEMA
 
-from bot import counts, graph_run
+from bot import action_calls, counts, graph_run
 
 
 class ActionReplyCheck:
@@ -86,8 +89,9 @@ class ActionReplyCheck:
 
 
 def install() -> None:
-    """Install the four fixes (idempotent)."""
+    """Install the fixes (idempotent)."""
     _install_reply_check()
+    action_calls.install()
     _install_event_lookup()
     _install_graph_run()
     CountVectorsFeaturizer._create_features = counts.create_features  # type: ignore[method-assign]
