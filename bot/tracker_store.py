@@ -138,6 +138,13 @@ class LocalSQLTrackerStore(SQLTrackerStore):
         elif self.engine.dialect.name == "postgresql":
             self._turn_engine = _bounded_postgresql(self.engine.url)
         self._events = self.SQLEvent.__table__
+        # A turn's statements, built once with the sender as a parameter (building them is CPU on every turn).
+        sender = self._events.c.sender_id == sa.bindparam("sender")
+        self._session_rows = (
+            sa.select(self._events.c.data).where(self._since_session_start(sender)).order_by(self._events.c.id)
+        )
+        self._all_rows = sa.select(self._events.c.data).where(sender).order_by(self._events.c.id)
+        self._insert = self._events.insert()
         self.forgetting = Forgetting(self)
         self._schema_ready = False
         try:
@@ -194,12 +201,9 @@ class LocalSQLTrackerStore(SQLTrackerStore):
                 continue
             return result
 
-    def _since_session_start(self, sender_id: str, all_sessions: bool = False) -> Any:
-        """Rasa's filter: this sender's events from the latest session start on (or all of them)."""
+    def _since_session_start(self, mine: Any) -> Any:
+        """Rasa's filter: this sender's events (``mine``) from the latest session start on."""
         events = self._events
-        mine = events.c.sender_id == sender_id
-        if all_sessions:
-            return mine
         session_start = (
             sa.select(sa.func.max(events.c.timestamp))
             .where(mine, events.c.type_name == SessionStarted.type_name)
@@ -216,10 +220,9 @@ class LocalSQLTrackerStore(SQLTrackerStore):
                 recent = None if fetch_events_from_all_sessions else recent_rows(connection, self._events, sender_id)
                 if recent is not None:
                     return recent
-                # The whole session (or every session), built only when needed: building it costs CPU too.
-                mine = self._since_session_start(sender_id, fetch_events_from_all_sessions)
-                query = sa.select(self._events.c.data).where(mine).order_by(self._events.c.id)
-                return list(connection.execute(query).scalars().all())
+                # The whole session (or every session).
+                query = self._all_rows if fetch_events_from_all_sessions else self._session_rows
+                return list(connection.execute(query, {"sender": sender_id}).scalars().all())
 
         try:
             rows = await self._retry("read", read)
@@ -279,7 +282,8 @@ class LocalSQLTrackerStore(SQLTrackerStore):
                 stored = known
             else:  # the count is built only for such a tracker: building it costs CPU on every turn
                 count = sa.select(sa.func.count()).select_from(self._events)
-                stored = connection.execute(count.where(self._since_session_start(tracker.sender_id))).scalar_one()
+                mine = self._events.c.sender_id == tracker.sender_id
+                stored = connection.execute(count.where(self._since_session_start(mine))).scalar_one()
             rows = []
             for event in itertools.islice(tracker.events, stored, len(tracker.events)):
                 data = event.as_dict()
@@ -294,6 +298,6 @@ class LocalSQLTrackerStore(SQLTrackerStore):
                     }
                 )
             if rows:
-                connection.execute(self._events.insert(), rows)
+                connection.execute(self._insert, rows)
         mark_stored(tracker)  # committed: a later save of this tracker appends only what follows
         return len(rows)

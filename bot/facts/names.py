@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot.facts.builds import per_build
 from bot.facts.models import ConditionAlias, GlossaryTerm, OutsideName, TermAlias
+from bot.facts.queries import glossary_term
 from bot.facts.text import normalise
 
 # Fuzzy matching only for names long enough that a near miss is still unambiguous;
@@ -92,6 +93,17 @@ def _read_tables(session: Session) -> NameTables:
 
 def _find(text: str, names: Names, *, exact_only: bool = False) -> list[Mention]:
     """Names mentioned in ``text``, exact first, then near misses (unless ``exact_only``)."""
+    return list(_found(text, names, exact_only))
+
+
+# One turn looks for names in the same message several times (its conditions, its terms, the words
+# of names, corrections): the result for the last few texts is kept.
+@lru_cache(maxsize=256)
+def _found(text: str, names: Names, exact_only: bool) -> tuple[Mention, ...]:
+    return tuple(_search(text, names, exact_only=exact_only))
+
+
+def _search(text: str, names: Names, *, exact_only: bool = False) -> list[Mention]:
     words = normalise(text).split()
     if not words or not names.table:
         return []
@@ -288,7 +300,7 @@ def find_term(session: Session, text: str) -> GlossaryTerm | None:
     if not mentions:
         return None
     best = max(mentions, key=lambda m: (m.score, len(m.matched)))
-    return session.get(GlossaryTerm, best.key)
+    return glossary_term(session, best.key)
 
 
 def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:

@@ -16,11 +16,21 @@ from bot.facts.text import normalise
 
 @dataclass(frozen=True)
 class _Rows:
-    """Facts, conditions and topics of one build, read once with what answers need of them."""
+    """Facts, gaps, conditions, topics and glossary terms of one build, read once with what answers need
+    of them. The store does not change while it is served (a new build gets rows of its own), so the
+    questions below are answered from here instead of a query each time."""
 
     facts: dict[str, Fact]
     conditions: dict[str, Condition]
     topics: dict[str, Topic]
+    # The facts and gaps of each (condition, topic), in order; conditions in the curated order.
+    cells: dict[tuple[str, str], list[Fact]]
+    gaps: dict[tuple[str, str], list[Gap]]
+    ordered: list[Condition]
+    # The other conditions each fact applies to as written (fact_condition).
+    also: dict[str, frozenset[str]]
+    glossary: dict[str, GlossaryTerm]
+    term_of: dict[str, str]  # normalised alias -> glossary term
 
 
 def _rows(session: Session) -> _Rows:
@@ -29,19 +39,40 @@ def _rows(session: Session) -> _Rows:
 
 def _read_rows(session: Session) -> _Rows:
     # Read in a Session of their own, then kept detached: every attribute answers use is loaded here.
+    from bot.facts.models import FactCondition
+
     with Session(session.get_bind()) as own:
         condition_parts = (selectinload(Condition.aliases), selectinload(Condition.parent))
         facts = own.scalars(
-            select(Fact).options(
+            select(Fact)
+            .options(
                 selectinload(Fact.source),
                 selectinload(Fact.terms).selectinload(GlossaryTerm.source),
                 selectinload(Fact.condition).options(*condition_parts),
             )
+            .order_by(Fact.position)
         )
+        by_id = {f.id: f for f in facts}
+        cells: dict[tuple[str, str], list[Fact]] = {}
+        for fact in by_id.values():
+            cells.setdefault((fact.condition_slug, fact.topic_slug), []).append(fact)
+        gaps: dict[tuple[str, str], list[Gap]] = {}
+        for gap in own.scalars(select(Gap).options(selectinload(Gap.source)).order_by(Gap.id)):
+            gaps.setdefault((gap.condition_slug, gap.topic_slug), []).append(gap)
+        ordered = list(own.scalars(select(Condition).options(*condition_parts).order_by(Condition.position)))
+        also: dict[str, set[str]] = {}
+        for fact_id, slug in own.execute(select(FactCondition.fact_id, FactCondition.condition_slug)):
+            also.setdefault(fact_id, set()).add(slug)
         rows = _Rows(
-            facts={f.id: f for f in facts},
-            conditions={c.slug: c for c in own.scalars(select(Condition).options(*condition_parts))},
+            facts=by_id,
+            conditions={c.slug: c for c in ordered},
             topics={t.slug: t for t in own.scalars(select(Topic))},
+            cells=cells,
+            gaps=gaps,
+            ordered=ordered,
+            also={fact_id: frozenset(slugs) for fact_id, slugs in also.items()},
+            glossary={t.term: t for t in own.scalars(select(GlossaryTerm).options(selectinload(GlossaryTerm.source)))},
+            term_of=dict(own.execute(select(TermAlias.normal, TermAlias.term)).all()),
         )
     return rows
 
@@ -53,7 +84,7 @@ def condition(session: Session, slug: str) -> Condition | None:
 
 def conditions(session: Session) -> list[Condition]:
     """All conditions in the order the curated file lists them."""
-    return list(session.scalars(select(Condition).order_by(Condition.position)))
+    return list(_rows(session).ordered)
 
 
 def topic(session: Session, slug: str) -> Topic | None:
@@ -62,26 +93,18 @@ def topic(session: Session, slug: str) -> Topic | None:
 
 
 def _facts(session: Session, condition_slug: str, topic_slug: str) -> list[Fact]:
-    stmt = (
-        select(Fact)
-        .where(Fact.condition_slug == condition_slug, Fact.topic_slug == topic_slug)
-        .options(selectinload(Fact.source), selectinload(Fact.terms))
-        .order_by(Fact.position)
-    )
-    return list(session.scalars(stmt))
+    return list(_rows(session).cells.get((condition_slug, topic_slug), ()))
 
 
 def gap_for(session: Session, *, condition: str, topic: str) -> Gap | None:
     """Information the sources announce on this point but do not give, if any."""
-    stmt = select(Gap).where(Gap.condition_slug == condition, Gap.topic_slug == topic).order_by(Gap.id)
-    gaps = list(session.scalars(stmt))
+    gaps = gaps_for(session, condition=condition, topic=topic)
     return gaps[0] if gaps else None
 
 
 def gaps_for(session: Session, *, condition: str, topic: str) -> list[Gap]:
     """All gaps for a condition and topic."""
-    stmt = select(Gap).where(Gap.condition_slug == condition, Gap.topic_slug == topic).order_by(Gap.id)
-    return list(session.scalars(stmt))
+    return list(_rows(session).gaps.get((condition, topic), ()))
 
 
 @dataclass
@@ -109,7 +132,7 @@ def facts_for(session: Session, *, condition: str, topic: str) -> Answer:
     found = _facts(session, condition, topic)
     answered_for = condition
     if not found:
-        cond = session.get(Condition, condition)
+        cond = _rows(session).conditions.get(condition)
         if cond is not None and cond.parent_slug:
             parent_facts = _facts(session, cond.parent_slug, topic)
             if parent_facts:
@@ -125,19 +148,14 @@ def facts_for(session: Session, *, condition: str, topic: str) -> Answer:
 
 def facts_about_both(session: Session, first: str, second: str) -> list[Fact]:
     """Facts that apply to both conditions as written (one is the fact's own, the other in its ``for``)."""
-    from bot.facts.models import FactCondition
-
-    stmt = (
-        select(Fact)
-        .join(FactCondition, FactCondition.fact_id == Fact.id)
-        .where(
-            ((Fact.condition_slug == first) & (FactCondition.condition_slug == second))
-            | ((Fact.condition_slug == second) & (FactCondition.condition_slug == first))
-        )
-        .options(selectinload(Fact.source), selectinload(Fact.terms))
-        .order_by(Fact.position)
-    )
-    return list(session.scalars(stmt))
+    rows = _rows(session)
+    empty: frozenset[str] = frozenset()
+    return [
+        f
+        for f in rows.facts.values()  # in position order
+        if (f.condition_slug == first and second in rows.also.get(f.id, empty))
+        or (f.condition_slug == second and first in rows.also.get(f.id, empty))
+    ]
 
 
 def example_questions(session: Session) -> dict[str, list[str]]:
@@ -160,11 +178,16 @@ def facts_by_id(session: Session, ids: list[str]) -> list[Fact]:
     return [by_id[i] for i in ids if i in by_id]
 
 
+def glossary_term(session: Session, term: str) -> GlossaryTerm | None:
+    """The glossary entry of a canonical term."""
+    return _rows(session).glossary.get(term)
+
+
 def glossary_lookup(session: Session, term: str) -> GlossaryTerm | None:
     """The glossary entry for a canonical term or any of its aliases."""
-    key = normalise(term)
-    owner = session.scalar(select(TermAlias.term).where(TermAlias.normal == key))
-    return session.get(GlossaryTerm, owner) if owner else None
+    rows = _rows(session)
+    owner = rows.term_of.get(normalise(term))
+    return rows.glossary.get(owner) if owner else None
 
 
 @dataclass
@@ -182,7 +205,8 @@ class Comparison:
 
 def compare(session: Session, first: str, second: str) -> Comparison | None:
     """Compare two different conditions, or None if either is unknown or they are the same."""
-    a, b = session.get(Condition, first), session.get(Condition, second)
+    known = _rows(session).conditions
+    a, b = known.get(first), known.get(second)
     if a is None or b is None or a.slug == b.slug:
         return None
     facts: dict[str, list[Fact]] = {}

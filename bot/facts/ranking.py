@@ -60,6 +60,8 @@ LEAD_BONUS = 0.6
 AUDIENCE_BONUS = 0.35
 # A fact filed under the one topic asked about is the better default answer to it.
 PRIMARY_BONUS = 0.15
+# How many questions' search terms the index keeps (a turn ranks its question up to three times).
+RECENT_QUESTIONS = 64
 
 
 @dataclass
@@ -131,13 +133,34 @@ class SearchIndex:
         self.known = frozenset(df) | frozenset(other_words)
         self.everyday = frozenset(everyday)
         self.familiar = self.name_terms | self.known | self.everyday
+        # What scoring asks of each item for every question, worked out once: the best field weight
+        # of each of its terms, the words naming its topics, and each example question's terms as a set.
+        self._best: dict[str, dict[str, float]] = {}
+        self._topical: dict[str, frozenset[str]] = {}
+        self._example_sets: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for item in items:
+            best: dict[str, float] = {}
+            for name, terms in item.fields.items():
+                for term in terms:
+                    best[term] = max(best.get(term, 0.0), FIELD_WEIGHTS.get(name, 0.0))
+            self._best[item.id] = best
+            self._topical[item.id] = frozenset().union(*(self.topic_words.get(t, ()) for t in item.topics))
+            self._example_sets[item.id] = [(topic, frozenset(terms)) for topic, terms in item.examples]
+        # The search terms of the last few questions (a turn ranks the same question up to three times).
+        self._recent: dict[str, Counter[str]] = {}
 
     def terms(self, text: str) -> Counter[str]:
         """The question's search terms, without condition names."""
-        plain = normalise(text)
-        if self._names is not None:
-            plain = self._names.sub(" ", plain)
-        return Counter(self.vocabulary.terms(plain))
+        found = self._recent.get(text)
+        if found is None:
+            plain = normalise(text)
+            if self._names is not None:
+                plain = self._names.sub(" ", plain)
+            found = Counter(self.vocabulary.terms(plain))
+            if len(self._recent) >= RECENT_QUESTIONS:
+                self._recent.clear()
+            self._recent[text] = found
+        return Counter(found)
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.default_idf)
@@ -159,6 +182,8 @@ class SearchIndex:
         preferred = set(prefer)
         allowed = set(topics) if topics is not None else None
         query = self.terms(text)
+        asked = frozenset(query)
+        total = sum(self.weight(t) for t in query) or 1.0
         asked_leads = set(leads)
         scored = []
         for item in self.items.values():
@@ -166,9 +191,9 @@ class SearchIndex:
                 continue
             if allowed is not None and not allowed.intersection(item.topics):
                 continue
-            if item.is_gap and not set(query) & set(item.fields.get(GATE_FIELD, {})):
+            if item.is_gap and asked.isdisjoint(item.fields.get(GATE_FIELD, {})):
                 continue
-            result = self._score(item, query, topic_weights, asked_leads, carer, allowed)
+            result = self._score(item, query, asked, total, topic_weights, asked_leads, carer, allowed)
             if preferred & item.conditions:
                 result = Scored(
                     result.item, result.score + PREFER_BONUS, result.lexical, result.example, result.prior, result.topic
@@ -181,27 +206,29 @@ class SearchIndex:
         self,
         item: Item,
         query: Counter[str],
+        asked: frozenset[str],
+        total: float,
         topic_weights: Mapping[str, float],
         leads: set[str],
         carer: bool,
         allowed: set[str] | None,
     ) -> Scored:
-        total = sum(self.weight(t) for t in query) or 1.0
+        idf, default = self.idf, self.default_idf
+        best_of, topical = self._best[item.id], self._topical[item.id]
         covered = 0.0
         for term in query:
-            best = max(
-                (FIELD_WEIGHTS.get(name, 0.0) for name, terms in item.fields.items() if term in terms),
-                default=0.0,
-            )
-            if any(term in self.topic_words.get(topic, ()) for topic in item.topics):
+            best = best_of.get(term, 0.0)
+            if term in topical:
                 best = max(best, FIELD_WEIGHTS["answer"])
-            covered += best * self.weight(term)
+            covered += best * idf.get(term, default)
         lexical = covered / total
         example = 0.0
         example_topic = None
-        for topic, terms in item.examples:
-            union = sum(self.weight(t) for t in set(query) | set(terms)) or 1.0
-            inter = sum(self.weight(t) for t in set(query) & set(terms))
+        for topic, terms in self._example_sets[item.id]:
+            if asked.isdisjoint(terms):
+                continue  # shares no term: its closeness is 0
+            union = sum(idf.get(t, default) for t in asked | terms) or 1.0
+            inter = sum(idf.get(t, default) for t in asked & terms)
             if inter / union > example:
                 example, example_topic = inter / union, topic
         candidates = [t for t in item.topics if allowed is None or t in allowed]

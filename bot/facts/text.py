@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "", "‘": "", "'": "", "`": ""})
 _WILL = re.compile(r"\b(i|you|he|she|it|we|they|that|there|who)['’`]ll\b")
@@ -40,6 +41,9 @@ def _join_spelled(words: list[str]) -> list[str]:
     return out
 
 
+# A turn normalises the same message (and the same names) a few dozen times, from every module that
+# reads it: the last few hundred results are kept (in memory only, like the rest of a turn's state).
+@lru_cache(maxsize=512)
 def normalise(text: str) -> str:
     """Lower-case, drop apostrophes and accents, turn other punctuation into single spaces."""
     # "he'll" and "I'll" are "he will" and "I will", not "hell" and "ill".

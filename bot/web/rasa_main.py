@@ -29,7 +29,7 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import log_privacy, tuning
+from bot import action_calls, log_privacy, tuning
 from bot.listening import LISTEN_ENV, interface_of
 from bot.web import connections
 from bot.web.site import demo_page_response
@@ -41,6 +41,9 @@ def add_demo_root_route(app: Sanic) -> None:
     @app.get("/")
     async def demo_page(request: Request) -> HTTPResponse:
         return demo_page_response()
+
+    # Rasa calls this for the app it serves: the place to close the action calls' kept connections.
+    app.register_listener(action_calls.close_sessions, "after_server_stop")
 
 
 def with_token(argv: list[str]) -> list[str]:
