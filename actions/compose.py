@@ -90,7 +90,8 @@ def sentences(text: str) -> int:
 
 
 # A question whose only words name a part of the body asks about symptoms, unless the classifier is at
-# least this sure of another topic ("what do they do for breathing?" asks what motor neurons do).
+# least this sure of another topic ("what do they do for breathing?" asks what motor neurons do); a word
+# or two alone ("eating?") always does.
 BODY_OVER_READING = 0.5
 
 
@@ -129,7 +130,7 @@ def topic_reply(
             )
             topic = choose_topic(everything, question.topic_weights) or question.intent_topic or "definition"
             reading = max(question.topic_weights.items(), key=lambda kv: kv[1], default=("symptoms", 0.0))
-            unsure = reading[0] == "symptoms" or reading[1] < BODY_OVER_READING
+            unsure = reading[0] == "symptoms" or reading[1] < BODY_OVER_READING or len(asked.split()) <= 2
             if unsure and question.worded_topic is None and across.names_the_body(session, asked):
                 topic = "symptoms"  # "does it get to her arms?": only a part of the body is asked about
     if slug == "motor_neuron" and topic == "types":

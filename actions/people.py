@@ -16,20 +16,9 @@ from sqlalchemy.orm import Session
 
 from bot.facts import names
 from bot.facts.text import normalise
+from bot.facts.words import RELATIVES
 
-# Relatives and the one word each is kept under.
-_RELATIVES = {
-    "mum": "mum", "mom": "mum", "mother": "mum", "mam": "mum", "mummy": "mum", "mommy": "mum", "ma": "mum",
-    "dad": "dad", "father": "dad", "daddy": "dad", "papa": "dad", "pa": "dad",
-    "husband": "husband", "hubby": "husband", "wife": "wife", "partner": "partner",
-    "boyfriend": "partner", "girlfriend": "partner", "fiance": "partner", "fiancee": "partner",
-    "son": "son", "daughter": "daughter", "boy": "son", "girl": "daughter", "baby": "baby",
-    "brother": "brother", "sister": "sister", "grandad": "grandad", "grandpa": "grandad",
-    "grandfather": "grandad", "gran": "gran", "granny": "gran", "grandma": "gran", "nan": "gran",
-    "nana": "gran", "grandmother": "gran", "uncle": "uncle", "aunt": "aunt", "auntie": "aunt",
-    "aunty": "aunt", "cousin": "cousin", "friend": "friend", "neighbour": "neighbour",
-    "neighbor": "neighbour", "niece": "niece", "nephew": "nephew", "client": "client", "patient": "patient",
-}  # fmt: skip
+_RELATIVES = RELATIVES
 _RELATIVE = "|".join(sorted(_RELATIVES, key=len, reverse=True))
 # Someone not named by relation: "I help out next door, he has bulbar palsy".
 _PERSON = {**_RELATIVES, "he": "him", "she": "her"}

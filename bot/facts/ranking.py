@@ -257,12 +257,14 @@ class SearchIndex:
         from rapidfuzz import fuzz, process
 
         from bot.facts.text import normalise
-        from bot.facts.words import STOP_WORDS, stem
+        from bot.facts.words import RELATIVES, STOP_WORDS, stem
 
         found = []
         for word in normalise(question_part(text)).split():
             if word in STOP_WORDS or len(word) < 4 or word.isdigit() or word in named:
                 continue
+            if word.removesuffix("s") in RELATIVES:
+                continue  # who is asking about whom ("my client", "our residents"), not what
             term = stem(word)
             if term in self.familiar or self.vocabulary.single.get(term):
                 continue

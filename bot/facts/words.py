@@ -113,3 +113,20 @@ def question_part(text: str) -> str:
                 return f"{parts[index - 1]} {sentence}"  # "... his thinking. does it?"
             return sentence
     return parts[-1]
+
+
+# People a question is about, and the one word each is kept under (actions/people.py). Never a detail
+# asked about: "my client", "our resident" are who, not what.
+RELATIVES = {
+    "mum": "mum", "mom": "mum", "mother": "mum", "mam": "mum", "mummy": "mum", "mommy": "mum", "ma": "mum",
+    "dad": "dad", "father": "dad", "daddy": "dad", "papa": "dad", "pa": "dad",
+    "husband": "husband", "hubby": "husband", "wife": "wife", "partner": "partner",
+    "boyfriend": "partner", "girlfriend": "partner", "fiance": "partner", "fiancee": "partner",
+    "son": "son", "daughter": "daughter", "boy": "son", "girl": "daughter", "baby": "baby",
+    "brother": "brother", "sister": "sister", "grandad": "grandad", "grandpa": "grandad",
+    "grandfather": "grandad", "gran": "gran", "granny": "gran", "grandma": "gran", "nan": "gran",
+    "nana": "gran", "grandmother": "gran", "uncle": "uncle", "aunt": "aunt", "auntie": "aunt",
+    "aunty": "aunt", "cousin": "cousin", "friend": "friend", "neighbour": "neighbour",
+    "neighbor": "neighbour", "niece": "niece", "nephew": "nephew", "client": "client", "patient": "patient",
+    "resident": "resident",
+}  # fmt: skip

@@ -226,3 +226,13 @@ def test_a_name_alone_a_word_from_the_answer_alone_and_then(chat: Chat) -> None:
     assert (word["custom"]["kind"], word["custom"]["term"]) == ("definition", "androgen receptor"), word
     topic = chat.say("inherited?")  # a topic's name alone asks about the type in focus
     assert (topic["custom"]["condition"], topic["custom"]["topic"]) == ("kennedy", "inheritance"), topic
+
+
+def test_who_is_asked_about_is_not_a_detail_and_a_body_word_alone_asks_about_symptoms(chat: Chat) -> None:
+    reply = chat.say("my client has pbp")
+    # "client" says who, not what: never "my material does not say anything about client".
+    assert reply["custom"]["kind"] == "answer" and "client" not in reply["text"], reply
+    eating = chat.say("eating?")
+    assert (eating["custom"]["condition"], eating["custom"]["topic"]) == ("pbp", "symptoms"), eating
+    back = chat.say("back to the als residents, does riluzole help")
+    assert (back["custom"]["kind"], back["custom"]["topic"]) == ("answer", "treatment"), back
