@@ -236,3 +236,8 @@ def test_who_is_asked_about_is_not_a_detail_and_a_body_word_alone_asks_about_sym
     assert (eating["custom"]["condition"], eating["custom"]["topic"]) == ("pbp", "symptoms"), eating
     back = chat.say("back to the als residents, does riluzole help")
     assert (back["custom"]["kind"], back["custom"]["topic"]) == ("answer", "treatment"), back
+
+
+def test_how_much_of_a_medicine_is_given_is_for_the_care_team(chat: Chat) -> None:
+    reply = chat.say("how much edaravone do they give per drip")
+    assert reply["custom"]["kind"] == "out_of_scope", reply
