@@ -48,6 +48,10 @@ FIELD_WEIGHTS = {"answer": 1.0, "ask": 0.9, "term": 0.6, "detail": 0.5}
 # A gap's keys are not matched for relevance: a question asks for a missing list only if it uses one.
 GATE_FIELD = "key"
 WEIGHTS = {"lexical": 1.0, "example": 1.2, "prior": 0.8}
+# Words asked one against the other (stems): a fact whose answer says only the other one of a pair the
+# question names one of loses this much ("what happens when the upper ones are damaged?").
+CONTRASTS = (("upper", "lower"), ("lower", "upper"))
+CONTRAST_PENALTY = 0.8
 # A question that names no condition is about its default one (MND) unless another's fact matches
 # better by at least this much ("what is riluzole for?" is about ALS).
 PREFER_BONUS = 0.35
@@ -137,6 +141,7 @@ class SearchIndex:
         # of each of its terms, the words naming its topics, and each example question's terms as a set.
         self._best: dict[str, dict[str, float]] = {}
         self._topical: dict[str, frozenset[str]] = {}
+        self._said: dict[str, frozenset[str]] = {}  # the terms of its answer itself
         self._example_sets: dict[str, list[tuple[str, frozenset[str]]]] = {}
         for item in items:
             best: dict[str, float] = {}
@@ -146,6 +151,7 @@ class SearchIndex:
             self._best[item.id] = best
             self._topical[item.id] = frozenset().union(*(self.topic_words.get(t, ()) for t in item.topics))
             self._example_sets[item.id] = [(topic, frozenset(terms)) for topic, terms in item.examples]
+            self._said[item.id] = frozenset(item.fields.get("answer", {}))
         # The search terms of the last few questions (a turn ranks the same question up to three times).
         self._recent: dict[str, Counter[str]] = {}
 
@@ -239,6 +245,10 @@ class SearchIndex:
         score = WEIGHTS["lexical"] * lexical + WEIGHTS["example"] * example + WEIGHTS["prior"] * prior
         if allowed is not None and len(allowed) == 1 and item.topics[0] in allowed:
             score += PRIMARY_BONUS
+        said = self._said[item.id]
+        for one, other in CONTRASTS:
+            if one in asked and other not in asked and other in said and one not in said:
+                score -= CONTRAST_PENALTY  # "when the upper ones are damaged": not the lower ones' fact
         if leads & item.leads:
             score += LEAD_BONUS
         elif "blame" in item.leads:

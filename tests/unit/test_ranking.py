@@ -16,6 +16,9 @@ from bot.facts.ranking import index_for
 PAIRS = [
     # ALS
     ("is als the most common type", "als", "als.definition.1"),
+    # One of a pair asked against the other: the fact about the one asked, not the other's.
+    ("what happens when the upper ones are damaged", "motor_neuron", "mnd.upper_lower.3"),
+    ("what happens when the lower ones are damaged", "motor_neuron", "mnd.upper_lower.2"),
     ("does als hit upper or lower nerve cells", "als", "als.upper_lower.1"),
     ("which drugs help people with als live longer", "als", "als.treatment.1"),
     ("does als end in paralysis", "als", "als.outlook.1"),
