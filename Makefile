@@ -113,17 +113,21 @@ $(FACT_EXAMPLES): $(BUILD)/facts.stamp
 
 spacy: $(BUILD)/spacy_mnd/.stamp ## Build the spaCy pipeline (tokenizer, lemmatizer, entity rules)
 
-$(BUILD)/spacy_mnd/.stamp: $(BUILD)/patterns.jsonl bot/nlp/build.py bot/mentions.py $(VENV)/.installed
+# The lemmatizer reads the synonym groups and the training questions (bot/nlp/synonyms.py).
+$(BUILD)/spacy_mnd/.stamp: $(BUILD)/patterns.jsonl bot/nlp/build.py bot/nlp/synonyms.py bot/mentions.py \
+		data/facts/words.yml $(shell find data/nlu -name '*.yml') $(VENV)/.installed
 	$(PY) -m bot.nlp.build --patterns $< --out $(BUILD)/spacy_mnd --lookups $(LOOKUPS)
 	touch $@
 
 train: models/mnd.tar.gz ## Train the Rasa model (Rasa's own cache skips unchanged parts)
 
 # Rasa's training cache does not look at the code of our own components, nor at the files the
-# emergency detector trains on (data/safety), so a change to any of them retrains everything (--force).
+# emergency detector trains on (data/safety), nor inside the spaCy pipeline (SpacyNLP's fingerprint is
+# its path), so a change to any of them retrains everything (--force).
 OWN_COMPONENTS := $(wildcard bot/nlp/*.py bot/safety/*.py bot/dialogue/*.py) $(shell find data/safety -type f 2>/dev/null)
 models/mnd.tar.gz: $(TRAIN_INPUTS) $(OWN_COMPONENTS) $(FACT_EXAMPLES) $(BUILD)/spacy_mnd/.stamp $(VENV)/.installed
-	$(RASA) train $(TRAIN_DATA) --fixed-model-name mnd --out models $(if $(filter $(OWN_COMPONENTS),$?),--force)
+	$(RASA) train $(TRAIN_DATA) --fixed-model-name mnd --out models \
+		$(if $(filter $(OWN_COMPONENTS) $(BUILD)/spacy_mnd/.stamp,$?),--force)
 	touch $@
 
 # --- tests --------------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 """Build the project's spaCy pipeline, and NLU lookup tables, from the fact store's exported patterns.
 
     python -m bot.nlp.build [--patterns build/patterns.jsonl] [--out build/spacy_mnd]
-                            [--lookups build/nlu_lookups/lookups.yml]
+                            [--lookups build/nlu_lookups/lookups.yml] [--words data/facts/words.yml]
 
-A blank English tokenizer, a lookup lemmatizer (tables from spacy-lookups-data)
+A blank English tokenizer, a lookup lemmatizer (tables from spacy-lookups-data, plus
+the lemmas of synonyms no training question uses: bot/nlp/synonyms.py)
 and an entity ruler whose phrase patterns are the condition names, aliases and
 glossary terms. No trained weights: nothing has to be downloaded.
 
@@ -25,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATTERNS = ROOT / "build" / "patterns.jsonl"
 DEFAULT_OUT = ROOT / "build" / "spacy_mnd"
 DEFAULT_LOOKUPS = ROOT / "build" / "nlu_lookups" / "lookups.yml"
+DEFAULT_WORDS = ROOT / "data" / "facts" / "words.yml"
+NLU_DIR = ROOT / "data" / "nlu"
 LOOKUP_NAMES = {"condition": "condition_name", "term": "glossary_term", "mention": "mention_phrase"}
 
 
@@ -50,23 +53,34 @@ def read_patterns(path: Path) -> list[dict[str, Any]]:
     return patterns
 
 
-def make_pipeline(patterns: list[dict[str, Any]]):  # -> spacy.Language
-    """The blank English pipeline with the lemmatizer and the entity ruler."""
+def make_pipeline(patterns: list[dict[str, Any]], synonyms: list[list[str]] | None = None):  # -> spacy.Language
+    """The blank English pipeline with the lemmatizer and the entity ruler; with ``synonyms`` (groups of
+    words that mean the same), words no training question uses get a used synonym's lemma
+    (bot/nlp/synonyms.py)."""
     import spacy
 
+    from bot.nlp.synonyms import training_words, unseen_lemmas
+
     nlp = spacy.blank("en")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     # LOWER: people rarely capitalise condition names when typing in a chat box.
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
     nlp.initialize()
     ruler.add_patterns(patterns)
+    if synonyms:
+        table = lemmatizer.lookups.get_table("lemma_lookup")
+        for word, lemma in unseen_lemmas(synonyms, training_words(NLU_DIR), lambda w: table.get(w, w)).items():
+            for form in (word, word.capitalize(), word.upper()):
+                table[form] = lemma
     return nlp
 
 
-def build(patterns_path: Path, out: Path) -> int:
+def build(patterns_path: Path, out: Path, words_path: Path | None = None) -> int:
     """Build and save the pipeline; returns the number of patterns."""
+    from bot.nlp.synonyms import synonym_groups
+
     patterns = read_patterns(patterns_path) + mention_patterns()
-    nlp = make_pipeline(patterns)
+    nlp = make_pipeline(patterns, synonym_groups(words_path) if words_path else None)
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     nlp.to_disk(tmp)
@@ -96,9 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--patterns", default=str(DEFAULT_PATTERNS))
     parser.add_argument("--out", default=str(DEFAULT_OUT))
     parser.add_argument("--lookups", default=str(DEFAULT_LOOKUPS))
+    parser.add_argument("--words", default=str(DEFAULT_WORDS), help="synonym groups (data/facts/words.yml)")
     args = parser.parse_args(argv)
     try:
-        count = build(Path(args.patterns), Path(args.out))
+        count = build(Path(args.patterns), Path(args.out), Path(args.words))
         entries = write_lookups(read_patterns(Path(args.patterns)) + mention_patterns(), Path(args.lookups))
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
