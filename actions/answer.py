@@ -18,7 +18,14 @@ from actions.compose import MAX_SENTENCES, Reply, sentences, topic_reply
 from actions.contract import payload
 from actions.conversation import State, previous_question
 from actions.first import CORRECTION, answer_first
-from actions.follow_ups import POINTED, corrects_last_question, follow_up_topic, is_follow_up, only_a_name
+from actions.follow_ups import (
+    POINTED,
+    asks_for_the_rest,
+    corrects_last_question,
+    follow_up_topic,
+    is_follow_up,
+    only_a_name,
+)
 from actions.grouped import grouped_reply
 from actions.listing import across_reply
 from actions.references import Targets, mentions_in, resolve
@@ -90,6 +97,8 @@ class ActionAnswerTopic(StoreAction):
             # "What about S M A?", "does PLS do the same?", "sorry, I meant PBP": the last question
             # about another condition, however the classifier read it.
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
+        if asks_for_the_rest(question, state):
+            return ActionTellMore().answer(session, dispatcher, tracker, domain)  # "what else is part of it?"
         if corrects_last_question(question, state):
             # "Sorry wrong client, I meant progressive bulbar palsy", "no, I meant the babies one".
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)

@@ -23,6 +23,7 @@ from actions.compose import pool_of, topic_reply
 from actions.contract import payload
 from actions.conversation import State
 from actions.first import answer_first
+from actions.follow_ups import asks_for_the_rest, only_a_name
 from actions.references import resolve
 from actions.replies import example_buttons, named_term, send_definition, send_reply
 from actions.understanding import read
@@ -58,7 +59,6 @@ _ANNOUNCES = re.compile(
 _MEANING = re.compile(r"\b(?:mean|means|meaning|define|definition|stand for|stands for)\b")
 
 
-_ELSE = re.compile(r"\b(?:else|other|more)\b")
 # A word or two that only asks to go on: "then?", "and then", "what next".
 _GO_ON = re.compile(r"^(?:and |so |ok )?(?:then|next|after that|what then|what next|and then|go on)$")
 
@@ -91,9 +91,10 @@ class ActionOfferReadings(StoreAction):
             from actions.answer import ActionTellMore
 
             return ActionTellMore().answer(session, dispatcher, tracker, domain)
-        if len(question.named) == 1 and question.text and not names.without_condition_names(session, question.text):
-            # A name and nothing else ("primary lateral sclerosis"): the last question about it, if another
-            # type was being asked about ("and PLS?"); else what it is.
+        alone = bool(question.text) and not names.without_condition_names(session, question.text)
+        if len(question.named) == 1 and (alone or only_a_name(session, question.text)):
+            # A name and nothing else ("primary lateral sclerosis"), or with words that re-ask ("does PLS do
+            # the same?"): the last question about it, if another type was being asked about; else what it is.
             from actions.answer import ActionAnswerWhatAbout
 
             if state.topic and state.focus not in (None, question.named[0]):
@@ -109,7 +110,7 @@ class ActionOfferReadings(StoreAction):
         targets = resolve(session, question, state)
         if question.worded_topic and len(targets.conditions) == 1:
             # "What else is part of it?": the wording says which topic, the conversation which condition.
-            if question.worded_topic == state.topic and _ELSE.search(normalise(question.text)):
+            if asks_for_the_rest(question, state):
                 from actions.answer import ActionTellMore
 
                 return ActionTellMore().answer(session, dispatcher, tracker, domain)

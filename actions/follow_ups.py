@@ -56,6 +56,21 @@ def is_follow_up(session: Session, text: str) -> bool:
     return only_a_name(session, text) or bool(CORRECTION.search(normalise(text)))
 
 
+# "What else is part of it?": more of the last answer's topic, not a new question.
+ELSE = re.compile(r"\b(?:else|other|more)\b")
+
+
+def asks_for_the_rest(question: Question, state: State) -> bool:
+    """Whether ``question`` asks for more on the topic just answered ("what else is part of it?")."""
+    return bool(
+        question.text
+        and state.topic
+        and not question.named
+        and question.worded_topic == state.topic
+        and ELSE.search(normalise(question.text))
+    )
+
+
 # How a condition was pointed at when its topic is the conversation's, not the pointing words'.
 POINTED = ("listed", "other", "rest", "all", "described")
 

@@ -15,10 +15,10 @@ import pytest
 from bot.serve import Stack
 from tests.sets.runner import Tally, run
 
-# Regression floors, a little under the figures of the commit that set them (singles 91.4%,
-# conversations 91.4% on 2026-11-30, third session). The answers issues ask for 92% on such
-# sets; that is not reached yet, and those issues stay open until it is.
-FLOORS = {"singles": 0.905, "conversations": 0.90}
+# Regression floors, a little under the figures of the commit that set them (singles 92.2%,
+# conversations 90.8% on 2026-11-30, fourth session). The answers issues ask for 92% on such
+# sets; conversations do not reach it yet, and those issues stay open until they do.
+FLOORS = {"singles": 0.915, "conversations": 0.90}
 # Whole replies as sent, Flesch-Kincaid grade (textstat): the median and the hardest reply.
 READABILITY_MEDIAN, READABILITY_WORST = 6.0, 8.0
 
