@@ -67,7 +67,7 @@ def asks_for_the_rest(question: Question, state: State) -> bool:
         and state.topic
         and not question.named
         and question.worded_topic == state.topic
-        and ELSE.search(normalise(question.text))
+        and ELSE.search(normalise(strip_mentions(question.text)))  # not "the other one, does it…"
     )
 
 
@@ -92,6 +92,14 @@ CORRECTED_OWN_TOPIC = 0.4
 OWN_TOPIC = 0.4
 
 
+# "Same question", "same again": the last question, about the one now meant.
+_SAME_QUESTION = re.compile(r"\bsame (?:question|thing|again|q)\b")
+# A sentence that asks: a question mark, or the words a question starts with.
+_ASKS = re.compile(
+    r"\?\s*$|^\s*(?:what|whats|which|who|whom|whose|when|where|why|how|does|do|did|is|are|was|were|can|could|"
+    r"will|would|should|has|have|may|might)\b",
+    re.IGNORECASE,
+)
 # What a correction says it meant: "sorry not her arms, i meant her chewing" -> "her chewing".
 _MEANT = re.compile(r"\b(?:i meant|i mean|meant)\s+(.+)$")
 
@@ -123,9 +131,17 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     # another condition ("sorry" reads as feelings to the classifier), unless it clearly asks another.
     correcting = bool(question.text) and bool(CORRECTION.search(normalise(question.text)))
     last = question_part(question.text) if question.text else ""
-    if correcting and says_more and last != question.text and not CORRECTION.search(normalise(last)):
+    if correcting and _SAME_QUESTION.search(normalise(question.text)) and state.topic:
+        return state.topic  # "the care plan says SMA not PMA, sorry. same question"
+    if (
+        correcting
+        and says_more
+        and last != question.text
+        and not CORRECTION.search(normalise(last))
+        and _ASKS.search(last)
+    ):
         # "Sorry, it's PMA she has, not PLS. Which motor neurones does it affect?": the correction,
-        # then a question of its own.
+        # then a question of its own ("Sorry typo, I meant SMA. My nephew asked me" asks none).
         return own[0] if own[0] and own[1] >= OWN_TOPIC else None
     named_topic = _TOPIC_WORD.search(normalise(rest)) if correcting else None
     if named_topic:

@@ -16,7 +16,7 @@ from rasa_sdk import Tracker
 from sqlalchemy.orm import Session
 
 from actions.worded import worded_topic
-from bot.facts import names, queries
+from bot.facts import across, names, queries
 from bot.facts.text import normalise
 from bot.facts.vocab import TOPICS
 from bot.facts.words import question_part
@@ -128,6 +128,19 @@ _KIND_OF_MND = re.compile(r"\b(?:type|types|kind|kinds|form|forms|sort|sorts) of
 _LIKE = re.compile(r"\b(?:like|as with|as in|as for|same as with)$")
 _POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\b")
 _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|my|me|mine|he|hes|she|shes|his|her)\b")
+# "Does PMA cause numbness?": whether something is one of its effects (actions/understanding.py).
+_CAUSES_WHAT = re.compile(
+    r"\b(?:does|do|can|could|will|would|is|might|may)\b.{0,40}\b(?:cause|causes|give|gives|lead to)\s+"
+    r"(?:you |people |him |her |them )?(?P<what>(?:\w+ ?){1,3})$"
+)
+_NOT_WORD = re.compile(r"\bnot (?:her |his |my |the |a )?\w+\b", re.IGNORECASE)
+_ASIDE = re.compile(
+    r"[,;]?\s*\b(?:stupid |silly |bloody |damn )?(?:voice typing|dictation|autocorrect|predictive text|spell ?check)"
+    r"\b.*$",
+    re.IGNORECASE,
+)
+_BUT_NOT = re.compile(r"\s+not\s+\w+.*$")
+_PROBLEMS = re.compile(r"\b(?:problems?|issues?|trouble)\b")
 _WHY = re.compile(r"(?:^|\b)(?:why|how come|what makes)\b")
 LONG_MESSAGE_TRUST, STORY_TRUST = 0.5, 0.3
 # A topic plain from the wording leads the classifier's likeliest by this much: enough to decide it.
@@ -269,7 +282,13 @@ def read(session: Session, tracker: Tracker) -> Question:
     if _CORRECTING.search(plain):
         # "Sorry, I meant what symptoms it causes, not the gene": what it is not about is left out.
         text = _NOT_THAT.sub("", text).strip() or text
+        # "sorry breathing not breeding, stupid voice typing": the word it is not, and the aside.
+        text = _ASIDE.sub("", _NOT_WORD.sub("", text)).strip(" ,.;") or text
     worded = worded_topic(question_part(text)) if text else None
+    clauses = [_BUT_NOT.sub("", normalise(c)) for c in _CLAUSES.split(question_part(text))] if text else []
+    caused = [m for c in clauses if worded is None and (m := _CAUSES_WHAT.search(c))]
+    if any(across.names_the_body(session, _PROBLEMS.sub("", m.group("what"))) for m in caused):
+        worded = "symptoms"  # "does PMA cause numbness?", "can ALS cause stiffness?": one of its signs
     pointing = bool(text) and not named and bool(_PRONOUN.search(normalise(text)))
     if worded is None and pointing and _explained_a_treatment(session, tracker):
         # "What is riluzole?", then "does it make her live longer?", "should he have one?": the treatment.

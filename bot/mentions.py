@@ -22,6 +22,7 @@ _ORDINALS = {
     "third": "2",
     "3rd": "2",
     "fourth": "3",
+    "forth": "3",  # as it is often typed
     "4th": "3",
     "fifth": "4",
     "5th": "4",

@@ -138,10 +138,11 @@ CUES: dict[str, re.Pattern[str]] = {
     "laughing": re.compile(r"\b(?:lol|lmao|haha\w*|hehe)\b"),
     "reassuring": re.compile(r"\b(?:dont worry|do not worry|no need to worry|not to worry)\b"),
     # Putting right what the bot (or the person) got wrong about the question: "sorry not her arms,
-    # i meant her chewing", "i meant his legs". A correction of words, not news of danger.
+    # i meant her chewing", "sorry breathing not breeding". A correction of words, not news of danger:
+    # it silences the model only (bot/safety/detector.py), never a danger pattern.
     "correcting": re.compile(
         r"\b(?:i meant|i mean to (?:say|ask)|meant to (?:say|type|ask|write)|typo|autocorrect|"
-        r"(?:sorry|no|oops),? (?:not|wrong|i meant)|wrong (?:one|word|type))\b"
+        r"(?:sorry|no|oops),? (?:not|wrong|i meant)|(?:sorry|oops),? \w+ not \w+|wrong (?:one|word|type))\b"
     ),
     "ongoing": re.compile(
         r"\b(?:for (?:weeks|months|years|a while|ages|some time)|over (?:the )?(?:weeks|months|years|time)|"
@@ -174,7 +175,6 @@ DEFUSING = frozenset(
         "ongoing",
         "laughing",
         "reassuring",
-        "correcting",
     }
 )
 

@@ -241,3 +241,22 @@ def test_who_is_asked_about_is_not_a_detail_and_a_body_word_alone_asks_about_sym
 def test_how_much_of_a_medicine_is_given_is_for_the_care_team(chat: Chat) -> None:
     reply = chat.say("how much edaravone do they give per drip")
     assert reply["custom"]["kind"] == "out_of_scope", reply
+
+
+def test_corrections_said_the_way_people_type_them(chat: Chat) -> None:
+    chat.say("which motor neurons does pma affect")
+    numb = chat.say("sorry, I meant does PMA cause numbness, that's what I've got")
+    # Whether numbness is one of PMA's signs (the material does not link them), not what causes PMA.
+    assert (numb["custom"]["kind"], numb["custom"]["topic"]) == ("not_covered", "symptoms"), numb
+    chat.say("does pma run in families")
+    same = chat.say("oh hang on, the care plan says SMA not PMA, sorry. same question")
+    assert (same["custom"]["condition"], same["custom"]["topic"]) == ("sma", "inheritance"), same
+    aside = chat.say("Sorry typo, I meant PMA. My nephew asked me")  # no question of its own
+    assert (aside["custom"]["condition"], aside["custom"]["topic"]) == ("pma", "inheritance"), aside
+    chat.say("what are the types of mnd")
+    chat.say("the 3rd one")
+    fourth = chat.say("no the forth")
+    assert fourth["custom"]["condition"] == "pma", fourth
+    chat.say("does it effect breeding")
+    misheard = chat.say("sorry breathing not breeding, stupid voice typing")
+    assert misheard["custom"]["kind"] == "answer" and "breeding" not in misheard["text"], misheard
