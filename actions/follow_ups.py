@@ -14,7 +14,7 @@ from actions.references import Targets, describing, mentions_in
 from actions.understanding import Question
 from bot.facts import across, names
 from bot.facts.text import normalise
-from bot.facts.words import question_part
+from bot.facts.words import asks, question_part
 from bot.mentions import strip_mentions
 
 # Words that, around a name and nothing else, ask the last question again about it.
@@ -94,12 +94,6 @@ OWN_TOPIC = 0.4
 
 # "Same question", "same again": the last question, about the one now meant.
 _SAME_QUESTION = re.compile(r"\bsame (?:question|thing|again|q)\b")
-# A sentence that asks: a question mark, or the words a question starts with.
-_ASKS = re.compile(
-    r"\?\s*$|^\s*(?:what|whats|which|who|whom|whose|when|where|why|how|does|do|did|is|are|was|were|can|could|"
-    r"will|would|should|has|have|may|might)\b",
-    re.IGNORECASE,
-)
 # What a correction says it meant: "sorry not her arms, i meant her chewing" -> "her chewing".
 _MEANT = re.compile(r"\b(?:i meant|i mean|meant)\s+(.+)$")
 
@@ -138,7 +132,7 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         and says_more
         and last != question.text
         and not CORRECTION.search(normalise(last))
-        and _ASKS.search(last)
+        and asks(last)
     ):
         # "Sorry, it's PMA she has, not PLS. Which motor neurones does it affect?": the correction,
         # then a question of its own ("Sorry typo, I meant SMA. My nephew asked me" asks none).

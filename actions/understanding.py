@@ -128,7 +128,8 @@ _KIND_OF_MND = re.compile(r"\b(?:type|types|kind|kinds|form|forms|sort|sorts) of
 _LIKE = re.compile(r"\b(?:like|as with|as in|as for|same as with)$")
 _POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\b")
 _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|my|me|mine|he|hes|she|shes|his|her)\b")
-# "Does PMA cause numbness?": whether something is one of its effects (actions/understanding.py).
+# "Does PMA cause numbness?": whether something is one of its effects; in a correction, the word it is
+# not ("not breeding") and the voice-typing aside are left out; "problems" after a symptom adds nothing.
 _CAUSES_WHAT = re.compile(
     r"\b(?:does|do|can|could|will|would|is|might|may)\b.{0,40}\b(?:cause|causes|give|gives|lead to)\s+"
     r"(?:you |people |him |her |them )?(?P<what>(?:\w+ ?){1,3})$"

@@ -88,7 +88,7 @@ def _meaningful(word: str) -> bool:
 # A question sentence this short ("does it?") is read with the sentence before it.
 SHORT_QUESTION = 4
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
-_QUESTION_START = re.compile(
+QUESTION_START = re.compile(
     r"^(?:(?:and|so|but|also|ok|okay|right|well|sorry|please|pls|anyway)\s+)*"
     r"(?:what|whats|which|who|whos|why|how|hows|when|where|is|are|does|do|can|could|will|would|should|has|have|"
     r"did|was|were|any|tell|explain|describe|define)\b"
@@ -100,6 +100,11 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCES.split(text) if s.strip()]
 
 
+def asks(sentence: str) -> bool:
+    """Whether a sentence asks something: a question mark, or the words a question starts with."""
+    return sentence.rstrip().endswith("?") or bool(QUESTION_START.match(normalise(sentence)))
+
+
 def question_part(text: str) -> str:
     """The sentence of a longer message that asks the question: the last one ending in "?" or
     starting like a question, else the last one. A one-sentence message is returned whole."""
@@ -108,7 +113,7 @@ def question_part(text: str) -> str:
         return text
     for index in range(len(parts) - 1, -1, -1):
         sentence = parts[index]
-        if sentence.endswith("?") or _QUESTION_START.match(normalise(sentence)):
+        if asks(sentence):
             if len(normalise(sentence).split()) < SHORT_QUESTION and index > 0:
                 return f"{parts[index - 1]} {sentence}"  # "... his thinking. does it?"
             return sentence
