@@ -24,6 +24,7 @@ from actions.follow_ups import (
     corrects_last_question,
     follow_up_topic,
     is_follow_up,
+    narrows_last_question,
     only_a_name,
 )
 from actions.grouped import grouped_reply
@@ -96,6 +97,9 @@ class ActionAnswerTopic(StoreAction):
         if state.topic and question.named and only_a_name(session, question.text):
             # "What about S M A?", "does PLS do the same?", "sorry, I meant PBP": the last question
             # about another condition, however the classifier read it.
+            return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
+        if narrows_last_question(session, question, state):
+            # "It was the bulbar one he had.": the last question, asked about MND, about that type.
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         if asks_for_the_rest(question, state):
             return ActionTellMore().answer(session, dispatcher, tracker, domain)  # "what else is part of it?"

@@ -48,7 +48,8 @@ class StoreAction(Action, ABC):
             with self._sessions()() as session:
                 events = self.answer(session, dispatcher, tracker, domain)
                 text = tracker.latest_message.get("text") or ""
-                events += people_events(session, text, tracker.get_slot("people"))
+                focus = [e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "condition"]
+                events += people_events(session, text, tracker.get_slot("people"), focus[-1] if focus else None)
         except (SQLAlchemyError, StoreMissing) as exc:
             if not isinstance(exc, serving.StoreRefused):  # a refused store was logged once, with why
                 logger.error("fact store unavailable in %s: %s", self.name(), exc.__class__.__name__)

@@ -23,7 +23,7 @@ from actions.compose import pool_of, topic_reply
 from actions.contract import payload
 from actions.conversation import State
 from actions.first import answer_first
-from actions.follow_ups import asks_for_the_rest, only_a_name
+from actions.follow_ups import asks_for_the_rest, corrects_last_question, narrows_last_question, only_a_name
 from actions.references import resolve
 from actions.replies import example_buttons, named_term, send_definition, send_reply
 from actions.understanding import read
@@ -91,6 +91,10 @@ class ActionOfferReadings(StoreAction):
             from actions.answer import ActionTellMore
 
             return ActionTellMore().answer(session, dispatcher, tracker, domain)
+        if narrows_last_question(session, question, state):
+            from actions.answer import ActionAnswerWhatAbout
+
+            return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         alone = bool(question.text) and not names.without_condition_names(session, question.text)
         if len(question.named) == 1 and (alone or only_a_name(session, question.text)):
             # A name and nothing else ("primary lateral sclerosis"), or with words that re-ask ("does PLS do
@@ -118,7 +122,8 @@ class ActionOfferReadings(StoreAction):
             if reply is not None:
                 return send_reply(session, dispatcher, domain, reply, state)
         bare = question.text and not index_for(session).terms(strip_mentions(question.text))
-        if bare and targets.via in ("listed", "other", "rest", "all"):
+        if (bare or corrects_last_question(question, state)) and targets.via in ("listed", "other", "rest", "all"):
+            # "I'm so sorry, I counted wrong, it is the sixth": the last question, about the one meant.
             # "2nd", "middle one?": only a pointer at what was listed, whatever the classifier made of it.
             from actions.answer import ActionAnswerWhatAbout
 

@@ -32,6 +32,8 @@ COMPANION_SHARE = 0.7
 # A type's own fact answers a question about a lost general list ("first signs of PMA?") when one
 # of its example questions is at least this close.
 OWN_ANSWER = 0.55
+# A type asked about as one of the types: "is it a kind of MND?", "is ALS the commonest type?".
+_AMONG_TYPES = re.compile(r"\b(?:types?|kinds?|forms?|sorts?|mnds?|motor neurone? diseases?|counted|class\w*)\b")
 # Asking whether something works against the illness ("does X cure / stop / slow MND?").
 _EFFICACY = re.compile(
     r"\b(?:cure|cures|cured|reverse|reverses|reversed|stop|stops|slow|slows|help|helps|treat|treats|"
@@ -135,6 +137,8 @@ def topic_reply(
                 topic = "symptoms"  # "does it get to her arms?": only a part of the body is asked about
     if slug == "motor_neuron" and topic == "types":
         slug = "mnd"  # the diseases that attack motor neurons are the types of MND
+    elif topic == "types" and slug not in ("mnd", "motor_neuron") and not _AMONG_TYPES.search(normalise(asked)):
+        topic = "definition"  # "the sixth one on that list, what's that?": what it is, not the types
     cond = queries.condition(session, slug)
     if cond is None:
         return None

@@ -8,13 +8,16 @@
 - ``history``: the conditions talked about, most recent last (for "back to the one…");
 - ``last_facts``, ``more``, ``details_given``: what the last answer showed, what "tell me more"
   gives next, and whether the shown facts' details were given;
-- ``terms``: the glossary words the last answer used ("what does that mean?").
+- ``terms``: the glossary words the last answer used ("what does that mean?");
+- ``people``: whose condition is which ("my wife has PLS"); read with ``opened``, the first type the
+  conversation was about, which "back to mine" means when nobody said whose it is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -34,6 +37,7 @@ class State:
     terms: list[str] = field(default_factory=list)
     listed_kind: str | None = None  # "pair" (compared), "match" (found across types), "types" (a listing)
     people: dict[str, str] = field(default_factory=dict)  # relative -> condition ("my wife has PLS")
+    opened: str | None = None  # the first type of MND this conversation was about
 
     @classmethod
     def of(cls, tracker: Tracker) -> State:
@@ -56,7 +60,21 @@ class State:
             }
             if isinstance(tracker.get_slot("people"), dict)
             else {},
+            opened=_opened(tracker.events),
         )
+
+
+def _opened(events: list[dict[str, Any]]) -> str | None:
+    """The first type of MND (not MND or motor neurons in general) the conversation was about."""
+    first: str | None = None
+    for event in events:
+        if event.get("event") == "session_started":
+            first = None
+        elif event.get("event") == "slot" and event.get("name") == "condition":
+            value = event.get("value")
+            if isinstance(value, str) and value not in ("mnd", "motor_neuron") and first is None:
+                first = value
+    return first
 
 
 def answered(

@@ -28,15 +28,19 @@ from bot.facts import across, names, queries
 from bot.facts.models import GlossaryTerm
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
-from bot.facts.words import question_part
+from bot.facts.words import asks, question_part, sentences
 
+# Words that may trail "what's that": "exactly", "when it's at home".
+_TRAILING = r"(?: (?:exactly|actually|then|again|please|anyway|when its at home))*"
 MEANING = re.compile(
     r"\b(?:mean|means|meaning|define|definition|stand for|stands for)\b"
-    r"|\bwhat(?:s| is| are)? (?:that|this|it|they|those)\s*\??\s*$|\bwhat(?:s| is) (?:a|an|the) \w+\s*\??\s*$"
+    rf"|\bwhat(?:s| is| are)? (?:that|this|it|they|those){_TRAILING}\s*\??\s*$"
+    rf"|\bwhat(?:s| is) (?:a|an|the) \w+{_TRAILING}\s*\??\s*$"
     r"|['\"‘“]\w[\w ]*['\"’”]"
 )
+_THANKS = re.compile(r"^(?:ok |okay |right |oh )?(?:thanks|thank you|thankyou|thank u|thx|ta|cheers|many thanks)\b")
 # "... I meant PMA. What is it?": "it" is the condition just named.
-WHAT_IS_IT = re.compile(r"\bwhat(?:s| is) (?:it|that|this)\s*\??\s*$")
+WHAT_IS_IT = re.compile(rf"\bwhat(?:s| is) (?:it|that|this){_TRAILING}\s*\??\s*$")
 
 
 def asks_meaning(question: Question, *texts: str) -> bool:
@@ -149,6 +153,10 @@ def answer_first(
     from actions.glossary import term_for
     from actions.safety import ActionDeclinePersonalAdvice
 
+    if question.text and _THANKS.match(normalise(question.text)) and not any(map(asks, sentences(question.text))):
+        # "Thanks. Back to bed before my shift", "thank you for being patient with me": thanks, asking nothing.
+        dispatcher.utter_message(response="utter_thank")
+        return []
     if question.personal:
         # "What dose should I take?" too: a treatment decision for one person.
         return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain)

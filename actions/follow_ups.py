@@ -14,7 +14,7 @@ from actions.references import Targets, describing, mentions_in
 from actions.understanding import Question
 from bot.facts import across, names
 from bot.facts.text import normalise
-from bot.facts.words import asks, question_part
+from bot.facts.words import asks, question_part, sentences
 from bot.mentions import strip_mentions
 
 # Words that, around a name and nothing else, ask the last question again about it.
@@ -69,6 +69,19 @@ def asks_for_the_rest(question: Question, state: State) -> bool:
         and question.worded_topic == state.topic
         and ELSE.search(normalise(strip_mentions(question.text)))  # not "the other one, does it…"
     )
+
+
+def narrows_last_question(session: Session, question: Question, state: State) -> bool:
+    """Whether a remark that asks nothing says which type the last question, asked about MND in general,
+    was about: "Was it something in the water?" then "It was the bulbar one he had."."""
+    from bot.facts.ranking import index_for
+
+    if not (question.text and state.topic and state.focus == "mnd") or any(map(asks, sentences(question.text))):
+        return False
+    specific = [c for c in question.named if c not in ("mnd", "motor_neuron")]
+    rest = describing(names.without_condition_names(session, question.text))
+    described = rest != normalise(names.without_condition_names(session, question.text))
+    return len(specific) + described == 1 and not index_for(session).terms(rest)
 
 
 # How a condition was pointed at when its topic is the conversation's, not the pointing words'.

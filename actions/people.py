@@ -36,8 +36,8 @@ _POINTED = re.compile(
     rf"|\b(?P<pronoun>his|her) {_OWN}\b"
 )
 # Who "his" and "her" can be.
-_MALE = {"husband", "dad", "son", "brother", "grandad", "uncle", "nephew", "him"}
-_FEMALE = {"mum", "wife", "daughter", "sister", "gran", "aunt", "niece", "her"}
+_MALE = {"husband", "dad", "son", "brother", "grandad", "uncle", "nephew", "grandson", "him"}
+_FEMALE = {"mum", "wife", "daughter", "sister", "gran", "aunt", "niece", "granddaughter", "her"}
 # The person talking says what they have: "I have PMA", "diagnosed with Kennedy's at 41".
 _SELF = re.compile(
     r"\b(?:i have|ive got|i ve got|i got|said i have|what i have|i live with|(?:i am|im) living with)\b"
@@ -50,6 +50,21 @@ _NAMES_SOMEONE = re.compile(
     rf"|\b(?P<bare>{_RELATIVE}) (?:has|had|got|was|is|s)\b"  # "mum has PLS, dad had ALS years back"
     r"|\b(?P<they>he|she) (?:has|had|has got|got|was diagnosed|s got)\b"  # "I help next door, he has PBP"
 )
+# A person called by name, told from a word by the apostrophe: "back to alfie's", "alfie's one".
+_NAMED = re.compile(
+    r"\b(?:back to|returning to|return to|coming back to|about|for) (?P<back>[a-z]+)['’]s\b"
+    rf"|\b(?P<owner>[a-z]+)['’]s {_OWN}\b"
+)
+_NOT_NAMES = frozenset(
+    "it that what there here he she who let one other everyone someone somebody nobody today".split()
+)
+# Saying whose a listed type is: "the third one is mine", "the first one is what alfie has", "the fifth
+# one is alfies isnt it", "that's the one my dad has".
+_CLAIM = re.compile(
+    r"\b(?:is|s|thats|that is|its|it is) (?P<me>mine)\b"
+    r"|\bis (?:what|the one) (?:my |our |his |her )?(?P<who>[a-z]+) (?:has|had|has got|got)\b"
+    r"|\b(?:one|type|kind) is (?P<poss>[a-z]+)s(?: isnt it| right| i think)?$"
+)
 # Between a relative and their condition: "my baby has SMA", "mum, diagnosed with PMA", "dads PMA".
 _HAS = re.compile(r"^(?:s|has|has got|had|got|was diagnosed with|diagnosed with|with|is living with|lives with)$")
 # Wondering, not saying: "do I have ALS?", "could I have got it from him?".
@@ -57,28 +72,63 @@ _WONDERS = re.compile(r"\b(?:do|does|could|might|can|would|will|may|what if) i (
 _SENTENCE = re.compile(r"[.!?;]+")
 
 
-def pointed_at(text: str, people: dict[str, str]) -> str | None:
-    """The condition of the relative ``text`` points back at ("my wife's one"), if known."""
+def pointed_at(text: str, people: dict[str, str], opened: str | None = None) -> str | None:
+    """The condition of the relative ``text`` points back at ("my wife's one"), if known.
+
+    When nobody said whose it is, the one the conversation opened with (``opened``) stands in, unless it
+    is someone else's: people usually start with their own, or their person's, condition ("Is there a
+    cure for PMA?" ... "back to my one").
+    """
     match = _POINTED.search(normalise(text))
     if match is None:
-        return None
+        named = _NAMED.search(text.lower())
+        name = named and (named.group("back") or named.group("owner"))
+        if not name or name in _NOT_NAMES or name in _RELATIVES:
+            return None
+        return people.get(name) or _someone_else(people, opened)
     if match.group("me"):
-        return people.get("me")
+        others = {c for person, c in people.items() if person != "me"}
+        return people.get("me") or (opened if opened not in others else None)
     if match.group("pronoun"):
         # "His condition": the one man (or woman) whose condition was said, or the one person at all.
         sex = _MALE if match.group("pronoun") == "his" else _FEMALE
         fits = [c for who, c in people.items() if who in sex] or [c for who, c in people.items() if who != "me"]
         return fits[0] if len(set(fits)) == 1 else None
     who = match.group("who") or match.group("back") or match.group("to") or match.group("has")
-    known = people.get(_RELATIVES[who])
+    return people.get(_RELATIVES[who]) or _someone_else(people, opened)
+
+
+def _someone_else(people: dict[str, str], opened: str | None) -> str | None:
+    """The condition of a person whose own is not known: the one other person's ("my neighbour's type"
+    when only "he has PBP" was said), else the one the conversation opened with if nobody else has it."""
     others = {c for person, c in people.items() if person != "me"}
-    # "My neighbour's type" when only "he has PBP" was said: the one other person's condition.
-    return known if known is not None or len(others) != 1 else others.pop()
+    if len(others) == 1:
+        return others.pop()
+    return opened if opened not in people.values() else None
 
 
 def without_pointer(text: str) -> str:
     """``text`` (normalised) without the words pointing at a relative's condition."""
-    return " ".join(_POINTED.sub(" ", normalise(text)).replace(" going back to ", " ").split())
+    plain = normalise(_NAMED.sub(" ", text.lower()))
+    return " ".join(_POINTED.sub(" ", plain).replace(" going back to ", " ").split())
+
+
+def claimed(text: str) -> str | None:
+    """Who ``text`` says a pointed-at type belongs to ("the third one is mine": "me"), if anyone."""
+    match = _CLAIM.search(normalise(text))
+    if match is None:
+        return None
+    if match.group("me"):
+        return "me"
+    who = match.group("who") or match.group("poss")
+    if who in _NOT_NAMES or who in ("that", "this", "which"):
+        return None
+    return _PERSON.get(who, who)
+
+
+def without_claim(text: str) -> str:
+    """``text`` (normalised) without the words saying whose it is."""
+    return " ".join(_CLAIM.sub(" ", normalise(text)).split())
 
 
 def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str, str]:
@@ -115,10 +165,14 @@ def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str,
     return updated
 
 
-def people_events(session: Session, text: str, slot: Any) -> list[EventType]:
-    """The slot event recording who has what, when the message says so."""
+def people_events(session: Session, text: str, slot: Any, answered: str | None = None) -> list[EventType]:
+    """The slot event recording who has what, when the message says so: by naming both, or by saying
+    whose the type it pointed at (``answered``, the condition the reply was about) is."""
     people = slot if isinstance(slot, dict) else {}
     if not text or text.startswith("/"):
         return []
     updated = remembered(session, text, people)
+    owner = claimed(text)
+    if owner and answered not in (None, "mnd", "motor_neuron"):
+        updated[owner] = answered  # type: ignore[assignment]
     return [SlotSet("people", updated)] if updated != people else []

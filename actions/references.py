@@ -62,6 +62,14 @@ _BOTH = re.compile(r"\b(?:both|the two|those two|these two|either)\b")
 
 def resolve(session: Session, question: Question, state: State) -> Targets:
     """The conditions ``question`` is about, given what the conversation has listed and is focused on."""
+    targets = _resolve(session, question, state)
+    if question.text and people.claimed(question.text):
+        # "The fifth one is alfie's, isn't it?": whose it is is not part of the question.
+        targets.asked = people.without_claim(targets.asked if targets.asked is not None else question.text)
+    return targets
+
+
+def _resolve(session: Session, question: Question, state: State) -> Targets:
     if state.focus not in (None, "mnd", "motor_neuron") and _general_about_focus(question):
         # "Which motor neurons does it damage?", "is it a kind of MND?", "his legs are stiff, is that
         # the upper motor neurons?": the type in focus, not motor neurons or MND in general.
@@ -75,7 +83,7 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
     if question.typed_near:
         # "PBA": PBP or PMA? "PLM": PLS? A guess at a typo is asked, not assumed ("what is PIP?").
         return Targets(choices=list(question.typed_near), via="named")
-    whose = people.pointed_at(question.text, state.people) if question.text else None
+    whose = people.pointed_at(question.text, state.people, state.opened) if question.text else None
     if whose is not None:
         return Targets([whose], via="person", asked=people.without_pointer(question.text))
     listed = [c for c in state.listed if c]

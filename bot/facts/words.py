@@ -133,5 +133,6 @@ RELATIVES = {
     "nana": "gran", "grandmother": "gran", "uncle": "uncle", "aunt": "aunt", "auntie": "aunt",
     "aunty": "aunt", "cousin": "cousin", "friend": "friend", "neighbour": "neighbour",
     "neighbor": "neighbour", "niece": "niece", "nephew": "nephew", "client": "client", "patient": "patient",
-    "resident": "resident",
+    "resident": "resident", "grandson": "grandson", "granddaughter": "granddaughter", "grandchild": "grandchild",
+    "grandkid": "grandchild",
 }  # fmt: skip

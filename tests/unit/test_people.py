@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
-from actions.people import pointed_at, remembered
+from actions.people import claimed, people_events, pointed_at, remembered
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,41 @@ def test_someone_named_only_as_he_or_she_is_remembered_and_pointed_back_at(sessi
     assert people == {"him": "pbp"}
     assert pointed_at("coming back to my neighbour's type - is it the lower motor neurones", people) == "pbp"
     assert pointed_at("going back to his condition", people) == "pbp"
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "opened", "condition"),
+    [
+        # Nobody said whose: the type the conversation opened with ("Is there a cure for PMA?" ... ).
+        ("back to my one. what about physio for it", {}, "pma", "pma"),
+        ("going back to mine, is it usually younger people who get it", {}, "pma", "pma"),
+        # ... unless it is someone else's.
+        ("back to mine", {"husband": "als"}, "als", None),
+        # A person called by name.
+        ("back to alfie's, how does the missing protein hurt him", {"alfie": "sma", "me": "pma"}, "pma", "sma"),
+        ("back to alfie's one, can it be cured", {}, "sma", "sma"),
+        ("is alfie's one inherited", {"grandson": "sma"}, None, "sma"),
+        # Words with an apostrophe that are not names.
+        ("back to what's next", {}, "sma", None),
+    ],
+)
+def test_whose_it_is_when_nobody_said(text: str, people: dict[str, str], opened: str | None, condition: str) -> None:
+    assert pointed_at(text, people, opened) == condition
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("the third one is mine. so only the lower ones?", "me"),
+        ("the first one is what alfie has. is it the most common cause of babies dying", "alfie"),
+        ("the first one is what dad has. how is it different from the second", "dad"),
+        ("the fifth one is alfies isnt it", "alfie"),
+        ("is dads one in that list", None),
+        ("which one is the most common", None),
+    ],
+)
+def test_saying_whose_a_listed_type_is(session: Session, text: str, owner: str | None) -> None:
+    events = people_events(session, text, {}, "sma")
+    assert claimed(text) == owner
+    if owner:
+        assert events[0]["value"][owner] == "sma"

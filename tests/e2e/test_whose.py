@@ -1,0 +1,49 @@
+"""Whose condition a follow-up means, and remarks that re-ask: "back to my one", "the fifth one is
+alfie's", "it was the bulbar one he had", "sorry, I counted wrong, it is the sixth"."""
+
+from __future__ import annotations
+
+from tests.support import Chat
+
+
+def _about(reply: dict) -> tuple[str, str | None, str | None]:
+    return reply["custom"]["kind"], reply["custom"]["condition"], reply["custom"]["topic"]
+
+
+def test_back_to_my_one_is_the_type_the_chat_opened_with(chat: Chat) -> None:
+    chat.say("Is there a cure for PMA")
+    assert chat.say("are the ALS drugs any use for it")["custom"]["condition"] in ("als", "pma")
+    chat.say("which drugs were they again")
+    reply = chat.say("back to my one. is it inherited")
+    assert _about(reply)[1:] == ("pma", "inheritance"), reply
+    assert "does not say anything about" not in reply["text"], reply
+
+
+def test_saying_whose_a_listed_type_is_and_pointing_back_at_them_by_name(chat: Chat) -> None:
+    chat.say("what are the types of mnd")
+    reply = chat.say("the fifth one is alfies isnt it")
+    assert reply["custom"]["condition"] == "sma", reply
+    assert "alfies" not in reply["text"].lower()  # a name is not a detail asked about
+    chat.say("what about kennedys disease, what causes it")
+    reply = chat.say("back to alfie's, what causes it")
+    assert _about(reply)[1:] == ("sma", "causes"), reply
+
+
+def test_a_remark_naming_the_type_narrows_the_last_question(chat: Chat) -> None:
+    assert _about(chat.say("My late husband had motor neurone disease. Was it something in the water?"))[1] == "mnd"
+    reply = chat.say("It was the bulbar one he had.")
+    assert _about(reply)[1:] == ("pbp", "causes"), reply
+
+
+def test_a_miscounted_ordinal_re_asks_the_last_question(chat: Chat) -> None:
+    chat.say("What are the different kinds of motor neurone disease? My brother has one of them.")
+    assert _about(chat.say("His is the fifth one you listed. What is that?")) == ("answer", "sma", "definition")
+    reply = chat.say("I'm so sorry, I counted wrong, it is the sixth.")
+    assert _about(reply) == ("answer", "kennedy", "definition"), reply
+
+
+def test_thanks_with_a_remark_is_thanks_and_a_word_then_whats_that_is_explained(chat: Chat) -> None:
+    chat.say("my dad has ALS, what is it")
+    reply = chat.say("the nurse mentioned riluzole. whats that when its at home")
+    assert reply["custom"]["kind"] == "definition" and reply["custom"]["term"] == "riluzole", reply
+    assert chat.say("thank you for being patient with an old woman")["custom"]["kind"] == "smalltalk"
