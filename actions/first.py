@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from actions.compose import Reply, short_name, topic_label, topic_reply
 from actions.contract import payload
 from actions.conversation import State
-from actions.listing import across_question, among_listed
-from actions.references import describing
+from actions.listing import across_question, across_reply, among_listed
+from actions.references import describing, mentions_in
 from actions.replies import example_buttons, send_definition, send_reply
 from actions.understanding import Question
 from actions.wording import say
@@ -97,7 +97,6 @@ _TERM_KIND = re.compile(r"\b(?:drugs?|medicines?|medications?|meds|words?|terms?
 def _term_pointed_at(session: Session, question: Question, state: State) -> str | None:
     """ "The 2nd drug, what is it?", "first one?" after "riluzole and edaravone…": that word of the
     last answer, when the ordinal points at its words rather than at listed types."""
-    from actions.references import mentions_in
 
     places = [int(m) for m in mentions_in(question) if m.lstrip("-").isdigit()]
     if not places or len(state.terms) < 2 or question.named:
@@ -219,7 +218,7 @@ def answer_first(
         person = _EPONYM.search(asked)
         if person and (question.named or state.focus):
             return _who_the_name_is(session, dispatcher, domain, question, state, person.group(0))
-    listing = across_question(session, domain, question, state)
+    listing = across_question(session, domain, question, state) or _across_again(session, domain, question, state)
     if listing is not None and listing.kind == "answer":
         # "Which one is more common?" after a comparison: what the material states about the two.
         return send_reply(session, dispatcher, domain, listing, state)
@@ -232,6 +231,25 @@ def answer_first(
     if listing is not None:
         return send_reply(session, dispatcher, domain, listing, state)
     return compare_if_asked(session, dispatcher, domain, question, state)
+
+
+# A fragment that asks the last question again about something else: "and the lower ones?", "what about men?"
+_AGAIN = re.compile(r"^(?:and|or|what about|how about|same for|same with)\b")
+
+
+def _across_again(session: Session, domain: DomainDict, question: Question, state: State) -> Reply | None:
+    """After a listing across types ("which types affect the upper motor neurons?"), a fragment naming
+    another value ("and the lower ones?", "what about the legs?") is the same question across types."""
+    named = [c for c in question.named if c != "motor_neuron"]
+    if state.listed_kind != "match" or not question.text or named or mentions_in(question):
+        return None
+    plain = normalise(question.text)
+    if question.pronoun or describing(question.text) != plain:
+        return None  # "what about the numbness, does that come with it?": the one in focus
+    if len(plain.split()) > (_SHORT + 2 if _AGAIN.match(plain) else _SHORT):
+        return None  # a question of its own, not a fragment
+    asked = across.attribute_question(session, question.text, require_across=False)
+    return across_reply(session, domain, asked) if asked is not None else None
 
 
 def _word_asked(session: Session, text: str) -> str | None:

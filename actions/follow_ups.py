@@ -161,9 +161,11 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         return state.topic
     if says_more and across.names_the_body(session, rest):
         return "symptoms"  # "What about chewing?", "legs?": a part of the body or a symptom
-    if own[0] and own[1] >= OWN_TOPIC and says_more:
+    if own[0] and own[1] >= OWN_TOPIC and says_more and targets.via not in POINTED:
         return own[0]
     if says_more:
+        # Its own question; after pointing words ("the first of those two, which gene") the classifier's
+        # reading leans on the pointing words, so the topic is read from what is asked (actions/compose.py).
         return None  # its own question: the topic is read from it (actions/compose.py)
     if targets.via in POINTED and state.listed_kind == "choices" and state.topic and not says_more:
         return state.topic  # picking one of the choices offered for the last question

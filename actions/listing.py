@@ -49,6 +49,9 @@ def across_reply(
     """Which types have what was asked ("mostly affect men"), one fact each, in document order."""
     found = across.conditions_with(session, asked, among)
     phrase = " or ".join(asked.phrases)
+    if asked.attribute == "neurons" and not asked.only:
+        # "Which types affect the upper ones?" finds those that affect both too: they do not affect "only" those.
+        phrase = phrase.replace(" only ", " ")
     group = "mnd"
     if found:
         intro = "utter_across_intro" if len(found) > 1 else "utter_across_intro_one"

@@ -103,6 +103,11 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         # "The first one I asked about": in the order they came up, not the last listing.
         listed = [c for c in state.history if c not in ("mnd", "motor_neuron")]
     found = mentions_in(question)
+    if found and _DESCRIBED.search(normalise(question.text)):
+        # "Going back to the first one, the hands one": when a description is there, it says which.
+        described = _described(session, question, state, listed)
+        if described is not None and len(described.conditions) == 1:
+            return described
     for meaning in found:
         if meaning == "all" and listed:
             return Targets(list(listed), via="all")

@@ -1,0 +1,34 @@
+"""After a listing across types: a fragment asks the same across the types, pointing words do not
+decide the topic, and a description beside an ordinal says which one is meant."""
+
+from __future__ import annotations
+
+from tests.support import Chat
+
+
+def test_a_fragment_after_a_listing_asks_the_same_across_the_types(chat: Chat) -> None:
+    first = chat.say("which types affect the upper motor neurons")
+    assert first["custom"]["conditions"] == ["als", "pls"]
+    assert "only the upper" not in first["text"].split(".")[1]  # ALS affects both: not "only"
+    reply = chat.say("and the lower ones?")
+    assert reply["custom"]["conditions"] == ["als", "pbp", "pma", "sma"], reply
+    # With a pronoun it is about the one in focus, not a new listing.
+    chat.say("which types mostly affect men")
+    chat.say("the second one, what causes it")
+    reply = chat.say("what about the numbness, does that come with it")
+    assert (reply["custom"]["condition"], reply["custom"].get("conditions")) == ("kennedy", None), reply
+
+
+def test_pointing_words_do_not_decide_the_topic(chat: Chat) -> None:
+    chat.say("which motor neurone diseases run in families")
+    reply = chat.say("the first of those two, which gene")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("sma", "causes"), reply
+    reply = chat.say("and the second of those")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("kennedy", "causes"), reply
+
+
+def test_a_description_beside_an_ordinal_says_which_one(chat: Chat) -> None:
+    chat.say("which types of MND affect the breathing muscles")
+    chat.say("twitching?")  # a new listing: PPS
+    reply = chat.say("going back to the first one, the hands one, is it more common in younger people")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pma", "risk_factors"), reply
