@@ -112,7 +112,10 @@ _MEANT = re.compile(r"\b(?:i meant|i mean|meant)\s+(.+)$")
 
 
 # "Is it the one that starts in the legs?", "is that the fast one?"
-_IDENTITY = re.compile(r"\b(?:is|was|isnt) (?:it|that|this|she|he|\w+) (?:the|a) (?:\w+ ){0,2}(?:one|type|kind)\b")
+_IDENTITY = re.compile(
+    r"\b(?:is|was|isnt) (?:it|that|this|she|he|\w+) (?:the|a) (?:\w+ ){0,2}(?:one|type|kind)\b"
+    r"|\bis the (?:one|type|kind) (?:that|which|who|with)\b"  # "the other one is the one that affects both, yes?"
+)
 
 
 def follow_up_topic(session: Session, question: Question, state: State, targets: Targets) -> str | None:
@@ -130,7 +133,7 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         return state.topic  # "and PLS?", "does PMA do the same?"
     if targets.via == "described" and question.text and WHAT_IS_IT.search(normalise(question.text)):
         return "definition"  # "the one with the X chromosome, what is that?"
-    if targets.via == "described" and targets.topic and _IDENTITY.search(normalise(question.text)):
+    if targets.via == "described" and targets.topic and _IDENTITY.search(normalise(question_part(question.text))):
         return targets.topic  # "is that the fast one?" asks about what described it
     if question.worded_topic:
         return question.worded_topic  # "the 2nd one, what does it do to you?": its effects, by the wording
@@ -161,11 +164,20 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         return state.topic
     if says_more and across.names_the_body(session, rest):
         return "symptoms"  # "What about chewing?", "legs?": a part of the body or a symptom
+    if says_more and targets.via in POINTED and len(targets.conditions) == 1:
+        # Its own question after pointing words ("the first of those two, which gene", "the one that affects
+        # babies, what causes it"): the classifier's reading leans on the pointing words, so the topic is
+        # read from what is left.
+        from actions.compose import pool_of
+        from bot.facts.ranking import choose_topic
+
+        scored = index_for(session).rank(
+            rest, conditions=pool_of(session, targets.conditions[0]), topic_weights=question.topic_weights
+        )
+        return choose_topic(scored, question.topic_weights) or own[0]
     if own[0] and own[1] >= OWN_TOPIC and says_more and targets.via not in POINTED:
         return own[0]
     if says_more:
-        # Its own question; after pointing words ("the first of those two, which gene") the classifier's
-        # reading leans on the pointing words, so the topic is read from what is asked (actions/compose.py).
         return None  # its own question: the topic is read from it (actions/compose.py)
     if targets.via in POINTED and state.listed_kind == "choices" and state.topic and not says_more:
         return state.topic  # picking one of the choices offered for the last question

@@ -41,6 +41,7 @@ _ASKED_ABOUT = re.compile(
     r"\b(?:i|we) (?:first )?(?:asked|talked|spoke|chatted|read|started) (?:about|with)\b"
     r"|\byou (?:first )?(?:told me|explained|described)\b|\bwe (?:discussed|covered|started with)\b"
 )
+_CLOSES = re.compile(r"[,;:]| - ")  # what may close a description: "the one that affects babies, what…"
 _PLURAL = re.compile(r"\b(?:they|them|their|those|these)\b")
 # "The other one, not the hands one": a description that rules one out.
 _NOT_DESCRIBED = re.compile(r"\b(?:not|isnt|wasnt) ((?:the|that) (?:\w+ ){1,2}?(?:one|type))\b")
@@ -264,9 +265,16 @@ def _described(session: Session, question: Question, state: State, listed: list[
     asked = across.attribute_question(session, description, require_across=False, specific_first=True)
     if asked is None:
         return None
+    # What is asked besides the description: after the comma that closes it ("the one that affects
+    # babies, what causes it"), else the message without the pointing words.
+    rest = describing(question.text)
+    if match.group(0).startswith(("the one", "that one", "the type", "the kind")):
+        text = question.text
+        closing = (c for c in _CLOSES.finditer(text) if match.group(0) in normalise(text[: c.start()]))
+        after = next((normalise(text[c.end() :]) for c in closing), "")
+        rest = after or rest
     for pool in (listed or None, state.history or None, None):
         matches = [f.condition for f in across.conditions_with(session, asked, among=pool)]
-        rest = describing(question.text)
         if len(matches) == 1:
             return Targets(matches, via="described", topic=asked.topic, asked=rest)
         if len(matches) > 1:

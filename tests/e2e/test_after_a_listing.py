@@ -32,3 +32,12 @@ def test_a_description_beside_an_ordinal_says_which_one(chat: Chat) -> None:
     chat.say("twitching?")  # a new listing: PPS
     reply = chat.say("going back to the first one, the hands one, is it more common in younger people")
     assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pma", "risk_factors"), reply
+
+
+def test_a_description_closed_by_a_comma_is_not_what_is_asked(chat: Chat) -> None:
+    chat.say("which types of MND only affect the lower motor neurones?")
+    reply = chat.say("the one that affects babies, what causes it")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("sma", "causes"), reply
+    chat.say("which types affect the upper motor neurons")
+    reply = chat.say("his is the one that does both. how long do people usually live with that")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("als", "outlook"), reply
