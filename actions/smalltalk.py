@@ -20,6 +20,7 @@ from actions.base import StoreAction
 from actions.understanding import Question, read
 from bot.facts import across
 from bot.facts.text import normalise
+from bot.facts.vocab import TOPICS
 
 RESPONSES = {
     "greet": "utter_greet",
@@ -61,6 +62,18 @@ def asks_something(session: Session, question: Question) -> bool:
     return asked is not None and asked.attribute in _SYMPTOM_ATTRIBUTES
 
 
+# Below this confidence a small-talk reading gives way to the question the classifier sees next.
+SMALLTALK_SURE = 0.6
+
+
+def _unsure_reading(tracker: Tracker) -> str | None:
+    """The classifier's second reading, when its small-talk reading is unsure."""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    if len(ranking) < 2 or float(ranking[0].get("confidence") or 0.0) >= SMALLTALK_SURE:
+        return None
+    return str(ranking[1].get("name") or "") or None
+
+
 class ActionSmalltalk(StoreAction):
     """The small-talk response for the intent, or the answer when the message asks something."""
 
@@ -75,6 +88,22 @@ class ActionSmalltalk(StoreAction):
             from actions.answer import ActionAnswerWhatAbout
 
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
+        other = _unsure_reading(tracker) if question.text and _ASKING.search(normalise(question.text)) else None
+        if other == "request_personal_advice" or (other and question.personal):
+            # "Do you think that's what I have?": read as small talk by a little, a question about one person.
+            from actions.safety import ActionDeclinePersonalAdvice
+
+            return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain)
+        if other and other.removeprefix("ask_") in TOPICS:
+            # "Who do I ask about that then?": small talk by a little, a question on a topic close behind.
+            from actions.compose import topic_reply
+            from actions.conversation import State
+            from actions.replies import send_reply
+
+            state = State.of(tracker)
+            reply = topic_reply(session, domain, question, state.focus, topic=other.removeprefix("ask_"))
+            if reply is not None:
+                return send_reply(session, dispatcher, domain, reply, state)
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
         dispatcher.utter_message(response=RESPONSES.get(intent, "utter_thank"))
         return []

@@ -47,3 +47,11 @@ def test_thanks_with_a_remark_is_thanks_and_a_word_then_whats_that_is_explained(
     reply = chat.say("the nurse mentioned riluzole. whats that when its at home")
     assert reply["custom"]["kind"] == "definition" and reply["custom"]["term"] == "riluzole", reply
     assert chat.say("thank you for being patient with an old woman")["custom"]["kind"] == "smalltalk"
+
+
+def test_a_question_read_as_small_talk_by_a_little_is_answered(chat: Chat) -> None:
+    chat.say("is PPS inherited")
+    reply = chat.say("who do I ask about that then")
+    assert _about(reply)[1:] == ("pps", "when_to_see_provider"), reply
+    assert chat.say("do you think thats what i have")["custom"]["kind"] == "no_diagnosis"
+    assert chat.say("what can you do")["custom"]["kind"] == "smalltalk"

@@ -191,7 +191,7 @@ def test_twenty_concurrent_conversations_through_nginx(scaled: ScaledStack, caps
     """20 people at once for a bounded time, each sending a message as soon as the last is answered
     but not more often than every PACE seconds (the channels' per-sender rate limit is 10 per 20 s)."""
     users, pace = 20, float(os.environ.get("MND_SCALED_LOAD_PACE", "1.5"))
-    seconds = float(os.environ.get("MND_SCALED_LOAD_SECONDS", "30"))
+    seconds = float(os.environ.get("MND_SCALED_LOAD_SECONDS", "15"))
     script = [
         "what is PLS?", "is it inherited?", "what are the symptoms?", "tell me more", "what is ALS?",
         "how is it treated?", "what is a motor neuron?", "what causes MND?", "how is it diagnosed?", "thanks",
