@@ -43,10 +43,15 @@ _THANKS = re.compile(r"^(?:ok |okay |right |oh )?(?:thanks|thank you|thankyou|th
 WHAT_IS_IT = re.compile(rf"\bwhat(?:s| is) (?:it|that|this){_TRAILING}\s*\??\s*$")
 
 
+# "I mean PBP" is a correction, not a question about what a word means.
+I_MEAN = re.compile(r"\bi (?:mean|meant)\b")
+I_MEANT = re.compile(r"\b(?:i meant|i mean|meant)\s+(.+)$")  # what the correction says was meant
+
+
 def asks_meaning(question: Question, *texts: str) -> bool:
     """Whether ``texts`` (forms of the message) ask what a word means ("what does bulbar mean?",
     "'FTD'?"); "what is it?" after naming a condition asks what the condition is."""
-    found = any(MEANING.search(text) for text in texts)
+    found = any(MEANING.search(I_MEAN.sub(" ", text)) for text in texts)
     return found and not (question.named and any(WHAT_IS_IT.search(text) for text in texts))
 
 
@@ -191,8 +196,9 @@ def answer_first(
         compared = compare(session, dispatcher, domain, state, question.named[:2])
         if compared is not None:
             return compared
-    if correcting and set(question.named) <= {"motor_neuron"}:
-        # "Sorry, I meant upper motor neuron": the word they meant.
+    meant = I_MEANT.search(asked) if correcting else None
+    if correcting and set(question.named) <= {"motor_neuron"} and not (meant and asks(meant.group(1))):
+        # "Sorry, I meant upper motor neuron": the word they meant ("I meant which chromosome is it on" asks).
         entry = names.find_term(session, question.text)
         if entry is not None and len(entry.term.split()) > 1:
             return send_definition(dispatcher, tracker, domain, entry)

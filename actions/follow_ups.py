@@ -9,7 +9,7 @@ import re
 from sqlalchemy.orm import Session
 
 from actions.conversation import State
-from actions.first import CORRECTION, WHAT_IS_IT, asks_meaning
+from actions.first import CORRECTION, I_MEAN, I_MEANT, WHAT_IS_IT, asks_meaning
 from actions.references import Targets, describing, mentions_in
 from actions.understanding import Question
 from bot.facts import across, names
@@ -33,14 +33,13 @@ def only_a_name(session: Session, text: str) -> bool:
     return bool(words) and set(words) <= _FOLLOW_UP_WORDS and bool(set(words) & _FOLLOW_UP_CUES)
 
 
-_I_MEAN = re.compile(r"\bi mean\b")
 
 
 def corrects_last_question(question: Question, state: State) -> bool:
     """A correction of the last question's condition or topic ("sorry, I meant PBP", "it typed wrong, I meant
     inherited", "it wrote police, I mean polio"): that question again, not a word to explain."""
     plain = normalise(question.text) if question.text else ""
-    if not (state.topic and CORRECTION.search(plain)) or asks_meaning(question, _I_MEAN.sub(" ", plain)):
+    if not (state.topic and CORRECTION.search(plain)) or asks_meaning(question, I_MEAN.sub(" ", plain)):
         return False  # "sorry, what does inherited mean?" asks for the word
     return _points(question) or bool(_TOPIC_WORD.search(normalise(question.text)))
 
@@ -107,8 +106,6 @@ OWN_TOPIC = 0.4
 
 # "Same question", "same again": the last question, about the one now meant.
 _SAME_QUESTION = re.compile(r"\bsame (?:question|thing|again|q)\b")
-# What a correction says it meant: "sorry not her arms, i meant her chewing" -> "her chewing".
-_MEANT = re.compile(r"\b(?:i meant|i mean|meant)\s+(.+)$")
 
 
 # "Is it the one that starts in the legs?", "is that the fast one?"
@@ -157,9 +154,11 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     if named_topic:
         # "Sorry, I meant what are the treatments": the topic it names.
         return next(topic for topic, word in named_topic.groupdict().items() if word)
-    meant = _MEANT.search(normalise(question.text)) if correcting else None
+    meant = I_MEANT.search(normalise(question.text)) if correcting else None
     if meant and across.names_the_body(session, meant.group(1)):
         return "symptoms"  # "sorry not her arms, i meant her chewing": a part of the body or a symptom
+    if meant and says_more and not question.named and asks(meant.group(1)):
+        return None  # "sorry no, I meant which chromosome is it on": a question of its own, read from its words
     if correcting and state.topic and (not says_more or own[0] in (None, "coping") or own[1] < CORRECTED_OWN_TOPIC):
         return state.topic
     if says_more and across.names_the_body(session, rest):

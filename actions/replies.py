@@ -90,8 +90,10 @@ def send_choices(
         buttons.append({"title": title, "payload": f'/{intent}{{"condition": "{slug}"}}'})
     message = payload("clarify", topic=topic, conditions=choices)
     dispatcher.utter_message(text=say(domain, "utter_which_one"), buttons=buttons, json_message=message)
-    # The choices are "the listed" now; the question asked stays the topic ("the X chromosome one").
-    return [SlotSet("listed", choices), SlotSet("listed_kind", "choices")]
+    # The choices are "the listed" now; the question asked is the topic ("the X chromosome one", "sorry, I
+    # mean PMA" re-ask it).
+    events: list[EventType] = [SlotSet("listed", choices), SlotSet("listed_kind", "choices")]
+    return events + [SlotSet("topic", topic)] if topic else events
 
 
 def condition_buttons(session: Session, domain: DomainDict, topic: str) -> list[dict[str, Any]]:

@@ -134,5 +134,6 @@ RELATIVES = {
     "aunty": "aunt", "cousin": "cousin", "friend": "friend", "neighbour": "neighbour",
     "neighbor": "neighbour", "niece": "niece", "nephew": "nephew", "client": "client", "patient": "patient",
     "resident": "resident", "grandson": "grandson", "granddaughter": "granddaughter", "grandchild": "grandchild",
-    "grandkid": "grandchild",
+    "grandkid": "grandchild", "gentleman": "client", "gent": "client", "lady": "client", "chap": "client",
+    "bloke": "client", "fella": "client",
 }  # fmt: skip

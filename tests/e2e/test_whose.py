@@ -55,3 +55,19 @@ def test_a_question_read_as_small_talk_by_a_little_is_answered(chat: Chat) -> No
     assert _about(reply)[1:] == ("pps", "when_to_see_provider"), reply
     assert chat.say("do you think thats what i have")["custom"]["kind"] == "no_diagnosis"
     assert chat.say("what can you do")["custom"]["kind"] == "smalltalk"
+
+
+def test_corrections_re_ask_or_ask_what_they_say_they_meant(chat: Chat) -> None:
+    # After "which one do you mean?": the question that was asked, about the one meant.
+    chat.say("i look after a gentleman with PSA, what parts of the body does it affect")
+    reply = chat.say("sorry i mean PMA. progressive muscular something")
+    assert _about(reply) == ("answer", "pma", "symptoms"), reply
+    assert "gentleman" not in reply["text"]  # who is asked about is not a detail asked
+    # "I mean" is not "what does it mean": the last question, about PBP, not the word "bulbar".
+    chat.say("my dad has ALS. what causes it")
+    assert _about(chat.say("i mean PBP sorry, the bulbar one"))[1:] == ("pbp", "causes")
+    # What they meant is a question of its own.
+    chat.say("what gene is linked to kennedys disease")
+    reply = chat.say("sorry no, i meant which chromosome is it on")
+    assert reply["custom"]["kind"] == "answer" and reply["custom"]["condition"] == "kennedy", reply
+    assert "X chromosome" in reply["text"]
