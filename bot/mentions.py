@@ -139,7 +139,10 @@ def strip_mentions(text: str) -> str:
     """``text`` without its mention phrases ("what age is the second one on your list" -> "what age is")."""
     if _BARE.match(text):
         return ""
-    without = _PATTERN.sub(" ", text)
+    # Only the phrases find() takes for mentions: "the first signs" keeps its "first".
+    without = text
+    for _, start, end in reversed(find(text)):
+        without = f"{without[:start]} {without[end:]}"
     if without != text:
         without = _WHERE_LISTED.sub(" ", without)
     return " ".join(without.split())
