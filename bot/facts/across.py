@@ -30,7 +30,9 @@ _ACROSS = re.compile(
     r"|^(?:\w+ ){1,2}(?:types|ones|kinds|forms)$"  # "genetic types?", "inherited ones?"
     r"|\b(?:which|what)(?: other)? (?:mnds|motor neurone? diseases?)\b"
     r"|\bwhich of (?:them|those|these|the|both)\b"
-    r"|\b(?:any|(?:are|r) there|is there)\b(?:\s+\w+){0,2}?\s+(?:types?|kinds?|forms?|ones?|of (?:them|those|these))\b"
+    r"|\b(?:any|(?:are|r) there|is there)\b(?:\s+\w+){0,3}?\s+(?:types?|kinds?|forms?|ones?|of (?:them|those|these))\b"
+    # "are there any motor neuron diseases that come from an infection?"
+    r"|\b(?:are|r) there any (?:\w+ )?(?:mnds|motor neurone? diseases) (?:that|which|where|who)\b"
     r"|\b(?:do|does) any (?:of (?:them|those|these)|types?|kinds?)\b"
     r"|\b(?:are|do|does|is|can) (?:both|all|either|each) (?:of )?(?:them|those|these|the two)\b"
 )

@@ -16,6 +16,8 @@ CASES = [
     ("which kinds of MND have a medicine that can slow them down", "treatment", ["als"]),
     ("which types get worse slowly", "outlook", ["pps"]),
     ("which types start in the hands", "symptoms", ["pma"]),
+    ("are any of the MND types linked to the X chromosome", "inheritance", ["kennedy"]),
+    ("are there any motor neurone diseases that follow polio", "risk_factors", ["pps"]),
 ]
 
 
