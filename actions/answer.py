@@ -109,7 +109,7 @@ class ActionAnswerTopic(StoreAction):
         early = answer_first(session, dispatcher, tracker, domain, question, state)
         if early is not None:
             return early
-        named = [c for c in question.named if c not in ("mnd", "motor_neuron")]
+        named = [c for c in question.named if c not in ("mnd", "motor_neuron", *question.likened)]
         if len(named) >= 2 and question.intent_topic not in (None, "types"):
             # "PLS and PMA, where does each one start?": one comparison on that topic.
             both = compare_reply(session, domain, question, named[:2], None)

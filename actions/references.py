@@ -80,7 +80,8 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         # "Does it shorten your life like ALS?": ALS is the yardstick, "it" the one in focus.
         return Targets([state.focus], via="focus")
     if question.named and not question.neuron_kind:
-        return Targets(list(question.named), via="named")
+        # "Is PLS fatal like ALS is?": ALS is the yardstick, PLS what is asked about.
+        return Targets([c for c in question.named if c not in question.likened] or list(question.named), via="named")
     if question.typed_near:
         # "PBA": PBP or PMA? "PLM": PLS? A guess at a typo is asked, not assumed ("what is PIP?").
         return Targets(choices=list(question.typed_near), via="named")

@@ -41,3 +41,10 @@ def test_a_description_closed_by_a_comma_is_not_what_is_asked(chat: Chat) -> Non
     chat.say("which types affect the upper motor neurons")
     reply = chat.say("his is the one that does both. how long do people usually live with that")
     assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("als", "outlook"), reply
+
+
+
+def test_a_yardstick_is_not_compared(chat: Chat) -> None:
+    reply = chat.say("This is all so overwhelming. Dad's got PLS. Is PLS fatal like ALS is, in general?")
+    custom = reply["custom"]
+    assert custom["kind"] != "compare" and custom["condition"] == "pls" and custom["topic"] == "outlook", reply
