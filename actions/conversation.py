@@ -38,6 +38,7 @@ class State:
     listed_kind: str | None = None  # "pair" (compared), "match" (found across types), "types" (a listing)
     people: dict[str, str] = field(default_factory=dict)  # relative -> condition ("my wife has PLS")
     opened: str | None = None  # the first type of MND this conversation was about
+    just_listed: bool = False  # the last reply named two or more types (a listing or a comparison)
 
     @classmethod
     def of(cls, tracker: Tracker) -> State:
@@ -61,7 +62,19 @@ class State:
             if isinstance(tracker.get_slot("people"), dict)
             else {},
             opened=_opened(tracker.events),
+            just_listed=_just_listed(tracker.events),
         )
+
+
+def _just_listed(events: list[dict[str, Any]]) -> bool:
+    """Whether the bot's last reply named two or more types ("which types mostly affect men?")."""
+    for event in reversed(events):
+        if event.get("event") == "bot":
+            custom = (event.get("data") or {}).get("custom") or {}
+            if custom.get("kind") == "disclaimer":
+                continue
+            return len(custom.get("conditions") or []) >= 2
+    return False
 
 
 def _opened(events: list[dict[str, Any]]) -> str | None:

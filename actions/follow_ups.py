@@ -183,5 +183,6 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     if targets.via in POINTED and state.listed_kind in ("types", "match") and not says_more:
         # "And the last one?": right after the listing, what that one is; after questions about one
         # of the listed ("symptoms?"), the same question about the one pointed at.
-        return state.topic if state.topic and state.focus in state.listed else "definition"
+        asked_since = state.focus in state.listed and not state.just_listed
+        return state.topic if state.topic and asked_since else "definition"
     return state.topic or "definition"

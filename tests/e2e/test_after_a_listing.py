@@ -48,3 +48,14 @@ def test_a_yardstick_is_not_compared(chat: Chat) -> None:
     reply = chat.say("This is all so overwhelming. Dad's got PLS. Is PLS fatal like ALS is, in general?")
     custom = reply["custom"]
     assert custom["kind"] != "compare" and custom["condition"] == "pls" and custom["topic"] == "outlook", reply
+
+
+def test_right_after_a_listing_a_bare_pointer_asks_what_that_one_is(chat: Chat) -> None:
+    chat.say("I was told I have progressive muscular atrophy. Which motor neurons does it go for?")
+    chat.say("Which of the other types only hit the lower ones like mine?")
+    reply = chat.say("the first one you listed, what does that do")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pbp", "definition"), reply
+    # Having asked about one of them, the same question about the next one.
+    chat.say("is it inherited")
+    reply = chat.say("and the last one?")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("sma", "inheritance"), reply
