@@ -14,7 +14,7 @@ from actions.base import StoreAction, term_buttons
 from actions.compose import Reply, short_name, topic_label, topic_reply
 from actions.contract import payload
 from actions.conversation import State, answered
-from actions.references import resolve
+from actions.references import mentions_in, resolve
 from actions.replies import send_reply
 from actions.understanding import Question, read
 from actions.wording import say
@@ -55,6 +55,11 @@ def _affects(domain: DomainDict, cond: Condition) -> str:
 def pair(session: Session, question: Question, state: State) -> list[str]:
     """The two conditions a comparison is about: named, or one named and one pointed at ("that")."""
     slugs = list(dict.fromkeys(question.named))
+    places = [int(m) for m in mentions_in(question) if m.lstrip("-").isdigit()] if question.text else []
+    listed = [c for c in state.listed if c]
+    if not slugs and len(places) >= 2 and all(-len(listed) <= p < len(listed) for p in places[:2]):
+        # "The first one is what dad has. How is it different from the second?": those two of the listing.
+        return list(dict.fromkeys(listed[p] for p in places[:2]))
     if len(slugs) < 2:
         # "How are those two different?", "how is that different from ALS?"
         pointed = resolve(session, Question(**{**question.__dict__, "named": []}), state)
@@ -147,15 +152,18 @@ def compare(
     dispatcher.utter_message(text=text, buttons=buttons, json_message=message)
     # Both are now "the two": "the other one", "both", "which of them…" refer to them; the first
     # named stays in focus ("and where does it start?" after "how is PLS different from ALS?").
+    # Two of a longer listing compared ("how is the first one different from the second?"): the listing
+    # stays what "the last one" points at.
+    of_listing = len(state.listed) > 2 and {a.slug, b.slug} <= set(state.listed)
     events = answered(
         condition=a.slug,
         topic="definition",
         facts=[f.id for f in facts],
         terms=terms,
         more=rest,
-        listed=[a.slug, b.slug],
+        listed=None if of_listing else [a.slug, b.slug],
         history=[*state.history, b.slug],
-        listed_kind="pair",
+        listed_kind=None if of_listing else "pair",
     )
     return events
 

@@ -57,6 +57,14 @@ _TOPIC_BY_WORDING = [
         ),
         "definition",
     ),
+    # "the last one, who gets that?", "who usually gets it?": whom it affects
+    (
+        re.compile(
+            r"\bwho (?:usually |mostly |normally |typically |else )?(?:gets?|has|can get|is affected by) "
+            r"(?:it|that|this|them|those|that one)\b"
+        ),
+        "risk_factors",
+    ),
     # "which part of the nervous system is it?": which motor neurons
     (re.compile(r"\b(?:which|what) (?:part|parts|bit|bits) of the (?:nervous system|nerves)\b"), "upper_lower"),
     # "is there another name for it?", "what else is it called?", "who was Lou Gehrig?": its names, which

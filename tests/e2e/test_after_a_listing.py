@@ -59,3 +59,11 @@ def test_right_after_a_listing_a_bare_pointer_asks_what_that_one_is(chat: Chat) 
     chat.say("is it inherited")
     reply = chat.say("and the last one?")
     assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("sma", "inheritance"), reply
+
+
+def test_two_of_a_listing_compared_leave_the_listing_as_it_was(chat: Chat) -> None:
+    chat.say("can you list the types of mnd")
+    reply = chat.say("the first one is what dad has. how is it different from the second")
+    assert reply["custom"]["kind"] == "compare" and reply["custom"]["conditions"] == ["als", "pbp"], reply
+    reply = chat.say("the last one, who gets that")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pps", "risk_factors"), reply
