@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.facts import names
 from bot.facts.text import normalise
-from bot.facts.words import RELATIVES
+from bot.facts.words import RELATIVES, STOP_WORDS
 
 _RELATIVES = RELATIVES
 _RELATIVE = "|".join(sorted(_RELATIVES, key=len, reverse=True))
@@ -65,6 +65,12 @@ _CLAIM = re.compile(
     r"|\bis (?:what|the one) (?:my |our |his |her )?(?P<who>[a-z]+) (?:has|had|has got|got)\b"
     r"|\b(?:one|type|kind) is (?P<poss>[a-z]+)s(?: isnt it| right| i think)?$"
 )
+# A relative's first name: "my grandson alfie is 8 months old", "our daughter, Mia, has SMA".
+_CALLED = re.compile(rf"\b(?:my|our) (?:(?:little|older|younger|big|baby) )?(?:{_RELATIVE}),? (?P<name>[a-z]{{3,}})\b")
+_NOT_A_NAME = STOP_WORDS | frozenset(
+    "has had have got gets was is s who whos with and was diagnosed just recently keeps says said asked aged age "
+    "years months weeks old young too also still now then".split()
+)
 # Between a relative and their condition: "my baby has SMA", "mum, diagnosed with PMA", "dads PMA".
 _HAS = re.compile(r"^(?:s|has|has got|had|got|was diagnosed with|diagnosed with|with|is living with|lives with)$")
 # Wondering, not saying: "do I have ALS?", "could I have got it from him?".
@@ -107,6 +113,18 @@ def _someone_else(people: dict[str, str], opened: str | None) -> str | None:
     return opened if opened not in people.values() else None
 
 
+def named_person(text: str, people: dict[str, str]) -> tuple[str, str] | None:
+    """The condition of someone the message calls by their first name ("why has alfie got it so young?"),
+    and the message without the name."""
+    words = normalise(text).split()
+    kept_as = {*_PERSON, *_PERSON.values(), "me"}  # relatives, "him", "her": not names
+    called = {p: c for p, c in people.items() if p not in kept_as and (p in words or f"{p}s" in words)}
+    if len(set(called.values())) != 1:
+        return None
+    rest = [w for w in words if w not in called and w.removesuffix("s") not in called]
+    return next(iter(called.values())), " ".join(rest)
+
+
 def without_pointer(text: str) -> str:
     """``text`` (normalised) without the words pointing at a relative's condition."""
     plain = normalise(_NAMED.sub(" ", text.lower()))
@@ -142,6 +160,10 @@ def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str,
         relatives = {_PERSON[m.group("who") or m.group("poss") or m.group("bare") or m.group("they")] for m in found}
         named_here = [n for n in names.named_conditions(session, sentence) if not n.negated]
         named = [c for c in dict.fromkeys(n.slug for n in named_here) if c != "motor_neuron"]
+        called = [m.group("name") for m in _CALLED.finditer(plain) if m.group("name") not in _NOT_A_NAME]
+        types = [c for c in named if c != "mnd"]  # "... has MND, the ALS type": ALS
+        if len(types) == 1 and len(set(called)) == 1 and not names.named_conditions(session, called[0]):
+            updated[called[0]] = types[0]  # "my grandson alfie … he has SMA": later "why has alfie got it?"
         if len(relatives) == 1 and len(named) == 1:
             updated[relatives.pop()] = named[0]
         elif len(relatives) > 1:

@@ -88,6 +88,10 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
     whose = people.pointed_at(question.text, state.people, state.opened) if question.text else None
     if whose is not None:
         return Targets([whose], via="person", asked=people.without_pointer(question.text))
+    called = people.named_person(question.text, state.people) if question.text else None
+    if called is not None:
+        # "So why has alfie got it so young?": the one called by name, and the name is not asked about.
+        return Targets([called[0]], via="person", asked=called[1])
     listed = [c for c in state.listed if c]
     ruled_out = _NOT_DESCRIBED.search(normalise(question.text)) if question.text and listed else None
     if ruled_out is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
-from actions.people import claimed, people_events, pointed_at, remembered
+from actions.people import claimed, named_person, people_events, pointed_at, remembered
 
 
 @pytest.mark.parametrize(
@@ -101,3 +101,15 @@ def test_saying_whose_a_listed_type_is(session: Session, text: str, owner: str |
     assert claimed(text) == owner
     if owner:
         assert events[0]["value"][owner] == "sma"
+
+
+def test_someone_called_by_name_is_remembered_and_pointed_back_at(session: Session) -> None:
+    text = "hello dear, my grandson alfie is 8 months old and they say he has spinal muscular atrophy"
+    people = remembered(session, text, {})
+    assert people["alfie"] == "sma"
+    assert named_person("so why has alfie got it so young", people) == ("sma", "so why has got it so young")
+    assert named_person("alfies weak in his legs", people) == ("sma", "weak in his legs")
+    # Words after a relative that are not names.
+    assert "has" not in remembered(session, "my dad has ALS", {})
+    assert named_person("why has he got it", people) is None
+    assert named_person("it will come down to him as well", {"him": "als", "derek": "als"}) is None
