@@ -14,14 +14,22 @@ restarted, or closed its longest-idle connections at its connection cap, bot/web
 fails before any reply: such a call is made once more, on a new connection. Actions only read the
 tracker and the fact store, so a repeated call changes nothing but its own reply. An action server
 that is down fails the second call as before: Rasa's error, and the person's error reply.
+
+The call's body (the tracker's recent turns and the domain, about 57 KB) is encoded with ujson, a
+dependency of Rasa and Sanic already installed (Sanic encodes its own replies with it): py-spy under
+8 bench users put the standard library's encoder at 5% of the Rasa server's CPU, and ujson takes
+about a quarter of its time. The action server decodes the same values; a body ujson cannot encode
+(an integer beyond 64 bits) is encoded by the standard library as before.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 import aiohttp
+import ujson
 from aiohttp import ContentTypeError
 from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
@@ -31,6 +39,14 @@ KEEPALIVE_SECONDS = 2.0
 STALE = (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError)
 
 _SESSIONS: dict[tuple[int, int], aiohttp.ClientSession] = {}
+
+
+def encode(body: Any) -> str:
+    """``body`` as JSON: ujson, or the standard library for what ujson refuses."""
+    try:
+        return ujson.dumps(body, escape_forward_slashes=False)
+    except (OverflowError, TypeError, ValueError):
+        return json.dumps(body)
 
 
 def is_action_call(body: Any) -> bool:
@@ -52,6 +68,7 @@ def _session(endpoint: EndpointConfig) -> aiohttp.ClientSession:
             headers=endpoint.headers,
             auth=auth,
             timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+            json_serialize=encode,
             connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_SECONDS),
         )
     return session

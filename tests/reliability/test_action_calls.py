@@ -77,6 +77,28 @@ def test_action_calls_share_one_kept_connection() -> None:
     assert server.connections == 1
 
 
+@pytest.mark.parametrize("big", [None, 2**70], ids=["ujson", "beyond-64-bits"])
+def test_an_action_call_arrives_as_the_same_json_values(big: int | None) -> None:
+    """The body is encoded with ujson (bot/action_calls.py); the action server must decode what Rasa's would send."""
+    event = {
+        "event": "user",
+        "timestamp": 1764523456.1234567,
+        "text": 'is ALS/MND inherited? my mum\'s neurologist said "maybe" \u2014 café, naïve, 😟\n\t<b>&',
+        "parse_data": {
+            "intent": {"name": "ask_inheritance", "confidence": 0.1 + 0.2},
+            "intent_ranking": [{"name": "ask_x", "confidence": 1e-05}, {"name": "ask_y", "confidence": -0.0}],
+            "entities": [],
+            "text_tokens": [[0, 2], [3, 6]],
+        },
+        "metadata": {"big": big, "small": -(2**63), "none": None, "flags": [True, False], "empty": {}},
+    }
+    body = {**CALL, "tracker": {"events": [event], "slots": {"condition": "als", "turns": 3}}}
+    server = ActionServer()
+    asyncio.run(_calls(server, 1, body))
+    assert server.requests == [json.loads(json.dumps(body))]
+    assert action_calls.encode({"x": "a/b"}) == '{"x":"a/b"}'  # nothing escaped that JSON need not escape
+
+
 def test_a_call_on_a_connection_the_action_server_closed_is_made_again_on_a_new_one() -> None:
     server = ActionServer(drop_second=True)
     replies = asyncio.run(_calls(server, 2, CALL))
