@@ -56,13 +56,28 @@ def test_features_are_rasas_on_the_held_out_questions(featurizers: list[CountVec
     texts += ["", "ALS ALS als", "what's pls?? (primary lateral sclerosis)", "ünïcödé wörds", "a"]
     compared = 0
     for featurizer in featurizers:
-        for text in texts:
-            tokens = [_tokens(featurizer, text)] if text else [[]]
-            (ours_seq, ours_sent) = counts.create_features(featurizer, TEXT, tokens)
-            (theirs_seq, theirs_sent) = RASA_CREATE(featurizer, TEXT, tokens)
-            assert _same(ours_seq[0], theirs_seq[0]) and _same(ours_sent[0], theirs_sent[0]), text
-            compared += 1
-    assert compared >= 2 * 200
+        for _ in ("tokens analysed", "tokens' rows kept"):
+            for text in texts:
+                tokens = [_tokens(featurizer, text)] if text else [[]]
+                (ours_seq, ours_sent) = counts.create_features(featurizer, TEXT, tokens)
+                (theirs_seq, theirs_sent) = RASA_CREATE(featurizer, TEXT, tokens)
+                assert _same(ours_seq[0], theirs_seq[0]) and _same(ours_sent[0], theirs_sent[0]), text
+                compared += 1
+    assert compared >= 2 * 2 * 200
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [["motor neuron", "", "ALS", "als", "ALS"], ["  ", "a\tb", "Ünï"], ["x"] * 3, ["symtoms", "of", "pls?"]],
+    ids=["lemma-with-space", "whitespace", "repeated", "typo"],
+)
+def test_a_sentence_from_its_tokens_rows_is_rasas(featurizers: list[CountVectorsFeaturizer], tokens: list[str]) -> None:
+    """Tokens as a lemmatizer may give them (several words, empty, odd spacing): the summed rows are Rasa's."""
+    for featurizer in featurizers:
+        for _ in range(2):
+            (ours_seq, ours_sent) = counts.create_features(featurizer, TEXT, [tokens])
+            (theirs_seq, theirs_sent) = RASA_CREATE(featurizer, TEXT, [tokens])
+            assert _same(ours_seq[0], theirs_seq[0]) and _same(ours_sent[0], theirs_sent[0])
 
 
 def test_repeated_words_are_counted(featurizers: list[CountVectorsFeaturizer]) -> None:
