@@ -31,6 +31,7 @@ _SAME = re.compile(
 _COMPARE = re.compile(
     r"\b(?:different (?:from|to|than)|differ|differs|difference|differences|compared? (?:to|with)|"
     r"vs|versus|same as|similar to|unlike|or is it|same thing|related to|milder|a mild (?:form|version|kind) of|"
+    r"separates?|sets? (?:them|it|\w+) apart|tells? (?:them|\w+) apart|distinguish(?:es)?|"
     r"what (?:they|people|doctors|you|we|some) (?:call|calls))\b"
     r"|\bhow (?:is|are|do|does|s)\b.{0,30}\b(?:different|differ)\b"
 )

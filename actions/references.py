@@ -41,6 +41,10 @@ _ASKED_ABOUT = re.compile(
     r"\b(?:i|we) (?:first )?(?:asked|talked|spoke|chatted|read|started) (?:about|with)\b"
     r"|\byou (?:first )?(?:told me|explained|described)\b|\bwe (?:discussed|covered|started with)\b"
 )
+_MEMBER_OF = re.compile(
+    r"\b(?:counted as|classed as|classified as|considered|(?:a|one) (?:type|kind|form|sort) of|one of the|an?) "
+    r"(?:motor neurone? diseases?|mnds?)\b"
+)
 _CLOSES = re.compile(r"[,;:]| - ")  # what may close a description: "the one that affects babies, what…"
 _PLURAL = re.compile(r"\b(?:they|them|their|those|these)\b")
 # "The other one, not the hands one": a description that rules one out.
@@ -80,8 +84,13 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         # "Does it shorten your life like ALS?": ALS is the yardstick, "it" the one in focus.
         return Targets([state.focus], via="focus")
     if question.named and not question.neuron_kind:
-        # "Is PLS fatal like ALS is?": ALS is the yardstick, PLS what is asked about.
-        return Targets([c for c in question.named if c not in question.likened] or list(question.named), via="named")
+        # "Is PLS fatal like ALS is?": ALS is the yardstick, PLS what is asked about; "is PPS counted as a
+        # motor neurone disease?": MND is the group it is asked to belong to.
+        named = [c for c in question.named if c not in question.likened] or list(question.named)
+        types = [c for c in named if c not in ("mnd", "motor_neuron")]
+        if len(types) == 1 and "mnd" in named and _MEMBER_OF.search(normalise(question.text or "")):
+            named = types
+        return Targets(named, via="named")
     if question.typed_near:
         # "PBA": PBP or PMA? "PLM": PLS? A guess at a typo is asked, not assumed ("what is PIP?").
         return Targets(choices=list(question.typed_near), via="named")

@@ -67,3 +67,12 @@ def test_two_of_a_listing_compared_leave_the_listing_as_it_was(chat: Chat) -> No
     assert reply["custom"]["kind"] == "compare" and reply["custom"]["conditions"] == ["als", "pbp"], reply
     reply = chat.say("the last one, who gets that")
     assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pps", "risk_factors"), reply
+
+
+def test_a_type_asked_to_belong_to_mnd_and_two_types_set_apart(chat: Chat) -> None:
+    reply = chat.say("is post polio syndrome counted as a motor neurone disease")
+    assert (reply["custom"]["kind"], reply["custom"]["condition"]) == ("answer", "pps"), reply
+    reply = chat.say("pbp or pma - what separates them")
+    assert reply["custom"]["kind"] == "compare" and reply["custom"]["conditions"] == ["pbp", "pma"], reply
+    reply = chat.say("my dad just got diagnosed with MND what even is that")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("mnd", "definition"), reply
