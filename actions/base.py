@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from actions.contract import payload
+from actions.conversation import opened_event
 from actions.people import people_events
 from actions.wording import say
 from bot.facts import names, queries, serving
@@ -50,6 +51,7 @@ class StoreAction(Action, ABC):
                 text = tracker.latest_message.get("text") or ""
                 focus = [e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "condition"]
                 events += people_events(session, text, tracker.get_slot("people"), focus[-1] if focus else None)
+                events += opened_event(tracker, focus)
         except (SQLAlchemyError, StoreMissing) as exc:
             if not isinstance(exc, serving.StoreRefused):  # a refused store was logged once, with why
                 logger.error("fact store unavailable in %s: %s", self.name(), exc.__class__.__name__)

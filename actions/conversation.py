@@ -9,8 +9,8 @@
 - ``last_facts``, ``more``, ``details_given``: what the last answer showed, what "tell me more"
   gives next, and whether the shown facts' details were given;
 - ``terms``: the glossary words the last answer used ("what does that mean?");
-- ``people``: whose condition is which ("my wife has PLS"); read with ``opened``, the first type the
-  conversation was about, which "back to mine" means when nobody said whose it is.
+- ``people``: whose condition is which ("my wife has PLS"); read with ``opened`` (set once), the first
+  type the conversation was about, which "back to mine" means when nobody said whose it is.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class State:
             }
             if isinstance(tracker.get_slot("people"), dict)
             else {},
-            opened=_opened(tracker.events),
+            opened=tracker.get_slot("opened") if isinstance(tracker.get_slot("opened"), str) else None,
             just_listed=_just_listed(tracker.events),
         )
 
@@ -77,17 +77,13 @@ def _just_listed(events: list[dict[str, Any]]) -> bool:
     return False
 
 
-def _opened(events: list[dict[str, Any]]) -> str | None:
-    """The first type of MND (not MND or motor neurons in general) the conversation was about."""
-    first: str | None = None
-    for event in events:
-        if event.get("event") == "session_started":
-            first = None
-        elif event.get("event") == "slot" and event.get("name") == "condition":
-            value = event.get("value")
-            if isinstance(value, str) and value not in ("mnd", "motor_neuron") and first is None:
-                first = value
-    return first
+def opened_event(tracker: Tracker, focus: list[Any]) -> list[EventType]:
+    """The ``opened`` slot, set once: the first type of MND (not MND or motor neurons in general) a reply
+    was about, which "back to mine" means when nobody said whose it is (actions/people.py)."""
+    if tracker.get_slot("opened"):
+        return []
+    first = next((c for c in focus if isinstance(c, str) and c not in ("mnd", "motor_neuron")), None)
+    return [SlotSet("opened", first)] if first else []
 
 
 def answered(
