@@ -58,6 +58,15 @@ _TOPIC_BY_WORDING = [
         ),
         "definition",
     ),
+    # "is it a motor neurone disease?", "is PPS counted as one of the MNDs?": where it stands among the types
+    (
+        re.compile(
+            r"^(?:so |and |but |ok )?(?:is|isnt|was) (?:it|that|this) (?:actually |really |also |even )?"
+            r"(?:counted as |classed as |classified as |considered |seen as )?(?:a |an |one of the )?"
+            r"(?:(?:type|kind|form|sort) of )?(?:motor neurone? diseases?|mnds?)\b"
+        ),
+        "types",
+    ),
     # "the last one, who gets that?", "who usually gets it?": whom it affects
     (
         re.compile(

@@ -76,3 +76,11 @@ def test_a_type_asked_to_belong_to_mnd_and_two_types_set_apart(chat: Chat) -> No
     assert reply["custom"]["kind"] == "compare" and reply["custom"]["conditions"] == ["pbp", "pma"], reply
     reply = chat.say("my dad just got diagnosed with MND what even is that")
     assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("mnd", "definition"), reply
+
+
+def test_is_it_a_kind_of_mnd_asks_where_it_stands_among_the_types(chat: Chat) -> None:
+    chat.say("what is post-polio syndrome?")
+    reply = chat.say("is it a motor neurone disease?")
+    assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pps", "types"), reply
+    # Not a question with another subject: "is inherited MND dominant or recessive?" asks for a lost list.
+    assert chat.say("is inherited mnd dominant or recessive")["custom"]["kind"] == "not_covered"
