@@ -96,6 +96,10 @@ _PREDICTION = re.compile(
     # Whether one person should have or ask for a treatment: "should he have one?", "should I ask for it?"
     r"|\bshould " + _ONE + r" (?:have|get|ask for|ask about|try|use|be on|go for) (?:one|it|that|this|them)\b"
     r"|\bshould (?:we|i) (?:ask for|ask about|push for|get|try) (?:\w+ ){1,2}for (?:him|her|them|me|my \w+)\b"
+    # When it will reach something in one person: "how long before it gets to my breathing?" (where it
+    # goes, "will it spread to her legs?", is answered from what the material says of the type)
+    r"|\bhow long (?:before|until|till) (?:it|this|that) (?:gets? to|reaches|spreads to|takes|affects) "
+    r"(?:his|her|my|our|their) \w+"
 )
 # Other ways of asking for a judgement on one person, beyond the two above: "should I be worried?",
 # "what are his chances?". A message the classifier took for personal advice that has none of these

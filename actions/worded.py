@@ -38,6 +38,18 @@ _TOPIC_BY_WORDING = [
         ),
         "symptoms",
     ),
+    # "her legs are so stiff, is that because of it?": whether it is one of its signs
+    (
+        re.compile(
+            r"\b(?:is|are|could|might) (?:that|this|these|those) (?:be )?(?:because of|due to|from|caused by) it\b"
+        ),
+        "symptoms",
+    ),
+    # "is it catching?", "is SMA contagious?", "can you catch it?": what causes it (the material says what does)
+    (
+        re.compile(r"\b(?:catching|contagious|infectious)\b|\bcan (?:you|i|we|people|he|she) catch (?:it|this|that)\b"),
+        "causes",
+    ),
     # "does it cause the swallowing trouble?", "will it make her tired?", "does it stop you eating?": its effects
     (
         re.compile(

@@ -71,3 +71,11 @@ def test_corrections_re_ask_or_ask_what_they_say_they_meant(chat: Chat) -> None:
     reply = chat.say("sorry no, i meant which chromosome is it on")
     assert reply["custom"]["kind"] == "answer" and reply["custom"]["condition"] == "kennedy", reply
     assert "X chromosome" in reply["text"]
+
+
+def test_is_that_because_of_it_and_is_it_catching(chat: Chat) -> None:
+    chat.say("my wife has PLS")
+    reply = chat.say("her legs are so stiff. is that because of it")
+    assert _about(reply)[1:] == ("pls", "symptoms"), reply
+    reply = chat.say("is it catching")
+    assert _about(reply)[1:] == ("pls", "causes"), reply

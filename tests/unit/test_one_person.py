@@ -21,6 +21,7 @@ from actions.understanding import asks_for_one_person
         "can you tell me my risk as a percent",
         "my arms feel weak, can you tell me if its motor neurone disease",
         "the neurologist thinks my husband has mnd, do you reckon they got it wrong?",
+        "so how long before it gets to my breathing then",
     ],
 )
 def test_about_one_person(text: str) -> None:
