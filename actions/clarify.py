@@ -60,6 +60,7 @@ _MEANING = re.compile(r"\b(?:mean|means|meaning|define|definition|stand for|stan
 
 
 # A word or two that only asks to go on: "then?", "and then", "what next".
+FRAGMENT_WORDS = 2
 _GO_ON = re.compile(r"^(?:and |so |ok )?(?:then|next|after that|what then|what next|and then|go on)$")
 
 
@@ -122,7 +123,15 @@ class ActionOfferReadings(StoreAction):
             if reply is not None:
                 return send_reply(session, dispatcher, domain, reply, state)
         bare = question.text and not index_for(session).terms(strip_mentions(question.text))
-        if (bare or corrects_last_question(question, state)) and targets.via in ("listed", "other", "rest", "all"):
+        correcting = corrects_last_question(question, state)
+        if (
+            (bare or correcting)
+            and targets.via in ("listed", "other", "rest", "all")
+            or (
+                # "sorry, PLS not ALS. its my wife who has PLS": whose it is does not make it a new question
+                correcting and targets.via in ("named", "person", "described") and len(targets.conditions) == 1
+            )
+        ):
             # "I'm so sorry, I counted wrong, it is the sixth": the last question, about the one meant.
             # "2nd", "middle one?": only a pointer at what was listed, whatever the classifier made of it.
             from actions.answer import ActionAnswerWhatAbout
@@ -133,8 +142,13 @@ class ActionOfferReadings(StoreAction):
         pointed = bool(question.named) or targets.via in ("person", "described", "listed", "other", "rest")
         if targets.asked is not None:
             question = replace(question, text=targets.asked)
-        if question.text and (pointed or self.readings):
-            # Out of scope by the classifier: only a named condition's plain answer overrides it.
+        # "viral" after "what causes it?": a word or two of the material, in a conversation about something.
+        fragment = bool(question.text) and len(normalise(question.text).split()) <= FRAGMENT_WORDS
+        if fragment and not slug and state.focus:
+            slug = state.focus
+        if question.text and (pointed or self.readings or (fragment and slug)):
+            # Out of scope by the classifier: only a named condition's plain answer overrides it, or a
+            # fragment's in a conversation.
             pool = pool_of(session, slug) if slug else None
             asked = question_part(question.text)
             scored = index_for(session).rank(asked, conditions=pool, topic_weights=question.topic_weights)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.facts.text import normalise
+from bot.facts.words import sentences
 
 _TOPIC_BY_WORDING = [
     # "what does it cause?" (its effects), unlike "what causes it?"
@@ -120,7 +121,15 @@ _TOPIC_BY_WORDING = [
 ]
 
 
+# "Brother got kennedys disease. what is it": a last sentence that only asks what it is.
+_WHAT_IS_IT_LAST = re.compile(r"^(?:so |and |ok |but )?what (?:is|s) (?:it|this|that)(?: exactly| then| actually)?$")
+
+
 def worded_topic(text: str) -> str | None:
     """The topic ``text``'s wording asks about, if its grammar says so plainly."""
     plain = normalise(text)
-    return next((topic for pattern, topic in _TOPIC_BY_WORDING if pattern.search(plain)), None)
+    found = next((topic for pattern, topic in _TOPIC_BY_WORDING if pattern.search(plain)), None)
+    parts = sentences(text)
+    if found is None and len(parts) > 1 and _WHAT_IS_IT_LAST.match(normalise(parts[-1])):
+        return "definition"
+    return found
