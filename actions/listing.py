@@ -15,7 +15,7 @@ from dataclasses import replace
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.compose import Reply, short_name
+from actions.compose import Reply, short_name, topic_reply
 from actions.conversation import State
 from actions.understanding import Question
 from actions.wording import say
@@ -55,9 +55,7 @@ def across_reply(
     group = "mnd"
     if found:
         intro = "utter_across_intro" if len(found) > 1 else "utter_across_intro_one"
-        parts = [say(domain, intro, phrase=phrase)] + [
-            naming(session, f.condition, f.fact.answer) for f in found
-        ]
+        parts = [say(domain, intro, phrase=phrase)] + [naming(session, f.condition, f.fact.answer) for f in found]
         conditions = [f.condition for f in found]
         reply = Reply("answer", group, asked.topic, parts, [f.fact for f in found], conditions=conditions)
         if among is None:  # a new listing; picking from the last one leaves it as it was
@@ -96,8 +94,10 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
         among = state.listed
     elif len(named) >= 3 and _ONE.search(normalise(sentence)):
         among = named  # "Out of ALS, PLS and PMA, which one affects only the lower neurons?" (two: compared)
-    elif _PICKS.search(normalise(sentence)) and across.asks_for_others(sentence) and (
-        mentioned := [c for c in question.named if c not in _GROUPS]
+    elif (
+        _PICKS.search(normalise(sentence))
+        and across.asks_for_others(sentence)
+        and (mentioned := [c for c in question.named if c not in _GROUPS])
     ):
         # "Wife has PLS. Which other types only affect one kind?": every type that does but PLS.
         among = [c.slug for c in queries.conditions(session) if c.slug not in (*mentioned, *_GROUPS)]
@@ -140,6 +140,12 @@ def among_listed(session: Session, domain: DomainDict, question: Question, state
     names = ", ".join(shorts[:-1]) + " and " + shorts[-1]
     facts = queries.facts_by_id(session, [s.item.id for _, s in found])
     if not found:
+        # "Do both of them get worse with time?": nothing on it for those types; what it says for MND in
+        # general, if it says anything, with that said first.
+        general = topic_reply(session, domain, replace(question, text=asked), "mnd")
+        if general is not None and general.facts and general.kind in ("answer", "not_covered"):
+            lead = say(domain, "utter_detail_general", name=names, parent_name=short_name(session, "mnd"))
+            return Reply("not_covered", "mnd", general.topic, [lead, *general.parts], general.facts, conditions=listed)
         return Reply("not_covered", "mnd", None, [say(domain, "utter_listed_none", names=names)], conditions=None)
     topic = found[0][1].topic
     parts = [say(domain, "utter_listed_intro", names=names)] + [

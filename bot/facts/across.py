@@ -27,6 +27,11 @@ _ACROSS = re.compile(
     r"|\b(?:which|what|any|are there|r there) others\b"
     r"|\b(?:which|what) one\b|\bwhich (?:is|are|affects?|starts?|runs?|causes?|hits?|gets?|begins?)\b"
     r"|\bwhich (?:only|just|mostly|mainly|usually|ones)\b"
+    # "which mnd starts in hands", "which MNDs run in families" (not "which mnd is it?", about one)
+    r"|\bwhich (?:mnds?|motor neurone? diseases?) (?!is (?:it|that|this|mine|hers|his)\b)(?:\w+s|is|are|can|do)\b"
+    # "what is the most common type of MND?": the type the material says is
+    r"|\b(?:what|which) (?:is|s) the (?:most common|commonest|most usual|most frequent) "
+    r"(?:types?|kinds?|forms?|ones?|mnds?|motor neurone? diseases?)\b"
     r"|^(?:\w+ ){1,2}(?:types|ones|kinds|forms)$"  # "genetic types?", "inherited ones?"
     r"|\b(?:which|what)(?: other)? (?:mnds|motor neurone? diseases?)\b"
     r"|\bwhich of (?:them|those|these|the|both)\b"
@@ -119,6 +124,7 @@ def is_across(text: str) -> bool:
     return bool(_ACROSS.search(normalise(text)))
 
 
+_BOTH_OF = re.compile(r"\b(?:both|either|each|all) (?:of )?(?:them|those|these|the two|you)\b")
 _OTHER = re.compile(r"\b(?:other|others|else)\b")
 
 
@@ -147,7 +153,8 @@ def attribute_question(
     if require_across and not _ACROSS.search(plain):
         return None
     lex = _lexicon(session)
-    stems = _stems(plain)
+    # "Do both of them get worse?", "does either of those…": the listed pair, not "both" kinds of neuron.
+    stems = _stems(_BOTH_OF.sub(" of them ", plain))
     hits: dict[str, list[str]] = {}
     taken: set[int] = set()
     # Longest phrases first: "both upper and lower" is one value, not three.
