@@ -29,11 +29,14 @@ _SAME = re.compile(
 )
 # Words that make a question a comparison even when it was classified as a topic question.
 _COMPARE = re.compile(
-    r"\b(?:different (?:from|to|than)|differ|differs|difference|differences|compared? (?:to|with)|"
+    r"\b(?:different (?:from|to|than)|differ|differs|difference|differences|compare|compared? (?:to|with)|comparing|"
     r"vs|versus|same as|similar to|unlike|or is it|same thing|related to|milder|a mild (?:form|version|kind) of|"
     r"separates?|sets? (?:them|it|\w+) apart|tells? (?:them|\w+) apart|distinguish(?:es)?|"
     r"what (?:they|people|doctors|you|we|some) (?:call|calls))\b"
     r"|\bhow (?:is|are|do|does|s)\b.{0,30}\b(?:different|differ)\b"
+    # "Is ALS generally quicker than post-polio?", "is it quicker or slower than ALS?"
+    r"|\b(?:quicker|faster|slower|worse|milder|rarer|commoner|deadlier|longer|shorter|(?:more|less) "
+    r"(?:common|serious|aggressive|dangerous|painful|severe|likely))(?: or (?:\w+ )?\w+)? than\b"
 )
 # "Which one gets worse faster?", "which of the two is more common?": the two just listed, weighed.
 _WHICH_OF_TWO = re.compile(
@@ -56,7 +59,9 @@ def _affects(domain: DomainDict, cond: Condition) -> str:
 def pair(session: Session, question: Question, state: State) -> list[str]:
     """The two conditions a comparison is about: named, or one named and one pointed at ("that")."""
     slugs = list(dict.fromkeys(question.named))
-    places = [int(m) for m in mentions_in(question) if m.lstrip("-").isdigit()] if question.text else []
+    places = (
+        [int(m) for m in mentions_in(question, asking_only=False) if m.lstrip("-").isdigit()] if question.text else []
+    )
     listed = [c for c in state.listed if c]
     if not slugs and len(places) >= 2 and all(-len(listed) <= p < len(listed) for p in places[:2]):
         # "The first one is what dad has. How is it different from the second?": those two of the listing.
@@ -195,6 +200,12 @@ class ActionCompareConditions(StoreAction):
             done = compare(session, dispatcher, domain, state, slugs)
             if done is not None:
                 return done
+        found = names.named_conditions(session, question.text) if question.text else []
+        if len({n.slug for n in found}) == 1 and len({normalise(n.matched) for n in found}) >= 2:
+            # "What's the difference between ALS and Lou Gehrig's disease?": two names of one condition.
+            same = _definition(session, dispatcher, domain, question, state, found[0].slug)
+            if same is not None:
+                return same
         return self._ask_other(session, dispatcher, domain, slugs[0] if slugs else state.focus)
 
     def _ask_other(

@@ -217,6 +217,8 @@ def answer_first(
         unknown = index_for(session).unknown_words(asked, names.words_of_names(session, asked))
         if remedy and remedy.group("subject").split()[0] == "there":
             remedy = None  # "is there any proper cure for it?": a question about cures, naming no remedy
+        if remedy and names.find_conditions(session, remedy.group("subject")):
+            remedy = None  # "have mnd typing with eyes slow what is riluzole": a condition is no remedy
         if remedy and unknown and set(unknown) & set(remedy.group("subject").split()):
             return _scope(dispatcher, domain, " ".join(w for w in remedy.group("subject").split() if w in unknown))
         if _FIGURES.search(asked):
