@@ -50,7 +50,9 @@ class StoreAction(Action, ABC):
                 events = self.answer(session, dispatcher, tracker, domain)
                 text = tracker.latest_message.get("text") or ""
                 focus = [e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "condition"]
-                events += people_events(session, text, tracker.get_slot("people"), focus[-1] if focus else None)
+                events += people_events(
+                    session, text, tracker.get_slot("people"), focus[-1] if focus else None, tracker.get_slot("listed")
+                )
                 events += opened_event(tracker, focus)
         except (SQLAlchemyError, StoreMissing) as exc:
             if not isinstance(exc, serving.StoreRefused):  # a refused store was logged once, with why

@@ -38,6 +38,7 @@ class State:
     listed_kind: str | None = None  # "pair" (compared), "match" (found across types), "types" (a listing)
     people: dict[str, str] = field(default_factory=dict)  # relative -> condition ("my wife has PLS")
     opened: str | None = None  # the first type of MND this conversation was about
+    first_asked: str | None = None  # the condition of its first answer (MND in general too)
     just_listed: bool = False  # the last reply named two or more types (a listing or a comparison)
 
     @classmethod
@@ -56,12 +57,11 @@ class State:
             details_given=bool(tracker.get_slot("details_given")),
             terms=listing("terms"),
             listed_kind=tracker.get_slot("listed_kind"),
-            people={
-                str(k): v for k, v in (tracker.get_slot("people") or {}).items() if isinstance(v, str)
-            }
+            people={str(k): v for k, v in (tracker.get_slot("people") or {}).items() if isinstance(v, str)}
             if isinstance(tracker.get_slot("people"), dict)
             else {},
             opened=tracker.get_slot("opened") if isinstance(tracker.get_slot("opened"), str) else None,
+            first_asked=tracker.get_slot("first_asked") if isinstance(tracker.get_slot("first_asked"), str) else None,
             just_listed=_just_listed(tracker.events),
         )
 
@@ -78,12 +78,17 @@ def _just_listed(events: list[dict[str, Any]]) -> bool:
 
 
 def opened_event(tracker: Tracker, focus: list[Any]) -> list[EventType]:
-    """The ``opened`` slot, set once: the first type of MND (not MND or motor neurons in general) a reply
-    was about, which "back to mine" means when nobody said whose it is (actions/people.py)."""
+    """The ``opened`` and ``first_asked`` slots, each set once. ``opened``: the first type of MND (not MND
+    or motor neurons in general) a reply was about, which "back to mine" means when nobody said whose it
+    is (actions/people.py); ``first_asked``: the condition of the first reply, whatever it was."""
+    events: list[EventType] = []
+    if not tracker.get_slot("first_asked") and focus and isinstance(focus[0], str):
+        # "Go back to the first thing I asked": the condition of the first answer, MND in general too.
+        events.append(SlotSet("first_asked", focus[0]))
     if tracker.get_slot("opened"):
-        return []
+        return events
     first = next((c for c in focus if isinstance(c, str) and c not in ("mnd", "motor_neuron")), None)
-    return [SlotSet("opened", first)] if first else []
+    return events + [SlotSet("opened", first)] if first else events
 
 
 def answered(

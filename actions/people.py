@@ -14,6 +14,7 @@ from typing import Any
 from rasa_sdk.events import EventType, SlotSet
 from sqlalchemy.orm import Session
 
+from bot import mentions
 from bot.facts import names
 from bot.facts.text import normalise
 from bot.facts.words import RELATIVES, STOP_WORDS
@@ -31,16 +32,21 @@ _POINTED = re.compile(
     rf"|\b{_BACK} (?:my |his |her |our |their |the )?(?P<to>{_RELATIVE})\b"
     rf"|\bthe (?:one|kind|type) (?:my |his |her |our )?(?P<has>{_RELATIVE}) (?:has|had|got|have)\b"
     # The person talking: "back to mine", "what I've got", "my condition".
-    rf"|\b(?P<me>mine|my {_OWN}|what (?:i|ive|i ve|i have) (?:got|have)|what i have|{_BACK} me)\b"
-    # Someone talked about as "he" or "she": "his condition", "is her kind…".
-    rf"|\b(?P<pronoun>his|her) {_OWN}\b"
+    rf"|\b(?P<me>mine|my (?:own )?{_OWN}|my own|what (?:i|ive|i ve|i have) (?:got|have)|what i have|{_BACK} me)\b"
+    # Someone talked about as "he" or "she": "his condition", "is her kind…", "back to hers".
+    rf"|\b(?P<pronoun>his|her) {_OWN}\b|\b{_BACK} (?P<theirs>hers|his)\b"
 )
+# Relatives whose word also describes a type ("the baby one").
+_ALSO_DESCRIBES = frozenset({"baby"})
 # Who "his" and "her" can be.
 _MALE = {"husband", "dad", "son", "brother", "grandad", "uncle", "nephew", "grandson", "him"}
 _FEMALE = {"mum", "wife", "daughter", "sister", "gran", "aunt", "niece", "granddaughter", "her"}
 # The person talking says what they have: "I have PMA", "diagnosed with Kennedy's at 41".
 _SELF = re.compile(
     r"\b(?:i have|ive got|i ve got|i got|said i have|what i have|i live with|(?:i am|im) living with)\b"
+    # "I've post polio syndrome" (not "I've been told", "I've read about")
+    r"|\b(?:ive|i ve) (?!been|had|heard|read|seen|asked|never|always|looked|searched|no|tried|just|got|noticed|"
+    r"a |an |some |few |questions?)\w"
     r"|\b(?:i was|ive been|i ve been|i am|im|i got) (?:just )?diagnosed\b"
     r"|^(?:\w+ ){0,3}?(?:just )?diagnosed\b"
 )
@@ -62,9 +68,12 @@ _NOT_NAMES = frozenset(
 # one is alfies isnt it", "that's the one my dad has".
 _CLAIM = re.compile(
     r"\b(?:is|s|thats|that is|its|it is) (?P<me>mine)\b"
+    # "mums is the first one there", "mine is the last one": whose first, then which
+    rf"|\b(?:my |our )?(?P<first>{_RELATIVE}|mine)s? (?:is|one is|s one is) the (?:\w+ )?(?:one|type|kind)\b"
     r"|\bis (?:what|the one) (?:my |our |his |her )?(?P<who>[a-z]+) (?:has|had|has got|got)\b"
-    r"|\b(?:one|type|kind) is (?P<poss>[a-z]+)s(?: isnt it| right| i think)?$"
+    r"|\b(?:one|type|kind) is (?:my |our |his |her )?(?P<poss>[a-z]+)s(?: isnt it| right| i think)?$"
 )
+_ASKS_WHOSE = re.compile(r"^(?:and |so |but )?(?:which|what|whose|is|was|isnt)\b")
 # A relative's first name: "my grandson alfie is 8 months old", "our daughter, Mia, has SMA".
 _CALLED = re.compile(rf"\b(?:my|our) (?:(?:little|older|younger|big|baby) )?(?:{_RELATIVE}),? (?P<name>[a-z]{{3,}})\b")
 _NOT_A_NAME = STOP_WORDS | frozenset(
@@ -95,12 +104,18 @@ def pointed_at(text: str, people: dict[str, str], opened: str | None = None) -> 
     if match.group("me"):
         others = {c for person, c in people.items() if person != "me"}
         return people.get("me") or (opened if opened not in others else None)
-    if match.group("pronoun"):
-        # "His condition": the one man (or woman) whose condition was said, or the one person at all.
-        sex = _MALE if match.group("pronoun") == "his" else _FEMALE
+    pronoun = match.group("pronoun") or match.group("theirs")
+    if pronoun:
+        # "His condition": the one man (or woman) whose condition was said, or the one person at all;
+        # with nobody's said, the one the conversation opened with ("back to hers").
+        sex = _MALE if pronoun == "his" else _FEMALE
         fits = [c for who, c in people.items() if who in sex] or [c for who, c in people.items() if who != "me"]
+        if not fits:
+            return opened if opened not in people.values() else None
         return fits[0] if len(set(fits)) == 1 else None
     who = match.group("who") or match.group("back") or match.group("to") or match.group("has")
+    if _RELATIVES[who] in _ALSO_DESCRIBES and _RELATIVES[who] not in people:
+        return None  # "back to the baby one": the type that affects babies, when no baby of theirs was mentioned
     return people.get(_RELATIVES[who]) or _someone_else(people, opened)
 
 
@@ -134,11 +149,11 @@ def without_pointer(text: str) -> str:
 def claimed(text: str) -> str | None:
     """Who ``text`` says a pointed-at type belongs to ("the third one is mine": "me"), if anyone."""
     match = _CLAIM.search(normalise(text))
-    if match is None:
-        return None
-    if match.group("me"):
+    if match is None or _ASKS_WHOSE.match(normalise(text)):
+        return None  # "which one is hers?" asks
+    if match.group("me") or match.group("first") == "mine":
         return "me"
-    who = match.group("who") or match.group("poss")
+    who = match.group("who") or match.group("poss") or match.group("first")
     if who in _NOT_NAMES or who in ("that", "this", "which"):
         return None
     return _PERSON.get(who, who)
@@ -187,14 +202,22 @@ def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str,
     return updated
 
 
-def people_events(session: Session, text: str, slot: Any, answered: str | None = None) -> list[EventType]:
+def people_events(
+    session: Session, text: str, slot: Any, answered: str | None = None, listed: Any = None
+) -> list[EventType]:
     """The slot event recording who has what, when the message says so: by naming both, or by saying
-    whose the type it pointed at (``answered``, the condition the reply was about) is."""
+    whose a listed type is ("the last one is mine": the last of ``listed``, the listing the message was
+    read against) or the type it pointed at (``answered``, the condition the reply was about)."""
     people = slot if isinstance(slot, dict) else {}
     if not text or text.startswith("/"):
         return []
     updated = remembered(session, text, people)
-    owner = claimed(text)
-    if owner and answered not in (None, "mnd", "motor_neuron"):
-        updated[owner] = answered  # type: ignore[assignment]
+    types = [c for c in listed if isinstance(c, str)] if isinstance(listed, list) else []
+    claims = [(owner, sentence) for sentence in _SENTENCE.split(text) if (owner := claimed(sentence))]
+    for owner, sentence in claims:
+        places = [int(m) for m, _, _ in mentions.find(sentence) if m.lstrip("-").isdigit()]
+        if len(places) == 1 and -len(types) <= places[0] < len(types):
+            updated[owner] = types[places[0]]  # "The last one is mine. The first one is my friend's."
+        elif len(claims) == 1 and answered not in (None, "mnd", "motor_neuron"):
+            updated[owner] = answered  # type: ignore[assignment]
     return [SlotSet("people", updated)] if updated != people else []

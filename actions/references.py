@@ -26,6 +26,7 @@ from bot.facts import across
 from bot.facts.builds import per_build
 from bot.facts.models import Fact, FactTopic
 from bot.facts.text import normalise
+from bot.facts.words import question_part, sentences
 
 # "The one that affects babies", "the legs one", "the type you said starts in the hands" (not "that
 # one", which is the focus, nor "the upper ones", which are motor neurons).
@@ -45,6 +46,12 @@ _MEMBER_OF = re.compile(
     r"\b(?:counted as|classed as|classified as|considered|(?:a|one) (?:type|kind|form|sort) of|one of the|an?) "
     r"(?:motor neurone? diseases?|mnds?)\b"
 )
+_RELATIVE_CLAUSE = re.compile(r"\s*(?:that|thats|which|who|whos|where)\b")
+_FIRST_ASKED = re.compile(
+    r"\b(?:the )?(?:first|1st|original|very first) (?:thing|question|one|condition) (?:i|we) (?:asked|mentioned|said)"
+    r"(?: about)?\b|\b(?:back to|in|about) (?:my|the) (?:first|1st|original|very first) (?:question|message|q)\b"
+)
+_LIKE_BEFORE = re.compile(r"\b(?:like|as|than)\s*$", re.IGNORECASE)
 _CLOSES = re.compile(r"[,;:]| - ")  # what may close a description: "the one that affects babies, what…"
 _PLURAL = re.compile(r"\b(?:they|them|their|those|these)\b")
 # "The other one, not the hands one": a description that rules one out.
@@ -75,9 +82,14 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
 
 
 def _resolve(session: Session, question: Question, state: State) -> Targets:
+    described = bool(question.text) and bool(_DESCRIBED.search(normalise(question.text)))
     if state.focus not in (None, "mnd", "motor_neuron") and _general_about_focus(question):
         # "Which motor neurons does it damage?", "is it a kind of MND?", "his legs are stiff, is that
-        # the upper motor neurons?": the type in focus, not motor neurons or MND in general.
+        # the upper motor neurons?": the type in focus, not motor neurons or MND in general, unless a
+        # description says which ("our patient has the slow one that only affects the upper neurones").
+        picked = _described(session, question, state, [c for c in state.listed if c]) if described else None
+        if picked is not None and len(picked.conditions) == 1:
+            return Targets(picked.conditions, via="named")  # as good as named; what is asked is the question's own
         return Targets([state.focus], via="focus")  # type: ignore[list-item]
     likened_only = bool(question.named) and set(question.named) <= set(question.likened)
     if likened_only and question.pronoun_singular and state.focus and state.focus not in question.named:
@@ -94,7 +106,13 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
     if question.typed_near:
         # "PBA": PBP or PMA? "PLM": PLS? A guess at a typo is asked, not assumed ("what is PIP?").
         return Targets(choices=list(question.typed_near), via="named")
-    whose = people.pointed_at(question.text, state.people, state.opened) if question.text else None
+    first = state.first_asked or state.opened
+    if question.text and first and _FIRST_ASKED.search(normalise(question.text)):
+        # "Back to the first thing I asked about": what the conversation's first answer was about.
+        return Targets([first], via="person", asked=_FIRST_ASKED.sub(" ", normalise(question.text)))
+    # "And the second one, that's mine": a claim says whose the pointed-at one is; it does not point.
+    claim = bool(question.text) and people.claimed(question.text) is not None
+    whose = people.pointed_at(question.text, state.people, state.opened) if question.text and not claim else None
     if whose is not None:
         return Targets([whose], via="person", asked=people.without_pointer(question.text))
     called = people.named_person(question.text, state.people) if question.text else None
@@ -227,14 +245,26 @@ def _general_about_focus(question: Question) -> bool:
     return False
 
 
-def mentions_in(question: Question) -> list[str]:
+def mentions_in(question: Question, *, asking_only: bool = True) -> list[str]:
     """Meanings of the phrases that point back at a listing.
 
     The NLU marks them as ``mention`` entities; read here from the text with the same table, which
     also leaves out ordinals about something else ("the first sign" is not "the first one").
     """
     if question.text:
-        return [meaning for meaning, _, _ in mentions.find(question.text)]
+        text = question.text
+        # "Does it cause numbness like the first?": the first is the yardstick, not what is asked about
+        # (for a comparison both count: "is the second worse than the first?").
+        found = [
+            (m, start) for m, start, _ in mentions.find(text) if not (asking_only and _LIKE_BEFORE.search(text[:start]))
+        ]
+        if asking_only and len(sentences(text)) > 1:
+            # "Mums is the first one there. the second one, where does that start?": the asking sentence says.
+            asking = question_part(text)
+            offset = text.rfind(asking)
+            own = [m for m, start in found if offset >= 0 and start >= offset]
+            return own or [m for m, _ in found]
+        return [m for m, _ in found]
     return [m for m in (mentions.meaning(e.text) for e in question.mentions) if m]
 
 
@@ -274,7 +304,10 @@ def _described(session: Session, question: Question, state: State, listed: list[
     if not match:
         return None
     description = match.group(0)
-    if match.group(0).startswith(("the one", "that one", "the type", "the kind", "the condition", "the disease")):
+    after = normalise(question.text)[match.end() :]
+    if match.group(0).startswith(("the one", "that one", "the type", "the kind", "the condition", "the disease")) or (
+        _RELATIVE_CLAUSE.match(after)  # "the slow one that only affects the upper neurones"
+    ):
         description = normalise(question.text)[match.start() :]
     asked = across.attribute_question(session, description, require_across=False, specific_first=True)
     if asked is None:

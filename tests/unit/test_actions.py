@@ -221,7 +221,8 @@ class TestSafetyAndClarify:
         assert "can't diagnose" in msg["text"] and "care team" in msg["text"]
         assert msg["custom"]["facts"] and msg["custom"]["sources"]
         assert any("ALS" in b["title"] for b in msg["buttons"])
-        assert slots == {"condition": "als", "opened": "als"}  # the first type this chat was about
+        # the first type this chat was about, and what its first answer was about
+        assert slots == {"condition": "als", "opened": "als", "first_asked": "als"}
 
     def test_low_confidence_offers_readings(self, domain: dict[str, Any]) -> None:
         ranking = [

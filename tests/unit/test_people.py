@@ -79,6 +79,12 @@ def test_someone_named_only_as_he_or_she_is_remembered_and_pointed_back_at(sessi
         ("is alfie's one inherited", {"grandson": "sma"}, None, "sma"),
         # Words with an apostrophe that are not names.
         ("back to what's next", {}, "sma", None),
+        # "Hers", "his", "my own condition" with nobody's said: the type it opened with.
+        ("back to hers - does it make the muscles stiff", {}, "pls", "pls"),
+        ("Going back to my own condition - does it get worse as time goes on?", {}, "pps", "pps"),
+        # "The baby one" is the type that affects babies, unless a baby of theirs was mentioned.
+        ("going back to the baby one, is it genetic", {}, "kennedy", None),
+        ("going back to the baby one, is it genetic", {"baby": "sma"}, "kennedy", "sma"),
     ],
 )
 def test_whose_it_is_when_nobody_said(text: str, people: dict[str, str], opened: str | None, condition: str) -> None:
@@ -94,6 +100,8 @@ def test_whose_it_is_when_nobody_said(text: str, people: dict[str, str], opened:
         ("the fifth one is alfies isnt it", "alfie"),
         ("is dads one in that list", None),
         ("which one is the most common", None),
+        ("which one is hers", None),
+        ("ok so mums is the first one there. the second one, where does that start?", "mum"),
     ],
 )
 def test_saying_whose_a_listed_type_is(session: Session, text: str, owner: str | None) -> None:
@@ -113,3 +121,9 @@ def test_someone_called_by_name_is_remembered_and_pointed_back_at(session: Sessi
     assert "has" not in remembered(session, "my dad has ALS", {})
     assert named_person("why has he got it", people) is None
     assert named_person("it will come down to him as well", {"him": "als", "derek": "als"}) is None
+
+
+def test_a_claim_with_an_ordinal_records_that_one_of_the_listing(session: Session) -> None:
+    listed = ["kennedy", "pps"]
+    events = people_events(session, "The last one is mine. The first one is my friend's.", {}, "kennedy", listed)
+    assert events[0]["value"] == {"me": "pps", "friend": "kennedy"}
