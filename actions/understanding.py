@@ -100,6 +100,12 @@ _PREDICTION = re.compile(
     # goes, "will it spread to her legs?", is answered from what the material says of the type)
     r"|\bhow long (?:before|until|till) (?:it|this|that) (?:gets? to|reaches|spreads to|takes|affects) "
     r"(?:his|her|my|our|their) \w+"
+    # "would she be better off with one?", "should he get the tube", "am i going to get it too",
+    # "she asked me how long he's got"
+    r"|\b(?:would|will) " + _ONE + r" be better off (?:with|having|getting|on|without)\b"
+    r"|\bshould (?:i|he|she|we|my \w+) (?:get|have) the \w+\b"
+    r"|\bam i (?:going to|gonna) (?:get|inherit|have|develop) (?:it|this|that)\b"
+    r"|\bhow long (?:he|she|i|we) (?:s|has|have|ve) (?:got|left)\b"
 )
 # Other ways of asking for a judgement on one person, beyond the two above: "should I be worried?",
 # "what are his chances?". A message the classifier took for personal advice that has none of these

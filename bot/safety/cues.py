@@ -212,7 +212,8 @@ DANGER: dict[str, re.Pattern[str]] = {
         r"elephant|vice)\b",
         "weakness": r"\b(?:weak\w*|move|moving|stand|lift|walk|gave way|give way|legs|arms|paralys\w*|jelly|strength|"
         r"power|floppy|limp)\b",
-        "self_harm": r"\b(?:die|dying|dead|death|kill\w*|suicid\w*|end|ending|here|wake|burden|better off|goodbye|"
+        "self_harm": r"\b(?:die|dying|dead|death|kill\w*|suicid\w*|end|ending|here|wake|burden|"
+        r"better off(?! with\b| having| getting| using| on | doing| in )|goodbye|"
         r"farewell|bye|pills|tablets|meds|morphine|oxycodone|overdose|od|stockpil\w*|saved|saving|hoard\w*|hang\w*|"
         r"jump\w*|bridge|rope|cut\w*|harm\w*|hurt\w*|point|give up|giving up|done|go on|garage|engine|letters?|"
         r"will|affairs|giving away|gone|everything|thank you for everything|plan|way out|easiest way|enough)\b",

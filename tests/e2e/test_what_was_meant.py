@@ -1,0 +1,86 @@
+"""Which condition and question a message means, when its words point several ways: a one-type answer
+puts that type in focus, "both of them" is the pair, a claim is not a pointer, a correction that says
+whose it is re-asks the last question, a comparative compares."""
+
+from __future__ import annotations
+
+from tests.support import Chat
+
+
+def _about(reply: dict) -> tuple:
+    return reply["custom"]["kind"], reply["custom"].get("condition"), reply["custom"].get("topic")
+
+
+def test_a_one_type_answer_puts_that_type_in_focus(chat: Chat) -> None:
+    reply = chat.say("which mnd starts in hands")
+    assert reply["custom"]["conditions"] == ["pma"], reply
+    assert _about(chat.say("does it hit breathing"))[1] == "pma"
+    reply = chat.say("What is the most common type of MND?")
+    assert reply["custom"]["conditions"] == ["als"], reply
+    assert _about(chat.say("Does it affect the upper or lower neurones?")) == ("answer", "als", "upper_lower")
+
+
+def test_both_of_them_is_the_pair_not_both_kinds_of_neuron(chat: Chat) -> None:
+    chat.say("Which MND types are mainly seen in males?")
+    reply = chat.say("Do both of them get worse with time?")
+    # Nothing on it for those two: said, then what the material says for MND in general.
+    assert _about(reply) == ("not_covered", "mnd", "outlook"), reply
+    assert reply["custom"]["conditions"] == ["pma", "kennedy"]
+    assert "upper" not in reply["text"]
+
+
+def test_a_last_sentence_asking_what_it_is_asks_what_it_is(chat: Chat) -> None:
+    assert _about(chat.say("brother got kennedys disease. what is it")) == ("answer", "kennedy", "definition")
+
+
+def test_a_correction_saying_whose_it_is_re_asks_the_last_question(chat: Chat) -> None:
+    chat.say("how is ALS treated")
+    reply = chat.say("sorry, PLS not ALS. its my wife who has PLS")
+    assert _about(reply)[1:] == ("pls", "treatment"), reply
+
+
+def test_comparing_asked_in_other_words(chat: Chat) -> None:
+    reply = chat.say("can you compare ALS and PLS for me, my wife has PLS")
+    assert reply["custom"]["kind"] == "compare" and reply["custom"]["conditions"] == ["als", "pls"], reply
+    reply = chat.say("My friend has ALS. Is ALS generally quicker than post-polio?")
+    assert reply["custom"]["kind"] == "compare" and reply["custom"]["conditions"] == ["als", "pps"], reply
+    # Two names of one condition are not two conditions to compare.
+    reply = chat.say("What's the difference between ALS and Lou Gehrig's disease?")
+    assert _about(reply) == ("answer", "als", "definition"), reply
+
+
+def test_a_claim_says_whose_it_is_and_the_asking_sentence_points(chat: Chat) -> None:
+    chat.say("which kinds of MND only affect the lower motor neurones?")
+    reply = chat.say("ok so mums is the first one there. the second one, where does that start?")
+    assert _about(reply)[1:] == ("pma", "symptoms"), reply
+    reply = chat.say("going back to mums one, does it get worse over time")
+    assert _about(reply)[1] == "pbp", reply
+
+
+def test_the_first_thing_asked_and_someone_s_one_nobody_named(chat: Chat) -> None:
+    chat.say("what age does mnd start")
+    chat.say("which type is the one that happens in children")
+    reply = chat.say("go back to the first thing i asked, what age is most common")
+    assert _about(reply)[1:] == ("mnd", "risk_factors"), reply
+    other = Chat(chat.url)
+    other.say("what are the early symptoms of MND")
+    other.say("no I meant for PLS specifically")
+    other.say("and ALS, where does that usually start")
+    assert _about(other.say("back to hers - does it make the muscles stiff"))[1] == "pls"
+
+
+def test_a_description_with_its_clause_says_which(chat: Chat) -> None:
+    chat.say("What is the most common type of MND?")
+    reply = chat.say("Sorry, I should have said - our patient has the slow one that only affects the upper neurones")
+    assert _about(reply)[1] == "pls", reply
+
+
+def test_a_few_words_that_are_not_what_they_seem(chat: Chat) -> None:
+    reply = chat.say("have mnd typing with eyes slow what is riluzole")
+    assert reply["custom"]["kind"] != "out_of_scope", reply
+    chat.say("mnd is it my fault")
+    chat.say("what causes")
+    assert _about(chat.say("viral")) == ("answer", "mnd", "causes")
+    chat.say("what is a gastrostomy tube")
+    reply = chat.say("would she be better off with one")
+    assert reply["custom"]["kind"] == "no_diagnosis", reply
