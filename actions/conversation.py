@@ -10,7 +10,9 @@
   gives next, and whether the shown facts' details were given;
 - ``terms``: the glossary words the last answer used ("what does that mean?");
 - ``people``: whose condition is which ("my wife has PLS"); read with ``opened`` (set once), the first
-  type the conversation was about, which "back to mine" means when nobody said whose it is.
+  type the conversation was about, which "back to mine" means when nobody said whose it is;
+- ``first_asked`` (set once): the condition of the first answer, MND in general too ("go back to the
+  first thing I asked").
 """
 
 from __future__ import annotations

@@ -33,8 +33,6 @@ def only_a_name(session: Session, text: str) -> bool:
     return bool(words) and set(words) <= _FOLLOW_UP_WORDS and bool(set(words) & _FOLLOW_UP_CUES)
 
 
-
-
 def corrects_last_question(question: Question, state: State) -> bool:
     """A correction of the last question's condition or topic ("sorry, I meant PBP", "it typed wrong, I meant
     inherited", "it wrote police, I mean polio"): that question again, not a word to explain."""
@@ -109,6 +107,7 @@ _SAME_QUESTION = re.compile(r"\bsame (?:question|thing|again|q)\b")
 
 
 # "Is it the one that starts in the legs?", "is that the fast one?"
+_WHAT_IS_POINTED = re.compile(r"^(?:and |so |ok |but )?(?:what s|whats|what is|what was|which is) (?:the|that)\b")
 _IDENTITY = re.compile(
     r"\b(?:is|was|isnt) (?:it|that|this|she|he|\w+) (?:the|a) (?:\w+ ){0,2}(?:one|type|kind)\b"
     r"|\bis the (?:one|type|kind) (?:that|which|who|with)\b"  # "the other one is the one that affects both, yes?"
@@ -140,13 +139,7 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     last = question_part(question.text) if question.text else ""
     if correcting and _SAME_QUESTION.search(normalise(question.text)) and state.topic:
         return state.topic  # "the care plan says SMA not PMA, sorry. same question"
-    if (
-        correcting
-        and says_more
-        and last != question.text
-        and not CORRECTION.search(normalise(last))
-        and asks(last)
-    ):
+    if correcting and says_more and last != question.text and not CORRECTION.search(normalise(last)) and asks(last):
         # "Sorry, it's PMA she has, not PLS. Which motor neurones does it affect?": the correction,
         # then a question of its own ("Sorry typo, I meant SMA. My nephew asked me" asks none).
         return own[0] if own[0] and own[1] >= OWN_TOPIC else None
@@ -184,5 +177,7 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         # "And the last one?": right after the listing, what that one is; after questions about one
         # of the listed ("symptoms?"), the same question about the one pointed at.
         asked_since = state.focus in state.listed and not state.just_listed
+        if question.text and _WHAT_IS_POINTED.match(normalise(question.text)):
+            return "definition"  # "whats the first one on that list": what it is, whatever was asked before
         return state.topic if state.topic and asked_since else "definition"
     return state.topic or "definition"
