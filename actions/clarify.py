@@ -28,7 +28,7 @@ from actions.references import resolve
 from actions.replies import example_buttons, named_term, send_definition, send_reply
 from actions.understanding import read
 from actions.wording import say
-from bot.facts import names, queries
+from bot.facts import across, names, queries
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
 from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC, TOPICS
@@ -144,8 +144,14 @@ class ActionOfferReadings(StoreAction):
             question = replace(question, text=targets.asked)
         # "viral" after "what causes it?": a word or two of the material, in a conversation about something.
         fragment = bool(question.text) and len(normalise(question.text).split()) <= FRAGMENT_WORDS
-        if fragment and not slug and state.focus:
-            slug = state.focus
+        if fragment and state.focus:
+            slug = slug or state.focus
+            asked = across.attribute_question(session, question.text, require_across=False)
+            if asked is not None and slug not in ("mnd", "motor_neuron"):
+                # "daughters?" after "does Kennedy's mostly affect men?": whom it affects, for the one in focus.
+                reply = topic_reply(session, domain, question, slug, topic=asked.topic)
+                if reply is not None:
+                    return send_reply(session, dispatcher, domain, reply, state)
         if question.text and (pointed or self.readings or (fragment and slug)):
             # Out of scope by the classifier: only a named condition's plain answer overrides it, or a
             # fragment's in a conversation.

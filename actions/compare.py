@@ -29,7 +29,7 @@ _SAME = re.compile(
 )
 # Words that make a question a comparison even when it was classified as a topic question.
 _COMPARE = re.compile(
-    r"\b(?:different (?:from|to|than)|differ|differs|difference|differences|compare|compared? (?:to|with)|comparing|"
+    r"\b(?:different (?:from|to|than)|differ|differs|diff|difference|differences|compare|compared? (?:to|with)|comparing|"
     r"vs|versus|same as|similar to|unlike|or is it|same thing|related to|milder|a mild (?:form|version|kind) of|"
     r"separates?|sets? (?:them|it|\w+) apart|tells? (?:them|\w+) apart|distinguish(?:es)?|"
     r"what (?:they|people|doctors|you|we|some) (?:call|calls))\b"
@@ -44,6 +44,7 @@ _WHICH_OF_TWO = re.compile(
     r"has|goes|moves|affects|starts|progresses|spreads|hits)\b.{0,40}?\b(?:more|less|most|least|worse|worst|"
     r"better|faster|slower|quicker|sooner|earlier|later|commoner|rarer|younger|older|milder|harder|easier)\b"
 )
+_FRAGMENT = 3
 # "The difference between them", "between that and mine": the two talked about last.
 _TWO_BACK = re.compile(r"\b(?:them|they|both|those two|these two|the two|mine|his|hers|theirs|yours)\b")
 
@@ -66,6 +67,8 @@ def pair(session: Session, question: Question, state: State) -> list[str]:
     if not slugs and len(places) >= 2 and all(-len(listed) <= p < len(listed) for p in places[:2]):
         # "The first one is what dad has. How is it different from the second?": those two of the listing.
         return list(dict.fromkeys(listed[p] for p in places[:2]))
+    if not slugs and len(listed) == 2 and question.text and len(normalise(question.text).split()) <= _FRAGMENT:
+        return listed  # "diff?", "differences?" right after two were listed
     if len(slugs) < 2:
         # "How are those two different?", "how is that different from ALS?"
         pointed = resolve(session, Question(**{**question.__dict__, "named": []}), state)

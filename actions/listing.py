@@ -34,6 +34,7 @@ _AMONG_LISTED = re.compile(
     r"|\b(?:any|either|both|all) of (?:them|those|these) (?:\w+ )?(?:affect|cause|start|hit|involve|make|lead)\w*\b"
 )
 _GROUPS = ("mnd", "motor_neuron")
+_OF_TWO = re.compile(r"\b(?:of the two|of those two|of these two|of them two|either of (?:them|those|the two)|both)\b")
 # A question that picks types out ("which other types…", "are there others that…"), unlike "does PMA start
 # younger than other types?".
 _PICKS = re.compile(r"\b(?:which|what|are there|is there|any)\b")
@@ -90,8 +91,11 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
     named = [c for c in question.named if c not in ("mnd", "motor_neuron") and c in here]
     among = None
     picks_from_last = asked.among_listed or (state.listed_kind == "pair" and _ONE.search(normalise(question.text)))
+    talked = [c for c in state.history if c not in _GROUPS]
     if picks_from_last and state.listed:
         among = state.listed
+    elif picks_from_last and _OF_TWO.search(normalise(sentence)) and len(talked) >= 2:
+        among = talked[-2:]  # "which of the two is inherited?" after asking about two types in turn
     elif len(named) >= 3 and _ONE.search(normalise(sentence)):
         among = named  # "Out of ALS, PLS and PMA, which one affects only the lower neurons?" (two: compared)
     elif (

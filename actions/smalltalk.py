@@ -89,8 +89,9 @@ class ActionSmalltalk(StoreAction):
 
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         other = _unsure_reading(tracker) if question.text and _ASKING.search(normalise(question.text)) else None
-        if other == "request_personal_advice" or (other and question.personal):
-            # "Do you think that's what I have?": read as small talk by a little, a question about one person.
+        if other == "request_personal_advice" or question.personal:
+            # "Do you think that's what I have?": read as small talk by a little, a question about one person;
+            # "his wife asked me how long he's got. can you tell me?": plainly one, however it was read.
             from actions.safety import ActionDeclinePersonalAdvice
 
             return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain)

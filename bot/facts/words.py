@@ -35,7 +35,7 @@ STOP_WORDS = frozenset(
     actually usually normally simply plain english basically anyone someone somebody people person
     yeah yes yep yup no nope ok okay right eh hey hi hello hiya oh ah um er well wait sorry lol
     wat wot u r ur n ya im idk tho oops whoops meant typo typos autocorrect autocorrected spellcheck
-    misspelled misspelt ugh argh doh
+    misspelled misspelt ugh argh doh considered counted classed classified regarded
     """.split()
 )
 _STEMMER = snowballstemmer.stemmer("english")
