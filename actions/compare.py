@@ -29,7 +29,8 @@ _SAME = re.compile(
 )
 # Words that make a question a comparison even when it was classified as a topic question.
 _COMPARE = re.compile(
-    r"\b(?:different (?:from|to|than)|differ|differs|diff|difference|differences|compare|compared? (?:to|with)|comparing|"
+    r"\b(?:different (?:from|to|than)|differ|differs|diff|difference|differences|compare|comparing|"
+    r"compared? (?:to|with)|"
     r"vs|versus|same as|similar to|unlike|or is it|same thing|related to|milder|a mild (?:form|version|kind) of|"
     r"separates?|sets? (?:them|it|\w+) apart|tells? (?:them|\w+) apart|distinguish(?:es)?|"
     r"what (?:they|people|doctors|you|we|some) (?:call|calls))\b"
