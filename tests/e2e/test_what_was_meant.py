@@ -84,3 +84,25 @@ def test_a_few_words_that_are_not_what_they_seem(chat: Chat) -> None:
     chat.say("what is a gastrostomy tube")
     reply = chat.say("would she be better off with one")
     assert reply["custom"]["kind"] == "no_diagnosis", reply
+
+
+def test_fragments_about_a_pair_or_a_group_of_people(chat: Chat) -> None:
+    chat.say("which types mostly affect men")
+    reply = chat.say("diff")
+    assert reply["custom"]["kind"] == "compare" and reply["custom"]["conditions"] == ["pma", "kennedy"], reply
+    chat.say("kennedys outlook")
+    assert _about(chat.say("daughters?")) == ("answer", "kennedy", "risk_factors")
+    chat.say("vs als")
+    reply = chat.say("which one quicker")
+    assert reply["custom"]["conditions"] == ["als"], reply
+    assert _about(chat.say("other one. outlook"))[1] == "kennedy"
+
+
+def test_which_of_the_two_after_asking_about_two_in_turn(chat: Chat) -> None:
+    chat.say("We've a gentleman with Kennedy's disease. Does it cause pain?")
+    chat.say("Another resident has post-polio syndrome. Does that cause pain too?")
+    reply = chat.say("Which of the two is inherited?")
+    assert reply["custom"]["conditions"] == ["kennedy"], reply
+    assert _about(chat.say("And the other one, how long after polio does it appear?"))[1] == "pps"
+    reply = chat.say("His wife asked me how long he's got. Can you tell me?")
+    assert reply["custom"]["kind"] == "no_diagnosis", reply
