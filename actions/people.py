@@ -34,7 +34,7 @@ _POINTED = re.compile(
     # The person talking: "back to mine", "what I've got", "my condition".
     rf"|\b(?P<me>mine|my (?:own )?{_OWN}|my own|what (?:i|ive|i ve|i have) (?:got|have)|what i have|{_BACK} me)\b"
     # Someone talked about as "he" or "she": "his condition", "is her kind…", "back to hers".
-    rf"|\b(?P<pronoun>his|her) {_OWN}\b|\b{_BACK} (?P<theirs>hers|his)\b"
+    rf"|\b(?P<pronoun>his|her) {_OWN}\b|\b{_BACK} (?P<theirs>hers|his)\b|\b(?P<hers>hers)\b"
 )
 # Relatives whose word also describes a type ("the baby one").
 _ALSO_DESCRIBES = frozenset({"baby"})
@@ -104,7 +104,7 @@ def pointed_at(text: str, people: dict[str, str], opened: str | None = None) -> 
     if match.group("me"):
         others = {c for person, c in people.items() if person != "me"}
         return people.get("me") or (opened if opened not in others else None)
-    pronoun = match.group("pronoun") or match.group("theirs")
+    pronoun = match.group("pronoun") or match.group("theirs") or match.group("hers")
     if pronoun:
         # "His condition": the one man (or woman) whose condition was said, or the one person at all;
         # with nobody's said, the one the conversation opened with ("back to hers").

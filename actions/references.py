@@ -166,7 +166,7 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
             if -len(listed) <= index < len(listed):
                 return Targets([listed[index]], via="listed")
             types = _types_in_order(session)
-            if len(listed) < index < len(types):
+            if len(listed) <= index < len(types):
                 # "The fourth one on your list" after shorter answers: the only long list is the types'.
                 return Targets([types[index]], via="listed")
             return Targets(choices=list(listed), via="listed")

@@ -105,6 +105,7 @@ _PREDICTION = re.compile(
     r"|\b(?:would|will) " + _ONE + r" be better off (?:with|having|getting|on|without)\b"
     r"|\bshould (?:i|he|she|we|my \w+) (?:get|have) the \w+\b"
     r"|\bam i (?:going to|gonna) (?:get|inherit|have|develop) (?:it|this|that)\b"
+    r"|\b(?:have|has) (?:i|he|she|we|my \w+) got (?:it|this|that)\b"
     r"|\bhow long (?:(?:he|she|i|we) (?:s|has|have|ve)|hes|shes|ive) (?:got|left)\b"
 )
 # Other ways of asking for a judgement on one person, beyond the two above: "should I be worried?",

@@ -68,6 +68,7 @@ _TOPIC_BY_WORDING = [
             r"\bwhat (?:it|this|that|pbp|pls|pma|als|sma|pps|mnd) (?:actually |really |exactly )?(?:is|means)\b"
             r"|\bwhat (?:even|actually|exactly|really) is (?:it|this|that)\b"
             r"|\bwhat (?:should|do|would|must) (?:i|we) (?:know|understand) about (?:it|this|that)\b"
+            r"|\bis there (?:such a thing as|a thing called|something called|an illness called)\b"
         ),
         "definition",
     ),

@@ -42,7 +42,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "now": re.compile(
         r"\b(?:right now|"
         r"(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!settled )(?<!alright )(?<!good )(?<!calm )(?<!stable )"
-        r"(?<!healed )(?<!place )(?<!over )(?<!recovered )(?<!safe )now|"
+        r"(?<!healed )(?<!place )(?<!over )(?<!recovered )(?<!safe )(?<![0-9] )now|"
         r"at the moment|atm|currently|this minute|as we speak|as i type|"
         r"still|keeps|wont stop|cant stop|getting worse|worse and worse|by the minute|"
         r"helpp+|please|pls|plz|emergency|ambulance|911|999|112|hurry|quick|quickly|asap|urgent)\b"

@@ -106,3 +106,17 @@ def test_which_of_the_two_after_asking_about_two_in_turn(chat: Chat) -> None:
     assert _about(chat.say("And the other one, how long after polio does it appear?"))[1] == "pps"
     reply = chat.say("His wife asked me how long he's got. Can you tell me?")
     assert reply["custom"]["kind"] == "no_diagnosis", reply
+
+
+def test_polio_coming_back_and_hers(chat: Chat) -> None:
+    reply = chat.say(
+        "I had polio when I was 6 and I'm 71 now. My legs have been getting weaker these last couple of years. "
+        "Is there such a thing as the polio coming back?"
+    )
+    assert _about(reply) == ("answer", "pps", "definition"), reply
+    assert "emergency" not in reply["text"]  # "71 now" is an age, not something happening now
+    assert chat.say("So have I got it then?")["custom"]["kind"] == "no_diagnosis"
+    other = Chat(chat.url)
+    other.say("my wife was diagnosed with primary lateral sclerosis last month. is it the same thing as ALS or not?")
+    reply = other.say("so which nerves does hers go for then, the upper or the lower ones")
+    assert _about(reply) == ("answer", "pls", "upper_lower"), reply
