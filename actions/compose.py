@@ -23,7 +23,7 @@ from bot.facts.models import Fact, Gap
 from bot.facts.ranking import Scored, choose_topic, index_for
 from bot.facts.text import normalise
 from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC
-from bot.facts.words import question_part
+from bot.facts.words import STOP_WORDS, question_part
 from bot.mentions import strip_mentions
 
 MAX_SENTENCES = 3
@@ -58,6 +58,8 @@ _LIST_CUE = re.compile(
 )
 # Below this share of the question covered, words the material never uses mean it is not covered.
 UNKNOWN_LEXICAL = 0.35
+# Below this, the classifier's topic is only a guess (for a question mostly of words the material never uses).
+UNSURE_TOPIC = 0.6
 # The type's own best fact is "about something else" below this match, and the general facts
 # answer the detail when they match at least this well.
 WEAK_MATCH, STRONG_MATCH = 0.2, 0.45
@@ -160,6 +162,13 @@ def topic_reply(
     unknown = index.unknown_words(asked, names.words_of_names(session, asked)) if asked else []
 
     remedy = _remedy(asked, unknown)
+    if not remedy and not named and unknown and (best is None or best.lexical < UNKNOWN_LEXICAL):
+        content = [w for w in normalise(asked).split() if w not in STOP_WORDS]
+        unsure = max(question.topic_weights.values(), default=0.0) < UNSURE_TOPIC
+        if unsure and len(unknown) * 3 >= len(content):
+            # "Who won the champions league last year?": mostly words the material never uses, about no
+            # condition, read as a topic only by a little: outside what it covers, not an MND answer.
+            remedy = " ".join(unknown)
     if remedy and (best is None or best.lexical < UNKNOWN_LEXICAL + 0.3):
         # "Does a ketogenic diet stop MND?": a remedy the material never mentions gets the scope statement.
         return Reply(

@@ -37,7 +37,7 @@ _BLAME = re.compile(
 # Asking the bot to say whether someone has a condition: "is this ALS?", "could it be MND?", "do I have PLS?".
 _PERSONAL = re.compile(
     r"(?<!what )(?<!whats )\b(?:is (?:it|this|that)|could (?:it|this|that) be|might (?:it|this|that) be|"
-    r"do i (?:have|hav|hve|av)|have i got|"
+    r"do i (?:have|hav|hve|av)|have i got|(?:could|might|can) (?:i|he|she|my \w+) (?:have|have got|be getting)|"
     r"mean (?:that )?(?:i|he|she|we|my \w+)(?:ve| have| has)? (?:dont |do not |doesnt |does not )?(?:have|has|got)|"
     r"does (?:he|she|my \w+) have|has (?:he|she|my \w+) got|am i getting|"
     r"do you think (?:it|i|he|she)(?:s| is| has| have)?)"
@@ -106,6 +106,9 @@ _PREDICTION = re.compile(
     r"|\bshould (?:i|he|she|we|my \w+) (?:get|have) the \w+\b"
     r"|\bam i (?:going to|gonna) (?:get|inherit|have|develop) (?:it|this|that)\b"
     r"|\b(?:have|has) (?:i|he|she|we|my \w+) got (?:it|this|that)\b"
+    # "is he dying soon?", "will my daughter with SMA ever be able to walk?"
+    r"|\b(?:is|are) (?:he|she|my \w+) dying\b"
+    r"|\bwill (?:my|our) \w+ with (?:\w+ ){1,3}?(?:ever |still )?(?:be able|walk|talk|live|need|get|survive)\b"
     r"|\bhow long (?:(?:he|she|i|we) (?:s|has|have|ve)|hes|shes|ive) (?:got|left)\b"
 )
 # Other ways of asking for a judgement on one person, beyond the two above: "should I be worried?",

@@ -120,3 +120,14 @@ def test_polio_coming_back_and_hers(chat: Chat) -> None:
     other.say("my wife was diagnosed with primary lateral sclerosis last month. is it the same thing as ALS or not?")
     reply = other.say("so which nerves does hers go for then, the upper or the lower ones")
     assert _about(reply) == ("answer", "pls", "upper_lower"), reply
+
+
+def test_one_person_questions_and_a_question_about_nothing_here(chat: Chat) -> None:
+    for text in (
+        "My brother has MND and is getting worse fast. Is he dying soon?",
+        "Will my daughter with SMA ever be able to walk?",
+        "I slur my words a bit when I'm tired and sometimes choke on water. Could I have progressive bulbar palsy?",
+    ):
+        assert Chat(chat.url).say(text)["custom"]["kind"] == "no_diagnosis", text
+    # Mostly words the material never uses, about no condition: outside what it covers.
+    assert chat.say("who won the champions league last year")["custom"]["kind"] == "out_of_scope"
