@@ -39,6 +39,13 @@ MEANING = re.compile(
     r"|['\"‘“]\w[\w ]*['\"’”]"
 )
 _THANKS = re.compile(r"^(?:ok |okay |right |oh )?(?:thanks|thank you|thankyou|thank u|thx|ta|cheers|many thanks)\b")
+
+
+def only_thanks(text: str) -> bool:
+    """Thanks that asks nothing: "Thank you; I shall show this to my wife this evening"."""
+    return bool(_THANKS.match(normalise(text))) and not any(map(asks, sentences(text)))
+
+
 # "... I meant PMA. What is it?": "it" is the condition just named.
 WHAT_IS_IT = re.compile(rf"\bwhat(?:s| is) (?:it|that|this){_TRAILING}\s*\??\s*$")
 
@@ -157,7 +164,7 @@ def answer_first(
     from actions.glossary import term_for
     from actions.safety import ActionDeclinePersonalAdvice
 
-    if question.text and _THANKS.match(normalise(question.text)) and not any(map(asks, sentences(question.text))):
+    if question.text and only_thanks(question.text):
         # "Thanks. Back to bed before my shift", "thank you for being patient with me": thanks, asking nothing.
         dispatcher.utter_message(response="utter_thank")
         return []

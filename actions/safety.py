@@ -53,6 +53,11 @@ class ActionDeclinePersonalAdvice(StoreAction):
     ) -> list[EventType]:
         if tracker.latest_message.get("intent", {}).get("name") == "request_personal_advice":
             question = read(session, tracker)
+            from actions.first import only_thanks
+
+            if question.text and not question.judgement and only_thanks(question.text):
+                dispatcher.utter_message(response="utter_thank")  # "Thank you; I shall show this to my wife"
+                return []
             if not question.judgement:
                 from actions.answer import ActionAnswerWhatAbout, answer_for_targets
 

@@ -131,6 +131,7 @@ _JUDGEMENT = re.compile(
     r"|\b(?:is|could|might) (?:this|that|it) (?:be )?(?:serious|normal)\b"
 )
 # "Is this ALS?", "could it be MND?": about what the person has just described.
+_WHAT_IS_ONLY = re.compile(r"^(?:so |and |ok |but )?(?:what is|whats|what s|what are|what exactly is)$")
 _THIS = re.compile(r"\b(?:is this|could this be|could it be|might this be|might it be)\b")
 _NEURON_KIND = re.compile(r"\b(?:upper|lower) (?:ones|neurone?s?|nerves?)\b")
 # Someone's own body or illness: "his legs", "her speech", "my arms".
@@ -300,6 +301,12 @@ def read(session: Session, tracker: Tracker) -> Question:
         # "sorry breathing not breeding, stupid voice typing": the word it is not, and the aside.
         text = _ASIDE.sub("", _NOT_WORD.sub("", text)).strip(" ,.;") or text
     worded = worded_topic(question_part(text)) if text else None
+    if (
+        worded is None
+        and text
+        and _WHAT_IS_ONLY.match(normalise(names.without_condition_names(session, question_part(text))))
+    ):
+        worded = "definition"  # "What is post-polio syndrome? We had an older gentleman in asking about it"
     clauses = [_BUT_NOT.sub("", normalise(c)) for c in _CLAUSES.split(question_part(text))] if text else []
     caused = [m for c in clauses if worded is None and (m := _CAUSES_WHAT.search(c))]
     if any(across.names_the_body(session, _PROBLEMS.sub("", m.group("what"))) for m in caused):

@@ -33,7 +33,7 @@ _TOPIC_BY_WORDING = [
         re.compile(
             r"\b(?:is|are|could|can|would|might) (?:that|this|it|these|those|(?:being |feeling )?(?!more|less)\w+) "
             r"(?:be )?(?:just )?(?:a |one of the |another )?(?:part of|sign of|signs of|symptom of|symptoms of|"
-            r"thing with|thing in|normal (?:with|in)|usual (?:with|in)|typical (?:of|with|in))\b"
+            r"thing with|thing in|normal (?:with|in|for)|usual (?:with|in|for)|typical (?:of|with|in|for))\b"
             r"|\bwhat (?:else )?(?:is|are|comes|goes) (?:a )?(?:part|parts|sign|signs|symptom|symptoms|with) of "
             r"(?:it|this|that)\b"
         ),
@@ -59,6 +59,9 @@ _TOPIC_BY_WORDING = [
             r"choke|cough|fall|drool|slur|twitch|cramp|shake|lose)|stop (?:you|people|them|him|her|me|us) \w+ing|"
             r"spread)\b"
             r"|\bwhat (?:order|sequence) does (?:it|this|that) (?:go|happen|come|spread)\b"
+            # "what order do things go in", "order of progression?": how it moves through the body
+            r"|\b(?:what|which) (?:order|sequence) (?:do|does|did) (?:things|symptoms|they|the symptoms)\b"
+            r"|\border of (?:progression|spread|symptoms|things|events)\b|\bin what order\b"
         ),
         "symptoms",
     ),
