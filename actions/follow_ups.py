@@ -107,6 +107,9 @@ _SAME_QUESTION = re.compile(r"\bsame (?:question|thing|again|q)\b")
 
 
 # "Is it the one that starts in the legs?", "is that the fast one?"
+SHORT_ATTRIBUTE = 5
+# Attributes whose words say the topic outright ("which gene" may ask the cause or the inheritance).
+_PLAIN_ATTRIBUTES = frozenset({"neurons", "mostly_affects", "starts_in", "speed"})
 _WHAT_IS_POINTED = re.compile(r"^(?:and |so |ok |but )?(?:what s|whats|what is|what was|which is) (?:the|that)\b")
 _IDENTITY = re.compile(
     r"\b(?:is|was|isnt) (?:it|that|this|she|he|\w+) (?:the|a) (?:\w+ ){0,2}(?:one|type|kind)\b"
@@ -156,6 +159,11 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         return state.topic
     if says_more and across.names_the_body(session, rest):
         return "symptoms"  # "What about chewing?", "legs?": a part of the body or a symptom
+    if targets.via in POINTED and rest and len(rest.split()) <= SHORT_ATTRIBUTE:
+        # "And the first - lower only?", "the first - both kinds?", "2nd one men only?": what the few words name.
+        named_value = across.attribute_question(session, rest, require_across=False)
+        if named_value is not None and named_value.attribute in _PLAIN_ATTRIBUTES:
+            return named_value.topic
     if says_more and targets.via in POINTED and len(targets.conditions) == 1:
         # Its own question after pointing words ("the first of those two, which gene", "the one that affects
         # babies, what causes it"): the classifier's reading leans on the pointing words, so the topic is

@@ -32,7 +32,8 @@ from bot.facts.words import question_part, sentences
 # one", which is the focus, nor "the upper ones", which are motor neurons).
 _DESCRIBED = re.compile(
     r"\b(?:the|that) (?:one|ones|type|kind|condition|disease) "
-    r"(?:that|thats|which|where|who|whos|with|you|u|i|for|affecting|from|in|on|about|of|linked|where)\b"
+    r"(?:that|thats|which|where|who|whos|with|you|u|i|for|affecting|from|in|on|about|of|linked|where|connected|"
+    r"associated|related|tied|caused|called)\b"
     r"|\bthe (?!other\b|first\b|second\b|third\b|last\b|same\b|right\b|main\b|next\b|only\b)\w+(?: \w+)? "
     r"(?:one|type)\b"
     # "the one polio survivors get", "the kind babies have"
@@ -49,7 +50,8 @@ _MEMBER_OF = re.compile(
 _RELATIVE_CLAUSE = re.compile(r"\s*(?:that|thats|which|who|whos|where)\b")
 _FIRST_ASKED = re.compile(
     r"\b(?:the )?(?:first|1st|original|very first) (?:thing|question|one|condition) (?:i|we) (?:asked|mentioned|said)"
-    r"(?: about)?\b|\b(?:back to|in|about) (?:my|the) (?:first|1st|original|very first) (?:question|message|q)\b"
+    r"(?: about)?\b|\b(?:back to|in|about|to) (?:my|the) (?:first|1st|original|very first) "
+    r"(?:question|message|q|point)\b"
 )
 _LIKE_BEFORE = re.compile(r"\b(?:like|as|than)\s*$", re.IGNORECASE)
 _CLOSES = re.compile(r"[,;:]| - ")  # what may close a description: "the one that affects babies, what…"
@@ -82,6 +84,9 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
 
 
 def _resolve(session: Session, question: Question, state: State) -> Targets:
+    pointing = [m for m in mentions_in(question) if m.lstrip("-").isdigit()] if question.text else []
+    if question.named == ["motor_neuron"] and pointing and state.listed:
+        question = replace(question, named=[])  # "For the second, is it upper motor neurone only?": the second
     described = bool(question.text) and bool(_DESCRIBED.search(normalise(question.text)))
     if state.focus not in (None, "mnd", "motor_neuron") and _general_about_focus(question):
         # "Which motor neurons does it damage?", "is it a kind of MND?", "his legs are stiff, is that
@@ -223,6 +228,9 @@ SHORT_NEURON_QUESTION = 5
 _WHICH_NEURONS = re.compile(r"\b(?:which|what) (?:motor |kind of |type of |sort of )?neurone?s?\b")
 _BETWEEN = re.compile(r"\b(?:difference|differences|differ|between|versus|vs)\b")
 _IT = re.compile(r"\b(?:it|its|that|this)\b")
+_DUMMY_IT = re.compile(
+    r"\b(?:is|isnt|was) it (?:true|right|correct|possible|normal|common|usual|likely|fair|ok|okay)\b"
+)
 _GENERAL_NAME = re.compile(r"\b(?:mnd|mnds|motor neurone? diseases?)\b")
 
 
@@ -238,8 +246,9 @@ def _general_about_focus(question: Question) -> bool:
         which_of_them = short and bool(_WHICH_NEURONS.search(plain))
         return question.pronoun_singular or question.possessive or kind_of_its_own or which_of_them
     if question.named == ["mnd"] and question.pronoun_singular:
-        # "is it a kind of MND?" (not "my dad has MND, is it inherited?"): "it" comes first
-        plain = normalise(question.text)
+        # "is it a kind of MND?" (not "my dad has MND, is it inherited?", "is it true that doctors suspect
+        # MND when…"): "it" comes first
+        plain = _DUMMY_IT.sub(" ", normalise(question.text))
         pronoun, name = _IT.search(plain), _GENERAL_NAME.search(plain)
         return bool(pronoun and name and pronoun.start() < name.start())
     return False
