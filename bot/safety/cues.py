@@ -107,6 +107,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"related to (?:the )?(?:als|mnd|pls|pma|pbp|sma|pps))\b"
     ),
     # Figurative speech.
+    # Fear of getting the illness a relative had: "I keep thinking I'll end up like her" (read only where no
+    # danger phrase the patterns know is there; see bot/safety/detector.py).
+    "feared_illness": re.compile(
+        r"\b(?:end up|ending up|turn out|be) like (?:her|him|them|my (?:mum|mom|dad|sister|brother|\w+))\b"
+        r"|\b(?:get|getting|have|inherit) (?:it|what (?:she|he) had|the same) (?:too|as well)\b"
+    ),
     "figurative": re.compile(
         r"\b(?:(?:is|are|was|its|thats|this|these|the) \w+ (?:is |are )?killing me|killing me(?: with)?|"
         r"dying (?:to|for)|could (?:kill|murder) (?:for|a)|"
@@ -212,7 +218,8 @@ DANGER: dict[str, re.Pattern[str]] = {
         r"elephant|vice)\b",
         "weakness": r"\b(?:weak\w*|move|moving|stand|lift|walk|gave way|give way|legs|arms|paralys\w*|jelly|strength|"
         r"power|floppy|limp)\b",
-        "self_harm": r"\b(?:die|dying|dead|death|kill\w*|suicid\w*|end|ending|here|wake|burden|"
+        "self_harm": r"\b(?:die|dying|dead|death|kill\w*|suicid\w*|end(?! up like\b| up the same\b)|ending|here|"
+        r"wake|burden|"
         r"better off(?! with\b| having| getting| using| on | doing| in )|goodbye|"
         r"farewell|bye|pills|tablets|meds|morphine|oxycodone|overdose|od|stockpil\w*|saved|saving|hoard\w*|hang\w*|"
         r"jump\w*|bridge|rope|cut\w*|harm\w*|hurt\w*|point|give up|giving up|done|go on|garage|engine|letters?|"

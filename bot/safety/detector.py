@@ -257,8 +257,10 @@ class Detector:
         needed = SHORT_MESSAGE_AT if words <= SHORT_MESSAGE_WORDS else EMERGENCY_AT
         if found & DEFUSING and not urgent:
             needed = max(needed, DEFUSED_EMERGENCY_AT)
-        if found & _SETTLED and not urgent:
-            needed = 1.01  # over and fine, about people in general, denied or figurative: a note at most
+        if found & (_SETTLED | {"feared_illness"}) and not urgent:
+            # Over and fine, about people in general, denied or figurative, or the fear of getting the illness
+            # a relative had with no danger phrase: a note at most.
+            needed = 1.01
         if "correcting" in found and not urgent:
             # "sorry not her arms, i meant her chewing": a correction of the question, with no danger
             # phrase the patterns know; body words alone are not news of danger.

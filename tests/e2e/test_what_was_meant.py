@@ -131,3 +131,26 @@ def test_one_person_questions_and_a_question_about_nothing_here(chat: Chat) -> N
         assert Chat(chat.url).say(text)["custom"]["kind"] == "no_diagnosis", text
     # Mostly words the material never uses, about no condition: outside what it covers.
     assert chat.say("who won the champions league last year")["custom"]["kind"] == "out_of_scope"
+
+
+def test_ordinals_beat_neuron_words_and_few_words_name_the_topic(chat: Chat) -> None:
+    chat.say("Which of the MND types are described as affecting speech?")
+    reply = chat.say("For the second, is it upper motor neurone only?")
+    assert _about(reply)[1:] == ("pls", "upper_lower"), reply
+    reply = chat.say("Back to the upper-only one: order of progression?")
+    assert _about(reply)[1:] == ("pls", "symptoms"), reply
+
+
+def test_descriptions_thanks_and_fear(chat: Chat) -> None:
+    chat.say("what are all the types of mnd, dad keeps asking me and i dont know")
+    assert _about(chat.say("the one from polio, what is it")) == ("answer", "pps", "definition")
+    reply = chat.say(
+        "One more, about the last condition on your list, the one connected with polio. How long after can it appear?"
+    )
+    assert _about(reply)[1] == "pps", reply
+    assert chat.say("Thank you; I shall show this to my wife this evening.")["custom"]["kind"] == "smalltalk"
+    other = Chat(chat.url)
+    other.say("my sister died of ALS, is it inherited")
+    # The fear of getting what a relative had, with no danger words, is not an emergency.
+    reply = other.say("i cant sleep for thinking about this. i keep thinking ill end up like her")
+    assert reply["custom"]["kind"] != "emergency", reply
