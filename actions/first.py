@@ -40,10 +40,14 @@ MEANING = re.compile(
 )
 _THANKS = re.compile(r"^(?:ok |okay |right |oh )?(?:thanks|thank you|thankyou|thank u|thx|ta|cheers|many thanks)\b")
 
+_THANKS_LAST = re.compile(r"\b(?:thanks|thank you|thankyou|thank u|thx|cheers)(?: (?:so much|very much|again|x+))?$")
+
 
 def only_thanks(text: str) -> bool:
     """Thanks that asks nothing: "Thank you; I shall show this to my wife this evening"."""
-    return bool(_THANKS.match(normalise(text))) and not any(map(asks, sentences(text)))
+    plain = normalise(text)
+    thanks = _THANKS.match(plain) or _THANKS_LAST.search(plain)  # "…called my neighbour, shes coming thank you"
+    return bool(thanks) and not any(map(asks, sentences(text)))
 
 
 # "... I meant PMA. What is it?": "it" is the condition just named.

@@ -37,6 +37,8 @@ def corrects_last_question(question: Question, state: State) -> bool:
     """A correction of the last question's condition or topic ("sorry, I meant PBP", "it typed wrong, I meant
     inherited", "it wrote police, I mean polio"): that question again, not a word to explain."""
     plain = normalise(question.text) if question.text else ""
+    if state.topic and _SAME_QUESTION.search(plain) and _points(question):
+        return True  # "wait no, they changed it, they think its ALS now. same question"
     if not (state.topic and CORRECTION.search(plain)) or asks_meaning(question, I_MEAN.sub(" ", plain)):
         return False  # "sorry, what does inherited mean?" asks for the word
     return _points(question) or bool(_TOPIC_WORD.search(normalise(question.text)))
@@ -103,7 +105,7 @@ OWN_TOPIC = 0.4
 
 
 # "Same question", "same again": the last question, about the one now meant.
-_SAME_QUESTION = re.compile(r"\bsame (?:question|thing|again|q)\b")
+_SAME_QUESTION = re.compile(r"\bsame (?:question|thing|again|q|qu)\b")
 
 
 # "Is it the one that starts in the legs?", "is that the fast one?"
@@ -140,8 +142,10 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     # another condition ("sorry" reads as feelings to the classifier), unless it clearly asks another.
     correcting = bool(question.text) and bool(CORRECTION.search(normalise(question.text)))
     last = question_part(question.text) if question.text else ""
-    if correcting and _SAME_QUESTION.search(normalise(question.text)) and state.topic:
-        return state.topic  # "the care plan says SMA not PMA, sorry. same question"
+    if _SAME_QUESTION.search(normalise(question.text)) and state.topic and (correcting or question.named):
+        # "the care plan says SMA not PMA, sorry. same question", "they think its ALS now. same question",
+        # "same q for post polio"
+        return state.topic
     if correcting and says_more and last != question.text and not CORRECTION.search(normalise(last)) and asks(last):
         # "Sorry, it's PMA she has, not PLS. Which motor neurones does it affect?": the correction,
         # then a question of its own ("Sorry typo, I meant SMA. My nephew asked me" asks none).
@@ -185,7 +189,9 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         # "And the last one?": right after the listing, what that one is; after questions about one
         # of the listed ("symptoms?"), the same question about the one pointed at.
         asked_since = state.focus in state.listed and not state.just_listed
-        if question.text and _WHAT_IS_POINTED.match(normalise(question.text)):
+        if question.text and (
+            _WHAT_IS_POINTED.match(normalise(question.text)) or WHAT_IS_IT.search(normalise(question.text))
+        ):
             return "definition"  # "whats the first one on that list": what it is, whatever was asked before
         return state.topic if state.topic and asked_since else "definition"
     return state.topic or "definition"

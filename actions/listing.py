@@ -59,7 +59,9 @@ def across_reply(
         parts = [say(domain, intro, phrase=phrase)] + [naming(session, f.condition, f.fact.answer) for f in found]
         conditions = [f.condition for f in found]
         reply = Reply("answer", group, asked.topic, parts, [f.fact for f in found], conditions=conditions)
-        if among is None:  # a new listing; picking from the last one leaves it as it was
+        if among is None or len(conditions) >= 2:
+            # A new listing, or two or more picked from the last one: "the first one" then counts from what
+            # was just shown. One picked leaves the listing as it was ("and the other one?").
             reply.listed = conditions
         return reply
     nearby = across.conditions_with(session, across_any(asked), among)[:3]
@@ -155,7 +157,10 @@ def among_listed(session: Session, domain: DomainDict, question: Question, state
     parts = [say(domain, "utter_listed_intro", names=names)] + [
         naming(session, f.condition_slug, f.answer) for f in facts
     ]
-    return Reply("answer", "mnd", topic, parts, facts, conditions=[slug for slug, _ in found])
+    reply = Reply("answer", "mnd", topic, parts, facts, conditions=[slug for slug, _ in found])
+    if len(found) >= 2:
+        reply.listed = reply.conditions  # "the first one" counts from what was just shown
+    return reply
 
 
 def naming(session: Session, slug: str, text: str) -> str:

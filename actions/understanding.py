@@ -301,12 +301,13 @@ def read(session: Session, tracker: Tracker) -> Question:
         # "sorry breathing not breeding, stupid voice typing": the word it is not, and the aside.
         text = _ASIDE.sub("", _NOT_WORD.sub("", text)).strip(" ,.;") or text
     worded = worded_topic(question_part(text)) if text else None
-    if (
-        worded is None
-        and text
-        and _WHAT_IS_ONLY.match(normalise(names.without_condition_names(session, question_part(text))))
-    ):
-        worded = "definition"  # "What is post-polio syndrome? We had an older gentleman in asking about it"
+    if worded is None and text:
+        # "What is post-polio syndrome? We had an older gentleman in asking about it", "mums neurologist
+        # mentioned PLS as something to rule out, what is PLS": the last clause only asks what it is.
+        parts = [c for c in _CLAUSES.split(question_part(text)) if c.strip()]
+        last = normalise(names.without_condition_names(session, parts[-1])) if parts else ""
+        if _WHAT_IS_ONLY.match(last) and len(names.find_conditions(session, parts[-1])) == 1:
+            worded = "definition"
     clauses = [_BUT_NOT.sub("", normalise(c)) for c in _CLAUSES.split(question_part(text))] if text else []
     caused = [m for c in clauses if worded is None and (m := _CAUSES_WHAT.search(c))]
     if any(across.names_the_body(session, _PROBLEMS.sub("", m.group("what"))) for m in caused):

@@ -154,3 +154,25 @@ def test_descriptions_thanks_and_fear(chat: Chat) -> None:
     # The fear of getting what a relative had, with no danger words, is not an emergency.
     reply = other.say("i cant sleep for thinking about this. i keep thinking ill end up like her")
     assert reply["custom"]["kind"] != "emergency", reply
+
+
+def test_two_picked_from_a_listing_are_what_the_first_one_counts_from(chat: Chat) -> None:
+    chat.say("list the types of mnd")
+    chat.say("which of those affect speaking and swallowing")
+    assert _about(chat.say("the first one, is that only the lower motor neurones?"))[1] == "pbp"
+    assert _about(chat.say("and the second"))[1:] == ("pls", "upper_lower")
+
+
+def test_same_question_and_thanks_at_the_end(chat: Chat) -> None:
+    chat.say("my husbands supposed to have the bulbar one, so which kind does that damage")
+    reply = chat.say("wait no, they changed it, they think its ALS now. same question")
+    assert _about(reply) == ("answer", "als", "upper_lower"), reply
+    assert _about(chat.say("same q for post polio"))[1:] == ("pps", "upper_lower")
+    reply = chat.say(
+        "my brother has the polio thing post polio syndrome and i have kennedys are they the same kind of thing"
+    )
+    assert reply["custom"]["kind"] == "compare" and reply["custom"]["conditions"] == ["pps", "kennedy"], reply
+    reply = chat.say("ok i got my phone and called my neighbour shes coming thank you")
+    assert reply["custom"]["kind"] == "smalltalk", reply
+    reply = chat.say("mums neurologist mentioned PLS as something to rule out, what is PLS")
+    assert _about(reply) == ("answer", "pls", "definition"), reply
