@@ -131,7 +131,10 @@ _JUDGEMENT = re.compile(
     r"|\b(?:is|could|might) (?:this|that|it) (?:be )?(?:serious|normal)\b"
 )
 # "Is this ALS?", "could it be MND?": about what the person has just described.
-_WHAT_IS_ONLY = re.compile(r"^(?:so |and |ok |but )?(?:what is|whats|what s|what are|what exactly is)$")
+_WHAT_IS_ONLY = re.compile(
+    r"^(?:so |and |ok |but )?(?:what is|whats|what s|what are|what exactly is)"
+    r"(?: in (?:babies|children|kids|adults|men|women))?$"  # "what is spinal muscular atrophy in babies"
+)
 _THIS = re.compile(r"\b(?:is this|could this be|could it be|might this be|might it be)\b")
 _NEURON_KIND = re.compile(r"\b(?:upper|lower) (?:ones|neurone?s?|nerves?)\b")
 # Someone's own body or illness: "his legs", "her speech", "my arms".

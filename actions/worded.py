@@ -114,6 +114,14 @@ _TOPIC_BY_WORDING = [
         ),
         "coping",
     ),
+    # "What to do for Progressive bulbar palsy ?", "what drugs do they give people with MND": what helps
+    (
+        re.compile(
+            r"^(?:so |and )?what (?:to do|can (?:be|you|we|i) do(?:ne)?|is done|do you do|do they do) (?:for|about)\b"
+            r"|\b(?:what|which|any) (?:drugs?|medicines?|medications?|meds|tablets|pills)\b"
+        ),
+        "treatment",
+    ),
     # "is there anything for the stiffness?", "is there medicine for the pain?": what helps
     (
         re.compile(

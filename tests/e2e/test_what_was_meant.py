@@ -176,3 +176,12 @@ def test_same_question_and_thanks_at_the_end(chat: Chat) -> None:
     assert reply["custom"]["kind"] == "smalltalk", reply
     reply = chat.say("mums neurologist mentioned PLS as something to rule out, what is PLS")
     assert _about(reply) == ("answer", "pls", "definition"), reply
+
+
+def test_consumer_wordings_and_a_short_versus(chat: Chat) -> None:
+    reply = Chat(chat.url).say("What to do for Progressive bulbar palsy ?")
+    assert _about(reply)[1:] == ("pbp", "treatment"), reply
+    reply = Chat(chat.url).say("what is spinal muscular atrophy in babies")
+    assert _about(reply) == ("answer", "sma", "definition"), reply
+    reply = chat.say("SMA v PBP - same kind of neurons?")
+    assert reply["custom"]["kind"] == "compare" and reply["custom"]["conditions"] == ["sma", "pbp"], reply
