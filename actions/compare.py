@@ -61,7 +61,7 @@ def _affects(domain: DomainDict, cond: Condition) -> str:
 
 def pair(session: Session, question: Question, state: State) -> list[str]:
     """The two conditions a comparison is about: named, or one named and one pointed at ("that")."""
-    slugs = list(dict.fromkeys(question.named))
+    slugs = [c for c in dict.fromkeys(question.named) if c != "motor_neuron"]  # motor neurons are no condition
     places = (
         [int(m) for m in mentions_in(question, asking_only=False) if m.lstrip("-").isdigit()] if question.text else []
     )

@@ -108,6 +108,10 @@ _PREDICTION = re.compile(
     r"|\b(?:have|has) (?:i|he|she|we|my \w+) got (?:it|this|that)\b"
     # "is he dying soon?", "will my daughter with SMA ever be able to walk?"
     r"|\b(?:is|are) (?:he|she|my \w+) dying\b"
+    # "in my own case, at 71, how many years might I expect?"
+    r"|\bin (?:my|his|her) (?:own )?case\b"
+    r"|\bhow (?:many|much) (?:more )?(?:years|months|time)\b.{0,30}\b(?:i|he|she|we)\b.{0,25}"
+    r"\b(?:have|got|left|expect)\b"
     r"|\bwill (?:my|our) \w+ with (?:\w+ ){1,3}?(?:ever |still )?(?:be able|walk|talk|live|need|get|survive)\b"
     r"|\bhow long (?:(?:he|she|i|we) (?:s|has|have|ve)|hes|shes|ive) (?:got|left)\b"
 )
@@ -135,6 +139,7 @@ _WHAT_IS_ONLY = re.compile(
     r"^(?:so |and |ok |but )?(?:what is|whats|what s|what are|what exactly is)"
     r"(?: in (?:babies|children|kids|adults|men|women))?$"  # "what is spinal muscular atrophy in babies"
 )
+_HOW_IT_STARTS = re.compile(r"\b(?:is|could) (?:this|that) (?:be )?how (?:it|mnd|als|pls|pma|pbp) (?:starts|begins)\b")
 _THIS = re.compile(r"\b(?:is this|could this be|could it be|might this be|might it be)\b")
 _NEURON_KIND = re.compile(r"\b(?:upper|lower) (?:ones|neurone?s?|nerves?)\b")
 # Someone's own body or illness: "his legs", "her speech", "my arms".
@@ -143,7 +148,7 @@ _CORRECTING = re.compile(r"\b(?:sorry|i meant|i mean|meant|oops|no wait|typo|aut
 _NOT_THAT = re.compile(r"(?:[,;]\s*(?:and |but )?not |\snot (?:the|a|an|about) )[^,.?!;]*[.?!]*\s*$", re.IGNORECASE)
 _KIND_OF_MND = re.compile(r"\b(?:type|types|kind|kinds|form|forms|sort|sorts) of (?:mnd|motor neurone? disease)\b")
 # Words before a name that use it as a yardstick for something else ("like ALS", "as with ALS does").
-_LIKE = re.compile(r"\b(?:like|as with|as in|as for|same as with)$")
+_LIKE = re.compile(r"\b(?:like|as with|as in|as for|same as with|as (?:\w+ )?(?:do|does|did) (?:with|in))$")
 _POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\b")
 _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|my|me|mine|he|hes|she|shes|his|her)\b")
 # "Does PMA cause numbness?": whether something is one of its effects; in a correction, the word it is
@@ -297,6 +302,8 @@ def read(session: Session, tracker: Tracker) -> Question:
     personal = bool(
         (_PERSONAL.search(slugged_text) and (_FIRST_PERSON.search(plain) or _THIS.search(plain)))
         or asks_for_one_person(text)
+        # "Ive had twitches in my arm since my sister died of ALS. Is this how it starts?"
+        or bool(_FIRST_PERSON.search(plain) and _HOW_IT_STARTS.search(plain))
     )
     if _CORRECTING.search(plain):
         # "Sorry, I meant what symptoms it causes, not the gene": what it is not about is left out.
@@ -329,7 +336,7 @@ def read(session: Session, tracker: Tracker) -> Question:
         intent=intent,
         topic_weights=weights,
         named=named,
-        likened=[n.slug for n in found if _LIKE.search(" ".join(plain.split()[max(0, n.start - 3) : n.start]))],
+        likened=[n.slug for n in found if _LIKE.search(" ".join(plain.split()[max(0, n.start - 4) : n.start]))],
         negated=negated,
         recognised_only=[n.matched for n in found if n.recognition_only],
         typed_near=names.near_abbreviations(session, text) if text and not named else [],

@@ -185,3 +185,11 @@ def test_consumer_wordings_and_a_short_versus(chat: Chat) -> None:
     assert _about(reply) == ("answer", "sma", "definition"), reply
     reply = chat.say("SMA v PBP - same kind of neurons?")
     assert reply["custom"]["kind"] == "compare" and reply["custom"]["conditions"] == ["sma", "pbp"], reply
+
+
+def test_more_questions_about_one_person(chat: Chat) -> None:
+    reply = Chat(chat.url).say("Ive had twitches in my arm ever since my sister died of ALS. Is this how it starts?")
+    assert reply["custom"]["kind"] == "no_diagnosis", reply
+    chat.say("With PLS, does one eventually die of it, as people do with ALS?")
+    reply = chat.say("And in my own case, at 71, how many years might I reasonably expect to have?")
+    assert reply["custom"]["kind"] == "no_diagnosis", reply
