@@ -111,7 +111,7 @@ _SAME_QUESTION = re.compile(r"\bsame (?:question|thing|again|q|qu)\b")
 # "Is it the one that starts in the legs?", "is that the fast one?"
 SHORT_ATTRIBUTE = 5
 # Attributes whose words say the topic outright ("which gene" may ask the cause or the inheritance).
-_PLAIN_ATTRIBUTES = frozenset({"neurons", "mostly_affects", "starts_in", "speed"})
+_PLAIN_ATTRIBUTES = frozenset({"neurons", "mostly_affects", "starts_in", "speed", "affects"})
 _WHAT_IS_POINTED = re.compile(r"^(?:and |so |ok |but )?(?:what s|whats|what is|what was|which is) (?:the|that)\b")
 _IDENTITY = re.compile(
     r"\b(?:is|was|isnt) (?:it|that|this|she|he|\w+) (?:the|a) (?:\w+ ){0,2}(?:one|type|kind)\b"

@@ -75,6 +75,11 @@ _TOPIC_BY_WORDING = [
         ),
         "definition",
     ),
+    # "How does it progress?", "how will it develop?": how it goes over time
+    (
+        re.compile(r"\bhow (?:does|will|do|would) (?:it|this|that|they|\w+s one) (?:progress|develop|advance|go on)\b"),
+        "outlook",
+    ),
     # "is it a motor neurone disease?", "is PPS counted as one of the MNDs?": where it stands among the types
     (
         re.compile(

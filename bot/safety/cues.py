@@ -218,7 +218,8 @@ DANGER: dict[str, re.Pattern[str]] = {
         r"elephant|vice)\b",
         "weakness": r"\b(?:weak\w*|move|moving|stand|lift|walk|gave way|give way|legs|arms|paralys\w*|jelly|strength|"
         r"power|floppy|limp)\b",
-        "self_harm": r"\b(?:die|dying|dead|death|kill\w*|suicid\w*|end(?! up like\b| up the same\b)|ending|here|"
+        "self_harm": r"\b(?:die|dying|dead|death|kill\w*|suicid\w*|"
+        r"(?<!in the )(?<!at the )(?<!by the )end(?! up like\b| up the same\b)|ending|here|"
         r"wake|burden|"
         r"better off(?! with\b| having| getting| using| on | doing| in )|goodbye|"
         r"farewell|bye|pills|tablets|meds|morphine|oxycodone|overdose|od|stockpil\w*|saved|saving|hoard\w*|hang\w*|"

@@ -193,3 +193,13 @@ def test_more_questions_about_one_person(chat: Chat) -> None:
     chat.say("With PLS, does one eventually die of it, as people do with ALS?")
     reply = chat.say("And in my own case, at 71, how many years might I reasonably expect to have?")
     assert reply["custom"]["kind"] == "no_diagnosis", reply
+
+
+def test_a_one_type_answer_keeps_the_list_and_few_words_after_a_description(chat: Chat) -> None:
+    chat.say("Could you list the types of MND?")
+    chat.say("and which ones start in the hands")
+    assert _about(chat.say("last?"))[1] == "pps"  # still counted from the seven
+    reply = chat.say("back to the brainstem one - chewing affected?")
+    assert _about(reply)[1:] == ("pbp", "symptoms"), reply
+    reply = Chat(chat.url).say("I'm planning care for a client with Kennedy's disease. How does it progress?")
+    assert _about(reply)[1:] == ("kennedy", "outlook"), reply
