@@ -17,7 +17,7 @@ from actions.compare import compare_reply
 from actions.compose import MAX_SENTENCES, Reply, sentences, topic_reply
 from actions.contract import payload
 from actions.conversation import State, previous_question
-from actions.first import CORRECTION, answer_first
+from actions.first import CORRECTION, WHAT_IT_DOES, answer_first
 from actions.follow_ups import (
     POINTED,
     asks_for_the_rest,
@@ -184,7 +184,8 @@ class ActionAnswerWhatAbout(StoreAction):
         if targets.via not in ("focus", "none") and (targets.conditions or targets.choices):
             return answer_for_targets(session, dispatcher, domain, question, state, targets, topic=topic)
         # No condition named or pointed at: a fragment about the last topic ("and kids?").
-        entry = None if corrects_last_question(question, state) else named_term(session, tracker)
+        does = bool(question.text) and bool(WHAT_IT_DOES.search(normalise(question.text)))  # not the word's meaning
+        entry = None if corrects_last_question(question, state) or does else named_term(session, tracker)
         if entry is not None and state.focus and topic == "symptoms" and across.names_the_body(session, entry.term):
             entry = None  # "and the torso?" with a type in focus: whether it affects the torso, not the word
         if entry is not None and not question.named:

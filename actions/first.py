@@ -54,6 +54,13 @@ def only_thanks(text: str) -> bool:
 WHAT_IS_IT = re.compile(rf"\bwhat(?:s| is) (?:it|that|this){_TRAILING}\s*\??\s*$")
 
 
+# "What does that gene change actually do?": what it does in the condition talked about, not what the word
+# means.
+WHAT_IT_DOES = re.compile(
+    r"\bwhat (?:does|do|did) (?:that|the|this|those|these) (?:\w+ ){1,3}(?:actually |really )?do\b"
+)
+
+
 # "I mean PBP" is a correction, not a question about what a word means.
 I_MEAN = re.compile(r"\bi (?:mean|meant)\b")
 I_MEANT = re.compile(r"\b(?:i meant|i mean|meant)\s+(.+)$")  # what the correction says was meant
@@ -182,6 +189,7 @@ def answer_first(
     # word inside a description picks a type (actions/references.py); it is not asked about.
     describes = bool(asked) and describing(question.text) != normalise(question.text)
     words = bool(asked) and not (describes and (not MEANING.search(asked) or WHAT_IS_IT.search(asked)))
+    words = words and not (state.focus and WHAT_IT_DOES.search(asked))
     key = _word_asked(session, question.text) if words else None
     key = key or (_term_pointed_at(session, question, state) if words else None)
     bare = _BARE.match(asked) if key is None and words and len(asked.split()) <= _SHORT else None
@@ -208,7 +216,7 @@ def answer_first(
         if compared is not None:
             return compared
     meant = I_MEANT.search(asked) if correcting else None
-    if correcting and set(question.named) <= {"motor_neuron"} and not (meant and asks(meant.group(1))):
+    if words and correcting and set(question.named) <= {"motor_neuron"} and not (meant and asks(meant.group(1))):
         # "Sorry, I meant upper motor neuron": the word they meant ("I meant which chromosome is it on" asks).
         entry = names.find_term(session, question.text)
         if entry is not None and len(entry.term.split()) > 1:

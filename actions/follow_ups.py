@@ -20,9 +20,10 @@ from bot.mentions import strip_mentions
 # Words that, around a name and nothing else, ask the last question again about it.
 _FOLLOW_UP_WORDS = frozenset(
     "what about how and does do did the same same for then too also instead so ok okay oh ah wait sorry no not "
-    "i meant mean it typed wrong my bad one please pls thanks is that with".split()
+    "i meant mean it typed wrong my bad one please pls thanks is that with isnt of them those among either".split()
 )
-_FOLLOW_UP_CUES = frozenset("about same meant mean instead and too also typed".split())
+# ("so ALS isnt one of them?" after a listing re-asks what the listing answered, about ALS)
+_FOLLOW_UP_CUES = frozenset("about same meant mean instead and too also typed them those".split())
 
 
 def only_a_name(session: Session, text: str) -> bool:
@@ -110,6 +111,8 @@ _SAME_QUESTION = re.compile(r"\bsame (?:question|thing|again|q|qu)\b")
 
 # "Is it the one that starts in the legs?", "is that the fast one?"
 SHORT_ATTRIBUTE = 5
+# "The last one, is that from polio?": is it the one known for that, i.e. what it is.
+_IS_IT_FROM = re.compile(r"\bis (?:that|it|this) (?:the one )?(?:from|after|caused by|linked to|to do with) \w+")
 # Attributes whose words say the topic outright ("which gene" may ask the cause or the inheritance).
 _PLAIN_ATTRIBUTES = frozenset({"neurons", "mostly_affects", "starts_in", "speed", "affects"})
 _WHAT_IS_POINTED = re.compile(r"^(?:and |so |ok |but )?(?:what s|whats|what is|what was|which is) (?:the|that)\b")
@@ -134,6 +137,8 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         return state.topic  # "and PLS?", "does PMA do the same?"
     if targets.via == "described" and question.text and WHAT_IS_IT.search(normalise(question.text)):
         return "definition"  # "the one with the X chromosome, what is that?"
+    if targets.via in POINTED and question.text and _IS_IT_FROM.search(normalise(question.text)):
+        return "definition"  # "the last one, is that from polio?"
     if targets.via == "described" and targets.topic and _IDENTITY.search(normalise(question_part(question.text))):
         return targets.topic  # "is that the fast one?" asks about what described it
     if question.worded_topic:

@@ -15,7 +15,7 @@ from actions.base import StoreAction, mentioned_conditions
 from actions.compose import topic_reply
 from actions.contract import payload
 from actions.conversation import State
-from actions.first import MEANING, WHAT_IS_IT
+from actions.first import MEANING, WHAT_IS_IT, WHAT_IT_DOES
 from actions.listing import across_question
 from actions.references import resolve
 from actions.replies import named_term, send_definition, send_reply
@@ -109,6 +109,14 @@ class ActionDefineTerm(StoreAction):
         ):
             # "torso?" with a type in focus: whether it affects the torso (ActionAnswerWhatAbout leaves
             # the word unexplained there), not what a torso is.
+            return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
+        if (
+            question.text
+            and State.of(tracker).focus
+            and WHAT_IT_DOES.search(normalise(question.text))
+            and max(question.topic_weights.values(), default=0.0) >= TOPIC_READING
+        ):
+            # "What does that gene change actually do?" asks what it does in the condition talked about.
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         entry: GlossaryTerm | None = named_term(session, tracker)
         if entry is None:

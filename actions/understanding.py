@@ -9,7 +9,7 @@ everywhere.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -139,6 +139,7 @@ _WHAT_IS_ONLY = re.compile(
     r"^(?:so |and |ok |but )?(?:what is|whats|what s|what are|what exactly is)"
     r"(?: in (?:babies|children|kids|adults|men|women))?$"  # "what is spinal muscular atrophy in babies"
 )
+_WROTE_BUT_MEANT = re.compile(r"\b(?:wrote|typed|put|said|asked about|asked)\b.{1,40}?\bbut (?:i )?(?:meant|mean)\b")
 _HOW_IT_STARTS = re.compile(r"\b(?:is|could) (?:this|that) (?:be )?how (?:it|mnd|als|pls|pma|pbp) (?:starts|begins)\b")
 _THIS = re.compile(r"\b(?:is this|could this be|could it be|might this be|might it be)\b")
 _NEURON_KIND = re.compile(r"\b(?:upper|lower) (?:ones|neurone?s?|nerves?)\b")
@@ -264,6 +265,11 @@ def read(session: Session, tracker: Tracker) -> Question:
         said = len(strip_mentions(text).split()) / max(1, len(text.split()))
         weights = {topic: w * max(STORY_TRUST, min(1.0, said)) for topic, w in weights.items()}
     found = names.named_conditions(session, text) if text else []
+    wrote = _WROTE_BUT_MEANT.search(normalise(text)) if text else None
+    if wrote is not None:
+        # "Forgive me, I wrote PMA but I meant PBP": the one written is the wrong one.
+        meant_start = len(normalise(text)[: wrote.end()].split())
+        found = [replace(n, negated=True) if n.start < meant_start else n for n in found]
     named = list(dict.fromkeys(n.slug for n in found if not n.negated))
     negated = list(dict.fromkeys(n.slug for n in found if n.negated and n.slug not in named))
     for value in _entity_values(entities, "condition"):

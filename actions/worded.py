@@ -97,6 +97,14 @@ _TOPIC_BY_WORDING = [
         ),
         "risk_factors",
     ),
+    # "Which motor neurones does that one affect?": which motor neurons
+    (
+        re.compile(
+            r"\b(?:which|what) (?:motor )?(?:neurone?s?|nerves?) (?:does|do|did|will|would) (?:it|that|this|that one|"
+            r"they|hers|his|\w+) (?:affect|attack|damage|hit|target|go for|involve|take)\b"
+        ),
+        "upper_lower",
+    ),
     # "which part of the nervous system is it?": which motor neurons
     (re.compile(r"\b(?:which|what) (?:part|parts|bit|bits) of the (?:nervous system|nerves)\b"), "upper_lower"),
     # "is there another name for it?", "what else is it called?", "who was Lou Gehrig?": its names, which

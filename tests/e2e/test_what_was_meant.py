@@ -203,3 +203,20 @@ def test_a_one_type_answer_keeps_the_list_and_few_words_after_a_description(chat
     assert _about(reply)[1:] == ("pbp", "symptoms"), reply
     reply = Chat(chat.url).say("I'm planning care for a client with Kennedy's disease. How does it progress?")
     assert _about(reply)[1:] == ("kennedy", "outlook"), reply
+
+
+def test_written_but_meant_is_one_of_them_and_is_that_from(chat: Chat) -> None:
+    chat.say("does PMA affect speech")
+    chat.say("Forgive me, I wrote PMA but I meant PBP; a friend from church has it and I was thinking of her.")
+    assert _about(chat.say("Does it affect chewing as well as speech?"))[1] == "pbp"
+    chat.say("which types of mnd are inherited")
+    assert _about(chat.say("so ALS isnt one of them?"))[1:] == ("als", "inheritance")
+    chat.say("how many types are there then")
+    assert _about(chat.say("the last one, is that from polio")) == ("answer", "pps", "definition")
+
+
+def test_what_a_named_thing_does_is_not_what_the_word_means(chat: Chat) -> None:
+    chat.say("our baby's doctor mentioned spinal muscular atrophy, what is that")
+    chat.say("which gene")
+    reply = chat.say("what does that gene change actually do")
+    assert _about(reply) == ("answer", "sma", "causes"), reply
