@@ -85,6 +85,8 @@ def _meaningful(word: str) -> bool:
     return word.isdigit() or (word not in STOP_WORDS and len(word) > 1)
 
 
+# Clauses of a message: "Sorry, not PLS - PMA. Will it spread?" has three.
+CLAUSES = re.compile(r"[.?!,;:]+|\s[-–]+\s")
 # A question sentence this short ("does it?") is read with the sentence before it.
 SHORT_QUESTION = 4
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.understanding import asks_for_one_person
+from actions.one_person import asks_for_one_person
 
 
 @pytest.mark.parametrize(

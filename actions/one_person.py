@@ -1,0 +1,140 @@
+"""Questions about one person, which the bot declines kindly (actions/safety.py): whether someone has a
+condition ("is this ALS?", "could I have PBP?"), what will happen to them ("will he need a feeding tube?",
+"is he dying soon?"), or what they should do ("should she have the tube?")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.facts.text import normalise
+from bot.facts.words import CLAUSES
+
+# Asking the bot to say whether someone has a condition: "is this ALS?", "could it be MND?", "do I have PLS?".
+_PERSONAL = re.compile(
+    r"(?<!what )(?<!whats )\b(?:is (?:it|this|that)|could (?:it|this|that) be|might (?:it|this|that) be|"
+    r"do i (?:have|hav|hve|av)|have i got|(?:could|might|can) (?:i|he|she|my \w+) (?:have|have got|be getting)|"
+    r"mean (?:that )?(?:i|he|she|we|my \w+)(?:ve| have| has)? (?:dont |do not |doesnt |does not )?(?:have|has|got)|"
+    r"does (?:he|she|my \w+) have|has (?:he|she|my \w+) got|am i getting|"
+    r"do you think (?:it|i|he|she)(?:s| is| has| have)?)"
+    r"\s+(?:\w+\s+)?(?:als|mnd|pls|pma|pbp|sma|kennedys?|pps|post polio|motor neurone? disease|lou gehrigs?|"
+    r"kennedy|motor_neuron)\b"
+)
+# Asking what will happen to one person: "will he need a feeding tube?", "how long for her specifically?"
+# One person (or one family's children) as the subject: "my husband", "ours", "both of mine".
+_ONE = r"(?:he|she|i|my \w+|our \w+|mine|ours|(?:both|either|one|any|each) of (?:ours|mine|my \w+|our \w+))"
+_PREDICTION = re.compile(
+    r"(?:^|[-:.?!,]\s*|\b(?:so|and|but|ok)\s+)(?:will|is|are) " + _ONE + r" (?:ever |still |soon )?"
+    r"(?:need|get|have|live|die|be able|end up|going to die|lose|walk|talk|"
+    r"going to get|going to need|going to end up|end up|make it|survive|see (?:his|her|their|my) \w+|"
+    r"be in a wheelchair)\b"
+    r"|\bfor (?:her|him|me|my \w+|us) (?:specifically|personally|in particular)\b"
+    r"|\b(?:is|will|could) (?:it|this|that|mnd|als|sma|\w+s one) (?:gonna |going to |)kill (?:him|her|me|us|my \w+)\b"
+    r"|\bwill " + _ONE + r" (?:ever |still )?be (?:in pain|ok|okay|alright|able|around|here)\b"
+    r"|\bshould (?:i|he|she|we|my \w+) "
+    r"(?:take|stop|start|skip|double|try|get tested|be tested|go on|push for|have the)\b"
+    r"|\bhow long (?:has|have|does|will|would) " + _ONE + r" (?:got|have|get|live|last)\b"
+    r"|\bhow many (?:more )?(?:years|months|weeks) (?:has|have|does|do|will|would) (?:he|she|i|we|my \w+)\b"
+    r"|\b(?:time|years|months) (?:he|she|i|we) (?:has|have|ve) (?:got )?left\b|\bgot left\b|\bleft to live\b"
+    # A treatment decision for one person: "can he take riluzole?" (not "can I get help at home?").
+    r"|\b(?:can|could|may) (?:i|he|she|we|my \w+) (?:take|try|stop|start|go on|come off|switch to)\b"
+    r"|\bshould (?:i|he|she|we|my \w+) (?:get (?:one|a|an|it|that)|switch|sign up|join|enrol|enroll|"
+    r"put (?:him|her|them|my \w+|our \w+) (?:in|on|into))\b"
+    # Whether one person will get it or is a carrier: "would I get it?", "could I be a carrier?"
+    r"|\b(?:would|will|could|might) (?:i|he|she|we|my \w+|our \w+|me and my \w+|my \w+ and i) "
+    r"(?:get|inherit|catch|develop|end up with) (?:it|this|that)\b"
+    r"|\b(?:could|might|am|is|are) (?:i|he|she|we|my \w+|our \w+) (?:be )?(?:a )?carriers?\b"
+    r"|\b(?:could|might|is|am|are) (?:i|he|she|we|my \w+|our \w+) (?:be )?carrying (?:it|this|that|the gene)\b"
+    # What one person can still do: "can he keep working?"
+    r"|\bcan (?:i|he|she|we|my \w+) (?:keep|carry on|continue|go on) (?:working|driving|walking|at work|with work)\b"
+    # Which one a person has: "is that the one she probably has?"
+    r"|\bis (?:that|it|this) (?:the one|what) (?:she|he|i|my \w+|hes|shes|ive) "
+    r"(?:probably |might |may |could )?(?:has|have|got)\b"
+    # Whether one person has it: "could he have it?", "does that mean she has it?"
+    r"|\b(?:could|might|does|do|can) (?:he|she|i|we|my \w+) (?:have|have got|has) (?:it|this|that)\b"
+    r"|\bmean (?:that )?(?:i|he|she|we|my \w+) (?:has|have|got|ve got) (?:it|this|that)\b"
+    # Asked to say whether someone has it: "can you tell me if its motor neurone disease?"
+    r"|\b(?:tell me|tell us|let me know|say) (?:if|whether) (?:its|it is|this is|thats|that is|"
+    r"(?:i|he|she|we|my \w+) (?:has|have|got|ve got)|ive got|hes got|shes got)\b"
+    # Asked to second-guess a diagnosis: "the neurologist thinks he has MND, do you reckon they got it wrong?"
+    r"|\b(?:do|would) you (?:think|reckon|say) (?:that )?(?:they|he|she|my \w+|the (?:doctors?|neurologists?|"
+    r"consultants?|gps?|specialists?|hospital|nurses?)) (?:have |has |might have |may have )?"
+    r"(?:got it wrong|(?:is|are|was|were) wrong|made a mistake|(?:is|are|was|were) right|misdiagnos\w*)\b"
+    # Whether a diagnosis was right: "does that mean it's not PMA after all?"
+    r"|\bmean (?:that )?(?:it|its|it is|it isnt|it s) (?:not )?(?:definitely |really |probably )?"
+    r"(?:als|mnd|pls|pma|pbp|sma|kennedys?|pps)\b"
+    # Whether one person will live to a time, or what their own risk is: "do you think he'll still be here
+    # at christmas?", "what are MY chances of getting it?"
+    r"|\b(?:he|she|i|we|my \w+|our \w+) will (?:still )?(?:be (?:here|around|alive)|live|make it|survive|last)\b"
+    r"|\bwhat (?:are|is) (?:my|his|her|our) (?:chances?|odds|risk)\b"
+    r"|\b(?:tell me|give me|work out|calculate|whats)\b.{0,10}\b(?:my|his|her|our) (?:own |personal )?"
+    r"(?:chances?|odds|risk)\b"
+    # Whether one person should have or ask for a treatment: "should he have one?", "should I ask for it?"
+    r"|\bshould " + _ONE + r" (?:have|get|ask for|ask about|try|use|be on|go for) (?:one|it|that|this|them)\b"
+    r"|\bshould (?:we|i) (?:ask for|ask about|push for|get|try) (?:\w+ ){1,2}for (?:him|her|them|me|my \w+)\b"
+    # When it will reach something in one person: "how long before it gets to my breathing?" (where it
+    # goes, "will it spread to her legs?", is answered from what the material says of the type)
+    r"|\bhow long (?:before|until|till) (?:it|this|that) (?:gets? to|reaches|spreads to|takes|affects) "
+    r"(?:his|her|my|our|their) \w+"
+    # "would she be better off with one?", "should he get the tube", "am i going to get it too",
+    # "she asked me how long he's got"
+    r"|\b(?:would|will) " + _ONE + r" be better off (?:with|having|getting|on|without)\b"
+    r"|\bshould (?:i|he|she|we|my \w+) (?:get|have) the \w+\b"
+    r"|\bam i (?:going to|gonna) (?:get|inherit|have|develop) (?:it|this|that)\b"
+    r"|\b(?:have|has) (?:i|he|she|we|my \w+) got (?:it|this|that)\b"
+    # "is he dying soon?", "will my daughter with SMA ever be able to walk?"
+    r"|\b(?:is|are) (?:he|she|my \w+) dying\b"
+    # "in my own case, at 71, how many years might I expect?"
+    r"|\bin (?:my|his|her) (?:own )?case\b"
+    r"|\bhow (?:many|much) (?:more )?(?:years|months|time)\b.{0,30}\b(?:i|he|she|we)\b.{0,25}"
+    r"\b(?:have|got|left|expect)\b"
+    r"|\bwill (?:my|our) \w+ with (?:\w+ ){1,3}?(?:ever |still )?(?:be able|walk|talk|live|need|get|survive)\b"
+    r"|\bhow long (?:(?:he|she|i|we) (?:s|has|have|ve)|hes|shes|ive) (?:got|left)\b"
+)
+# Other ways of asking for a judgement on one person, beyond the two above: "should I be worried?",
+# "what are his chances?". A message the classifier took for personal advice that has none of these
+# is answered as a question (see actions/safety.py).
+_JUDGEMENT = re.compile(
+    r"\bshould (?:i|he|she|we|my \w+) (?:be )?(?:worried|worry|concerned|panic|see|go|get|ask|push|insist)\b"
+    r"|\b(?:do|does|did) (?:i|he|she|my \w+) (?:have|need|qualify)\b"
+    r"|\bwhat (?:are|is|are the|is the) (?:my|his|her|our|their) (?:chances?|prognosis|outlook|odds|life expectancy)\b"
+    r"|\bhow long (?:do|does|have|has|will|would) (?:i|he|she|we|my \w+)\b"
+    r"|\b(?:am|is) (?:i|he|she|my \w+) (?:dying|going to die|going to get|getting)\b"
+    r"|\b(?:think|worried|scared|afraid|fear|sure|suspect) (?:that )?(?:i|he|she|my \w+)"
+    r"(?:ve| have| has| might| may| could)? (?:got|have|has|having|developing|get)\b"
+    r"|\b(?:diagnose|assess|check) (?:me|him|her|my \w+)\b|\btell me (?:if|whether) (?:i|he|she|my \w+)\b"
+    r"|\bwhich (?:medicines?|drugs?|treatments?|pills?|tablets?) should\b"
+    r"|\bwhat do you (?:think|reckon)\b|\bwhat (?:could|might) (?:it|this|that) be\b|\bwhats? wrong with\b"
+    r"|\bshould (?:i|he|she|we|they|my \w+) (?:switch|change|sign up|join|enrol|enroll|take part|have|get|do|go)\b"
+    r"|\b(?:which|what) (?:type|kind|form|sort)\b.{0,25}\b(?:i|he|she|my \w+) (?:have|has|got|ve got)\b"
+    r"|\blook at (?:my|his|her|our) symptoms\b"
+    r"|\b(?:is|could|might) (?:this|that|it) (?:be )?(?:serious|normal)\b"
+)
+# "Is this…?", "could it be…?": about what the person has just described.
+_THIS = re.compile(r"\b(?:is this|could this be|could it be|might this be|might it be)\b")
+# "I've had twitches… Is this how it starts?"
+_HOW_IT_STARTS = re.compile(r"\b(?:is|could) (?:this|that) (?:be )?how (?:it|mnd|als|pls|pma|pbp) (?:starts|begins)\b")
+# Someone in particular: the person writing or the one they write about.
+_FIRST_PERSON = re.compile(r"\b(?:i|im|ive|my|me|mine|he|hes|she|shes|his|her)\b")
+
+
+def asks_for_one_person(text: str) -> bool:
+    """Whether a clause of ``text`` asks what will happen to one person, whether they have or carry it, or
+    what they should do ("will it spread to her legs?", "could she be carrying it?")."""
+    return any(_PREDICTION.search(normalise(clause)) for clause in CLAUSES.split(text))
+
+
+def about_one_person(text: str, slugged: str) -> bool:
+    """Whether ``text`` asks whether one person has a condition, what will happen to them or what they
+    should do (``slugged``: its normalised words with condition names as their slugs)."""
+    plain = normalise(text)
+    return bool(
+        (_PERSONAL.search(slugged) and (_FIRST_PERSON.search(plain) or _THIS.search(plain)))
+        or asks_for_one_person(text)
+        # "Ive had twitches in my arm since my sister died of ALS. Is this how it starts?"
+        or (_FIRST_PERSON.search(plain) and _HOW_IT_STARTS.search(plain))
+    )
+
+
+def asks_a_judgement(plain: str) -> bool:
+    """Any other way of asking for a judgement on one person ("should I be worried?"), on normalised text."""
+    return bool(_JUDGEMENT.search(plain))
