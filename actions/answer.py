@@ -29,7 +29,7 @@ from actions.follow_ups import (
 )
 from actions.grouped import grouped_reply
 from actions.listing import across_reply
-from actions.references import Targets, describing, mentions_in, resolve
+from actions.references import Targets, describes, mentions_in, resolve
 from actions.replies import ask_which_condition, example_buttons, named_term, send_choices, send_definition, send_reply
 from actions.understanding import Question, read
 from actions.wording import say
@@ -115,7 +115,7 @@ class ActionAnswerTopic(StoreAction):
             both = compare_reply(session, domain, question, named[:2], None)
             if both is not None:
                 return send_reply(session, dispatcher, domain, both, state)
-        if question.intent_topic == "definition" and not question.named and not _describes(question.text):
+        if question.intent_topic == "definition" and not question.named and not describes(question.text):
             # "What is meant by bulbar?" asks about a word, whichever way it was classified.
             entry = named_term(session, tracker)
             if entry is not None:
@@ -137,11 +137,6 @@ class ActionAnswerTopic(StoreAction):
             # "Are there more types?", "list all the types" while talking about ALS: the types of MND.
             targets = Targets(["mnd"], via="named")
         return answer_for_targets(session, dispatcher, domain, question, state, targets)
-
-
-def _describes(text: str | None) -> bool:
-    """Whether ``text`` describes a condition ("the one from polio, what is it"): not a word to explain."""
-    return bool(text) and describing(text) != normalise(text)  # type: ignore[arg-type]
 
 
 # "The others", "the other ones", "what other types are there".

@@ -20,7 +20,7 @@ from actions.compose import Reply, short_name, topic_label, topic_reply
 from actions.contract import payload
 from actions.conversation import State
 from actions.listing import across_question, across_reply, among_listed
-from actions.references import describing, mentions_in
+from actions.references import describes, mentions_in
 from actions.replies import example_buttons, send_definition, send_reply
 from actions.understanding import Question
 from actions.wording import say
@@ -187,8 +187,8 @@ def answer_first(
         return _scope(dispatcher, domain, None)  # "what's the usual dose of riluzole?": for the pharmacist
     # "The one with the X chromosome, what is that?", "the one on the X chromosome, can girls get it?": a
     # word inside a description picks a type (actions/references.py); it is not asked about.
-    describes = bool(asked) and describing(question.text) != normalise(question.text)
-    words = bool(asked) and not (describes and (not MEANING.search(asked) or WHAT_IS_IT.search(asked)))
+    described = bool(asked) and describes(question.text)
+    words = bool(asked) and not (described and (not MEANING.search(asked) or WHAT_IS_IT.search(asked)))
     words = words and not (state.focus and WHAT_IT_DOES.search(asked))
     key = _word_asked(session, question.text) if words else None
     key = key or (_term_pointed_at(session, question, state) if words else None)
@@ -271,7 +271,7 @@ def _across_again(session: Session, domain: DomainDict, question: Question, stat
     if state.listed_kind != "match" or not question.text or named or mentions_in(question):
         return None
     plain = normalise(question.text)
-    if question.pronoun or describing(question.text) != plain:
+    if question.pronoun or describes(question.text):
         return None  # "what about the numbness, does that come with it?": the one in focus
     if len(plain.split()) > (_SHORT + 2 if _AGAIN.match(plain) else _SHORT):
         return None  # a question of its own, not a fragment

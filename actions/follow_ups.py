@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from actions.conversation import State
 from actions.first import CORRECTION, I_MEAN, I_MEANT, WHAT_IS_IT, asks_meaning
-from actions.references import Targets, describing, mentions_in
+from actions.references import Targets, describes, describing, mentions_in
 from actions.understanding import Question
 from bot.facts import across, names
 from bot.facts.text import normalise
@@ -48,7 +48,7 @@ def corrects_last_question(question: Question, state: State) -> bool:
 def _points(question: Question) -> bool:
     """Whether a message names or points at a condition ("PBP", "the sixth", "the babies one")."""
     named = [c for c in question.named if c != "motor_neuron" or not question.neuron_kind]
-    return bool(named or mentions_in(question) or describing(question.text) != normalise(question.text))
+    return bool(named or mentions_in(question) or describes(question.text))
 
 
 def is_follow_up(session: Session, text: str) -> bool:

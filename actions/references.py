@@ -84,7 +84,8 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
 
 
 def _resolve(session: Session, question: Question, state: State) -> Targets:
-    pointing = [m for m in mentions_in(question) if m.lstrip("-").isdigit()] if question.text else []
+    found = mentions_in(question)
+    pointing = [m for m in found if m.lstrip("-").isdigit()] if question.text else []
     if question.named == ["motor_neuron"] and pointing and state.listed:
         question = replace(question, named=[])  # "For the second, is it upper motor neurone only?": the second
     described = bool(question.text) and bool(_DESCRIBED.search(normalise(question.text)))
@@ -140,7 +141,6 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
     if question.text and _ASKED_ABOUT.search(normalise(question.text)) and state.history:
         # "The first one I asked about": in the order they came up, not the last listing.
         listed = [c for c in state.history if c not in ("mnd", "motor_neuron")]
-    found = mentions_in(question)
     if found and _DESCRIBED.search(normalise(question.text)):
         # "Going back to the first one, the hands one": when a description is there, it says which.
         described = _described(session, question, state, listed)
@@ -298,6 +298,11 @@ def _other(state: State, listed: list[str]) -> Targets:
 def describing(text: str) -> str:
     """``text`` without the phrase that describes a condition ("the brainstem one, is it inherited?")."""
     return " ".join(_DESCRIBED.sub(" ", normalise(text)).split())
+
+
+def describes(text: str | None) -> bool:
+    """Whether ``text`` describes a condition ("the one from polio, what is it", "the brainstem one")."""
+    return bool(text) and describing(text) != normalise(text)  # type: ignore[arg-type]
 
 
 def _described(session: Session, question: Question, state: State, listed: list[str]) -> Targets | None:
