@@ -23,7 +23,13 @@ from actions.compose import pool_of, topic_reply
 from actions.contract import payload
 from actions.conversation import State
 from actions.first import answer_first
-from actions.follow_ups import asks_for_the_rest, corrects_last_question, narrows_last_question, only_a_name
+from actions.follow_ups import (
+    asks_for_the_rest,
+    corrects_last_question,
+    identity_topic,
+    narrows_last_question,
+    only_a_name,
+)
 from actions.references import resolve
 from actions.replies import example_buttons, named_term, send_definition, send_reply
 from actions.understanding import read
@@ -140,6 +146,12 @@ class ActionOfferReadings(StoreAction):
         slug = targets.conditions[0] if targets.conditions else None
         # Named, or pointed at ("my wife's one", "the second one"): as good as named.
         pointed = bool(question.named) or targets.via in ("person", "described", "listed", "other", "rest")
+        identity = identity_topic(session, question) if pointed and len(targets.conditions) == 1 else None
+        if identity is not None:
+            # "The middle one of those three - is that the one with a male predominance?": whom it affects.
+            reply = topic_reply(session, domain, question, str(slug), topic=identity)
+            if reply is not None:
+                return send_reply(session, dispatcher, domain, reply, state)
         if targets.asked is not None:
             question = replace(question, text=targets.asked)
         # "viral" after "what causes it?": a word or two of the material, in a conversation about something.

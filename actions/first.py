@@ -270,6 +270,8 @@ def _across_again(session: Session, domain: DomainDict, question: Question, stat
     named = [c for c in question.named if c != "motor_neuron"]
     if state.listed_kind != "match" or not question.text or named or mentions_in(question):
         return None
+    if state.focus == "motor_neuron":
+        return None  # "and upper?" after what happens when lower motor neurons are damaged: motor neurons
     plain = normalise(question.text)
     if question.pronoun or describes(question.text):
         return None  # "what about the numbness, does that come with it?": the one in focus

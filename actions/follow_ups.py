@@ -122,6 +122,19 @@ _IDENTITY = re.compile(
 )
 
 
+_BY_NAME = re.compile(r"\b(?:same|called|known as|name|names|named)\b")
+
+
+def identity_topic(session: Session, question: Question) -> str | None:
+    """The topic of a question whether the one pointed at is the one a description names ("the middle one -
+    is that the hands one?", "is it the one with a male predominance?"): what the description says of it."""
+    asking = normalise(question_part(question.text)) if question.text else ""
+    if not _IDENTITY.search(asking) or not describes(asking) or _BY_NAME.search(asking):
+        return None  # "is that the same one that's also called…" asks about its name
+    described = across.attribute_question(session, asking, require_across=False, specific_first=True)
+    return described.topic if described is not None else None
+
+
 def follow_up_topic(session: Session, question: Question, state: State, targets: Targets) -> str | None:
     """The topic of a follow-up: its own, if it asks one; what described the condition ("is it the one
     that starts in the legs?"); what a listing's item is (after a listing); else the last topic."""
@@ -141,6 +154,9 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         return "definition"  # "the last one, is that from polio?"
     if targets.via == "described" and targets.topic and _IDENTITY.search(normalise(question_part(question.text))):
         return targets.topic  # "is that the fast one?" asks about what described it
+    identity = identity_topic(session, question)
+    if targets.via in POINTED and identity:
+        return identity  # "the middle one - is that the hands one?": where it starts
     if question.worded_topic:
         return question.worded_topic  # "the 2nd one, what does it do to you?": its effects, by the wording
     # "Sorry, I meant PMA", "so sorry, I counted wrong, it is the sixth": the same question about

@@ -79,6 +79,10 @@ def across_any(asked: across.AttributeQuestion) -> across.AttributeQuestion:
     return replace(asked, values=(), phrases=(), only=False)
 
 
+# "Of the other two…", "out of the rest…": the listed types but the one in focus.
+_OF_THE_REST = re.compile(r"\b(?:of|out of|from|among) the (?:other (?:two|three|four|ones)|rest|others)\b")
+
+
 def across_question(session: Session, domain: DomainDict, question: Question, state: State) -> Reply | None:
     """A question across types ("which ones start in the hands?"), answered from the attributes, or None."""
     if not question.text:
@@ -94,7 +98,10 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
     among = None
     picks_from_last = asked.among_listed or (state.listed_kind == "pair" and _ONE.search(normalise(question.text)))
     talked = [c for c in state.history if c not in _GROUPS]
-    if picks_from_last and state.listed:
+    rest = [c for c in state.listed if c != state.focus] if _OF_THE_REST.search(normalise(sentence)) else []
+    if rest and len(rest) < len(state.listed):
+        among = rest  # "of the other two, which one affects speech?": the listed ones but the one just answered
+    elif picks_from_last and state.listed:
         among = state.listed
     elif picks_from_last and _OF_TWO.search(normalise(sentence)) and len(talked) >= 2:
         among = talked[-2:]  # "which of the two is inherited?" after asking about two types in turn

@@ -61,6 +61,8 @@ _NAMED = re.compile(
     r"\b(?:back to|returning to|return to|coming back to|about|for) (?P<back>[a-z]+)['’]s\b"
     rf"|\b(?P<owner>[a-z]+)['’]s {_OWN}\b"
 )
+# Someone called by a title and a name or initial: "Mrs H", "Mr Davies", "Dr Shah".
+_TITLED = re.compile(r"\b(?:mr|mrs|ms|miss|mx)\.? (?P<name>[a-z]+)\b")
 _NOT_NAMES = frozenset(
     "it that what there here he she who let one other everyone someone somebody nobody today".split()
 )
@@ -191,6 +193,13 @@ def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str,
                     between = " ".join(plain.split()[end : n.start])
                     if n.slug != "motor_neuron" and _HAS.match(between):
                         updated[who] = n.slug
+        for match in _TITLED.finditer(plain):
+            # "Mrs H has PBP and Mr D has PMA": later "Mr D's one", "back to Mrs H's".
+            end = len(plain[: match.end()].split())
+            for n in named_here:
+                if n.slug not in ("mnd", "motor_neuron") and _HAS.match(" ".join(plain.split()[end : n.start])):
+                    updated[match.group("name")] = n.slug
+                    break
     plain = normalise(text)
     says_own = _SELF.search(plain) and not _WONDERS.search(plain)
     if says_own and not _NAMES_SOMEONE.search(plain) and not _POINTED.search(plain):

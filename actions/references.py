@@ -22,7 +22,7 @@ from actions import people
 from actions.conversation import State
 from actions.understanding import Question
 from bot import mentions
-from bot.facts import across
+from bot.facts import across, names
 from bot.facts.builds import per_build
 from bot.facts.models import Fact, FactTopic
 from bot.facts.text import normalise
@@ -118,7 +118,13 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         return Targets([first], via="person", asked=_FIRST_ASKED.sub(" ", normalise(question.text)))
     # "And the second one, that's mine": a claim says whose the pointed-at one is; it does not point.
     claim = bool(question.text) and people.claimed(question.text) is not None
-    whose = people.pointed_at(question.text, state.people, state.opened) if question.text and not claim else None
+    # "The one after mine": counted from theirs (below), not theirs.
+    counted_from = bool(question.text) and bool(_AFTER_WHOSE.search(normalise(question.text)))
+    whose = (
+        people.pointed_at(question.text, state.people, state.opened)
+        if question.text and not claim and not counted_from
+        else None
+    )
     if whose is not None:
         return Targets([whose], via="person", asked=people.without_pointer(question.text))
     called = people.named_person(question.text, state.people) if question.text else None
@@ -138,6 +144,9 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
             targets = resolve(session, replace(question, text=rest), kept)
             targets.asked = targets.asked if targets.asked is not None else rest
             return targets
+    not_theirs = _anchor(question.text, state, _NOT_WHOSE) if question.text and listed else None
+    if not_theirs in listed and len(listed) == 2:
+        return Targets([c for c in listed if c != not_theirs], via="other")
     if question.text and _ASKED_ABOUT.search(normalise(question.text)) and state.history:
         # "The first one I asked about": in the order they came up, not the last listing.
         listed = [c for c in state.history if c not in ("mnd", "motor_neuron")]
@@ -162,10 +171,14 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
             half = len(listed) // 2
             middle = listed[half : half + 1] if len(listed) % 2 else listed[half - 1 : half + 1]
             return Targets(middle, via="listed") if len(middle) == 1 else Targets(choices=middle, via="listed")
-        if meaning in ("next", "previous") and listed and state.focus in listed:
-            index = listed.index(state.focus) + (1 if meaning == "next" else -1)  # type: ignore[arg-type]
+        anchor = _anchor(question.text, state) or state.focus
+        if meaning in ("next", "previous") and listed and anchor in listed:
+            index = listed.index(anchor) + (1 if meaning == "next" else -1)  # type: ignore[arg-type]
             if 0 <= index < len(listed):
-                return Targets([listed[index]], via="listed")
+                # "the one after mine, what is it": what is asked is without whose it counts from.
+                counted = _AFTER_WHOSE.search(normalise(question.text))
+                asked = _AFTER_WHOSE.sub(" ", normalise(question.text)).strip() if counted else None
+                return Targets([listed[index]], via="listed", asked=asked)
         if meaning.lstrip("-").isdigit() and listed:
             index = int(meaning)
             if -len(listed) <= index < len(listed):
@@ -277,6 +290,29 @@ def mentions_in(question: Question, *, asking_only: bool = True) -> list[str]:
     return [m for m in (mentions.meaning(e.text) for e in question.mentions) if m]
 
 
+# "The one after mine", "the one before my dad's": counted from someone's type, not the one in focus.
+_AFTER_WHOSE = re.compile(r"\bthe (?:one|type|kind) (?:after|before|next to) (?P<whose>mine|ours|\w+s|my \w+|our \w+)")
+
+
+# "The one that isn't his", "the one that's not my wife's": the listed types but that person's.
+_NOT_WHOSE = re.compile(
+    r"\bthe (?:one|type|kind) (?:that|which|thats) (?:isnt|is not|s not|aint) (?P<whose>mine|ours|\w+s|my \w+|our \w+)"
+)
+
+
+def _anchor(text: str, state: State, pattern: re.Pattern[str] = _AFTER_WHOSE) -> str | None:
+    """Whose type "the one after…" counts from (or "the one that isn't…" leaves out), when it names
+    someone whose type is known."""
+    found = pattern.search(normalise(text))
+    if found is None:
+        return None
+    whose = found.group("whose")
+    if whose == "ours":  # the family's: the one person talked about, or the chat's first type
+        others = {c for who, c in state.people.items() if who != "me"}
+        return others.pop() if len(others) == 1 else state.people.get("me") or state.opened
+    return people.pointed_at(f"back to {whose}", state.people, state.opened)
+
+
 def _other(state: State, listed: list[str]) -> Targets:
     if listed:
         rest = [c for c in listed if c != state.focus]
@@ -325,6 +361,10 @@ def _described(session: Session, question: Question, state: State, listed: list[
         description = normalise(question.text)[match.start() :]
     asked = across.attribute_question(session, description, require_across=False, specific_first=True)
     if asked is None:
+        # "The spinal one", "back to the bulbar one": a word of one type's own name.
+        owners = {names.name_words(session).get(w) for w in match.group(0).split()} - {None}
+        if len(owners) == 1:
+            return Targets([str(owners.pop())], via="described", asked=describing(question.text))
         return None
     # What is asked besides the description: after the comma that closes it ("the one that affects
     # babies, what causes it"), else the message without the pointing words.

@@ -42,9 +42,11 @@ def send_reply(
         kind = "pair"
     elif reply.listed is not None and reply.conditions:
         kind = "match"
-    if listed is not None and len(listed) == 1 and len(state.listed) >= 2 and state.listed_kind in ("types", "match"):
+    kept = state.listed_kind in ("types", "match", "pair")
+    if listed is not None and len(listed) == 1 and len(state.listed) >= 2 and kept:
         # "Which ones start in the hands?" answered with one type: it is in focus, and "the last one" still
-        # counts from the list shown before.
+        # counts from the list shown before ("which is more common?" after a comparison: "the first one"
+        # is still the first of the two compared).
         listed, kind = list(state.listed), state.listed_kind
     focus = reply.condition
     if reply.conditions:  # a listing across types: the focus is the one type it named, if only one

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from actions.one_person import about_one_person, asks_a_judgement
 from actions.worded import worded_topic
 from bot.facts import across, names, queries
-from bot.facts.text import normalise
+from bot.facts.text import normalise, respell
 from bot.facts.vocab import TOPICS
 from bot.facts.words import CLAUSES, question_part
 from bot.mentions import strip_mentions
@@ -127,11 +127,20 @@ def _explained_a_treatment(session: Session, tracker: Tracker) -> bool:
     return False
 
 
+def _pronoun_first(session: Session, asking: str) -> bool:
+    """Whether a pronoun in the asking sentence comes before any type it names: "Is it like ALS?" (it is
+    said before), unlike "First, PBP - which motor neurones does it hit?" (PBP is what "it" is)."""
+    words = normalise(asking).split()
+    first_name = min((n.start for n in names.named_conditions(session, asking)), default=len(words))
+    return any(_PRONOUN.fullmatch(word) for word in words[:first_name])
+
+
 def read(session: Session, tracker: Tracker) -> Question:
     """Read the latest message of ``tracker``."""
     message: dict[str, Any] = tracker.latest_message or {}
     raw = message.get("text") or ""
-    text = "" if raw.startswith("/") else raw  # a button's payload carries its condition as an entity
+    # A button's payload carries its condition as an entity; text-speak is read as the words it stands for.
+    text = "" if raw.startswith("/") else respell(raw)
     intent = (message.get("intent") or {}).get("name") or ""
     weights: dict[str, float] = {}
     for reading in message.get("intent_ranking") or []:
@@ -168,7 +177,7 @@ def read(session: Session, tracker: Tracker) -> Question:
             if slug not in named and slug not in negated:
                 named.append(slug)
     asking = question_part(text) if text else ""
-    if asking != text and len(named) > 1 and not _PRONOUN.search(normalise(asking)):
+    if asking != text and len(named) > 1 and not _pronoun_first(session, asking):
         # "He was told he has MND, the ALS type. What exactly is ALS?": the types the question itself
         # names (not "my wife has PLS. Is it a type of MND?", where "it" is PLS).
         own = set(names.find_conditions(session, asking)) - {"mnd", "motor_neuron"}
@@ -233,7 +242,10 @@ def read(session: Session, tracker: Tracker) -> Question:
         recognised_only=[n.matched for n in found if n.recognition_only],
         typed_near=names.near_abbreviations(session, text) if text and not named else [],
         mentions=mentions,
-        carer=bool(_CARER.search(plain)),
+        # A carer asking: said in the question itself, or in the story before a question about coping
+        # ("I look after my mum. What support is there?"), not before another ("…what causes it?").
+        carer=bool(_CARER.search(normalise(asking) if asking else plain))
+        or (bool(_CARER.search(plain)) and max(weights, key=weights.get, default=None) == "coping"),
         leads=leads,
         pronoun=bool(_PRONOUN.search(plain)),
         pronoun_singular=bool(_SINGULAR.search(plain)),

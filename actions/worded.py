@@ -28,6 +28,14 @@ _TOPIC_BY_WORDING = [
         ),
         "upper_lower",
     ),
+    # "and where are they located?", "where are motor neurons found in the body?": which motor neurons sit where
+    (
+        re.compile(
+            r"\bwhere (?:are|do|abouts are) (?:they|these|those|(?:the )?(?:upper |lower )?(?:motor )?neur[oa]ne?s"
+            r"|(?:the |these |those )?(?:nerve )?cells) (?:actually )?(?:located|found|situated|based|live|sit|kept)\b"
+        ),
+        "upper_lower",
+    ),
     # "is that part of it?", "is being cold a thing with it?", "is it normal with PPS?": is this one of its signs
     (
         re.compile(

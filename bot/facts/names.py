@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot.facts.builds import per_build
 from bot.facts.models import ConditionAlias, GlossaryTerm, OutsideName, TermAlias
-from bot.facts.queries import glossary_term
+from bot.facts.queries import conditions, glossary_term
 from bot.facts.text import normalise
 
 # Fuzzy matching only for names long enough that a near miss is still unambiguous;
@@ -405,3 +405,23 @@ def near_abbreviations(session: Session, text: str) -> list[str]:
             if close and key not in found and key not in ("mnd", "motor_neuron"):
                 found.append(key)
     return found
+
+
+# Words of a type's name that say nothing of which type it is.
+_GENERIC_NAME_WORDS = frozenset({"disease", "syndrome", "s"})
+
+
+def name_words(session: Session) -> dict[str, str]:
+    """The words of the types' own names that belong to one type only ("spinal": SMA, "bulbar": PBP,
+    "primary": PLS), which "the spinal one" describes it by."""
+    return per_build(session, "name_words", _read_name_words)
+
+
+def _read_name_words(session: Session) -> dict[str, str]:
+    owners: dict[str, set[str]] = {}
+    for condition in conditions(session):
+        if condition.parent is None:
+            continue  # MND and motor neurons themselves
+        for word in normalise(f"{condition.name} {condition.short_name}").split():
+            owners.setdefault(word, set()).add(condition.slug)
+    return {w: next(iter(s)) for w, s in owners.items() if len(s) == 1 and w not in _GENERIC_NAME_WORDS}

@@ -51,3 +51,44 @@ def normalise(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     folded = folded.translate(_APOSTROPHES)
     return " ".join(_join_spelled(_NON_WORD.sub(" ", folded).split()))
+
+
+# Text-speak that the readers of a message look for as words: "the baby 1 u said", "bk 2 the first 1",
+# "hw do i help her wen she cant talk". Only forms that are no other word here ("pls" is PLS, "n" alone
+# between words is "and").
+TEXT_SPEAK = {
+    "u": "you",
+    "ur": "your",
+    "wat": "what",
+    "wot": "what",
+    "wats": "whats",
+    "hw": "how",
+    "wen": "when",
+    "bk": "back",
+    "b4": "before",
+    "ppl": "people",
+    "abt": "about",
+    "bout": "about",
+    "cos": "because",
+    "coz": "because",
+    "cud": "could",
+    "shud": "should",
+    "wud": "would",
+    "yrs": "years",
+    "thx": "thanks",
+}
+_SPEAK = re.compile(r"\b(" + "|".join(TEXT_SPEAK) + r")\b", re.IGNORECASE)
+# "1" for "one" after a word ("the baby 1", "which 1s", "the 1st 1"), not a count ("1 in 10", "1 year", "1.5").
+_ONE = re.compile(r"(?<=[a-z] )1(s?)\b(?![.,]?\d| ?(?:in|out of|of every|%|years?|yrs?|months?|weeks?|days?)\b)", re.I)
+# "2" for "to" between words: "bk 2 the baby one", "go 2 the gp".
+_TWO = re.compile(r"(?<=[a-z] )2(?= (?:the|a|my|his|her|it|that|this|me|him|them|see|ask|get|go|do|be|help)\b)", re.I)
+# " n " between words: "upper n lower".
+_AND = re.compile(r"(?<=[a-z] )n(?= [a-z])", re.I)
+
+
+@lru_cache(maxsize=512)
+def respell(text: str) -> str:
+    """``text`` with text-speak written out ("bk 2 the baby 1" -> "back to the baby one"); the rest unchanged."""
+    text = _SPEAK.sub(lambda m: TEXT_SPEAK[m.group().lower()], text)
+    text = _ONE.sub(lambda m: "ones" if m.group(1) else "one", text)
+    return _AND.sub("and", _TWO.sub("to", text))

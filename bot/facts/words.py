@@ -35,7 +35,7 @@ STOP_WORDS = frozenset(
     actually usually normally simply plain english basically anyone someone somebody people person
     yeah yes yep yup no nope ok okay right eh hey hi hello hiya oh ah um er well wait sorry lol
     wat wot u r ur n ya im idk tho oops whoops meant typo typos autocorrect autocorrected spellcheck
-    misspelled misspelt ugh argh doh considered counted classed classified regarded
+    misspelled misspelt ugh argh doh considered counted classed classified regarded mr mrs ms mx
     """.split()
 )
 _STEMMER = snowballstemmer.stemmer("english")
@@ -107,6 +107,10 @@ def asks(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") or bool(QUESTION_START.match(normalise(sentence)))
 
 
+# A short question that asks its own thing ("what causes it?"), unlike "does it?" or "why?" about the sentence before.
+_WH_START = re.compile(r"^(?:and |so |but |then )?(?:what|whats|which|who|whos|how|hows|when|where|wheres) \w+ \w+")
+
+
 def question_part(text: str) -> str:
     """The sentence of a longer message that asks the question: the last one ending in "?" or
     starting like a question, else the last one. A one-sentence message is returned whole."""
@@ -116,8 +120,9 @@ def question_part(text: str) -> str:
     for index in range(len(parts) - 1, -1, -1):
         sentence = parts[index]
         if asks(sentence):
-            if len(normalise(sentence).split()) < SHORT_QUESTION and index > 0:
-                return f"{parts[index - 1]} {sentence}"  # "... his thinking. does it?"
+            short = len(normalise(sentence).split()) < SHORT_QUESTION
+            if short and index > 0 and not _WH_START.match(normalise(sentence)):
+                return f"{parts[index - 1]} {sentence}"  # "... his thinking. does it?" (not "what causes it?")
             return sentence
     return parts[-1]
 

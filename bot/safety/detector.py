@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from bot.facts.text import TEXT_SPEAK
 from bot.safety.cues import DEFUSING, URGENT, cues, danger_kinds, negated_before, prepare, sentence_at, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,7 +73,8 @@ NO_DANGER = Verdict("none", None, 0.0, "")
 def features(text: str) -> tuple[list[str], set[str]]:
     """The model's features of a message (with repeats), and the cues it raises."""
     prepared = prepare(text)
-    words = tokens(prepared)
+    # Text-speak as the words it stands for ("hw do i help her wen…" reads as "how do i help her when…").
+    words = [TEXT_SPEAK.get(word, word) for word in tokens(prepared)]
     found = cues(prepared)
     feats: list[str] = [f"q:{name}" for name in sorted(found)]
     shown = []

@@ -1,0 +1,82 @@
+"""Pointing at a type in the ways people type: text-speak ("the baby 1"), a word of its name ("the spinal
+one"), counting from someone's ("the one after mine"), leaving someone's out ("the one that isn't hers"),
+"of the other two", whether the one pointed at is the one described, and people called by a title."""
+
+from __future__ import annotations
+
+from tests.support import Chat
+
+
+def _about(reply: dict) -> tuple:
+    return reply["custom"]["kind"], reply["custom"].get("condition"), reply["custom"].get("topic")
+
+
+def test_text_speak_points_like_words(chat: Chat) -> None:
+    chat.say("which types only do the lower motor neurones")
+    assert _about(chat.say("the baby 1 u said, is it deadly"))[1:] == ("sma", "outlook")
+    assert _about(chat.say("bk 2 the 1st 1, wat does it do"))[1] == "pbp"
+
+
+def test_text_speak_asking_for_help_is_no_emergency(chat: Chat) -> None:
+    chat.say("my dad has pls")
+    reply = chat.say("hw do i help him wen he cant talk properly")
+    assert reply["custom"]["kind"] != "emergency", reply
+
+
+def test_a_word_of_a_type_s_name_points_at_it(chat: Chat) -> None:
+    chat.say("which illnesses damage motor neurons?")
+    assert _about(chat.say("the spinal one, does it run in families?"))[1:] == ("sma", "inheritance")
+    chat.say("what is SMA")
+    assert _about(chat.say("back to the X one - can a father pass it on?"))[1] == "kennedy"
+
+
+def test_counting_from_someone_s_type(chat: Chat) -> None:
+    chat.say("list the types of mnd")
+    chat.say("the 4th is what i have. what age does it start")
+    assert _about(chat.say("and the one after mine?"))[1] == "sma"
+    assert _about(chat.say("no, the one after that"))[1] == "kennedy"
+
+
+def test_leaving_someone_s_type_out(chat: Chat) -> None:
+    chat.say("My neighbour has PBP. What is it?")
+    chat.say("which other types affect speaking?")
+    reply = chat.say("the one that isn't his, does speaking go early or late?")
+    assert _about(reply)[1:] == ("pls", "symptoms"), reply
+
+
+def test_of_the_other_two_and_the_remaining_one(chat: Chat) -> None:
+    chat.say("which kinds of MND only affect the lower motor neurones?")
+    chat.say("which of those happens in babies")
+    reply = chat.say("ok, of the other two which one affects speech")
+    assert reply["custom"]["conditions"] == ["pbp"], reply
+    assert _about(chat.say("and the remaining one - does it start in the hands?"))[1:] == ("pma", "symptoms")
+
+
+def test_whether_the_one_pointed_at_is_the_one_described(chat: Chat) -> None:
+    chat.say("which kinds of MND only affect the lower motor neurones?")
+    assert _about(chat.say("the middle one, is that the hands one?")) == ("answer", "pma", "symptoms")
+    assert _about(chat.say("the middle one of the three - the one mostly in men?")) == ("answer", "pma", "risk_factors")
+
+
+def test_after_a_comparison_the_pair_is_still_counted(chat: Chat) -> None:
+    chat.say("is Kennedy's disease the same as ALS?")
+    chat.say("which of the two is more common")
+    reply = chat.say("and the first one - does it start in the arms or legs?")
+    assert _about(reply)[1:] == ("kennedy", "symptoms"), reply
+
+
+def test_motor_neurons_stay_in_focus_for_a_fragment(chat: Chat) -> None:
+    chat.say("what happens when lower motor neurons get damaged")
+    assert _about(chat.say("and the upper?")) == ("answer", "motor_neuron", "upper_lower")
+    assert _about(chat.say("and where are they found?")) == ("answer", "motor_neuron", "upper_lower")
+
+
+def test_people_called_by_a_title(chat: Chat) -> None:
+    reply = chat.say("Mr K has PMA and Mrs L has PLS. First, PLS - which motor neurones does it affect")
+    assert _about(reply) == ("answer", "pls", "upper_lower"), reply
+    assert _about(chat.say("now Mr K's one. does it reach the breathing?"))[1:] == ("pma", "symptoms")
+
+
+def test_a_carer_s_story_does_not_change_the_question(chat: Chat) -> None:
+    reply = chat.say("my dad has mnd and i look after him. what causes it")
+    assert _about(reply)[1:] == ("mnd", "causes"), reply

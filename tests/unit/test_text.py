@@ -1,0 +1,41 @@
+"""Reading what people type: text-speak written out, and which sentence of a message asks."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.facts.text import respell
+from bot.facts.words import question_part
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("the baby 1 u said, does it kill", "the baby one you said, does it kill"),
+        ("bk 2 the 1st 1, is it genetic", "back to the 1st one, is it genetic"),
+        ("which 1s only do the lower", "which ones only do the lower"),
+        ("wat do upper n lower mean", "what do upper and lower mean"),
+        ("hw do i help her wen she cant talk", "how do i help her when she cant talk"),
+        # Counts, ages and the short name PLS stay as typed.
+        ("about 1 in 10 people", "about 1 in 10 people"),
+        ("it affects 1 year olds", "it affects 1 year olds"),
+        ("is pls genetic", "is pls genetic"),
+        ("aged 1.5", "aged 1.5"),
+    ],
+)
+def test_text_speak_is_read_as_words(typed: str, read: str) -> None:
+    assert respell(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("message", "asking"),
+    [
+        # A short question of its own is the question; the story before it is not.
+        ("my mum has mnd and i look after her. what causes it", "what causes it"),
+        # A short question about the sentence before keeps it.
+        ("her legs are stiff. why?", "her legs are stiff. why?"),
+        ("his thinking is slower. does it?", "his thinking is slower. does it?"),
+    ],
+)
+def test_which_sentence_asks(message: str, asking: str) -> None:
+    assert question_part(message) == asking
