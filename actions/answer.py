@@ -83,6 +83,19 @@ def answer_for_targets(
     return send_reply(session, dispatcher, domain, reply, state)
 
 
+def names_disagree(
+    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, question: Question, state: State
+) -> list[EventType] | None:
+    """ "My grandson has PLS, the spinal muscle one": the name and the description beside it say different
+    types, so ask which is meant (with buttons) rather than answer or compare; None otherwise."""
+    if not question.named or not describes(question.text):
+        return None
+    targets = resolve(session, question, state)
+    if targets.via != "named" or not targets.choices:
+        return None
+    return answer_for_targets(session, dispatcher, domain, question, state, targets)
+
+
 class ActionAnswerTopic(StoreAction):
     """Answers ``ask_<topic>`` intents: across types, a word's meaning, or one or more conditions."""
 
@@ -106,6 +119,9 @@ class ActionAnswerTopic(StoreAction):
         if corrects_last_question(question, state):
             # "Sorry wrong client, I meant progressive bulbar palsy", "no, I meant the babies one".
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
+        unsure = names_disagree(session, dispatcher, domain, question, state)
+        if unsure is not None:
+            return unsure
         early = answer_first(session, dispatcher, tracker, domain, question, state)
         if early is not None:
             return early

@@ -26,9 +26,9 @@ from actions.first import answer_first
 from actions.follow_ups import (
     asks_for_the_rest,
     corrects_last_question,
-    identity_topic,
     narrows_last_question,
     only_a_name,
+    pointed_topic,
 )
 from actions.references import resolve
 from actions.replies import example_buttons, named_term, send_definition, send_reply
@@ -146,10 +146,11 @@ class ActionOfferReadings(StoreAction):
         slug = targets.conditions[0] if targets.conditions else None
         # Named, or pointed at ("my wife's one", "the second one"): as good as named.
         pointed = bool(question.named) or targets.via in ("person", "described", "listed", "other", "rest")
-        identity = identity_topic(session, question) if pointed and len(targets.conditions) == 1 else None
-        if identity is not None:
-            # "The middle one of those three - is that the one with a male predominance?": whom it affects.
-            reply = topic_reply(session, domain, question, str(slug), topic=identity)
+        by_grammar = pointed_topic(session, question, targets) if len(targets.conditions) == 1 else None
+        if by_grammar is not None:
+            # "The middle one of those three - is that the one with a male predominance?": whom it affects;
+            # "the one with the X chromosome what is that": what it is.
+            reply = topic_reply(session, domain, question, str(slug), topic=by_grammar)
             if reply is not None:
                 return send_reply(session, dispatcher, domain, reply, state)
         if targets.asked is not None:

@@ -281,6 +281,16 @@ def _across_again(session: Session, domain: DomainDict, question: Question, stat
     return across_reply(session, domain, asked) if asked is not None else None
 
 
+# Who says the word, after it: "…they keep on about", "…the nurse mentioned", "…that was on his letter".
+_SAID_BY = re.compile(
+    r" (?:that |which )?(?:they|he|she|you|we|people|everyone|the (?:doctors?|nurses?|hospital|consultant|"
+    r"specialist|gp|neuro\w*|team|physio)|(?:was|is) (?:on|in) (?:the|his|her|my) \w+)\b.*$"
+)
+# A message that opens with a word and a dash or colon: "gastrostomy tube - …", "Riluzole: …".
+_LEADS_WITH_WORD = re.compile(r"^[\w' ]{3,40}(?: - |: )")
+_LEADING_WORD = re.compile(r"^[a-z0-9 ]+$")
+
+
 def _word_asked(session: Session, text: str) -> str | None:
     """The glossary word a clause asks about as such ("what is muscle wasting?", "quick one, whats
     hyperreflexia, it's in the notes", "what is front oh temporal dementia"), when that clause names no
@@ -290,9 +300,15 @@ def _word_asked(session: Session, text: str) -> str | None:
         exact = _WHAT_IS.match(plain)
         if exact is None or set(names.find_conditions(session, plain)) - {"motor_neuron"}:
             continue
-        key = names.whole_term(session, exact.group("rest"))
+        rest = exact.group("rest")
+        said = _SAID_BY.search(rest)  # "whats the SMN protein they keep on about": the word, not who says it
+        key = names.whole_term(session, rest) or (names.whole_term(session, rest[: said.start()]) if said else None)
         if key is not None:
             return key
+    # "gastrostomy tube - the PBP lady may need one. what is it": a word first, then what "it" is.
+    head = _LEADING_WORD.match(normalise(text.split(" - ")[0].split(":")[0])) if _LEADS_WITH_WORD.search(text) else None
+    if head and WHAT_IS_IT.search(normalise(question_part(text))):
+        return names.whole_term(session, head.group(0))
     return None
 
 

@@ -125,12 +125,22 @@ _IDENTITY = re.compile(
 _BY_NAME = re.compile(r"\b(?:same|called|known as|name|names|named)\b")
 
 
-def identity_topic(session: Session, question: Question) -> str | None:
-    """The topic of a question whether the one pointed at is the one a description names ("the middle one -
-    is that the hands one?", "is it the one with a male predominance?"): what the description says of it."""
-    asking = normalise(question_part(question.text)) if question.text else ""
-    if not _IDENTITY.search(asking) or not describes(asking) or _BY_NAME.search(asking):
+def pointed_topic(session: Session, question: Question, targets: Targets) -> str | None:
+    """The topic a question about the one pointed at or described asks by its grammar, or None:
+    "the one with the X chromosome, what is that?" and "the last one, is that from polio?" ask what it is;
+    "is that the fast one?" and "the middle one - is that the hands one?" ask what the description says."""
+    if not question.text or targets.via not in POINTED:
+        return None
+    plain = normalise(question.text)
+    if (targets.via == "described" and WHAT_IS_IT.search(plain)) or _IS_IT_FROM.search(plain):
+        return "definition"
+    asking = normalise(question_part(question.text))
+    if not _IDENTITY.search(asking) or _BY_NAME.search(asking):
         return None  # "is that the same one that's also called…" asks about its name
+    if targets.via == "described" and targets.topic:
+        return targets.topic
+    if not describes(asking):
+        return None
     described = across.attribute_question(session, asking, require_across=False, specific_first=True)
     return described.topic if described is not None else None
 
@@ -148,15 +158,9 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     says_more = bool(index_for(session).terms(rest))
     if question.text and state.topic and question.named and only_a_name(session, question.text):
         return state.topic  # "and PLS?", "does PMA do the same?"
-    if targets.via == "described" and question.text and WHAT_IS_IT.search(normalise(question.text)):
-        return "definition"  # "the one with the X chromosome, what is that?"
-    if targets.via in POINTED and question.text and _IS_IT_FROM.search(normalise(question.text)):
-        return "definition"  # "the last one, is that from polio?"
-    if targets.via == "described" and targets.topic and _IDENTITY.search(normalise(question_part(question.text))):
-        return targets.topic  # "is that the fast one?" asks about what described it
-    identity = identity_topic(session, question)
-    if targets.via in POINTED and identity:
-        return identity  # "the middle one - is that the hands one?": where it starts
+    by_grammar = pointed_topic(session, question, targets)
+    if by_grammar is not None:
+        return by_grammar
     if question.worded_topic:
         return question.worded_topic  # "the 2nd one, what does it do to you?": its effects, by the wording
     # "Sorry, I meant PMA", "so sorry, I counted wrong, it is the sixth": the same question about

@@ -39,6 +39,11 @@ _DESCRIBED = re.compile(
     # "the one polio survivors get", "the kind babies have"
     r"|\bthe (?:one|type|kind) (?:\w+ ){1,3}?(?:get|gets|got|have|has|had)\b"
 )
+# "Is it the one that…", "(Mum) so is that the kind with…": the one in focus, said to be as described.
+_IS_IT_THE_ONE = re.compile(
+    r"^(?:\w+ ){0,2}?(?:is|isnt|was) (?:it|that|this|hers|his) (?:the|a) (?:one|type|kind) "
+    r"(?:that|thats|which|with|where)\b"
+)
 _ASKED_ABOUT = re.compile(
     r"\b(?:i|we) (?:first )?(?:asked|talked|spoke|chatted|read|started) (?:about|with)\b"
     r"|\byou (?:first )?(?:told me|explained|described)\b|\bwe (?:discussed|covered|started with)\b"
@@ -108,7 +113,17 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         types = [c for c in named if c not in ("mnd", "motor_neuron")]
         if len(types) == 1 and "mnd" in named and _MEMBER_OF.search(normalise(question.text or "")):
             named = types
+        disagreeing = _disagreeing(session, question, types) if described and len(types) in (1, 2) else None
+        if disagreeing is not None:
+            # "My grandson has PLS, the spinal muscle one", "Leo has Kennedy's, the baby muscle one": the
+            # name and the description say different types; ask which, rather than guess.
+            return Targets(choices=list(disagreeing), via="named")
         return Targets(named, via="named")
+    in_focus = state.focus not in (None, "mnd", "motor_neuron") and set(found) <= {"focus"} and bool(question.text)
+    if in_focus and _IS_IT_THE_ONE.search(normalise(question_part(question.text))):
+        # "Is it the one that's the most common genetic cause of infant death?": whether the one in focus
+        # is as described, asked about the one in focus.
+        return Targets([state.focus], via="focus")  # type: ignore[list-item]
     if question.typed_near:
         # "PBA": PBP or PMA? "PLM": PLS? A guess at a typo is asked, not assumed ("what is PIP?").
         return Targets(choices=list(question.typed_near), via="named")
@@ -329,6 +344,41 @@ def _other(state: State, listed: list[str]) -> Targets:
     if previous:
         return Targets([previous[-1]], via="other")
     return Targets(via="other")
+
+
+# The most words from a name to the description said of it: "Kennedy's disease, the baby one".
+_APPOSITION = 3
+
+
+def _disagreeing(session: Session, question: Question, types: list[str]) -> tuple[str, str] | None:
+    """The named type and another one that a description beside it names instead, or None.
+
+    The description names the other one by a word of its name ("the spinal muscle one": SMA), or by what
+    the documents state of it where they state something else of the named one ("the baby one" beside
+    Kennedy's disease, which they say affects men)."""
+    plain = normalise(question.text or "")
+    match = _DESCRIBED.search(plain)
+    if match is None:
+        return None
+    start, end = len(plain[: match.start()].split()), len(plain[: match.end()].split())
+    inside = {n.slug for n in names.named_conditions(session, plain) if start <= n.start < end}
+    outside = [c for c in types if c not in inside]
+    if len(outside) != 1:
+        return None
+    named = outside[0]
+    said = [n.start for n in names.named_conditions(session, plain) if n.slug == named and n.start < start]
+    if not said or start - max(said) > _APPOSITION:
+        return None  # only a description right after the name is said of it ("PLS, the spinal muscle one")
+    owners = {names.name_words(session).get(w) for w in match.group(0).split()} - {None}
+    if len(types) == 2 or owners:
+        other = (set(types) - {named}) | owners
+        return (named, other.pop()) if len(other) == 1 and named not in other else None
+    asked = across.attribute_question(session, match.group(0), require_across=False, specific_first=True)
+    own = across.values_of(session, named).get(asked.attribute, set()) if asked is not None else set()
+    if asked is None or not own or own & set(asked.values):
+        return None  # nothing said of it there, or the description fits it
+    fitting = [f.condition for f in across.conditions_with(session, asked)]
+    return (named, fitting[0]) if len(fitting) == 1 and fitting[0] != named else None
 
 
 def describing(text: str) -> str:

@@ -68,7 +68,10 @@ _WHY = re.compile(r"(?:^|\b)(?:why|how come|what makes)\b")
 LONG_MESSAGE_TRUST, STORY_TRUST = 0.5, 0.3
 # A topic plain from the wording leads the classifier's likeliest by this much: enough to decide it.
 WORDED_MARGIN = 0.5
-# Sentences and clauses ("our baby has SMA. will she die?", "she's got PLS, will she need a wheelchair?").
+# One type becoming another: "does PLS ever turn into ALS?", "PMA that later develops into ALS".
+_BECOMES = re.compile(
+    r"\b(?:turns?|turned|turning|develops?|developing|changes?|changing|progress(?:es|ing)?|evolves?) (?:in)?to\b"
+)
 _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she|his|her|him)\b")
 _SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
 
@@ -132,7 +135,11 @@ def _pronoun_first(session: Session, asking: str) -> bool:
     said before), unlike "First, PBP - which motor neurones does it hit?" (PBP is what "it" is)."""
     words = normalise(asking).split()
     first_name = min((n.start for n in names.named_conditions(session, asking)), default=len(words))
-    return any(_PRONOUN.fullmatch(word) for word in words[:first_name])
+    # "If it's ALS, how fast does it go?": "it" said to be the named one is no earlier subject.
+    return any(
+        _PRONOUN.fullmatch(word) and words[at + 1 : first_name] not in ([], ["is"], ["s"])
+        for at, word in enumerate(words[:first_name])
+    )
 
 
 def read(session: Session, tracker: Tracker) -> Question:
@@ -189,6 +196,8 @@ def read(session: Session, tracker: Tracker) -> Question:
         named.remove("motor_neuron")  # "does ALS affect upper or lower motor neurons": the subject is ALS
     if len(named) > 1 and "mnd" in named and _KIND_OF_MND.search(normalise(text)):
         named.remove("mnd")  # "my wife has PLS. Is it a type of MND?": the subject is PLS
+    if len(named) == 2 and _BECOMES.search(normalise(asking or text)):
+        named = named[:1]  # "does PLS ever turn into ALS?": a question about PLS, not a comparison
     mentions = [
         Mention(str(e.get("value") or ""), int(e.get("start") or 0), int(e.get("end") or 0))
         for e in entities

@@ -28,6 +28,20 @@ _TOPIC_BY_WORDING = [
         ),
         "upper_lower",
     ),
+    # "is it serious?", "how bad is it?", "is that one deadly?": how it goes
+    (
+        re.compile(
+            r"\b(?:is|s|are|was) (?:it|that|this|that one|this one|they|\w+) (?:very |really |always |so )?"
+            r"(?:serious|bad|deadly|fatal|dangerous|life threatening|terminal)\b"
+            r"|\bhow (?:serious|bad|deadly|dangerous) (?:is|are|s)\b"
+        ),
+        "outlook",
+    ),
+    # "does PLS ever turn into ALS?", "can PMA develop into ALS later?": how it goes on
+    (
+        re.compile(r"\b(?:turns?|turned|turning|develops?|developing|changes?|changing|evolves?) (?:in)?to\b"),
+        "outlook",
+    ),
     # "and where are they located?", "where are motor neurons found in the body?": which motor neurons sit where
     (
         re.compile(

@@ -22,7 +22,7 @@ from bot.facts.words import STOP_WORDS, sentences, stem
 # "which of those…", "do any of them…".
 _ACROSS = re.compile(
     r"\b(?:which|what|whichever)(?:\s+(?:mnd|of\s+the|main|different|other))?\s+"
-    r"(?:types?|ones?|kinds?|forms?|conditions?|diseases?|illness(?:es)?|disorders?|sorts?)\b"
+    r"(?:(?:sub)?types?|ones?|kinds?|forms?|conditions?|diseases?|illness(?:es)?|disorders?|sorts?|mnds)\b"
     r"|\b(?:any\s+|the\s+)?others?\s+(?:types|ones|kinds|forms|conditions|diseases|illnesses|disorders|mnds)\b"
     r"|\b(?:which|what|any|are there|r there) others\b"
     r"|\b(?:which|what) one\b|\bwhich (?:is|are|affects?|starts?|runs?|causes?|hits?|gets?|begins?)\b"
@@ -41,7 +41,7 @@ _ACROSS = re.compile(
     r"|\b(?:do|does) any (?:of (?:them|those|these)|types?|kinds?)\b"
     r"|\b(?:are|do|does|is|can) (?:both|all|either|each) (?:of )?(?:them|those|these|the two)\b"
 )
-_ONLY = re.compile(r"\b(?:only|just|purely|solely|exclusively)\b")
+_ONLY = re.compile(r"\b(?:only|just|pure|purely|solely|exclusively)\b")
 _AMONG = re.compile(
     r"\b(?:of (?:them|those|these|the two|both)|either of|between them|those two|these two|"
     r"(?:both|all|either|each) (?:of )?(?:them|those|these))\b"

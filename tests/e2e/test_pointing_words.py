@@ -80,3 +80,41 @@ def test_people_called_by_a_title(chat: Chat) -> None:
 def test_a_carer_s_story_does_not_change_the_question(chat: Chat) -> None:
     reply = chat.say("my dad has mnd and i look after him. what causes it")
     assert _about(reply)[1:] == ("mnd", "causes"), reply
+
+
+def test_a_name_and_a_description_that_disagree_are_asked_about(chat: Chat) -> None:
+    reply = chat.say("my nephew has PLS, the spinal muscle one i think. how serious is it?")
+    assert reply["custom"]["kind"] == "clarify" and reply["custom"]["conditions"] == ["pls", "sma"], reply
+    assert {b["title"] for b in reply.get("buttons") or []}, reply
+    # A description that fits the name, or says nothing of it, is no disagreement.
+    assert _about(chat.say("my uncle has ALS, the one that affects both kinds. what helps?"))[1] == "als"
+
+
+def test_one_type_turning_into_another_is_no_comparison(chat: Chat) -> None:
+    reply = chat.say("can PMA turn into ALS later on?")
+    assert reply["custom"]["kind"] != "compare" and reply["custom"]["condition"] == "pma", reply
+    assert _about(chat.say("they said it could be PLS or ALS. if it's ALS, how serious is it?"))[1:] == (
+        "als",
+        "outlook",
+    )
+
+
+def test_clinical_shorthand_for_the_neurons(chat: Chat) -> None:
+    reply = chat.say("which subtypes are pure UMN?")
+    assert reply["custom"]["conditions"] == ["pls"], reply
+    reply = chat.say("and purely LMN?")
+    assert reply["custom"]["conditions"] == ["pbp", "pma", "sma"], reply
+
+
+def test_is_it_the_one_that_asks_about_the_one_in_focus(chat: Chat) -> None:
+    chat.say("our daughter's newborn screening flagged SMA. what does it do?")
+    reply = chat.say("is it the one that is the most common genetic cause of death in babies?")
+    assert _about(reply)[1] == "sma", reply
+    assert _about(chat.say("is there a treatment for it"))[1:] == ("sma", "treatment")
+
+
+def test_a_word_then_what_it_is(chat: Chat) -> None:
+    reply = chat.say("what's the androgen receptor the consultant kept mentioning")
+    assert reply["custom"]["kind"] == "definition" and reply["custom"]["term"] == "androgen receptor", reply
+    reply = chat.say("riluzole - the neuro wants to start it. what is it?")
+    assert reply["custom"]["kind"] == "definition" and reply["custom"]["term"] == "riluzole", reply
