@@ -80,7 +80,7 @@ def answer_for_targets(
         reply = topic_reply(session, domain, question, None, topic=topic)
     if reply is None:
         return ask_which_condition(session, dispatcher, domain, topic or question.intent_topic or "definition")
-    return send_reply(session, dispatcher, domain, reply, state)
+    return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
 
 
 def names_disagree(

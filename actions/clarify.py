@@ -152,7 +152,7 @@ class ActionOfferReadings(StoreAction):
             # "the one with the X chromosome what is that": what it is.
             reply = topic_reply(session, domain, question, str(slug), topic=by_grammar)
             if reply is not None:
-                return send_reply(session, dispatcher, domain, reply, state)
+                return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
         if targets.asked is not None:
             question = replace(question, text=targets.asked)
         # "viral" after "what causes it?": a word or two of the material, in a conversation about something.
@@ -164,7 +164,7 @@ class ActionOfferReadings(StoreAction):
                 # "daughters?" after "does Kennedy's mostly affect men?": whom it affects, for the one in focus.
                 reply = topic_reply(session, domain, question, slug, topic=asked.topic)
                 if reply is not None:
-                    return send_reply(session, dispatcher, domain, reply, state)
+                    return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
         if question.text and (pointed or self.readings or (fragment and slug)):
             # Out of scope by the classifier: only a named condition's plain answer overrides it, or a
             # fragment's in a conversation.
@@ -178,13 +178,13 @@ class ActionOfferReadings(StoreAction):
                 condition = slug or best.item.condition
                 reply = topic_reply(session, domain, question, condition, topic=best.topic)
                 if reply is not None:
-                    return send_reply(session, dispatcher, domain, reply, state)
+                    return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
             reading = _top_topic(tracker)
             if pointed and reading is not None and reading[1] >= NAMED_READING:
                 # A condition is named and one topic is the likeliest by far: answer it, do not ask.
                 reply = topic_reply(session, domain, question, slug, topic=reading[0])
                 if reply is not None:
-                    return send_reply(session, dispatcher, domain, reply, state)
+                    return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
         unknown = (
             index_for(session).unknown_words(question.text, names.words_of_names(session, question.text))
             if question.text
@@ -196,7 +196,7 @@ class ActionOfferReadings(StoreAction):
             # best, which says honestly when the material has nothing on it (not_covered).
             reply = topic_reply(session, domain, question, slug or state.focus)
             if reply is not None:
-                return send_reply(session, dispatcher, domain, reply, state)
+                return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
         if not self.readings or (unknown and not question.named and not state.focus):
             # Out of scope, or nothing here is the material's: the scope statement, not guesses.
             return self._scope(dispatcher, domain)

@@ -91,6 +91,9 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
     asked = across.attribute_question(session, sentence)
     if asked is None:
         return None
+    if state.listed and (asked.among_listed or _OF_TWO.search(normalise(sentence))):
+        # "Which of the two is…": what tells the listed ones apart.
+        asked = across.attribute_question(session, sentence, telling_among=state.listed) or asked
     # Only names in the asking sentence count: in "My husband has PPS. Which of these cause pain?"
     # PPS is the husband's, the question is across the types.
     here = set(names.find_conditions(session, sentence))

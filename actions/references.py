@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from rasa_sdk.events import EventType, SlotSet
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -41,8 +42,8 @@ _DESCRIBED = re.compile(
 )
 # "Is it the one that…", "(Mum) so is that the kind with…": the one in focus, said to be as described.
 _IS_IT_THE_ONE = re.compile(
-    r"^(?:\w+ ){0,2}?(?:is|isnt|was) (?:it|that|this|hers|his) (?:the|a) (?:one|type|kind) "
-    r"(?:that|thats|which|with|where)\b"
+    r"^(?:\w+ ){0,2}?(?:(?:is|isnt|was) (?:it|that|this|hers|his)|thats|its) (?:the|a) "
+    r"(?:(?:one|type|kind) (?:that|thats|which|with|where)|\w+(?: \w+)? (?:one|type|kind)(?: right| yeah| isnt it)?$)\b"
 )
 _ASKED_ABOUT = re.compile(
     r"\b(?:i|we) (?:first )?(?:asked|talked|spoke|chatted|read|started) (?:about|with)\b"
@@ -74,6 +75,15 @@ class Targets:
     via: str = "none"  # named, listed, other, all, rest, described, person, plural, focus, none
     topic: str | None = None  # for a description: the topic of what described it ("the one that starts…")
     asked: str | None = None  # the question without the words that picked the condition ("the brainstem one")
+    # The listing counted from, when it is not the one last shown ("the sixth one on your list" after a
+    # shorter answer counts from the types): what the next "the second one" counts from too.
+    counted_from: list[str] | None = None
+
+    def listing_events(self) -> list[EventType]:
+        """The slots that make ``counted_from`` the listing, if there is one."""
+        if self.counted_from is None:
+            return []
+        return [SlotSet("listed", self.counted_from), SlotSet("listed_kind", "types")]
 
 
 _BOTH = re.compile(r"\b(?:both|the two|those two|these two|either)\b")
@@ -201,7 +211,7 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
             types = _types_in_order(session)
             if len(listed) <= index < len(types):
                 # "The fourth one on your list" after shorter answers: the only long list is the types'.
-                return Targets([types[index]], via="listed")
+                return Targets([types[index]], via="listed", counted_from=types)
             return Targets(choices=list(listed), via="listed")
     described = _described(session, question, state, listed)
     if described is not None:

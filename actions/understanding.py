@@ -187,8 +187,10 @@ def read(session: Session, tracker: Tracker) -> Question:
     if asking != text and len(named) > 1 and not _pronoun_first(session, asking):
         # "He was told he has MND, the ALS type. What exactly is ALS?": the types the question itself
         # names (not "my wife has PLS. Is it a type of MND?", where "it" is PLS).
-        own = set(names.find_conditions(session, asking)) - {"mnd", "motor_neuron"}
-        named = [c for c in named if c in own] or named
+        own = set(names.find_conditions(session, asking)) - {"motor_neuron"}
+        # "How many kinds of MND are there? I only know ALS and mine (PLS)": MND itself when that is all
+        # the question names.
+        named = [c for c in named if c in (own - {"mnd"} or own)] or named
     neuron_kind = not named and bool(_NEURON_KIND.search(normalise(text)))
     if neuron_kind:
         named = ["motor_neuron"]  # "what happens when the lower ones are damaged?"

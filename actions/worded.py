@@ -42,6 +42,11 @@ _TOPIC_BY_WORDING = [
         re.compile(r"\b(?:turns?|turned|turning|develops?|developing|changes?|changing|evolves?) (?:in)?to\b"),
         "outlook",
     ),
+    # "the second one, which motor neurones?", "what kind of neurons does it hit": which motor neurons
+    (
+        re.compile(r"\bwhich (?:motor )?neur[oa]ne?s\b|\bwhat (?:kind|type|sort) of (?:motor )?neur[oa]ne?s?\b"),
+        "upper_lower",
+    ),
     # "and where are they located?", "where are motor neurons found in the body?": which motor neurons sit where
     (
         re.compile(

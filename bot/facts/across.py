@@ -146,9 +146,18 @@ _SPECIFIC = ("known_for", "medicines", "starts_in", "mostly_affects", "neurons",
 
 
 def attribute_question(
-    session: Session, text: str, *, require_across: bool = True, specific_first: bool = False
+    session: Session,
+    text: str,
+    *,
+    require_across: bool = True,
+    specific_first: bool = False,
+    telling_among: list[str] | None = None,
 ) -> AttributeQuestion | None:
-    """The attribute and values a question across types asks about, or None."""
+    """The attribute and values a question across types asks about, or None.
+
+    With ``telling_among`` (the types a "which of the two…" picks from), an attribute that picks out some
+    but not all of them goes first: "which of the two is the leading genetic cause of infant death?"
+    after two inherited types asks about babies, not genes."""
     plain = normalise(text)
     if require_across and not _ACROSS.search(plain):
         return None
@@ -175,6 +184,9 @@ def attribute_question(
         attribute = min(hits, key=lambda a: _SPECIFIC.index(a) if a in _SPECIFIC else len(_SPECIFIC))
     else:
         attribute = min(hits, key=lambda a: (a not in cued, -len(hits[a]), lex.attributes[a][2]))
+    if telling_among and len(hits) > 1:
+        telling = [a for a in hits if 0 < len(_having(session, a, hits[a], telling_among)) < len(telling_among)]
+        attribute = attribute if attribute in telling or not telling else telling[0]
     chosen = tuple(sorted(hits[attribute], key=lambda v: lex.phrases[(attribute, v)][1]))
     topic, label, _ = lex.attributes[attribute]
     own_topics = {lex.value_topics.get((attribute, v)) for v in chosen}
@@ -189,6 +201,18 @@ def attribute_question(
         only=bool(_ONLY.search(plain)),
         among_listed=bool(_AMONG.search(plain)),
     )
+
+
+def _having(session: Session, attribute: str, values: list[str], among: list[str]) -> set[str]:
+    """Which of ``among`` have any of ``values`` for ``attribute``."""
+    rows = session.execute(
+        select(ConditionAttribute.condition_slug).where(
+            ConditionAttribute.attribute == attribute,
+            ConditionAttribute.value.in_(values),
+            ConditionAttribute.condition_slug.in_(among),
+        )
+    )
+    return {slug for (slug,) in rows}
 
 
 def conditions_with(session: Session, question: AttributeQuestion, among: list[str] | None = None) -> list[Found]:

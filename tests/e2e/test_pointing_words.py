@@ -118,3 +118,26 @@ def test_a_word_then_what_it_is(chat: Chat) -> None:
     assert reply["custom"]["kind"] == "definition" and reply["custom"]["term"] == "androgen receptor", reply
     reply = chat.say("riluzole - the neuro wants to start it. what is it?")
     assert reply["custom"]["kind"] == "definition" and reply["custom"]["term"] == "riluzole", reply
+
+
+def test_a_question_naming_only_mnd_lists_the_types_whatever_the_story_names(chat: Chat) -> None:
+    reply = chat.say("what kinds of MND are there? I've only heard of ALS and PLS")
+    assert _about(reply) == ("answer", "mnd", "types"), reply
+    assert _about(chat.say("the 2nd one on that list, what is it"))[1:] == ("pbp", "definition")
+
+
+def test_counting_past_a_short_listing_counts_from_the_types_afterwards(chat: Chat) -> None:
+    chat.say("which types are inherited?")
+    assert _about(chat.say("the sixth one in your list of types - what does it do?"))[1] == "kennedy"
+    assert _about(chat.say("and the second one, which motor neurones?"))[1:] == ("pbp", "upper_lower")
+
+
+def test_which_of_the_two_asks_what_tells_them_apart(chat: Chat) -> None:
+    chat.say("which kinds of MND are genetic?")
+    reply = chat.say("which of the two is the genetic one that kills infants?")
+    assert reply["custom"]["conditions"] == ["sma"], reply
+
+
+def test_that_s_the_x_one_right_asks_about_the_one_in_focus(chat: Chat) -> None:
+    chat.say("what is progressive bulbar palsy")
+    assert _about(chat.say("thats the speech one right"))[1] == "pbp"
