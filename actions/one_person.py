@@ -35,6 +35,10 @@ _PREDICTION = re.compile(
     r"|\bhow long (?:has|have|does|will|would) " + _ONE + r" (?:got|have|get|live|last)\b"
     r"|\bhow many (?:more )?(?:years|months|weeks) (?:has|have|does|do|will|would) (?:he|she|i|we|my \w+)\b"
     r"|\b(?:time|years|months) (?:he|she|i|we) (?:has|have|ve) (?:got )?left\b|\bgot left\b|\bleft to live\b"
+    # "is my mum's MND at the end stage now?", "is he in the final stages?": how far one person's has gone
+    r"|\b(?:is|are|was) (?:he|she|they|my \w+|(?:my|his|her|our) \w+ (?:mnd|als|pls|pma|pbp|sma|condition|illness)) "
+    r"(?:now |already |nearly |near )?(?:at|in|near|reaching|entering) (?:the |her |his |its )?"
+    r"(?:end|last|final|late|later|terminal) stages?\b"
     # A treatment decision for one person: "can he take riluzole?" (not "can I get help at home?").
     r"|\b(?:can|could|may) (?:i|he|she|we|my \w+) (?:take|try|stop|start|go on|come off|switch to)\b"
     r"|\bshould (?:i|he|she|we|my \w+) (?:get (?:one|a|an|it|that)|switch|sign up|join|enrol|enroll|"

@@ -37,7 +37,7 @@ _BLAME = re.compile(
 )
 # "What is post-polio syndrome?": a last clause that only asks what a named type is.
 _WHAT_IS_ONLY = re.compile(
-    r"^(?:so |and |ok |but )?(?:what is|whats|what s|what are|what exactly is)"
+    r"^(?:so |and |ok |but )?(?:what is|whats|what s|what are|what (?:exactly|actually|really|even) is)"
     r"(?: in (?:babies|children|kids|adults|men|women))?$"  # "what is spinal muscular atrophy in babies"
 )
 _WROTE_BUT_MEANT = re.compile(r"\b(?:wrote|typed|put|said|asked about|asked)\b.{1,40}?\bbut (?:i )?(?:meant|mean)\b")

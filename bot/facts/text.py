@@ -53,13 +53,19 @@ def normalise(text: str) -> str:
     return " ".join(_join_spelled(_NON_WORD.sub(" ", folded).split()))
 
 
-# Text-speak that the readers of a message look for as words: "the baby 1 u said", "bk 2 the first 1",
+# Text-speak, and question words typed in a hurry, that the readers of a message look for as words:
+# "the baby 1 u said", "bk 2 the first 1",
 # "hw do i help her wen she cant talk". Only forms that are no other word here ("pls" is PLS, "n" alone
 # between words is "and").
 TEXT_SPEAK = {
     "u": "you",
     "ur": "your",
     "wat": "what",
+    "wht": "what",
+    "whta": "what",
+    "wich": "which",
+    "whitch": "which",
+    "wher": "where",
     "wot": "what",
     "wats": "whats",
     "hw": "how",

@@ -22,6 +22,7 @@ from actions.one_person import asks_for_one_person
         "my arms feel weak, can you tell me if its motor neurone disease",
         "the neurologist thinks my husband has mnd, do you reckon they got it wrong?",
         "so how long before it gets to my breathing then",
+        "is my dad's ALS in the final stages now",
     ],
 )
 def test_about_one_person(text: str) -> None:
@@ -42,6 +43,7 @@ def test_about_one_person(text: str) -> None:
         "what does it do to her legs",
         "can you tell me if mnd is inherited",
         "do you think researchers are right about the causes",
+        "what happens in the final stages of mnd",
     ],
 )
 def test_about_the_condition(text: str) -> None:

@@ -16,6 +16,7 @@ from bot.facts.words import question_part
         ("which 1s only do the lower", "which ones only do the lower"),
         ("wat do upper n lower mean", "what do upper and lower mean"),
         ("hw do i help her wen she cant talk", "how do i help her when she cant talk"),
+        ("wich type starts in the hands", "which type starts in the hands"),
         # Counts, ages and the short name PLS stay as typed.
         ("about 1 in 10 people", "about 1 in 10 people"),
         ("it affects 1 year olds", "it affects 1 year olds"),
