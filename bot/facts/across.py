@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from bot.facts.builds import current_build
+from bot.facts import queries
+from bot.facts.builds import current_build, per_build
 from bot.facts.models import Attribute, AttributeValue, AttributeWord, ConditionAttribute, Fact
 from bot.facts.text import normalise
 from bot.facts.words import STOP_WORDS, sentences, stem
@@ -205,14 +206,23 @@ def attribute_question(
 
 def _having(session: Session, attribute: str, values: list[str], among: list[str]) -> set[str]:
     """Which of ``among`` have any of ``values`` for ``attribute``."""
-    rows = session.execute(
-        select(ConditionAttribute.condition_slug).where(
-            ConditionAttribute.attribute == attribute,
-            ConditionAttribute.value.in_(values),
-            ConditionAttribute.condition_slug.in_(among),
-        )
-    )
-    return {slug for (slug,) in rows}
+    return {slug for a, value, slug, _ in _stated(session) if a == attribute and value in values and slug in among}
+
+
+def _stated(session: Session) -> tuple[tuple[str, str, str, str], ...]:
+    """Every (attribute, value, condition, fact id) the documents state, in document order: read once
+    per store build, so a question across types runs no SQL."""
+    return per_build(session, "attribute rows", _read_stated)
+
+
+def _read_stated(session: Session) -> tuple[tuple[str, str, str, str], ...]:
+    stmt = select(
+        ConditionAttribute.attribute,
+        ConditionAttribute.value,
+        ConditionAttribute.condition_slug,
+        ConditionAttribute.fact_id,
+    ).order_by(ConditionAttribute.position)
+    return tuple((a, v, c, f) for a, v, c, f in session.execute(stmt))
 
 
 def conditions_with(session: Session, question: AttributeQuestion, among: list[str] | None = None) -> list[Found]:
@@ -224,36 +234,25 @@ def conditions_with(session: Session, question: AttributeQuestion, among: list[s
     values = set(question.values)
     if question.attribute == "neurons" and not question.only and values & {"upper", "lower"}:
         values.add("both")
-    stmt = select(ConditionAttribute).where(ConditionAttribute.attribute == question.attribute)
-    if values:  # no values: every type the attribute names anything for
-        stmt = stmt.where(ConditionAttribute.value.in_(values))
-    rows = session.execute(stmt.order_by(ConditionAttribute.position)).scalars()
-    by_condition: dict[str, tuple[list[str], Fact | None]] = {}
+    by_condition: dict[str, list[str]] = {}
     fact_ids: dict[str, str] = {}
-    for row in rows:
-        if among is not None and row.condition_slug not in among:
+    for attribute, value, slug, fact_id in _stated(session):
+        if attribute != question.attribute or (values and value not in values):
+            continue  # no values: every type the attribute names anything for
+        if among is not None and slug not in among:
             continue
-        found, _ = by_condition.setdefault(row.condition_slug, ([], None))
-        found.append(row.value)
-        fact_ids.setdefault(row.condition_slug, row.fact_id)
-    facts = {
-        f.id: f
-        for f in session.scalars(
-            select(Fact).where(Fact.id.in_(set(fact_ids.values()))).options(selectinload(Fact.source))
-        )
-    }
-    return [Found(slug, tuple(vals), facts[fact_ids[slug]]) for slug, (vals, _) in by_condition.items()]
+        by_condition.setdefault(slug, []).append(value)
+        fact_ids.setdefault(slug, fact_id)
+    facts = {f.id: f for f in queries.facts_by_id(session, list(fact_ids.values()))}
+    return [Found(slug, tuple(vals), facts[fact_ids[slug]]) for slug, vals in by_condition.items()]
 
 
 def values_of(session: Session, condition: str) -> dict[str, set[str]]:
     """Every attribute value the documents state for one condition."""
     found: dict[str, set[str]] = {}
-    for attribute, value in session.execute(
-        select(ConditionAttribute.attribute, ConditionAttribute.value).where(
-            ConditionAttribute.condition_slug == condition
-        )
-    ):
-        found.setdefault(attribute, set()).add(value)
+    for attribute, value, slug, _ in _stated(session):
+        if slug == condition:
+            found.setdefault(attribute, set()).add(value)
     return found
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,8 +49,11 @@ class Names:
 
     table: dict[str, str]
     longest: int
-    # Names long enough for near misses, by number of words: (name, name without spaces, key).
-    fuzzy: dict[int, tuple[tuple[str, str, str], ...]]
+    # Names long enough for near misses, by number of words: (name, name without spaces, key), twice:
+    # sorted by the name's length and by its length without spaces, with those lengths, so that a
+    # phrase is only compared with names of about its length (bisect), not with every name.
+    by_name: dict[int, tuple[list[int], tuple[tuple[str, str, str], ...]]]
+    by_bare: dict[int, tuple[list[int], tuple[tuple[str, str, str], ...]]]
 
     @classmethod
     def of(cls, table: dict[str, str]) -> Names:
@@ -57,11 +61,24 @@ class Names:
         for name, key in table.items():
             if len(name) >= FUZZY_MIN_LENGTH:
                 fuzzy.setdefault(len(name.split()), []).append((name, name.replace(" ", ""), key))
+
+        def ordered(rows: list[tuple[str, str, str]], part: int) -> tuple[list[int], tuple[tuple[str, str, str], ...]]:
+            rows = sorted(rows, key=lambda row: (len(row[part]), row))
+            return [len(row[part]) for row in rows], tuple(rows)
+
         return cls(
             table=table,
             longest=max((len(n.split()) for n in table), default=0),
-            fuzzy={size: tuple(rows) for size, rows in fuzzy.items()},
+            by_name={size: ordered(rows, 0) for size, rows in fuzzy.items()},
+            by_bare={size: ordered(rows, 1) for size, rows in fuzzy.items()},
         )
+
+    def near(self, size: int, length: int, *, bare: bool) -> tuple[tuple[str, str, str], ...]:
+        """The names of ``size`` words whose length (without spaces if ``bare``) could be close to ``length``."""
+        lengths, rows = (self.by_bare if bare else self.by_name).get(size, ([], ()))
+        low = bisect_left(lengths, length * (1 - _LENGTH_SLACK) - 1)
+        high = bisect_right(lengths, (length + 1) / (1 - _LENGTH_SLACK))
+        return rows[low:high]
 
     def get(self, name: str) -> str | None:
         return self.table.get(name)
@@ -174,23 +191,25 @@ def _closest(phrase: str, size: int, names: Names) -> tuple[str, float, bool] | 
     # "muscular a trophy", "motor new rons", "front oh temporal dementia"): then the letters, spaces
     # left out, must still be close.
     joined = phrase.replace(" ", "")
+    last, first = phrase[-1], phrase.split(" ", 1)[0]
     scored = sorted(
         [
             (fuzz.ratio(phrase, name), key, False)
-            for name, _, key in names.fuzzy.get(size, ())
+            for name, _, key in names.near(size, len(phrase), bare=False)
             if _lengths_close(phrase, name) and _words_close(phrase, name)
         ]
         + [
             (fuzz.ratio(joined, bare), key, False)
-            for _, bare, key in names.fuzzy.get(size + 1, ())
+            for _, bare, key in names.near(size + 1, len(joined), bare=True)
             if _lengths_close(joined, bare)
         ]
         + [
             (fuzz.ratio(joined, bare), key, True)
             for words in range(size - 1, max(0, size - SPLIT_WORDS_MAX - 1), -1)
-            for name, bare, key in names.fuzzy.get(words, ())
-            # The pieces start and end where the name does: "has bull bar palsy" is not all a name.
-            if _same_ends(phrase, name) and _lengths_close(joined, bare)
+            for name, bare, key in names.near(words, len(joined), bare=True)
+            # The pieces start and end where the name does: "has bull bar palsy" is not all a name (the
+            # last letters first: the cheapest test, and most names fail it).
+            if name[-1] == last and _starts_like(first, name) and _lengths_close(joined, bare)
         ],
         reverse=True,
     )
@@ -203,10 +222,9 @@ def _closest(phrase: str, size: int, names: Names) -> tuple[str, float, bool] | 
     return key, best, split
 
 
-def _same_ends(pieces: str, name: str) -> bool:
-    """Whether words heard as ``pieces`` begin like ``name`` and end with its last letter."""
-    first, start = pieces.split()[0], name.split()[0]
-    return pieces[-1] == name[-1] and fuzz.ratio(first, start[: len(first)]) >= FUZZY_MIN_WORD_SCORE
+def _starts_like(first: str, name: str) -> bool:
+    """Whether the first word heard (``first``) begins like ``name``'s first word."""
+    return fuzz.ratio(first, name.split(" ", 1)[0][: len(first)]) >= FUZZY_MIN_WORD_SCORE
 
 
 def _lengths_close(a: str, b: str) -> bool:
