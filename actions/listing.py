@@ -22,7 +22,7 @@ from actions.wording import say
 from bot.facts import across, names, queries
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
-from bot.facts.words import question_part
+from bot.facts.words import question_part, sentences
 from bot.mentions import strip_mentions
 
 # "Which one…?" after a comparison picks one of the two.
@@ -79,6 +79,11 @@ def across_any(asked: across.AttributeQuestion) -> across.AttributeQuestion:
     return replace(asked, values=(), phrases=(), only=False)
 
 
+# An across question that only points back at what the sentence before said: "which types are those?"
+_ONLY_BACK = re.compile(
+    r"^(?:so |and |ok )?(?:which|what) (?:types?|ones?|kinds?|conditions?) (?:are|is|would|could) "
+    r"(?:those|these|they|that|them|it)(?: be| then)?$"
+)
 # "Of the other two…", "out of the rest…": the listed types but the one in focus.
 _OF_THE_REST = re.compile(r"\b(?:of|out of|from|among) the (?:other (?:two|three|four|ones)|rest|others)\b")
 
@@ -89,6 +94,12 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
         return None
     sentence = across.across_sentence(question.text)
     asked = across.attribute_question(session, sentence)
+    parts = sentences(question.text)
+    if asked is None and sentence in parts[1:] and _ONLY_BACK.match(normalise(sentence)):
+        # "Two of our residents have types that mostly affect men. Which types are those?": what is asked
+        # across the types was said in the sentence before.
+        sentence = f"{parts[parts.index(sentence) - 1]} {sentence}"
+        asked = across.attribute_question(session, sentence, require_across=False)
     if asked is None:
         return None
     if state.listed and (asked.among_listed or _OF_TWO.search(normalise(sentence))):

@@ -28,6 +28,14 @@ _TOPIC_BY_WORDING = [
         ),
         "upper_lower",
     ),
+    # "what signs should we look out for?", "what should staff watch for": its signs
+    (
+        re.compile(
+            r"\bwhat (?:signs|symptoms|changes|things|should) (?:\w+ ){0,3}?(?:look out for|watch (?:out )?for|"
+            r"keep an eye out for|be on the lookout for)\b"
+        ),
+        "symptoms",
+    ),
     # "is it serious?", "how bad is it?", "is that one deadly?": how it goes
     (
         re.compile(
