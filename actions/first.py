@@ -286,6 +286,12 @@ _SAID_BY = re.compile(
     r" (?:that |which )?(?:they|he|she|you|we|people|everyone|the (?:doctors?|nurses?|hospital|consultant|"
     r"specialist|gp|neuro\w*|team|physio)|(?:was|is) (?:on|in) (?:the|his|her|my) \w+)\b.*$"
 )
+# A word said as a thing ("the SMN1 thing", "the androgen stuff"): the word.
+_FILLER = re.compile(r"(?<=\w) (?:thing|things|stuff|business|bit|word|term)(?= |$)")
+# A word, then only asking what it is: "riluzole. what", "fasciculations?? meaning", "SMN protein - what's that".
+_THEN_WHAT = re.compile(
+    r"^(?P<word>[a-z0-9 ]+?) (?:what|what is (?:it|that)|whats (?:it|that)|what does (?:it|that) mean|meaning|means)$"
+)
 # A message that opens with a word and a dash or colon: "gastrostomy tube - …", "Riluzole: …".
 _LEADS_WITH_WORD = re.compile(r"^[\w' ]{3,40}(?: - |: )")
 _LEADING_WORD = re.compile(r"^[a-z0-9 ]+$")
@@ -300,11 +306,15 @@ def _word_asked(session: Session, text: str) -> str | None:
         exact = _WHAT_IS.match(plain)
         if exact is None or set(names.find_conditions(session, plain)) - {"motor_neuron"}:
             continue
-        rest = exact.group("rest")
+        rest = _FILLER.sub("", exact.group("rest"))  # "whats the SMN1 thing the doctor keeps saying"
         said = _SAID_BY.search(rest)  # "whats the SMN protein they keep on about": the word, not who says it
         key = names.whole_term(session, rest) or (names.whole_term(session, rest[: said.start()]) if said else None)
         if key is not None:
             return key
+    # "riluzole. what", "hyperreflexia - meaning?": a word, then only asking what it is.
+    asked_alone = _THEN_WHAT.match(normalise(text))
+    if asked_alone and names.whole_term(session, asked_alone.group("word")):
+        return names.whole_term(session, asked_alone.group("word"))
     # "gastrostomy tube - the PBP lady may need one. what is it": a word first, then what "it" is.
     head = _LEADING_WORD.match(normalise(text.split(" - ")[0].split(":")[0])) if _LEADS_WITH_WORD.search(text) else None
     if head and WHAT_IS_IT.search(normalise(question_part(text))):

@@ -33,7 +33,8 @@ from bot.facts.text import normalise
 NAME_FOR = re.compile(
     r"\bwhat(?:s| is| are)? (?:it|that|this|they) called\b"
     r"|(?<!another )(?<!other )(?<!different )(?<!second )"
-    r"\b(?:(?:medical|proper|technical|scientific|official|doctors?|fancy|real) )?(?:word|term|name) (?:for|when)\b(?! word\b)"
+    r"\b(?:(?:medical|proper|technical|scientific|official|doctors?|fancy|real) )?(?:word|term|name) "
+    r"(?:for|when)\b(?! word\b)"
     r"|\bwhat do (?:you|doctors|they) call (?:it )?(?:when|it when|the)\b"
 )
 # Of a definition's words, at least this share must be asked about.

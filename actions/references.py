@@ -356,10 +356,6 @@ def _other(state: State, listed: list[str]) -> Targets:
     return Targets(via="other")
 
 
-# The most words from a name to the description said of it: "Kennedy's disease, the baby one".
-_APPOSITION = 3
-
-
 def _disagreeing(session: Session, question: Question, types: list[str]) -> tuple[str, str] | None:
     """The named type and another one that a description beside it names instead, or None.
 
@@ -376,9 +372,11 @@ def _disagreeing(session: Session, question: Question, types: list[str]) -> tupl
     if len(outside) != 1:
         return None
     named = outside[0]
-    said = [n.start for n in names.named_conditions(session, plain) if n.slug == named and n.start < start]
-    if not said or start - max(said) > _APPOSITION:
-        return None  # only a description right after the name is said of it ("PLS, the spinal muscle one")
+    ends = [n.start + len(n.matched.split()) for n in names.named_conditions(session, plain) if n.slug == named]
+    if start not in ends:
+        # Only a description right after the name is said of it ("PLS, the spinal muscle one"); "PBP, that's
+        # the one that starts in the hands, isn't it?" asks whether it is, which its answer tells.
+        return None
     owners = {names.name_words(session).get(w) for w in match.group(0).split()} - {None}
     if len(types) == 2 or owners:
         other = (set(types) - {named}) | owners

@@ -68,6 +68,12 @@ _WHY = re.compile(r"(?:^|\b)(?:why|how come|what makes)\b")
 LONG_MESSAGE_TRUST, STORY_TRUST = 0.5, 0.3
 # A topic plain from the wording leads the classifier's likeliest by this much: enough to decide it.
 WORDED_MARGIN = 0.5
+# Asking which types there are: "what the different types are", "how many kinds are there".
+_TYPES_ASKED = re.compile(
+    r"\b(?:different|various|main|all the) (?:types|kinds|forms|sorts)\b"
+    r"|\b(?:what|which) (?:types|kinds|forms|sorts) (?:are there|exist|of (?:it|mnd|motor \w+ disease) are there)\b"
+    r"|\bhow many (?:types|kinds|forms|sorts)\b"
+)
 # One type becoming another: "does PLS ever turn into ALS?", "PMA that later develops into ALS".
 _BECOMES = re.compile(
     r"\b(?:turns?|turned|turning|develops?|developing|changes?|changing|progress(?:es|ing)?|evolves?) (?:in)?to\b"
@@ -191,6 +197,9 @@ def read(session: Session, tracker: Tracker) -> Question:
         # "How many kinds of MND are there? I only know ALS and mine (PLS)": MND itself when that is all
         # the question names.
         named = [c for c in named if c in (own - {"mnd"} or own)] or named
+    if text and not set(names.find_conditions(session, asking)) - {"mnd"} and _TYPES_ASKED.search(normalise(asking)):
+        # "We have residents with MND. What are the different types? I only really know ALS": the types of MND.
+        named = ["mnd"]
     neuron_kind = not named and bool(_NEURON_KIND.search(normalise(text)))
     if neuron_kind:
         named = ["motor_neuron"]  # "what happens when the lower ones are damaged?"

@@ -15,8 +15,9 @@ _TOPIC_BY_WORDING = [
         re.compile(
             r"\bwhat (?:else )?(?:does|do|can|will|would) (?:it|this|that|they|\w+(?: \w+){0,4}?) "
             r"(?:actually |really )?cause\b"
-            r"|\bwhat (?:does|do|will|would|can) (?:it|this|that|they|\w+) do to "
-            r"(?:you|u|people|the body|him|her|them|me)\b"
+            r"|\bwhat (?:does|do|will|would|can) (?:it|this|that|they|\w+) (?:actually |really |even )?do to "
+            r"(?:you|u|people|the body|him|her|them|me|a baby|babies|a child|children|kids|someone|a person|"
+            r"(?:his|her|their|the|my|your) (?:\w+ )?(?:muscles|body|baby|child))\b"
         ),
         "symptoms",
     ),

@@ -28,6 +28,9 @@ _ACROSS = re.compile(
     r"|\b(?:which|what|any|are there|r there) others\b"
     r"|\b(?:which|what) one\b|\bwhich (?:is|are|affects?|starts?|runs?|causes?|hits?|gets?|begins?)\b"
     r"|\bwhich (?:only|just|mostly|mainly|usually|ones)\b"
+    # "name a disease that hits only the upper ones", "give me one that hits both"
+    r"|\b(?:name|give me|tell me|list) (?:a|an|one|any|the|some) (?:\w+ )?(?:types?|ones?|kinds?|forms?|diseases?|"
+    r"conditions?|mnds?) (?:that|which|where)\b"
     # "which mnd starts in hands", "which MNDs run in families" (not "which mnd is it?", about one)
     r"|\bwhich (?:mnds?|motor neurone? diseases?) (?!is (?:it|that|this|mine|hers|his)\b)(?:\w+s|is|are|can|do)\b"
     # "what is the most common type of MND?": the type the material says is

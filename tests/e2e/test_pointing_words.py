@@ -155,3 +155,20 @@ def test_which_types_are_those_after_the_sentence_that_says_what(chat: Chat) -> 
 def test_what_staff_should_look_out_for_asks_its_signs(chat: Chat) -> None:
     chat.say("one of our residents has Kennedy's disease")
     assert _about(chat.say("what should the carers look out for"))[1:] == ("kennedy", "symptoms")
+
+
+def test_the_different_types_asked_beside_one_named(chat: Chat) -> None:
+    reply = chat.say("We care for people with motor neurone disease. What are the different types? I only know PLS")
+    assert _about(reply) == ("answer", "mnd", "types"), reply
+
+
+def test_name_one_that_asks_across_types(chat: Chat) -> None:
+    reply = chat.say("name a type that affects only the lower motor neurones")
+    assert reply["custom"]["condition"] == "mnd" and reply["custom"]["conditions"], reply
+
+
+def test_a_word_and_what_asks_what_it_means(chat: Chat) -> None:
+    reply = chat.say("edaravone. what")
+    assert reply["custom"]["kind"] == "definition" and reply["custom"]["term"] == "edaravone", reply
+    reply = chat.say("what's the androgen receptor thing the consultant mentioned")
+    assert reply["custom"]["kind"] == "definition" and reply["custom"]["term"] == "androgen receptor", reply
