@@ -107,9 +107,13 @@ class ActionAnswerTopic(StoreAction):
     ) -> list[EventType]:
         question = read(session, tracker)
         state = State.of(tracker)
-        if state.topic and question.named and only_a_name(session, question.text):
-            # "What about S M A?", "does PLS do the same?", "sorry, I meant PBP": the last question
-            # about another condition, however the classifier read it.
+        alone = bool(question.text) and not names.without_condition_names(session, question.text)
+        other = len(question.named) == 1 and state.focus not in (None, question.named[0])
+        if state.topic and question.named and only_a_name(session, question.text) or (
+            alone and other and state.topic not in (None, "types", "definition")
+        ):
+            # "What about S M A?", "does PLS do the same?", "sorry, I meant PBP", "PBP?" after "UMN, LMN or
+            # both?" about ALS: the last question about another condition, however the classifier read it.
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         if narrows_last_question(session, question, state):
             # "It was the bulbar one he had.": the last question, asked about MND, about that type.

@@ -28,6 +28,9 @@ _ACROSS = re.compile(
     r"|\b(?:which|what|any|are there|r there) others\b"
     r"|\b(?:which|what) one\b|\bwhich (?:is|are|affects?|starts?|runs?|causes?|hits?|gets?|begins?)\b"
     r"|\bwhich (?:only|just|mostly|mainly|usually|ones)\b"
+    # "most common MND?", "the commonest type": the one type the documents call the most common
+    r"|\b(?:most common|commonest|most frequent) (?:(?:type|kind|form) (?:of )?)?(?:mnds?|motor neurone? diseases?|"
+    r"one|type|kind|form)\b"
     # "name a disease that hits only the upper ones", "give me one that hits both"
     r"|\b(?:name|give me|tell me|list) (?:a|an|one|any|the|some) (?:\w+ )?(?:types?|ones?|kinds?|forms?|diseases?|"
     r"conditions?|mnds?) (?:that|which|where)\b"

@@ -172,3 +172,10 @@ def test_a_word_and_what_asks_what_it_means(chat: Chat) -> None:
     assert reply["custom"]["kind"] == "definition" and reply["custom"]["term"] == "edaravone", reply
     reply = chat.say("what's the androgen receptor thing the consultant mentioned")
     assert reply["custom"]["kind"] == "definition" and reply["custom"]["term"] == "androgen receptor", reply
+
+
+def test_most_common_and_a_name_alone_after_a_question(chat: Chat) -> None:
+    reply = chat.say("student nurse. commonest MND?")
+    assert reply["custom"]["conditions"] == ["als"], reply
+    assert _about(chat.say("upper, lower or both?"))[1:] == ("als", "upper_lower")
+    assert _about(chat.say("PMA?"))[1:] == ("pma", "upper_lower")
