@@ -37,6 +37,15 @@ _TOPIC_BY_WORDING = [
         ),
         "symptoms",
     ),
+    # "how long after polio can it come on?", "how many yrs after?": when it appears after the first illness
+    (
+        re.compile(
+            r"\bhow (?:long|many (?:years|yrs|decades)|soon) after (?:the |having |getting |catching )?(?:polio|"
+            r"original (?:illness|infection)|first illness|infection|recovery|recovering|they got better)\b"
+            r"|^(?:and |so )?how (?:long|many (?:years|yrs|decades)) after\W*$"
+        ),
+        "risk_factors",
+    ),
     # "is it serious?", "how bad is it?", "is that one deadly?": how it goes
     (
         re.compile(
@@ -67,7 +76,8 @@ _TOPIC_BY_WORDING = [
     # "is that part of it?", "is being cold a thing with it?", "is it normal with PPS?": is this one of its signs
     (
         re.compile(
-            r"\b(?:is|are|could|can|would|might) (?:that|this|it|these|those|(?:being |feeling )?(?!more|less)\w+) "
+            r"\b(?:is|are|could|can|would|might) (?:that|this|it|these|those|(?:being |feeling )?(?!more|less)\w+"
+            r"(?: (?:all the time|a lot|so much|constantly|every day|at night))?) "
             r"(?:be )?(?:just )?(?:a |one of the |another )?(?:part of|sign of|signs of|symptom of|symptoms of|"
             r"thing with|thing in|normal (?:with|in|for)|usual (?:with|in|for)|typical (?:of|with|in|for))\b"
             r"|\bwhat (?:else )?(?:is|are|comes|goes) (?:a )?(?:part|parts|sign|signs|symptom|symptoms|with) of "

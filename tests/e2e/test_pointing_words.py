@@ -179,3 +179,9 @@ def test_most_common_and_a_name_alone_after_a_question(chat: Chat) -> None:
     assert reply["custom"]["conditions"] == ["als"], reply
     assert _about(chat.say("upper, lower or both?"))[1:] == ("als", "upper_lower")
     assert _about(chat.say("PMA?"))[1:] == ("pma", "upper_lower")
+
+
+def test_how_long_after_polio_asks_when_it_appears(chat: Chat) -> None:
+    chat.say("what is post-polio syndrome")
+    assert _about(chat.say("how many years after the polio can it start"))[1:] == ("pps", "risk_factors")
+    assert _about(chat.say("is feeling cold all the time part of it"))[1:] == ("pps", "symptoms")
