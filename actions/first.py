@@ -181,7 +181,7 @@ def answer_first(
         return []
     if question.personal:
         # "What dose should I take?" too: a treatment decision for one person.
-        return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain)
+        return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain, question)
     asked = normalise(question_part(question.text)) if question.text else ""
     if asked and _DOSE.search(asked):
         return _scope(dispatcher, domain, None)  # "what's the usual dose of riluzole?": for the pharmacist

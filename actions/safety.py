@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -11,10 +12,12 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.base import StoreAction, mentioned_conditions
+from actions.compose import Reply
 from actions.contract import payload
 from actions.conversation import State
+from actions.one_person import asks_a_judgement, asks_for_one_person
 from actions.references import resolve
-from actions.understanding import read
+from actions.understanding import Question, read
 from actions.wording import say
 from bot.facts import queries
 from bot.facts.text import normalise
@@ -51,8 +54,8 @@ class ActionDeclinePersonalAdvice(StoreAction):
     def answer(
         self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        question = read(session, tracker)
         if tracker.latest_message.get("intent", {}).get("name") == "request_personal_advice":
-            question = read(session, tracker)
             from actions.first import only_thanks
 
             if question.text and not question.judgement and only_thanks(question.text):
@@ -79,13 +82,28 @@ class ActionDeclinePersonalAdvice(StoreAction):
                 if not asks and question.named and _HAS.search(normalise(question.text)):
                     # "My husband has ALS.": nothing asked yet; what the condition is, to start from.
                     return answer_for_targets(session, dispatcher, domain, question, state, targets, topic="definition")
-        return self.decline(session, dispatcher, tracker, domain)
+        return self.decline(session, dispatcher, tracker, domain, question)
 
     def decline(
-        self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+        self,
+        session: Session,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+        question: Question | None = None,
     ) -> list[EventType]:
         mentioned = mentioned_conditions(session, tracker)
         slug = mentioned[0] if mentioned else tracker.get_slot("condition")
+        general_answer = _general_answer(session, domain, question, slug) if question is not None else None
+        if general_answer is not None:
+            # "Mum has PBP. Will she still be able to talk to us?": how it will go for her is not for this
+            # bot to say; what the material says of PBP and speech in general is, after saying so.
+            dispatcher.utter_message(
+                text=say(domain, "utter_no_diagnosis"), json_message=payload("no_diagnosis", condition=slug)
+            )
+            from actions.replies import send_reply
+
+            return send_reply(session, dispatcher, domain, general_answer, State.of(tracker))
         general = queries.facts_for(session, condition="mnd", topic="when_to_see_provider")
         cond = queries.condition(session, slug) if slug else None
         name = cond.short_name if cond and cond.slug != "motor_neuron" else "MND"
@@ -108,3 +126,30 @@ class ActionDeclinePersonalAdvice(StoreAction):
         )
         # The conversation is now about the condition they named ("how is it diagnosed?").
         return [SlotSet("condition", slug)] if mentioned else []
+
+
+# How sure the classifier must be of a prediction's topic to answer it in general.
+PREDICTION_TOPIC = 0.5
+# What may follow a refusal to predict, said in general: never treatment, which would read as advice.
+_GENERAL_TOPICS = frozenset({"symptoms", "outlook", "upper_lower"})
+
+
+def _general_answer(session: Session, domain: DomainDict, question: Question, slug: str | None) -> Reply | None:
+    """For a question about how it will go for one person ("will she still be able to talk?", "will he end
+    up needing help with everything?"), what the material says on that for the condition in general; None
+    for a question whether someone has it, what they should do, or with no clear topic."""
+    if not slug or slug == "motor_neuron" or not question.text:
+        return None
+    if not asks_for_one_person(question.text) or asks_a_judgement(normalise(question.text)):
+        return None  # "should I be worried?", "does he have it?": a judgement, nothing general to add
+    topic, weight = max(question.topic_weights.items(), key=lambda kv: kv[1], default=(None, 0.0))
+    topic = question.worded_topic or (topic if weight >= PREDICTION_TOPIC else None)
+    from actions.compose import topic_reply
+
+    # The topic the wording or the classifier gives, else the one whose facts answer the asking sentence
+    # best (the classifier read the feelings around it: "worst week of our lives" is not about coping).
+    asked = replace(question, text=question_part(question.text), topic_weights={})
+    reply = topic_reply(session, domain, question if topic else asked, slug, topic=topic)
+    if reply is None or reply.kind != "answer" or reply.topic not in _GENERAL_TOPICS:
+        return None
+    return reply

@@ -185,3 +185,16 @@ def test_how_long_after_polio_asks_when_it_appears(chat: Chat) -> None:
     chat.say("what is post-polio syndrome")
     assert _about(chat.say("how many years after the polio can it start"))[1:] == ("pps", "risk_factors")
     assert _about(chat.say("is feeling cold all the time part of it"))[1:] == ("pps", "symptoms")
+
+
+def test_a_prediction_for_one_person_is_declined_then_answered_in_general(chat: Chat) -> None:
+    replies = chat.post("my wife was just told she has PBP. will she still be able to speak to me?")
+    kinds = [r["custom"]["kind"] for r in replies if r.get("custom") and r["custom"]["kind"] != "disclaimer"]
+    assert kinds[0] == "no_diagnosis", replies
+    general = [r["custom"] for r in replies if r.get("custom", {}).get("kind") == "answer"]
+    assert general and general[0]["condition"] == "pbp" and general[0]["facts"], replies
+    # A judgement on one person, or their treatment, gets no general answer after the refusal.
+    replies = chat.post("should my dad with ALS take riluzole?")
+    assert [r["custom"]["kind"] for r in replies if r.get("custom", {}).get("kind") not in (None, "disclaimer")] == [
+        "no_diagnosis"
+    ], replies
