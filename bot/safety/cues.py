@@ -44,7 +44,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!settled )(?<!alright )(?<!good )(?<!calm )(?<!stable )"
         r"(?<!healed )(?<!place )(?<!over )(?<!recovered )(?<!safe )(?<![0-9] )now|"
         r"at the moment|atm|currently|this minute|as we speak|as i type|"
-        r"still|keeps|wont stop|cant stop|getting worse|worse and worse|by the minute|"
+        # ("keeps saying it", "keeps asking": talk, not a sign that goes on)
+        r"still|keeps(?! (?:saying|telling|asking|talking|mentioning|on about|coming back|reading|using|repeating))|"
+        r"wont stop|cant stop|getting worse|worse and worse|by the minute|"
         r"helpp+|please|pls|plz|emergency|ambulance|911|999|112|hurry|quick|quickly|asap|urgent)\b"
         # "help" as a cry ("help!", "help my dad can't breathe", "please help me"), not as a verb in a
         # question ("how do they help people who can't swallow?").
@@ -223,7 +225,10 @@ DANGER: dict[str, re.Pattern[str]] = {
         r"wake|burden|"
         r"better off(?! with\b| having| getting| using| on | doing| in )|goodbye|"
         r"farewell|bye|pills|tablets|meds|morphine|oxycodone|overdose|od|stockpil\w*|saved|saving|hoard\w*|hang\w*|"
-        r"jump\w*|bridge|rope|cut\w*|harm\w*|hurt\w*|point|give up|giving up|done|go on|garage|engine|letters?|"
+        r"jump\w*|bridge|rope|cut\w*|harm\w*|hurt\w*|point|give up|giving up|done|go on|garage|engine|"
+        # A letter is news of danger only when written to say goodbye, not the clinic letter someone re-reads.
+        r"(?:wrote|written|writing|write|goodbye|farewell|final|last)(?: \w+){0,4} letters?|"
+        r"letters? (?:are |were )?(?:written|done)|"
         r"will|affairs|giving away|gone|everything|thank you for everything|plan|way out|easiest way|enough)\b",
         "carer_crisis": r"\b(?:hurt\w*|hit|hitting|shak\w*|shook|smother\w*|pillow|snap\w*|lose it|lost it|"
         r"breaking point|tether|rope|cope|cant take|scared of myself|might|slapped|pushed|grabbed|shouted|rough|"
