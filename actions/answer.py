@@ -54,7 +54,7 @@ def answer_for_targets(
     topic: str | None = None,
 ) -> list[EventType]:
     """Answer ``question`` for each target condition (or offer the choices when unclear)."""
-    topic = topic or question.worded_topic
+    topic = topic or question.worded_topic or targets.topic
     if targets.choices:
         return send_choices(session, dispatcher, domain, targets.choices, topic or question.intent_topic or state.topic)
     if targets.asked is not None:
@@ -109,8 +109,11 @@ class ActionAnswerTopic(StoreAction):
         state = State.of(tracker)
         alone = bool(question.text) and not names.without_condition_names(session, question.text)
         other = len(question.named) == 1 and state.focus not in (None, question.named[0])
-        if state.topic and question.named and only_a_name(session, question.text) or (
-            alone and other and state.topic not in (None, "types", "definition")
+        if (
+            state.topic
+            and question.named
+            and only_a_name(session, question.text)
+            or (alone and other and state.topic not in (None, "types", "definition"))
         ):
             # "What about S M A?", "does PLS do the same?", "sorry, I meant PBP", "PBP?" after "UMN, LMN or
             # both?" about ALS: the last question about another condition, however the classifier read it.

@@ -21,6 +21,7 @@ from actions.wording import say
 from bot.facts import names, queries
 from bot.facts.models import Condition, Fact, Gap
 from bot.facts.text import normalise
+from bot.facts.words import question_part
 
 # "Is X the same as Y?", "is X another name for Y?", "X and Y, same thing?"
 _SAME = re.compile(
@@ -48,6 +49,8 @@ _WHICH_OF_TWO = re.compile(
 )
 _FRAGMENT = 3
 # "The difference between them", "between that and mine": the two talked about last.
+_THAT = re.compile(r"\b(?:to|with|from|than|and|versus|vs) (?:that|that one|it|this|that thing)\b")
+_GROUPS = ("mnd", "motor_neuron")
 _TWO_BACK = re.compile(r"\b(?:them|they|both|those two|these two|the two|mine|his|hers|theirs|yours)\b")
 
 
@@ -69,8 +72,19 @@ def pair(session: Session, question: Question, state: State) -> list[str]:
     if not slugs and len(places) >= 2 and all(-len(listed) <= p < len(listed) for p in places[:2]):
         # "The first one is what dad has. How is it different from the second?": those two of the listing.
         return list(dict.fromkeys(listed[p] for p in places[:2]))
+    if not slugs and len(places) == 1 and -len(listed) <= places[0] < len(listed):
+        # "Is it the same as the fifth one?": the one in focus and that one of the listing.
+        other = listed[places[0]]
+        if state.focus and state.focus not in (other, *_GROUPS):
+            return [state.focus, other]
     if not slugs and len(listed) == 2 and question.text and len(normalise(question.text).split()) <= _FRAGMENT:
         return listed  # "diff?", "differences?" right after two were listed
+    if len(slugs) == 1 and question.text and _THAT.search(normalise(question_part(question.text))):
+        # "…the same thing Lou Gehrig had. So what's different about PLS compared to that?": "that" is the
+        # other type the message named before its question.
+        before = [c for c in names.find_conditions(session, question.text) if c not in (*slugs, *_GROUPS)]
+        if len(before) == 1:
+            slugs.append(before[0])
     if len(slugs) < 2:
         # "How are those two different?", "how is that different from ALS?"
         pointed = resolve(session, Question(**{**question.__dict__, "named": []}), state)

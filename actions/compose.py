@@ -162,10 +162,14 @@ def topic_reply(
     unknown = index.unknown_words(asked, names.words_of_names(session, asked)) if asked else []
 
     remedy = _remedy(asked, unknown)
-    if not remedy and not named and unknown and (best is None or best.lexical < UNKNOWN_LEXICAL):
+    # The condition came from the conversation, not from "it" or its name (or "it" is a dummy: "will it be sunny…"
+    # matches nothing at all): the question may be about no condition.
+    matches_nothing = best is None or best.lexical + best.example == 0
+    unpointed = not named or (slug not in question.named and (not question.pronoun_singular or matches_nothing))
+    if not remedy and unpointed and unknown and (best is None or best.lexical < UNKNOWN_LEXICAL):
         content = [w for w in normalise(asked).split() if w not in STOP_WORDS]
         unsure = max(question.topic_weights.values(), default=0.0) < UNSURE_TOPIC
-        if unsure and len(unknown) * 3 >= len(content):
+        if (unsure or matches_nothing) and len(unknown) * 3 >= len(content):
             # "Who won the champions league last year?": mostly words the material never uses, about no
             # condition, read as a topic only by a little: outside what it covers, not an MND answer.
             remedy = " ".join(unknown)

@@ -16,10 +16,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.compose import Reply, short_name, topic_label, topic_reply
+from actions.compose import Reply
 from actions.contract import payload
 from actions.conversation import State
 from actions.listing import across_question, across_reply, among_listed
+from actions.not_given import DOSE, EPONYM, FIGURES, no_figures, who_the_name_is
 from actions.references import describes, mentions_in
 from actions.replies import example_buttons, send_definition, send_reply
 from actions.understanding import Question
@@ -79,20 +80,6 @@ _REMEDY = re.compile(
     r"(?:cure|cures|reverse|reverses|stop|stops|slow|slows|beat|beats|treat|treats|heal|heals|fix|fixes|help|helps|"
     r"work|works|improve|improves|good for|effective|prevent|prevents)\b"
 )
-# Doses are for the pharmacist or doctor: "what's the dose of riluzole?", "how many mg of baclofen".
-_DOSE = re.compile(
-    r"\b(?:dose(?! (?:it|he|she|they|this|that|mnd|als|pls|pma|pbp|sma|pps|kennedys?|a|an|the|my|your|his|her|"
-    r"motor|spinal|post|primary|progressive)\b)|doses|dosage|dosages|how many mg|mg|milligrams?|"
-    r"how much (?:\w+ )?should (?:i|he|she) take|"
-    r"how much (?:\w+ )?(?:do|does|will|would) (?:they|you|he|she|i|we) (?:give|take|get|have)\b.{0,20}\b"
-    r"(?:per|a|each|every) (?:day|dose|drip|infusion|week|time))\b"
-)
-# Figures the material does not give: "how many people get ALS?", "what percentage…".
-_FIGURES = re.compile(
-    r"\bhow many (?:people|patients|cases|adults|children|babies|men|women)\b"
-    r"|\bwhat (?:percentage|proportion|fraction)\b"
-    r"|\b(?:statistics|prevalence|incidence|percent|per cent)\b|\bhow (?:rare|common) is\b"
-)
 _SHORT = 4
 # "Sorry, I meant…", "no, PMA not PLS", "oops", "ugh autocorrect".
 # "What is X?", "what does X mean?" with nothing else: X may be a glossary word.
@@ -133,35 +120,6 @@ def _term_pointed_at(session: Session, question: Question, state: State) -> str 
     return terms[index] if -len(terms) <= index < len(terms) else None
 
 
-# "Who was Lou Gehrig?", "who was he?" about a type named after someone: the material does not say.
-_EPONYM = re.compile(r"\bwho (?:was|is) (?:lou |mr |dr )?(?:gehrig|gehrigs|kennedy|kennedys|he)\b")
-
-
-def _who_the_name_is(
-    session: Session,
-    dispatcher: CollectingDispatcher,
-    domain: DomainDict,
-    question: Question,
-    state: State,
-    asked: str,
-) -> list[EventType] | None:
-    """The material names ALS and Kennedy's disease after people but says nothing about them: say so,
-    then what it says the condition is."""
-    slug = next((c for c in question.named if c not in ("mnd", "motor_neuron")), None) or state.focus
-    reply = topic_reply(session, domain, question, slug, topic="definition") if slug else None
-    if reply is None:
-        return None
-    reply.kind = "not_covered"
-    reply.parts = [
-        say(domain, "utter_not_in_material", words=asked),
-        say(
-            domain, "utter_what_it_says", topic_label=topic_label(session, "definition"), name=short_name(session, slug)
-        ),
-        *[f.answer for f in reply.facts],
-    ]
-    return send_reply(session, dispatcher, domain, reply, state)
-
-
 def answer_first(
     session: Session,
     dispatcher: CollectingDispatcher,
@@ -183,7 +141,7 @@ def answer_first(
         # "What dose should I take?" too: a treatment decision for one person.
         return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain, question)
     asked = normalise(question_part(question.text)) if question.text else ""
-    if asked and _DOSE.search(asked):
+    if asked and DOSE.search(asked):
         return _scope(dispatcher, domain, None)  # "what's the usual dose of riluzole?": for the pharmacist
     # "The one with the X chromosome, what is that?", "the one on the X chromosome, can girls get it?": a
     # word inside a description picks a type (actions/references.py); it is not asked about.
@@ -240,11 +198,11 @@ def answer_first(
             remedy = None  # "have mnd typing with eyes slow what is riluzole": a condition is no remedy
         if remedy and unknown and set(unknown) & set(remedy.group("subject").split()):
             return _scope(dispatcher, domain, " ".join(w for w in remedy.group("subject").split() if w in unknown))
-        if _FIGURES.search(asked):
-            return _no_figures(session, dispatcher, domain, question, state)
-        person = _EPONYM.search(asked)
+        if FIGURES.search(asked):
+            return no_figures(session, dispatcher, domain, question, state, asked)
+        person = EPONYM.search(asked)
         if person and (question.named or state.focus):
-            return _who_the_name_is(session, dispatcher, domain, question, state, person.group(0))
+            return who_the_name_is(session, dispatcher, domain, question, state, person.group(0))
     listing = across_question(session, domain, question, state) or _across_again(session, domain, question, state)
     if listing is not None and listing.kind == "answer":
         # "Which one is more common?" after a comparison: what the material states about the two.
@@ -264,11 +222,21 @@ def answer_first(
 _AGAIN = re.compile(r"^(?:and|or|what about|how about|same for|same with)\b")
 
 
+# "both?", "and both kinds?" after a listing by which motor neurons the types affect.
+_BOTH_KINDS = re.compile(r"^(?:and |what about |how about |then )?both(?: (?:kinds|types|sets|of them))?(?: then)?$")
+
+
 def _across_again(session: Session, domain: DomainDict, question: Question, state: State) -> Reply | None:
     """After a listing across types ("which types affect the upper motor neurons?"), a fragment naming
     another value ("and the lower ones?", "what about the legs?") is the same question across types."""
     named = [c for c in question.named if c != "motor_neuron"]
-    if state.listed_kind != "match" or not question.text or named or mentions_in(question):
+    if state.listed_kind != "match" or not question.text or named:
+        return None
+    if state.topic == "upper_lower" and _BOTH_KINDS.match(normalise(question.text)):
+        # "Only upper?", "and only lower?", then "both?": the types that affect both kinds.
+        both = across.attribute_question(session, "both upper and lower", require_across=False)
+        return across_reply(session, domain, both) if both is not None else None
+    if mentions_in(question):
         return None
     if state.focus == "motor_neuron":
         return None  # "and upper?" after what happens when lower motor neurons are damaged: motor neurons
@@ -333,16 +301,3 @@ def _scope(dispatcher: CollectingDispatcher, domain: DomainDict, words: str | No
         text=" ".join(parts), buttons=example_buttons(domain), json_message=payload("out_of_scope")
     )
     return []
-
-
-def _no_figures(
-    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, question: Question, state: State
-) -> list[EventType]:
-    """Statistics: the material gives none; say so, then what it does say on the point."""
-    slug = question.named[0] if question.named else state.focus
-    reply = topic_reply(session, domain, question, slug)
-    if reply is None or reply.kind == "out_of_scope":
-        reply = Reply("not_covered", slug, None)
-    reply.kind = "not_covered"
-    reply.parts.insert(0, say(domain, "utter_no_figures"))
-    return send_reply(session, dispatcher, domain, reply, state)

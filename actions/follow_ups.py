@@ -20,7 +20,9 @@ from bot.mentions import strip_mentions
 # Words that, around a name and nothing else, ask the last question again about it.
 _FOLLOW_UP_WORDS = frozenset(
     "what about how and does do did the same same for then too also instead so ok okay oh ah wait sorry no not "
-    "i meant mean it typed wrong my bad one please pls thanks is that with isnt of them those among either".split()
+    "i meant mean it typed wrong my bad one please pls thanks is that with isnt of them those among either "
+    # "and PMA is the other one like that, isn't it?"
+    "other another like right yeah true as well".split()
 )
 # ("so ALS isnt one of them?" after a listing re-asks what the listing answered, about ALS)
 _FOLLOW_UP_CUES = frozenset("about same meant mean instead and too also typed them those".split())

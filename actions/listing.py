@@ -84,6 +84,10 @@ _ONLY_BACK = re.compile(
     r"^(?:so |and |ok )?(?:which|what) (?:types?|ones?|kinds?|conditions?) (?:are|is|would|could) "
     r"(?:those|these|they|that|them|it)(?: be| then)?$"
 )
+# "…is the one that affects people like me?": who is meant was said before.
+_LIKE_US = re.compile(
+    r"\b(?:people|folk|someone|those|men|women|kids|children) like (?:me|us|him|her|them|my \w+)\b", re.I
+)
 # "Of the other two…", "out of the rest…": the listed types but the one in focus.
 _OF_THE_REST = re.compile(r"\b(?:of|out of|from|among) the (?:other (?:two|three|four|ones)|rest|others)\b")
 
@@ -95,7 +99,7 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
     sentence = across.across_sentence(question.text)
     asked = across.attribute_question(session, sentence)
     parts = sentences(question.text)
-    if asked is None and sentence in parts[1:] and _ONLY_BACK.match(normalise(sentence)):
+    if asked is None and sentence in parts[1:] and (_ONLY_BACK.match(normalise(sentence)) or _LIKE_US.search(sentence)):
         # "Two of our residents have types that mostly affect men. Which types are those?": what is asked
         # across the types was said in the sentence before.
         sentence = f"{parts[parts.index(sentence) - 1]} {sentence}"

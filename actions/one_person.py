@@ -11,17 +11,23 @@ from bot.facts.words import CLAUSES
 
 # Asking the bot to say whether someone has a condition: "is this ALS?", "could it be MND?", "do I have PLS?".
 _PERSONAL = re.compile(
-    r"(?<!what )(?<!whats )\b(?:is (?:it|this|that)|could (?:it|this|that) be|might (?:it|this|that) be|"
+    r"(?<!what )(?<!whats )(?<!why )(?<!how come )"
+    r"\b(?:is (?:it|this|that)|could (?:it|this|that) be|might (?:it|this|that) be|"
     r"do i (?:have|hav|hve|av)|have i got|(?:could|might|can) (?:i|he|she|my \w+) (?:have|have got|be getting)|"
     r"mean (?:that )?(?:i|he|she|we|my \w+)(?:ve| have| has)? (?:dont |do not |doesnt |does not )?(?:have|has|got)|"
     r"does (?:he|she|my \w+) have|has (?:he|she|my \w+) got|am i getting|"
     r"do you think (?:it|i|he|she)(?:s| is| has| have)?)"
-    r"\s+(?:\w+\s+)?(?:als|mnd|pls|pma|pbp|sma|kennedys?|pps|post polio|motor neurone? disease|lou gehrigs?|"
+    # ("is it true SMA is…", "is it right that ALS…" ask about a fact, not about someone)
+    r"\s+(?:(?!(?:true|right|correct|possible|normal|common|fair|ok|okay|likely|so)\b)\w+\s+)?"
+    r"(?:als|mnd|pls|pma|pbp|sma|kennedys?|pps|post polio|motor neurone? disease|lou gehrigs?|"
     r"kennedy|motor_neuron)\b"
 )
 # Asking what will happen to one person: "will he need a feeding tube?", "how long for her specifically?"
 # One person (or one family's children) as the subject: "my husband", "ours", "both of mine".
-_ONE = r"(?:he|she|i|my \w+|our \w+|mine|ours|(?:both|either|one|any|each) of (?:ours|mine|my \w+|our \w+))"
+_ONE = (
+    r"(?:he|she|i|my \w+|our \w+|mine|ours|(?:both|either|one|any|each) of (?:ours|mine|my \w+|our \w+)|"
+    r"(?:this|the|next|new|unborn) (?:baby|child|kid|pregnancy))"  # "will this baby have it too?"
+)
 _PREDICTION = re.compile(
     r"(?:^|[-:.?!,]\s*|\b(?:so|and|but|ok)\s+)(?:will|is|are) " + _ONE + r" (?:ever |still |soon )?"
     r"(?:need|get|have|live|die|be able|end up|going to die|lose|walk|talk|"
@@ -84,7 +90,7 @@ _PREDICTION = re.compile(
     r"|\b(?:would|will) " + _ONE + r" be better off (?:with|having|getting|on|without)\b"
     r"|\bshould (?:i|he|she|we|my \w+) (?:get|have) the \w+\b"
     r"|\bam i (?:going to|gonna) (?:get|inherit|have|develop) (?:it|this|that)\b"
-    r"|\b(?:have|has) (?:i|he|she|we|my \w+) got (?:it|this|that)\b"
+    r"|(?<!why )(?<!how )(?<!when )\b(?:have|has) (?:i|he|she|we|my \w+) got (?:it|this|that)\b"
     # "is he dying soon?", "will my daughter with SMA ever be able to walk?"
     r"|\b(?:is|are) (?:he|she|my \w+) dying\b"
     # "in my own case, at 71, how many years might I expect?"

@@ -23,7 +23,7 @@ from actions import people
 from actions.conversation import State
 from actions.understanding import Question
 from bot import mentions
-from bot.facts import across, names
+from bot.facts import across, names, queries
 from bot.facts.builds import per_build
 from bot.facts.models import Fact, FactTopic
 from bot.facts.text import normalise
@@ -44,6 +44,9 @@ _DESCRIBED = re.compile(
 _IS_IT_THE_ONE = re.compile(
     r"^(?:\w+ ){0,2}?(?:(?:is|isnt|was) (?:it|that|this|hers|his)|thats|its) (?:the|a) "
     r"(?:(?:one|type|kind) (?:that|thats|which|with|where)|\w+(?: \w+)? (?:one|type|kind)(?: right| yeah| isnt it)?$)\b"
+    # "is that one of the types that mostly affect men?", "is it among the ones that run in families?"
+    r"|^(?:\w+ ){0,2}?(?:(?:is|isnt|was) (?:it|that|this|that one|hers|his)|thats|its) (?:one of|among) "
+    r"(?:the|those) (?:\w+ )?(?:types|ones|kinds|forms|mnds) (?:that|thats|which|with|where)\b"
 )
 _ASKED_ABOUT = re.compile(
     r"\b(?:i|we) (?:first )?(?:asked|talked|spoke|chatted|read|started) (?:about|with)\b"
@@ -132,8 +135,12 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
     in_focus = state.focus not in (None, "mnd", "motor_neuron") and set(found) <= {"focus"} and bool(question.text)
     if in_focus and _IS_IT_THE_ONE.search(normalise(question_part(question.text))):
         # "Is it the one that's the most common genetic cause of infant death?": whether the one in focus
-        # is as described, asked about the one in focus.
-        return Targets([state.focus], via="focus")  # type: ignore[list-item]
+        # is as described, asked about the one in focus, on what the description says.
+        described = across.attribute_question(
+            session, question_part(question.text), require_across=False, specific_first=True
+        )
+        topic = described.topic if described is not None else None
+        return Targets([state.focus], via="focus", topic=topic)  # type: ignore[list-item]
     if question.typed_near:
         # "PBA": PBP or PMA? "PLM": PLS? A guess at a typo is asked, not assumed ("what is PIP?").
         return Targets(choices=list(question.typed_near), via="named")
@@ -236,6 +243,10 @@ def _types_in_order(session: Session) -> list[str]:
     return [c.slug for c in queries.conditions(session) if c.parent_slug == "mnd"]
 
 
+# How sure the classifier must be of a disease topic to leave a talk about healthy motor neurons for MND.
+SURE_OF_A_DISEASE_TOPIC = 0.8
+
+
 def _in_focus(session: Session, question: Question, state: State) -> str:
     """The condition "it" means: the one in focus, except that motor neurons do not inherit a
     disease's topics. "The consultant said the upper and lower ones are involved" then "is it
@@ -245,7 +256,13 @@ def _in_focus(session: Session, question: Question, state: State) -> str:
     if focus != "motor_neuron" or topic is None or topic in _topics_of(session, focus):
         return focus
     diseases = [c for c in state.history if c not in ("mnd", "motor_neuron")]
-    return diseases[-1] if diseases else "mnd"
+    if diseases:
+        return diseases[-1]
+    if question.topic_weights.get(topic, 0.0) < SURE_OF_A_DISEASE_TOPIC:
+        # Only healthy motor neurons talked about, and a disease topic barely read ("so it's like 2 relay
+        # stages?" is not about how MND ends): still motor neurons, the topic ranked among their facts.
+        return focus
+    return "mnd"
 
 
 def _topics_of(session: Session, condition: str) -> frozenset[str]:
@@ -399,6 +416,10 @@ def describes(text: str | None) -> bool:
     return bool(text) and describing(text) != normalise(text)  # type: ignore[arg-type]
 
 
+# "The progressive one" may mean PBP or PMA: offered as choices when no more than this many names share it.
+MAX_NAME_CHOICES = 3
+
+
 def _described(session: Session, question: Question, state: State, listed: list[str]) -> Targets | None:
     """ "the one that affects babies", "the legs one": a type picked by what the documents say of it.
 
@@ -423,6 +444,13 @@ def _described(session: Session, question: Question, state: State, listed: list[
         owners = {names.name_words(session).get(w) for w in match.group(0).split()} - {None}
         if len(owners) == 1:
             return Targets([str(owners.pop())], via="described", asked=describing(question.text))
+        # "The muscular atrophy one": words that two types' names share (PMA and SMA): ask which.
+        table = names.name_word_owners(session)
+        shared = [table[w] for w in match.group(0).split() if w in table]
+        both = frozenset.intersection(*shared) if shared and not owners else frozenset()
+        if 2 <= len(both) <= MAX_NAME_CHOICES:
+            order = [c.slug for c in queries.conditions(session)]
+            return Targets(choices=sorted(both, key=order.index), via="described")
         return None
     # What is asked besides the description: after the comma that closes it ("the one that affects
     # babies, what causes it"), else the message without the pointing words.

@@ -21,7 +21,8 @@ from actions.understanding import Question, read
 from actions.wording import say
 from bot.facts import queries
 from bot.facts.text import normalise
-from bot.facts.words import question_part
+from bot.facts.words import asks as ends_asking
+from bot.facts.words import question_part, sentences
 
 # A question: "?" or a question word first in a sentence.
 _ASKS = re.compile(
@@ -67,15 +68,18 @@ class ActionDeclinePersonalAdvice(StoreAction):
                 state = State.of(tracker)
                 targets = resolve(session, question, state)
                 pointed = targets.via in ("person", "described", "listed", "other")
-                asks = bool(_ASKS.search(normalise(question.text))) or question.text.rstrip().endswith("?")
+                # Sentence by sentence: "My husband has Kennedy's. is that typical for it" asks in its second.
+                asks = any(
+                    bool(_ASKS.search(normalise(part))) or ends_asking(part) for part in sentences(question.text)
+                )
                 topical = max(question.topic_weights.values(), default=0.0) >= TOPIC_READING
                 # A long message classified on its story ("lately my legs are tired... could you tell me
                 # what post-polio syndrome is?") whose question is about no one in particular.
                 asking = question_part(question.text)
                 general = asking != question.text and not _SOMEONE.search(_REQUEST.sub(" ", normalise(asking)))
                 # "Is it my fault? I keep thinking I passed it on": the material answers blame ("it is not
-                # your fault"), so it is answered, not declined.
-                if asks and (pointed or topical or general or "blame" in question.leads):
+                # your fault") and why ("why have I got it?": researchers do not know), so it is answered, not declined.
+                if asks and (pointed or topical or general or question.leads & {"blame", "why"}):
                     # "My grandad had polio, what's this post-polio syndrome thing?", "back to my husband's
                     # one, is there any medication?": someone is named, but no judgement on them is asked.
                     return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
@@ -143,8 +147,12 @@ def _general_answer(session: Session, domain: DomainDict, question: Question, sl
     if not asks_for_one_person(question.text) or asks_a_judgement(normalise(question.text)):
         return None  # "should I be worried?", "does he have it?": a judgement, nothing general to add
     topic, weight = max(question.topic_weights.items(), key=lambda kv: kv[1], default=(None, 0.0))
-    topic = question.worded_topic or (topic if weight >= PREDICTION_TOPIC else None)
     from actions.compose import topic_reply
+    from actions.not_given import DOSE
+
+    if "treatment" in (topic, question.worded_topic) or DOSE.search(normalise(question.text)):
+        return None  # "how much baclofen should he take?": a treatment decision, nothing general to add
+    topic = question.worded_topic or (topic if weight >= PREDICTION_TOPIC else None)
 
     # The topic the wording or the classifier gives, else the one whose facts answer the asking sentence
     # best (the classifier read the feelings around it: "worst week of our lives" is not about coping).

@@ -38,7 +38,8 @@ _BLAME = re.compile(
 # "What is post-polio syndrome?": a last clause that only asks what a named type is.
 _WHAT_IS_ONLY = re.compile(
     r"^(?:so |and |ok |but )?(?:what is|whats|what s|what are|what (?:exactly|actually|really|even) is)"
-    r"(?: in (?:babies|children|kids|adults|men|women))?$"  # "what is spinal muscular atrophy in babies"
+    r"(?: in (?:babies|children|kids|adults|men|women))?"  # "what is spinal muscular atrophy in babies"
+    r"(?: (?:it|that|this)(?: exactly| then| actually)?)?$"  # "…mentioned post polio syndrome, what is that?"
 )
 _WROTE_BUT_MEANT = re.compile(r"\b(?:wrote|typed|put|said|asked about|asked)\b.{1,40}?\bbut (?:i )?(?:meant|mean)\b")
 _NEURON_KIND = re.compile(r"\b(?:upper|lower) (?:ones|neurone?s?|nerves?)\b")
@@ -237,7 +238,9 @@ def read(session: Session, tracker: Tracker) -> Question:
         # mentioned PLS as something to rule out, what is PLS": the last clause only asks what it is.
         parts = [c for c in CLAUSES.split(question_part(text)) if c.strip()]
         last = normalise(names.without_condition_names(session, parts[-1])) if parts else ""
-        if _WHAT_IS_ONLY.match(last) and len(names.find_conditions(session, parts[-1])) == 1:
+        # ("…his physio mentioned post polio syndrome, what is that?": the name may be in the clause before)
+        last_named = names.find_conditions(session, parts[-1]) or names.find_conditions(session, question_part(text))
+        if _WHAT_IS_ONLY.match(last) and len(last_named) == 1:
             worded = "definition"
     clauses = [_BUT_NOT.sub("", normalise(c)) for c in CLAUSES.split(question_part(text))] if text else []
     caused = [m for c in clauses if worded is None and (m := _CAUSES_WHAT.search(c))]

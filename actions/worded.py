@@ -62,7 +62,10 @@ _TOPIC_BY_WORDING = [
     ),
     # "the second one, which motor neurones?", "what kind of neurons does it hit": which motor neurons
     (
-        re.compile(r"\bwhich (?:motor )?neur[oa]ne?s\b|\bwhat (?:kind|type|sort) of (?:motor )?neur[oa]ne?s?\b"),
+        re.compile(
+            r"\bwhich (?:motor )?neur[oa]ne?s\b|\bwhat (?:kind|type|sort) of (?:motor )?neur[oa]ne?s?\b"
+            r"|\bwhat (?:motor )?neur[oa]ne?s\b"  # "pbp wat neurons" (text-speak read as words first)
+        ),
         "upper_lower",
     ),
     # "and where are they located?", "where are motor neurons found in the body?": which motor neurons sit where
@@ -177,9 +180,28 @@ _TOPIC_BY_WORDING = [
     (
         re.compile(
             r"^(?:so |and )?what (?:to do|can (?:be|you|we|i) do(?:ne)?|is done|do you do|do they do) (?:for|about)\b"
-            r"|\b(?:what|which|any) (?:drugs?|medicines?|medications?|meds|tablets|pills)\b"
+            r"|\b(?:what|which|any) (?:drugs?|medicines?|medications?|meds|tablets|pills|painkillers|pain killers|"
+            r"pain relief|pain medicines?)\b"
         ),
         "treatment",
+    ),
+    # "do they work for Kennedy's too?" (the medicines just named), "who should be in her care team?": what helps
+    (
+        re.compile(
+            r"(?<!how )\b(?:do|does|would|will|can|could|did) (?:they|it|these|those|them|the (?:meds|medicines|drugs|"
+            r"tablets)) (?:also |even |actually )?(?:work|help) (?:for|with|in|on|against)\b"
+            r"|\b(?:what|which|who) (?:kind of |kinds of |sort of |type of )?(?:professionals?|specialists?|doctors|"
+            r"people|experts|therapists) (?:should|would|will|could|are|is) (?:be )?(?:in|on|part of) (?:the|his|her|"
+            r"their|my|our|a) (?:care |medical |healthcare )?team\b"
+        ),
+        "treatment",
+    ),
+    # "what help is out there for me?", "what support is available?": where to find help and support
+    (
+        re.compile(
+            r"\bwhat (?:help|support) (?:is|s) (?:there|(?:actually |really )?(?:out there|available|on offer))\b"
+        ),
+        "coping",
     ),
     # "is there anything for the stiffness?", "is there medicine for the pain?": what helps
     (

@@ -41,6 +41,8 @@ _ACROSS = re.compile(
     r"(?:types?|kinds?|forms?|ones?|mnds?|motor neurone? diseases?)\b"
     r"|^(?:\w+ ){1,2}(?:types|ones|kinds|forms)$"  # "genetic types?", "inherited ones?"
     r"|\b(?:which|what)(?: other)? (?:mnds|motor neurone? diseases?)\b"
+    # "which motor neuron condition is linked to polio?"
+    r"|\b(?:which|what) (?:motor neurone?|nerve|neuro\w*) (?:types?|conditions?|diseases?|illness(?:es)?|disorders?)\b"
     r"|\bwhich of (?:them|those|these|the|both)\b"
     r"|\b(?:any|(?:are|r) there|is there)\b(?:\s+\w+){0,3}?\s+(?:types?|kinds?|forms?|ones?|of (?:them|those|these))\b"
     # "are there any motor neuron diseases that come from an infection?"
@@ -52,6 +54,8 @@ _ONLY = re.compile(r"\b(?:only|just|pure|purely|solely|exclusively)\b")
 _AMONG = re.compile(
     r"\b(?:of (?:them|those|these|the two|both)|either of|between them|those two|these two|"
     r"(?:both|all|either|each) (?:of )?(?:them|those|these))\b"
+    # "which of the lower-only ones…", "of the genetic types…": the ones just listed, described again
+    r"|\bof (?:the|those|these) (?:\w+ ){1,3}(?:ones|types|kinds)\b"
 )
 
 
@@ -148,6 +152,11 @@ def asks_for_others(text: str) -> bool:
     return bool(_OTHER.search(normalise(text)))
 
 
+# When in someone's life something happened: "had polio as a child", "when he was a baby".
+_WHEN_YOUNG = re.compile(
+    r"\b(?:as an? (?:child|kid|boy|girl|baby|toddler|teenager)|in (?:my|his|her) childhood|"
+    r"when (?:i|he|she|they) (?:was|were) (?:an? )?(?:child|kid|little|young|small|baby|boy|girl))\b"
+)
 # How telling a description is, most first: "the legs one" means where it starts before what it affects.
 _SPECIFIC = ("known_for", "medicines", "starts_in", "mostly_affects", "neurons", "inherited", "speed", "affects")
 
@@ -165,7 +174,7 @@ def attribute_question(
     With ``telling_among`` (the types a "which of the two…" picks from), an attribute that picks out some
     but not all of them goes first: "which of the two is the leading genetic cause of infant death?"
     after two inherited types asks about babies, not genes."""
-    plain = normalise(text)
+    plain = _WHEN_YOUNG.sub(" ", normalise(text))  # "I had polio as a child": when, not whom it affects
     if require_across and not _ACROSS.search(plain):
         return None
     lex = _lexicon(session)

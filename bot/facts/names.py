@@ -436,10 +436,19 @@ def name_words(session: Session) -> dict[str, str]:
 
 
 def _read_name_words(session: Session) -> dict[str, str]:
+    return {w: next(iter(s)) for w, s in name_word_owners(session).items() if len(s) == 1}
+
+
+def name_word_owners(session: Session) -> dict[str, frozenset[str]]:
+    """Every word of the types' own names and the types whose names hold it ("atrophy": PMA and SMA)."""
+    return per_build(session, "name_word_owners", _read_name_word_owners)
+
+
+def _read_name_word_owners(session: Session) -> dict[str, frozenset[str]]:
     owners: dict[str, set[str]] = {}
     for condition in conditions(session):
         if condition.parent is None:
             continue  # MND and motor neurons themselves
         for word in normalise(f"{condition.name} {condition.short_name}").split():
             owners.setdefault(word, set()).add(condition.slug)
-    return {w: next(iter(s)) for w, s in owners.items() if len(s) == 1 and w not in _GENERIC_NAME_WORDS}
+    return {w: frozenset(s) for w, s in owners.items() if w not in _GENERIC_NAME_WORDS}
