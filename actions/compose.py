@@ -15,7 +15,7 @@ from typing import Any
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.details import joined, unstated_detail
+from actions.details import joined, unstated_detail, unstated_inheritance
 from actions.understanding import Question
 from actions.wording import say
 from bot.facts import across, names, queries
@@ -211,6 +211,11 @@ def topic_reply(
                 say(domain, "utter_not_linked", name=name, things=joined(unstated)),
                 say(domain, "utter_what_it_says", topic_label=label, name=name),
             ]
+            return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=slug)
+        unsaid = unstated_inheritance(asked, " ".join(f.answer for f in chosen)) if topic == "inheritance" else None
+        if unsaid is not None:
+            # "Can he pass Kennedy's on to our daughters?": the facts never say; say so first.
+            parts = [say(domain, unsaid, name=name), say(domain, "utter_what_it_says", topic_label=label, name=name)]
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=slug)
         if unknown and lead.lexical < UNKNOWN_LEXICAL:
             parts = [

@@ -1,4 +1,5 @@
-"""A yes/no detail about one type that its material does not state: "does PBP spread to the arms and legs?".
+"""A detail about one type that its material does not state: "does PBP spread to the arms and legs?", "can he
+pass Kennedy's disease on to our daughters?".
 
 The documents say which parts of the body some types affect and where they start (the attributes in
 data/facts/conditions.yml, each with the fact that says so). When a question about one of those types
@@ -8,9 +9,12 @@ the two, followed by what it does say, rather than the type's symptoms as if the
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy.orm import Session
 
 from bot.facts import across
+from bot.facts.text import normalise
 
 
 def unstated_detail(session: Session, slug: str, asked: str) -> list[str] | None:
@@ -42,3 +46,54 @@ def _thing(phrase: str) -> str:
 
 def joined(things: list[str]) -> str:
     return things[0] if len(things) == 1 else ", ".join(things[:-1]) + " or " + things[-1]
+
+
+# Inheritance details the material never gives, and the words that would show it does say them: "can he
+# pass it on to our daughters?", "is it from the mum's side?", "how can she have it if neither of us does?".
+# Each: (response naming the detail, pattern that asks it, words in a fact that would say it).
+_INHERITANCE_DETAILS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        "utter_unsaid_healthy_parents",
+        re.compile(
+            r"\b(?:neither of us|neither parent|both (?:of us|parents) (?:are|were|is) (?:healthy|fine|well|ok)|"
+            r"(?:we|parents|i) (?:dont|do not|never) (?:have|had) it)\b"
+        ),
+        ("parents", "carrier"),
+    ),
+    ("utter_unsaid_carrier", re.compile(r"\bcarriers?\b|\bcarry(?:ing)? (?:it|the gene)\b"), ("carrier", "carry")),
+    (
+        "utter_unsaid_side",
+        re.compile(
+            r"\b(?:mums?|mothers?|moms?|mams?|dads?|fathers?) side\b"
+            r"|\bfrom (?:the|his|her|my|our) (?:mum|mother|mom|dad|father)\b"
+            r"|\bonly (?:from|through) (?:the )?(?:mums?|mothers?|moms?|dads?|fathers?)\b"
+        ),
+        ("mother", "father", "parent"),
+    ),
+    ("utter_unsaid_generations", re.compile(r"\bskips? (?:a |the )?generations?\b"), ("generation",)),
+    ("utter_unsaid_dominance", re.compile(r"\b(?:dominant|recessive)\b"), ("dominant", "recessive")),
+    (
+        "utter_unsaid_chances",
+        re.compile(r"\b(?:what (?:are|is) the (?:chances?|odds)|how likely|percent(?:age)? chance|50 50|1 in \d)\b"),
+        ("chance", "percent", "likely"),
+    ),
+    (
+        "utter_unsaid_children",
+        re.compile(
+            r"\b(?:pass|passed|passing|give|given|hand|handed)\b(?: \w+){0,3} (?:on )?(?:to|onto) "
+            r"(?:my |our |his |her |their |the )?(?:kids|children|child|daughters?|sons?|grandchildren|grandkids|girls|"
+            r"boys)\b"
+        ),
+        ("daughter", "son", "children", "child", "family", "passed down"),
+    ),
+)
+
+
+def unstated_inheritance(asked: str, said: str) -> str | None:
+    """The response naming an inheritance detail ``asked`` about that the facts' text ``said`` never gives
+    ("can he pass it on to our daughters?" against "linked to a gene on the X chromosome"), or None."""
+    plain, told = normalise(asked), said.lower()
+    for response, pattern, telling in _INHERITANCE_DETAILS:
+        if pattern.search(plain) and not any(word in told for word in telling):
+            return response
+    return None

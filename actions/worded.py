@@ -95,6 +95,14 @@ _TOPIC_BY_WORDING = [
         ),
         "symptoms",
     ),
+    # "is it from the mum's side?", "does it skip a generation?", "dominant or recessive?": how it is inherited
+    (
+        re.compile(
+            r"\b(?:mums?|mothers?|moms?|mams?|dads?|fathers?) side\b|\bside of the family\b"
+            r"|\bskips? (?:a |the )?generations?\b|\b(?:dominant|recessive)\b"
+        ),
+        "inheritance",
+    ),
     # "is it catching?", "is SMA contagious?", "can you catch it?": what causes it (the material says what does)
     (
         re.compile(r"\b(?:catching|contagious|infectious)\b|\bcan (?:you|i|we|people|he|she) catch (?:it|this|that)\b"),

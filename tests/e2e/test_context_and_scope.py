@@ -131,3 +131,14 @@ def test_short_and_detail_wordings(chat: Chat) -> None:
 def test_what_someone_keeps_saying_gets_no_emergency_line(chat: Chat) -> None:
     reply = chat.say("my brother keeps saying SMA only comes from the mother's side, is that right?")
     assert "emergency" not in reply["text"].lower(), reply
+
+
+def test_inheritance_details_the_material_never_gives_are_said_to_be_missing(chat: Chat) -> None:
+    reply = chat.say("could my husband pass kennedy's disease on to our sons?")
+    assert _about(reply) == ("not_covered", "kennedy", "inheritance"), reply
+    assert reply["text"].startswith("My material does not say whether Kennedy's disease passes to children"), reply
+    reply = chat.say("does SMA come down the father's side?")
+    assert _about(reply) == ("not_covered", "sma", "inheritance"), reply
+    assert "which parent" in reply["text"], reply
+    # What it does say is an answer: MND can be passed down in a family.
+    assert _about(chat.say("can MND be passed on to my children"))[0] == "answer"
