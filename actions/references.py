@@ -107,7 +107,14 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
     if question.named == ["motor_neuron"] and pointing and state.listed:
         question = replace(question, named=[])  # "For the second, is it upper motor neurone only?": the second
     described = bool(question.text) and bool(_DESCRIBED.search(normalise(question.text)))
-    if state.focus not in (None, "mnd", "motor_neuron") and _general_about_focus(question):
+    neurons_only = question.named == ["motor_neuron"] and not question.neuron_kind
+    if neurons_only and question.intent_topic and question.intent_topic not in _topics_of(session, "motor_neuron"):
+        # "Why does polio hit motor neurons in the first place?" after PPS: motor neurons have no causes of
+        # their own; the disease in focus does.
+        neurons_only = state.focus not in (None, "mnd", "motor_neuron")
+    else:
+        neurons_only = False
+    if state.focus not in (None, "mnd", "motor_neuron") and (_general_about_focus(question) or neurons_only):
         # "Which motor neurons does it damage?", "is it a kind of MND?", "his legs are stiff, is that
         # the upper motor neurons?": the type in focus, not motor neurons or MND in general, unless a
         # description says which ("our patient has the slow one that only affects the upper neurones").

@@ -103,6 +103,14 @@ _TOPIC_BY_WORDING = [
         ),
         "inheritance",
     ),
+    # "why does polio hit motor neurons?", "how come it damages the nerves?": what causes the damage
+    (
+        re.compile(
+            r"\b(?:why|how come|what makes)\b(?: \w+){0,4} (?:hits?|damages?|attacks?|harms?|kills?|destroys?|"
+            r"targets?|goes? for|affects?) (?:the )?(?:motor )?(?:neurone?s|nerves?|nerve cells)\b"
+        ),
+        "causes",
+    ),
     # "is it catching?", "is SMA contagious?", "can you catch it?": what causes it (the material says what does)
     (
         re.compile(r"\b(?:catching|contagious|infectious)\b|\bcan (?:you|i|we|people|he|she) catch (?:it|this|that)\b"),

@@ -142,3 +142,8 @@ def test_inheritance_details_the_material_never_gives_are_said_to_be_missing(cha
     assert "which parent" in reply["text"], reply
     # What it does say is an answer: MND can be passed down in a family.
     assert _about(chat.say("can MND be passed on to my children"))[0] == "answer"
+
+
+def test_why_a_disease_hits_motor_neurons_is_about_the_disease_in_focus(chat: Chat) -> None:
+    chat.say("what is post-polio syndrome?")
+    assert _about(chat.say("how come polio damages the motor neurones at all?"))[1:] == ("pps", "causes")
