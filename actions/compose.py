@@ -58,6 +58,8 @@ _LIST_CUE = re.compile(
 )
 # Below this share of the question covered, words the material never uses mean it is not covered.
 UNKNOWN_LEXICAL = 0.35
+# "It" that points at nothing: "will it be sunny…", "is it going to rain" (not "is depression part of it").
+_DUMMY_IT = re.compile(r"\b(?:will|is|was|would|isnt) it (?:be|going to|gonna)\b")
 # Below this, the classifier's topic is only a guess (for a question mostly of words the material never uses).
 UNSURE_TOPIC = 0.6
 # The type's own best fact is "about something else" below this match, and the general facts
@@ -165,7 +167,8 @@ def topic_reply(
     # The condition came from the conversation, not from "it" or its name (or "it" is a dummy: "will it be sunny…"
     # matches nothing at all): the question may be about no condition.
     matches_nothing = best is None or best.lexical + best.example == 0
-    unpointed = not named or (slug not in question.named and (not question.pronoun_singular or matches_nothing))
+    dummy = matches_nothing and bool(_DUMMY_IT.search(normalise(asked)))
+    unpointed = not named or (slug not in question.named and (not question.pronoun_singular or dummy))
     if not remedy and unpointed and unknown and (best is None or best.lexical < UNKNOWN_LEXICAL):
         content = [w for w in normalise(asked).split() if w not in STOP_WORDS]
         unsure = max(question.topic_weights.values(), default=0.0) < UNSURE_TOPIC
