@@ -163,7 +163,6 @@ class ActionAnswerTopic(StoreAction):
 
 
 # "The others", "the other ones", "what other types are there".
-_OTHER_TYPES = re.compile(r"\b(?:the others|the other ones|other (?:types|kinds|forms|ones))\b")
 # Asking for the types as a group, whatever type is in focus.
 _ALL_TYPES = re.compile(r"\b(?:types|kinds|forms|sorts|others|other ones)\b(?! of (?:it|this|that|them))")
 
@@ -185,11 +184,6 @@ class ActionAnswerWhatAbout(StoreAction):
         early = answer_first(session, dispatcher, tracker, domain, question, state)
         if early is not None:
             return early
-        others = _OTHER_TYPES.search(normalise(question.text)) and not state.listed and not question.named
-        if others and state.focus not in (None, "mnd", "motor_neuron"):
-            # "Name the others" while talking about ALS, nothing listed yet: the types of MND.
-            mnd = Targets(["mnd"], via="named")
-            return answer_for_targets(session, dispatcher, domain, question, state, mnd, topic="types")
         targets = resolve(session, question, state)
         topic = follow_up_topic(session, question, state, targets)
         again = question.text and question.named and only_a_name(session, question.text)
@@ -216,13 +210,12 @@ class ActionAnswerWhatAbout(StoreAction):
             if asked is not None and state.focus in ("mnd", "motor_neuron"):
                 # "And women?" after "who gets MND?": which types, if any.
                 return send_reply(session, dispatcher, domain, across_reply(session, domain, asked), state)
-            if reply is not None and reply.facts and reply.kind == "answer":
-                # "What about cramps?" when nothing here mentions cramps: say so, then what it does say.
-                words = " ".join(w for w in normalise(strip_mentions(question.text)).split() if w not in STOP_WORDS)
+            words = " ".join(w for w in normalise(strip_mentions(question.text)).split() if w not in STOP_WORDS)
+            if reply is not None and reply.facts and reply.kind == "answer" and words:
+                # "What about cramps?" when nothing here mentions cramps: say so, then what it does say ("and the
+                # other one?" names nothing the material could lack).
                 reply.kind = "not_covered"
-                name = reply.condition.upper() if reply.condition in ("als", "pbp", "pls", "pma", "sma") else None
-                reply.parts.insert(0, say(domain, "utter_not_in_material", words=words or question.text))
-                del name
+                reply.parts.insert(0, say(domain, "utter_not_in_material", words=words))
             if reply is not None:
                 return send_reply(session, dispatcher, domain, reply, state)
         return ask_which_condition(session, dispatcher, domain, topic or state.topic or "definition")

@@ -47,6 +47,8 @@ MAX_READINGS = 3
 # A fact answers the question plainly when one of its example questions is this close, or its
 # text covers this much of the question.
 PLAIN_EXAMPLE, PLAIN_LEXICAL = 0.45, 0.75
+# With a topic plain from its grammar, a message read as out of scope is answered when its words match this well.
+WORDED_LEXICAL = 0.45
 # A lost list the question uses a key of ("dominant or recessive") and resembles an example of.
 PLAIN_GAP = 0.3
 # A question with at least this many search terms is answered from its best match, not offered readings.
@@ -184,6 +186,16 @@ class ActionOfferReadings(StoreAction):
                 # A condition is named and one topic is the likeliest by far: answer it, do not ask.
                 reply = topic_reply(session, domain, question, slug, topic=reading[0])
                 if reply is not None:
+                    return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
+        if question.text and question.worded_topic:
+            # Read as out of scope, but its grammar names a topic and the store's words answer it ("which part of
+            # the nerve pathway being damaged causes overactive reflexes?"): answer it.
+            scored = index_for(session).rank(
+                question_part(question.text), conditions=None, topic_weights={question.worded_topic: 1.0}
+            )
+            if scored and scored[0].lexical >= WORDED_LEXICAL:
+                reply = topic_reply(session, domain, question, slug or state.focus, topic=question.worded_topic)
+                if reply is not None and reply.kind in ("answer", "not_covered"):
                     return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
         unknown = (
             index_for(session).unknown_words(question.text, names.words_of_names(session, question.text))

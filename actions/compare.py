@@ -34,7 +34,7 @@ _COMPARE = re.compile(
     r"compared? (?:to|with)|"
     r"vs|v|versus|same as|similar to|unlike|or is it|same thing|same (?:kind|sort|type) of (?:thing|illness|disease)|"
     r"related to|milder|a mild (?:form|version|kind) of|"
-    r"separates?|sets? (?:them|it|\w+) apart|tells? (?:them|\w+) apart|distinguish(?:es)?|"
+    r"separates?|sets? (?:them|it|\w+) apart|tells? (?:them|the two|those two|these two|\w+) apart|distinguish(?:es)?|"
     r"what (?:they|people|doctors|you|we|some) (?:call|calls))\b"
     r"|\bhow (?:is|are|do|does|s)\b.{0,30}\b(?:different|differ)\b"
     # "Is ALS generally quicker than post-polio?", "is it quicker or slower than ALS?"

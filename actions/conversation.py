@@ -42,6 +42,9 @@ class State:
     opened: str | None = None  # the first type of MND this conversation was about
     first_asked: str | None = None  # the condition of its first answer (MND in general too)
     just_listed: bool = False  # the last reply named two or more types (a listing or a comparison)
+    # The types the bot's replies were about, the latest first, without repeats (a type corrected away stays
+    # here: "the one I typed by mistake").
+    replied_about: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, tracker: Tracker) -> State:
@@ -65,7 +68,19 @@ class State:
             opened=tracker.get_slot("opened") if isinstance(tracker.get_slot("opened"), str) else None,
             first_asked=tracker.get_slot("first_asked") if isinstance(tracker.get_slot("first_asked"), str) else None,
             just_listed=_just_listed(tracker.events),
+            replied_about=_replied_about(tracker.events),
         )
+
+
+def _replied_about(events: list[dict[str, Any]]) -> list[str]:
+    found: list[str] = []
+    for event in reversed(events):
+        if event.get("event") == "bot":
+            custom = (event.get("data") or {}).get("custom") or {}
+            slug = custom.get("condition")
+            if isinstance(slug, str) and slug not in found and slug not in ("mnd", "motor_neuron"):
+                found.append(slug)
+    return found
 
 
 def _just_listed(events: list[dict[str, Any]]) -> bool:

@@ -21,7 +21,7 @@ from actions.contract import payload
 from actions.conversation import State
 from actions.listing import across_question, across_reply, among_listed
 from actions.not_given import DOSE, EPONYM, FIGURES, no_figures, who_the_name_is
-from actions.references import describes, mentions_in
+from actions.references import Targets, describes, mentions_in
 from actions.replies import example_buttons, send_definition, send_reply
 from actions.understanding import Question
 from actions.wording import say
@@ -81,6 +81,8 @@ _REMEDY = re.compile(
     r"work|works|improve|improves|good for|effective|prevent|prevents)\b"
 )
 _SHORT = 4
+# "the others", "other kinds": the other types of MND.
+_OTHER_TYPES = re.compile(r"\b(?:the others|the other ones|other (?:types|kinds|forms|ones|sorts))\b")
 # "Sorry, I meant…", "no, PMA not PLS", "oops", "ugh autocorrect".
 # "What is X?", "what does X mean?" with nothing else: X may be a glossary word.
 _WHAT_IS = re.compile(
@@ -143,6 +145,15 @@ def answer_first(
     asked = normalise(question_part(question.text)) if question.text else ""
     if asked and DOSE.search(asked):
         return _scope(dispatcher, domain, None)  # "what's the usual dose of riluzole?": for the pharmacist
+    others = bool(asked) and bool(_OTHER_TYPES.search(asked)) and not state.listed and not question.named
+    if others and state.focus not in (None, "mnd", "motor_neuron") and not across.attribute_question(session, asked):
+        # (not "which other types affect speaking?", asked across the types)
+        # "Name the others", "are there other kinds of it then?" while talking about ALS, nothing listed yet:
+        # the types of MND, whatever the classifier read.
+        from actions.answer import answer_for_targets
+
+        mnd = Targets(["mnd"], via="named")
+        return answer_for_targets(session, dispatcher, domain, question, state, mnd, topic="types")
     # "The one with the X chromosome, what is that?", "the one on the X chromosome, can girls get it?": a
     # word inside a description picks a type (actions/references.py); it is not asked about.
     described = bool(asked) and describes(question.text)

@@ -32,7 +32,7 @@ DOSE = re.compile(
 FIGURES = re.compile(
     r"\bhow many (?:people|patients|cases|adults|children|babies|men|women|(?:motor )?neurone?s|nerve cells)\b"
     r"|\bwhat (?:percentage|proportion|fraction)\b"
-    r"|\b(?:statistics|prevalence|incidence|percent|per cent)\b|\bhow (?:rare|common) is\b"
+    r"|\b(?:statistics|prevalence|incidence|percent|per cent|percentages?)\b|\bhow (?:rare|common) is\b"
 )
 # A count of people asks who gets it ("how many people in the UK have MND?"), not what the types are.
 _PEOPLE_COUNTED = re.compile(r"\bhow many (?:people|patients|cases|adults|children|babies|men|women)\b")

@@ -91,6 +91,10 @@ _PREDICTION = re.compile(
     r"|\bshould (?:i|he|she|we|my \w+) (?:get|have) the \w+\b"
     r"|\bam i (?:going to|gonna) (?:get|inherit|have|develop) (?:it|this|that)\b"
     r"|(?<!why )(?<!how )(?<!when )\b(?:have|has) (?:i|he|she|we|my \w+) got (?:it|this|that)\b"
+    # "is her speech going to go?", "will his walking get worse?": how it will go for one person
+    r"|\b(?:is|are|will) (?:his|her|my|their|our) (?:speech|voice|walking|legs|arms|hands|breathing|swallowing|eating|"
+    r"talking|memory|mind|thinking|strength|muscles) (?:ever |soon |eventually )?(?:going to|gonna|go|get|stop|fail|"
+    r"last|be (?:affected|ok|okay|alright))\b"
     # "is he dying soon?", "will my daughter with SMA ever be able to walk?"
     r"|\b(?:is|are) (?:he|she|my \w+) dying\b"
     # "in my own case, at 71, how many years might I expect?"

@@ -101,7 +101,20 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
     return targets
 
 
+# "The one I typed by mistake", "the one I mixed it up with": the type named before the one now talked about.
+_MISTAKEN = re.compile(
+    r"\bthe (?:one|type|kind) (?:that )?i (?:typed|said|wrote|put|asked about|mentioned|named|had)(?: \w+){0,2} "
+    r"(?:by mistake|wrongly|in error|first|at first|before|at the start|to start with)\b"
+    r"|\bthe (?:one|type|kind) i (?:mixed|muddled|confused) (?:it |them )?(?:up )?with\b"
+)
+
+
 def _resolve(session: Session, question: Question, state: State) -> Targets:
+    mistaken = _MISTAKEN.search(normalise(question.text)) if question.text and not question.named else None
+    before = [c for c in state.replied_about if c != state.focus]
+    if mistaken and before:
+        # "Sorry, I meant PLS not PBP", then "the one I typed by mistake, what does that one do?": PBP.
+        return Targets([before[0]], via="other", asked=normalise(question.text).replace(mistaken.group(0), " "))
     found = mentions_in(question)
     pointing = [m for m in found if m.lstrip("-").isdigit()] if question.text else []
     if question.named == ["motor_neuron"] and pointing and state.listed:
@@ -468,7 +481,10 @@ def _described(session: Session, question: Question, state: State, listed: list[
         after = next((normalise(text[c.end() :]) for c in closing), "")
         rest = after or rest
     for pool in (listed or None, state.history or None, None):
-        matches = [f.condition for f in across.conditions_with(session, asked, among=pool)]
+        found = across.conditions_with(session, asked, among=pool)
+        # "The one that mostly hits younger men": one type has every value the description names.
+        every = [f.condition for f in found if set(asked.values) <= set(f.values)]
+        matches = every if len(asked.values) > 1 and len(every) == 1 else [f.condition for f in found]
         if len(matches) == 1:
             return Targets(matches, via="described", topic=asked.topic, asked=rest)
         if len(matches) > 1:

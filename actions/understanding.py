@@ -42,6 +42,10 @@ _WHAT_IS_ONLY = re.compile(
     r"(?: (?:it|that|this)(?: exactly| then| actually)?)?$"  # "…mentioned post polio syndrome, what is that?"
 )
 _WROTE_BUT_MEANT = re.compile(r"\b(?:wrote|typed|put|said|asked about|asked)\b.{1,40}?\bbut (?:i )?(?:meant|mean)\b")
+_POLIO = re.compile(r"\bpolio\b")
+_WHAT_IS_POLIO = re.compile(
+    r"\b(?:what (?:is|s|was|does)|whats|define|meaning of) polio\b|\bpolio (?:mean|meaning|means)\b"
+)
 _NEURON_KIND = re.compile(r"\b(?:upper|lower) (?:ones|neurone?s?|nerves?)\b")
 # Someone's own body or illness: "his legs", "her speech", "my arms".
 # A correction, and the part of it that says what was not meant ("…, not the gene").
@@ -201,6 +205,13 @@ def read(session: Session, tracker: Tracker) -> Question:
     if text and not set(names.find_conditions(session, asking)) - {"mnd"} and _TYPES_ASKED.search(normalise(asking)):
         # "We have residents with MND. What are the different types? I only really know ALS": the types of MND.
         named = ["mnd"]
+    loose = names.loosely_named(session, text) if text and not named else None
+    if loose is not None:
+        named = [loose]  # "my GP said something about bulbar something palsy, whats that": PBP
+    elif text and not named and _POLIO.search(normalise(text)) and not _WHAT_IS_POLIO.search(normalise(text)):
+        # "Had polio as a lad, now my legs give out. Is that a known thing after polio?": the one condition
+        # the material ties to polio (not "what is polio?", which asks the word).
+        named = ["pps"]
     neuron_kind = not named and bool(_NEURON_KIND.search(normalise(text)))
     if neuron_kind:
         named = ["motor_neuron"]  # "what happens when the lower ones are damaged?"

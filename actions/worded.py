@@ -76,6 +76,14 @@ _TOPIC_BY_WORDING = [
         ),
         "upper_lower",
     ),
+    # "is it normal for PMA to show up at his age?", "how can someone so young get it?": whom it affects
+    (
+        re.compile(
+            r"\bat (?:his|her|my|their|your|our|this|that|such an?) (?:young )?age\b|\b(?:so|this|that) young\b"
+            r"|\b(?:show|turn|come|start) (?:up|on) (?:so |this |that )?(?:young|early)\b"
+        ),
+        "risk_factors",
+    ),
     # "is that part of it?", "is being cold a thing with it?", "is it normal with PPS?": is this one of its signs
     (
         re.compile(
@@ -111,9 +119,20 @@ _TOPIC_BY_WORDING = [
         ),
         "causes",
     ),
+    # "how do you get SMA?", "how do babies get it?": what causes it
+    (
+        re.compile(
+            r"^(?:so |and |but )?how (?:do|does|did|can|would) (?:you|u|people|babies|kids|children|someone|anyone|"
+            r"a baby|a child|he|she|they|i) (?:get|catch|end up with|develop) (?:it|this|that|mnd|als|pls|pma|pbp|"
+            r"sma|kennedys|pps)\b"
+        ),
+        "causes",
+    ),
     # "is it catching?", "is SMA contagious?", "can you catch it?": what causes it (the material says what does)
     (
-        re.compile(r"\b(?:catching|contagious|infectious)\b|\bcan (?:you|i|we|people|he|she) catch (?:it|this|that)\b"),
+        re.compile(
+            r"\b(?:catching|catchy|contagious|infectious)\b|\bcan (?:you|i|we|people|he|she) catch (?:it|this|that)\b"
+        ),
         "causes",
     ),
     # "does it cause the swallowing trouble?", "will it make her tired?", "does it stop you eating?": its effects
@@ -142,7 +161,10 @@ _TOPIC_BY_WORDING = [
     ),
     # "How does it progress?", "how will it develop?": how it goes over time
     (
-        re.compile(r"\bhow (?:does|will|do|would) (?:it|this|that|they|\w+s one) (?:progress|develop|advance|go on)\b"),
+        re.compile(
+            r"\bhow (?:does|will|do|would) (?:it|this|that|they|\w+s one) (?:usually |normally |typically |generally )?"
+            r"(?:progress|develop|advance|go on)\b"
+        ),
         "outlook",
     ),
     # "is it a motor neurone disease?", "is PPS counted as one of the MNDs?": where it stands among the types
@@ -171,7 +193,12 @@ _TOPIC_BY_WORDING = [
         "upper_lower",
     ),
     # "which part of the nervous system is it?": which motor neurons
-    (re.compile(r"\b(?:which|what) (?:part|parts|bit|bits) of the (?:nervous system|nerves)\b"), "upper_lower"),
+    (
+        re.compile(
+            r"\b(?:which|what) (?:part|parts|bit|bits) of the (?:nervous system|nerves|nerve pathway|pathway)\b"
+        ),
+        "upper_lower",
+    ),
     # "is there another name for it?", "what else is it called?", "who was Lou Gehrig?": its names, which
     # its definition gives
     (

@@ -42,12 +42,17 @@ CUES: dict[str, re.Pattern[str]] = {
     "now": re.compile(
         r"\b(?:right now|"
         r"(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!settled )(?<!alright )(?<!good )(?<!calm )(?<!stable )"
-        r"(?<!healed )(?<!place )(?<!over )(?<!recovered )(?<!safe )(?<![0-9] )now|"
+        r"(?<!healed )(?<!place )(?<!over )(?<!recovered )(?<!safe )(?<![0-9] )now"
+        # ("…and now the neurologist says it's PBP": news of a diagnosis, not danger now)
+        r"(?! (?:the |her |his |my |our |their )?(?:neurologist|doctor|doctors|consultant|gp|nurse|specialist|hospital|"
+        r"team|they|he|she|we) (?:says?|said|think|thinks|thought|tells?|told|reckons?|confirmed|diagnosed)\b)|"
         r"at the moment|atm|currently|this minute|as we speak|as i type|"
         # ("keeps saying it", "keeps asking": talk, not a sign that goes on)
         r"still|keeps(?! (?:saying|telling|asking|talking|mentioning|on about|coming back|reading|using|repeating))|"
         r"wont stop|cant stop|getting worse|worse and worse|by the minute|"
-        r"helpp+|please|pls|plz|emergency|ambulance|911|999|112|hurry|quick|quickly|asap|urgent)\b"
+        # ("pls" is please only beside "help": "it's PLS" names primary lateral sclerosis)
+        r"helpp+|please|pls(?= help)|(?<=help )pls|plz|emergency|ambulance|911|999|112|hurry|quick|quickly|asap|"
+        r"urgent)\b"
         # "help" as a cry ("help!", "help my dad can't breathe", "please help me"), not as a verb in a
         # question ("how do they help people who can't swallow?").
         r"|(?:^|[.!?,;]\s*|\b(?:please|someone|somebody|pls|plz|need|get|call|send) )help\b"
@@ -150,10 +155,18 @@ CUES: dict[str, re.Pattern[str]] = {
     # it silences the model only (bot/safety/detector.py), never a danger pattern.
     "correcting": re.compile(
         r"\b(?:i meant|i mean to (?:say|ask)|meant to (?:say|type|ask|write)|typo|autocorrect|"
-        r"(?:sorry|no|oops),? (?:not|wrong|i meant)|(?:sorry|oops),? \w+ not \w+|wrong (?:one|word|type))\b"
+        r"(?:sorry|no|oops),? (?:not|wrong|i meant)|(?:sorry|oops),? \w+ not \w+|wrong (?:one|word|type)|"
+        # "I've got the letters muddled, it's PLS"
+        r"(?:got|get|getting) (?:the |my |them |those )?(?:letters|names|initials|types|ones)? ?"
+        r"(?:muddled|mixed up|mixed|confused|the wrong way round)|"
+        r"(?:muddled|mixed) up (?:the )?(?:letters|names|initials))\b"
     ),
     "ongoing": re.compile(
-        r"\b(?:for (?:weeks|months|years|a while|ages|some time)|over (?:the )?(?:weeks|months|years|time)|"
+        r"\b(?:for (?:weeks|months|years|a while|ages|some time)|"
+        # "for about a year", "for nearly two months"
+        r"for (?:about|around|nearly|almost|over|more than|the last|the past) "
+        r"(?:a|an|one|two|three|four|six|a few|a couple of|several|\d+) (?:weeks?|months?|years?)|"
+        r"over (?:the )?(?:weeks|months|years|time)|"
         r"gradually|slowly|more and more|(?:getting|got) (?:a bit |slightly )?(?:worse|harder|weaker) (?:over|since)|"
         r"anymore|any more|these days|lately|recently|since (?:the|his|her|my) diagnosis|"
         r"most (?:nights|days|mornings)|every (?:night|day|morning)|often|sometimes|occasionally|"

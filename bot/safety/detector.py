@@ -237,7 +237,10 @@ class Detector:
             return NO_DANGER  # a button's payload
         p, model_kind, found = self.probability(text)
         prepared = prepare(text)
-        urgent = bool(found & URGENT)
+        # "She's struggling to eat now. What options are there if she can't swallow anymore?": a difficulty that
+        # goes on and a question about what comes next; "now" there is these days, unless the model is sure.
+        looking_ahead = {"ongoing", "plan"} <= found and "sudden" not in found and p < DEFUSED_EMERGENCY_AT
+        urgent = bool(found & URGENT) and not looking_ahead
         hit = pattern_match(prepared, self.patterns)
         if hit is not None:
             kind, start = hit

@@ -1,0 +1,97 @@
+"""Mix-ups and loose wordings: letters muddled and a correction that names PLS (not "please"), a long story
+with a diagnosis "now" that is no emergency, a prediction about one part of someone, "the other one" that
+names nothing missing, other kinds while one type is in focus, "the one I typed by mistake", a name said
+loosely ("bulbar something palsy"), a description with two values ("younger men")."""
+
+from __future__ import annotations
+
+from tests.support import Chat
+
+
+def _about(reply: dict) -> tuple:
+    return reply["custom"]["kind"], reply["custom"].get("condition"), reply["custom"].get("topic")
+
+
+def test_letters_muddled_and_pls_named_is_no_emergency(chat: Chat) -> None:
+    chat.say("my mum has PMA, where does it start")
+    reply = chat.say("oh no I got the letters mixed up, it's PLS. sorry")
+    assert reply["custom"]["kind"] != "emergency", reply
+    assert reply["custom"].get("condition") == "pls", reply
+
+
+def test_a_past_choking_story_ending_in_a_diagnosis_is_answered(chat: Chat) -> None:
+    replies = chat.post(
+        "long story, sorry. my husband has slurred for about a year and started choking on drinks at times, "
+        "and now the consultant says it is progressive bulbar palsy. what does that mean?"
+    )
+    kinds = [m.get("custom", {}).get("kind") for m in replies]
+    assert "emergency" not in kinds, replies
+    assert "pbp" in [m["custom"].get("condition") for m in replies if m["custom"]["kind"] in ("answer", "not_covered")]
+
+
+def test_how_one_part_of_someone_will_go_is_declined(chat: Chat) -> None:
+    chat.say("what is ALS")
+    replies = [
+        m for m in chat.post("my dad has it, is his walking going to go soon?") if m["custom"]["kind"] != "disclaimer"
+    ]
+    assert replies[0]["custom"]["kind"] == "no_diagnosis", replies
+
+
+def test_the_other_one_names_nothing_missing(chat: Chat) -> None:
+    chat.say("what's the difference between upper and lower motor neurones")
+    chat.say("which of them makes muscles stiff when damaged?")
+    reply = chat.say("and the other one")
+    assert "does not say anything about" not in reply["text"], reply
+
+
+def test_other_kinds_while_one_type_is_in_focus_lists_the_types(chat: Chat) -> None:
+    chat.say("what actually is PLS")
+    reply = chat.say("are there other sorts of it?")
+    assert _about(reply)[1:] == ("mnd", "types"), reply
+
+
+def test_what_the_material_never_gives_and_contagion(chat: Chat) -> None:
+    assert chat.say("what percentage of people with MND have a parent with it")["custom"]["kind"] == "not_covered"
+    assert _about(chat.say("is mnd catchy?"))[2] == "causes"
+
+
+def test_telling_the_two_apart_compares_them(chat: Chat) -> None:
+    chat.say("which types mostly affect men?")
+    reply = chat.say("how do doctors tell the two apart")
+    assert reply["custom"]["kind"] == "compare", reply
+
+
+def test_the_one_typed_by_mistake(chat: Chat) -> None:
+    chat.say("what is pbp")
+    chat.say("sorry I meant PMA not PBP, how fast does it go")
+    assert _about(chat.say("and the one I typed by mistake, where does that start?"))[1] == "pbp"
+
+
+def test_names_said_loosely(chat: Chat) -> None:
+    assert _about(chat.say("the doctor said bulbar something palsy, is that serious"))[1] == "pbp"
+
+
+def test_a_description_with_two_values_picks_the_one_with_both(chat: Chat) -> None:
+    chat.say("what types of MND are there")
+    assert _about(chat.say("the one that mostly gets younger men, where does it start?"))[1] == "pma"
+
+
+def test_a_swallowing_difficulty_that_goes_on_asked_ahead_is_no_emergency(chat: Chat) -> None:
+    replies = chat.post("mum has PBP and she's finding eating hard now. what can be done if she can't swallow anymore")
+    kinds = [m["custom"]["kind"] for m in replies if m["custom"]["kind"] != "disclaimer"]
+    assert kinds[0] != "emergency", replies
+    assert chat.say("she can't swallow now and is going blue")["custom"]["kind"] == "emergency"
+
+
+def test_polio_points_at_post_polio_syndrome(chat: Chat) -> None:
+    reply = chat.say("I had polio as a girl and now I'm tired all the time. is that a known thing with polio?")
+    assert reply["custom"]["condition"] == "pps", reply
+    assert chat.say("what is polio?")["custom"]["kind"] == "definition"
+
+
+def test_grammar_names_the_topic(chat: Chat) -> None:
+    assert _about(chat.say("how does ALS normally progress"))[2] == "outlook"
+    assert _about(chat.say("is it normal for SMA to show up at this age, she's 2"))[2] == "risk_factors"
+    assert _about(chat.say("how do u get kennedys"))[1:] == ("kennedy", "causes")
+    reply = chat.say("what part of the nerve pathway is damaged when reflexes get overactive?")
+    assert reply["custom"]["kind"] in ("answer", "not_covered") and reply["custom"]["topic"] == "upper_lower", reply
