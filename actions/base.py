@@ -51,7 +51,12 @@ class StoreAction(Action, ABC):
                 text = tracker.latest_message.get("text") or ""
                 focus = [e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "condition"]
                 events += people_events(
-                    session, text, tracker.get_slot("people"), focus[-1] if focus else None, tracker.get_slot("listed")
+                    session,
+                    text,
+                    tracker.get_slot("people"),
+                    focus[-1] if focus else None,
+                    tracker.get_slot("listed"),
+                    before=tracker.get_slot("condition"),
                 )
                 events += opened_event(tracker, focus)
         except (SQLAlchemyError, StoreMissing) as exc:

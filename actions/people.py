@@ -35,6 +35,9 @@ _POINTED = re.compile(
     rf"|\b(?P<me>mine|my (?:own )?{_OWN}|my own|what (?:i|ive|i ve|i have) (?:got|have)|what i have|{_BACK} me)\b"
     # Someone talked about as "he" or "she": "his condition", "is her kind…", "back to hers".
     rf"|\b(?P<pronoun>his|her) {_OWN}\b|\b{_BACK} (?P<theirs>hers|his)\b|\b(?P<hers>hers)\b"
+    # Someone helped or cared for, whose condition was said: "how can I help dad keep walking?"
+    rf"|\b(?:help|helping|support|supporting|care for|caring for|look after|looking after) (?:my |our )?"
+    rf"(?P<helped>{_RELATIVE})\b"
 )
 # Relatives whose word also describes a type ("the baby one").
 _ALSO_DESCRIBES = frozenset({"baby"})
@@ -115,6 +118,8 @@ def pointed_at(text: str, people: dict[str, str], opened: str | None = None) -> 
         if not fits:
             return opened if opened not in people.values() else None
         return fits[0] if len(set(fits)) == 1 else None
+    if match.group("helped"):
+        return people.get(_RELATIVES[match.group("helped")])  # only when their condition was said
     who = match.group("who") or match.group("back") or match.group("to") or match.group("has")
     if _RELATIVES[who] in _ALSO_DESCRIBES and _RELATIVES[who] not in people:
         return None  # "back to the baby one": the type that affects babies, when no baby of theirs was mentioned
@@ -166,12 +171,18 @@ def without_claim(text: str) -> str:
     return " ".join(_CLAIM.sub(" ", normalise(text)).split())
 
 
+def _points_back(plain: str) -> bool:
+    """Whether a sentence points back at someone's condition ("my wife's one"); helping someone ("how can I
+    help my dad, he has PLS") may still say what they have."""
+    return any(not m.group("helped") for m in _POINTED.finditer(plain))
+
+
 def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str, str]:
     """``people`` with the pairs this message states: a sentence naming one relative and one condition."""
     updated = dict(people)
     for sentence in _SENTENCE.split(text):
         plain = normalise(sentence)
-        if _POINTED.search(plain):
+        if _points_back(plain):
             continue
         found = list(_NAMES_SOMEONE.finditer(plain))
         relatives = {_PERSON[m.group("who") or m.group("poss") or m.group("bare") or m.group("they")] for m in found}
@@ -181,8 +192,11 @@ def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str,
         types = [c for c in named if c != "mnd"]  # "... has MND, the ALS type": ALS
         if len(types) == 1 and len(set(called)) == 1 and not names.named_conditions(session, called[0]):
             updated[called[0]] = types[0]  # "my grandson alfie … he has SMA": later "why has alfie got it?"
-        if len(relatives) == 1 and len(named) == 1:
-            updated[relatives.pop()] = named[0]
+        # "my husband was told he has motor neurone disease, the ALS kind": "he" is the husband, and the type
+        # is ALS, not MND in general
+        relatives = relatives - {"him", "her"} or relatives
+        if len(relatives) == 1 and (len(named) == 1 or len(types) == 1):
+            updated[relatives.pop()] = types[0] if len(types) == 1 else named[0]
         elif len(relatives) > 1:
             # "My baby has SMA and my mum keeps confusing it": each relative followed by "has <name>".
             for match in found:
@@ -202,7 +216,7 @@ def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str,
                     break
     plain = normalise(text)
     says_own = _SELF.search(plain) and not _WONDERS.search(plain)
-    if says_own and not _NAMES_SOMEONE.search(plain) and not _POINTED.search(plain):
+    if says_own and not _NAMES_SOMEONE.search(plain) and not _points_back(plain):
         # "41, diagnosed with kennedys", "I meant PMA. That's what they said I have": their own.
         said = [n.slug for n in names.named_conditions(session, text) if not n.negated]
         own = [c for c in dict.fromkeys(said) if c not in ("mnd", "motor_neuron")]
@@ -211,16 +225,39 @@ def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str,
     return updated
 
 
+# Taking back a name just said: "sorry no, I've got the letters muddled, it's PLS".
+_CORRECTING = re.compile(r"\b(?:sorry|oops|i meant|i mean|my mistake|my bad|muddled|mixed up|typo|wrong one)\b")
+
+
+def corrected(session: Session, text: str, people: dict[str, str], before: str | None) -> dict[str, str]:
+    """``people`` with whoever had ``before`` (the type talked about) given the one a correction names
+    instead: "Dad was diagnosed with PMA", then "sorry, I've got the letters muddled, it's PLS"."""
+    plain = normalise(text)
+    if not before or not _CORRECTING.search(plain) or _NAMES_SOMEONE.search(plain):
+        return people
+    said = [n.slug for n in names.named_conditions(session, text) if not n.negated]
+    types = [c for c in dict.fromkeys(said) if c not in ("mnd", "motor_neuron", before)]
+    if len(types) != 1:
+        return people
+    return {who: (types[0] if slug == before else slug) for who, slug in people.items()}
+
+
 def people_events(
-    session: Session, text: str, slot: Any, answered: str | None = None, listed: Any = None
+    session: Session,
+    text: str,
+    slot: Any,
+    answered: str | None = None,
+    listed: Any = None,
+    before: str | None = None,
 ) -> list[EventType]:
     """The slot event recording who has what, when the message says so: by naming both, or by saying
     whose a listed type is ("the last one is mine": the last of ``listed``, the listing the message was
-    read against) or the type it pointed at (``answered``, the condition the reply was about)."""
+    read against) or the type it pointed at (``answered``, the condition the reply was about); a correction
+    moves whoever had ``before`` (the type in focus before the message) to the type it names."""
     people = slot if isinstance(slot, dict) else {}
     if not text or text.startswith("/"):
         return []
-    updated = remembered(session, text, people)
+    updated = remembered(session, text, corrected(session, text, people, before))
     types = [c for c in listed if isinstance(c, str)] if isinstance(listed, list) else []
     claims = [(owner, sentence) for sentence in _SENTENCE.split(text) if (owner := claimed(sentence))]
     for owner, sentence in claims:

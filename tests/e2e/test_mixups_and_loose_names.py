@@ -95,3 +95,16 @@ def test_grammar_names_the_topic(chat: Chat) -> None:
     assert _about(chat.say("how do u get kennedys"))[1:] == ("kennedy", "causes")
     reply = chat.say("what part of the nerve pathway is damaged when reflexes get overactive?")
     assert reply["custom"]["kind"] in ("answer", "not_covered") and reply["custom"]["topic"] == "upper_lower", reply
+
+
+def test_whose_type_after_a_correction_and_when_helping_them(chat: Chat) -> None:
+    chat.say("my dad was diagnosed with PMA last month, what is it")
+    chat.say("sorry, I got the letters mixed up, it's PLS")
+    chat.say("what about ALS, what is that")
+    assert _about(chat.say("how can I help dad stay on his feet"))[1] == "pls"
+
+
+def test_he_and_the_type_said_of_him_are_kept_for_the_relative(chat: Chat) -> None:
+    chat.say("my brother has been told he has motor neurone disease, the PMA kind. what is that")
+    chat.say("what is SMA")
+    assert _about(chat.say("back to my brother's type, what helps?"))[1] == "pma"
