@@ -65,7 +65,9 @@ def across_reply(
             reply.listed = conditions
         return reply
     nearby = across.conditions_with(session, across_any(asked), among)[:3]
-    parts = [say(domain, "utter_across_none", phrase=phrase)]
+    # "Are there other ones that affect kids?" after SMA: none other, not none at all.
+    others_only = among is not None and bool(across.conditions_with(session, asked))
+    parts = [say(domain, "utter_across_none_other" if others_only else "utter_across_none", phrase=phrase)]
     if nearby:
         parts.append(say(domain, "utter_material_says"))
         parts.extend(naming(session, f.condition, f.fact.answer) for f in nearby)
@@ -128,7 +130,8 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
     elif (
         _PICKS.search(normalise(sentence))
         and across.asks_for_others(sentence)
-        and (mentioned := [c for c in question.named if c not in _GROUPS])
+        # (the whole message: "my toddler has SMA. are there other motor neuron diseases that affect kids?")
+        and (mentioned := [c for c in names.find_conditions(session, question.text) if c not in _GROUPS])
     ):
         # "Wife has PLS. Which other types only affect one kind?": every type that does but PLS.
         among = [c.slug for c in queries.conditions(session) if c.slug not in (*mentioned, *_GROUPS)]

@@ -95,6 +95,13 @@ _PREDICTION = re.compile(
     r"|\b(?:is|are|will) (?:his|her|my|their|our) (?:speech|voice|walking|legs|arms|hands|breathing|swallowing|eating|"
     r"talking|memory|mind|thinking|strength|muscles) (?:ever |soon |eventually )?(?:going to|gonna|go|get|stop|fail|"
     r"last|be (?:affected|ok|okay|alright))\b"
+    # "will his turn into ALS, do you think?": how one person's will go
+    r"|\b(?:will|could|might|would|is) (?:his|hers|her|mine|my \w+|our \w+|(?:his|her|my|our) (?:\w+ )?(?:pls|pma|"
+    r"pbp|als|one|condition|illness|diagnosis)) (?:ever |eventually |one day )?(?:turn|change|develop|progress|evolve|"
+    r"going to turn|gonna turn) (?:in)?to\b"
+    # "would the second one be better for her than the first?": a treatment choice for one person
+    r"|\b(?:would|will|is|could) (?:the \w+ one|the \w+ drug|it|that|this|\w+) be (?:better|best|safer|right|worth it) "
+    r"for (?:him|her|me|my \w+|us)\b"
     # "is he dying soon?", "will my daughter with SMA ever be able to walk?"
     r"|\b(?:is|are) (?:he|she|my \w+) dying\b"
     # "in my own case, at 71, how many years might I expect?"

@@ -132,6 +132,7 @@ class ActionDeclinePersonalAdvice(StoreAction):
         return [SlotSet("condition", slug)] if mentioned else []
 
 
+_TURNS_INTO = re.compile(r"\b(?:turn|change|develop|progress|evolve)\w* (?:in)?to\b")
 # How sure the classifier must be of a prediction's topic to answer it in general.
 PREDICTION_TOPIC = 0.5
 # What may follow a refusal to predict, said in general: never treatment, which would read as advice.
@@ -152,6 +153,8 @@ def _general_answer(session: Session, domain: DomainDict, question: Question, sl
 
     if "treatment" in (topic, question.worded_topic) or DOSE.search(normalise(question.text)):
         return None  # "how much baclofen should he take?": a treatment decision, nothing general to add
+    if _TURNS_INTO.search(normalise(question.text)):
+        return None  # "will his turn into ALS?": the material says nothing of one type becoming another
     topic = question.worded_topic or (topic if weight >= PREDICTION_TOPIC else None)
 
     # The topic the wording or the classifier gives, else the one whose facts answer the asking sentence

@@ -108,3 +108,17 @@ def test_he_and_the_type_said_of_him_are_kept_for_the_relative(chat: Chat) -> No
     chat.say("my brother has been told he has motor neurone disease, the PMA kind. what is that")
     chat.say("what is SMA")
     assert _about(chat.say("back to my brother's type, what helps?"))[1] == "pma"
+
+
+def test_whether_one_person_s_type_will_become_another_is_declined_with_nothing_added(chat: Chat) -> None:
+    chat.say("my wife has PLS. how is it different from ALS")
+    messages = [m for m in chat.post("could hers turn into ALS one day?") if m["custom"]["kind"] != "disclaimer"]
+    assert [m["custom"]["kind"] for m in messages] == ["no_diagnosis"], messages
+    replies = [m for m in chat.post("would the first drug be better for her?") if m["custom"]["kind"] != "disclaimer"]
+    assert replies[0]["custom"]["kind"] == "no_diagnosis", replies
+
+
+def test_other_types_than_the_one_said_in_the_message(chat: Chat) -> None:
+    reply = chat.say("my son has SMA. are there other motor neurone diseases that affect children?")
+    assert reply["custom"]["kind"] == "not_covered" and "sma" not in (reply["custom"]["conditions"] or []), reply
+    assert reply["text"].startswith("My material does not name any other types of MND"), reply
