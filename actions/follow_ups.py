@@ -115,8 +115,6 @@ _SAME_QUESTION = re.compile(r"\bsame (?:question|thing|again|q|qu)\b")
 SHORT_ATTRIBUTE = 5
 # "The last one, is that from polio?": is it the one known for that, i.e. what it is.
 _IS_IT_FROM = re.compile(r"\bis (?:that|it|this) (?:the one )?(?:from|after|caused by|linked to|to do with) \w+")
-# Attributes whose words say the topic outright ("which gene" may ask the cause or the inheritance).
-_PLAIN_ATTRIBUTES = frozenset({"neurons", "mostly_affects", "starts_in", "speed", "affects"})
 _WHAT_IS_POINTED = re.compile(r"^(?:and |so |ok |but )?(?:what s|whats|what is|what was|which is) (?:the|that)\b")
 _IDENTITY = re.compile(
     r"\b(?:is|was|isnt) (?:it|that|this|she|he|\w+) (?:the|a) (?:\w+ ){0,2}(?:one|type|kind)\b"
@@ -193,7 +191,7 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     if targets.via in POINTED and rest and len(rest.split()) <= SHORT_ATTRIBUTE:
         # "And the first - lower only?", "the first - both kinds?", "2nd one men only?": what the few words name.
         named_value = across.attribute_question(session, rest, require_across=False)
-        if named_value is not None and named_value.attribute in _PLAIN_ATTRIBUTES:
+        if named_value is not None and named_value.attribute in across.PLAIN_ATTRIBUTES:
             return named_value.topic
     if says_more and targets.via in POINTED and len(targets.conditions) == 1:
         # Its own question after pointing words ("the first of those two, which gene", "the one that affects

@@ -32,7 +32,9 @@ _POINTED = re.compile(
     rf"|\b{_BACK} (?:my |his |her |our |their |the )?(?P<to>{_RELATIVE})\b"
     rf"|\bthe (?:one|kind|type) (?:my |his |her |our )?(?P<has>{_RELATIVE}) (?:has|had|got|have)\b"
     # The person talking: "back to mine", "what I've got", "my condition".
-    rf"|\b(?P<me>mine|my (?:own )?{_OWN}|my own|what (?:i|ive|i ve|i have) (?:got|have)|what i have|{_BACK} me)\b"
+    # ("the other one, not mine": not this)
+    rf"|(?<!not )(?<!isnt )\b(?P<me>mine|my (?:own )?{_OWN}|my own|what (?:i|ive|i ve|i have) (?:got|have)|"
+    rf"what i have|{_BACK} me)\b"
     # Someone talked about as "he" or "she": "his condition", "is her kind…", "back to hers".
     rf"|\b(?P<pronoun>his|her) {_OWN}\b|\b{_BACK} (?P<theirs>hers|his)\b|\b(?P<hers>hers)\b"
     # Someone helped or cared for, whose condition was said: "how can I help dad keep walking?"

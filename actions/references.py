@@ -359,6 +359,8 @@ _AFTER_WHOSE = re.compile(r"\bthe (?:one|type|kind) (?:after|before|next to) (?P
 # "The one that isn't his", "the one that's not my wife's": the listed types but that person's.
 _NOT_WHOSE = re.compile(
     r"\bthe (?:one|type|kind) (?:that|which|thats) (?:isnt|is not|s not|aint) (?P<whose>mine|ours|\w+s|my \w+|our \w+)"
+    # "and the other one, not mine, …"
+    r"|\bthe other (?:one|type|kind),? not (?P<whose_not>mine|ours|hers|his|theirs|my \w+s?|our \w+s?)\b"
 )
 
 
@@ -368,7 +370,7 @@ def _anchor(text: str, state: State, pattern: re.Pattern[str] = _AFTER_WHOSE) ->
     found = pattern.search(normalise(text))
     if found is None:
         return None
-    whose = found.group("whose")
+    whose = next(found.group(g) for g in ("whose", "whose_not") if g in pattern.groupindex and found.group(g))
     if whose == "ours":  # the family's: the one person talked about, or the chat's first type
         others = {c for who, c in state.people.items() if who != "me"}
         return others.pop() if len(others) == 1 else state.people.get("me") or state.opened

@@ -42,6 +42,8 @@ _WHAT_IS_ONLY = re.compile(
     r"(?: (?:it|that|this)(?: exactly| then| actually)?)?$"  # "…mentioned post polio syndrome, what is that?"
 )
 _WROTE_BUT_MEANT = re.compile(r"\b(?:wrote|typed|put|said|asked about|asked)\b.{1,40}?\bbut (?:i )?(?:meant|mean)\b")
+# A question this short that names one type and a value of an attribute asks about that attribute.
+SHORT_ATTRIBUTE_QUESTION = 6
 _POLIO = re.compile(r"\bpolio\b")
 _WHAT_IS_POLIO = re.compile(
     r"\b(?:what (?:is|s|was|does)|whats|define|meaning of) polio\b|\bpolio (?:mean|meaning|means)\b"
@@ -261,6 +263,14 @@ def read(session: Session, tracker: Tracker) -> Question:
     if worded is None and pointing and _explained_a_treatment(session, tracker):
         # "What is riluzole?", then "does it make her live longer?", "should he have one?": the treatment.
         worded = "treatment"
+    types = [c for c in named if c not in ("mnd", "motor_neuron")]
+    if worded is None and text and len(types) == 1 and len(normalise(text).split()) <= SHORT_ATTRIBUTE_QUESTION:
+        # "pma only hits guys?", "sma babies?": a few words naming one type and what the material states of
+        # types (whom it affects, where it starts): that attribute's topic.
+        value = across.attribute_question(
+            session, names.without_condition_names(session, text), require_across=False, specific_first=True
+        )
+        worded = value.topic if value is not None and value.attribute in across.PLAIN_ATTRIBUTES else None
     if worded is not None:
         # "What does it cause?" asks what it does, not its cause, whatever the classifier read.
         if intent.startswith("ask_"):

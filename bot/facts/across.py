@@ -160,6 +160,8 @@ _WHEN_YOUNG = re.compile(
     r"\b(?:as an? (?:child|kid|boy|girl|baby|toddler|teenager)|in (?:my|his|her) childhood|"
     r"when (?:i|he|she|they) (?:was|were) (?:an? )?(?:child|kid|little|young|small|baby|boy|girl))\b"
 )
+# Attributes whose words say the topic outright ("which gene" may ask the cause or the inheritance).
+PLAIN_ATTRIBUTES = frozenset({"neurons", "mostly_affects", "starts_in", "speed", "affects"})
 # How telling a description is, most first: "the legs one" means where it starts before what it affects.
 _SPECIFIC = ("known_for", "medicines", "starts_in", "mostly_affects", "neurons", "inherited", "speed", "affects")
 

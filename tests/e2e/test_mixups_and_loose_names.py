@@ -122,3 +122,10 @@ def test_other_types_than_the_one_said_in_the_message(chat: Chat) -> None:
     reply = chat.say("my son has SMA. are there other motor neurone diseases that affect children?")
     assert reply["custom"]["kind"] == "not_covered" and "sma" not in (reply["custom"]["conditions"] or []), reply
     assert reply["text"].startswith("My material does not name any other types of MND"), reply
+
+
+def test_the_other_one_not_mine_and_a_few_words_about_one_type(chat: Chat) -> None:
+    chat.say("I have Kennedy's disease, what is it?")
+    chat.say("is it the same kind of gene thing as SMA?")
+    assert _about(chat.say("and the other one, not mine, who gets it?"))[1] == "sma"
+    assert _about(chat.say("pma mostly blokes?"))[1:] == ("pma", "risk_factors")
