@@ -80,6 +80,12 @@ _REMEDY = re.compile(
     r"(?:cure|cures|reverse|reverses|stop|stops|slow|slows|beat|beats|treat|treats|heal|heals|fix|fixes|help|helps|"
     r"work|works|improve|improves|good for|effective|prevent|prevents)\b"
 )
+# Text that is code rather than words: SQL statements, script tags, a comment after a quote.
+_CODE = re.compile(
+    r"\b(?:drop|truncate|alter)\s+table\b|\bdelete\s+from\s+\w+|\binsert\s+into\b|\bselect\s+\*\s+from\b"
+    r"|\bunion\s+(?:all\s+)?select\b|<\s*/?\s*script\b|;\s*--",
+    re.IGNORECASE,
+)
 _SHORT = 4
 # "the others", "other kinds": the other types of MND.
 _OTHER_TYPES = re.compile(r"\b(?:the others|the other ones|other (?:types|kinds|forms|ones|sorts))\b")
@@ -135,6 +141,9 @@ def answer_first(
     from actions.glossary import term_for
     from actions.safety import ActionDeclinePersonalAdvice
 
+    if question.text and _CODE.search(question.text):
+        # "'; DROP TABLE facts; --", "<script>…": code, not a question (the store is only ever read by key).
+        return _scope(dispatcher, domain, None)
     if question.text and only_thanks(question.text):
         # "Thanks. Back to bed before my shift", "thank you for being patient with me": thanks, asking nothing.
         dispatcher.utter_message(response="utter_thank")

@@ -129,3 +129,8 @@ def test_the_other_one_not_mine_and_a_few_words_about_one_type(chat: Chat) -> No
     chat.say("is it the same kind of gene thing as SMA?")
     assert _about(chat.say("and the other one, not mine, who gets it?"))[1] == "sma"
     assert _about(chat.say("pma mostly blokes?"))[1:] == ("pma", "risk_factors")
+
+
+def test_code_typed_into_the_chat_gets_the_scope_statement(chat: Chat) -> None:
+    for text in ("'; DROP TABLE conditions; --", "SELECT * FROM facts WHERE 1=1"):
+        assert chat.say(text)["custom"]["kind"] == "out_of_scope", text
