@@ -44,6 +44,8 @@ _WHAT_IS_ONLY = re.compile(
 _WROTE_BUT_MEANT = re.compile(r"\b(?:wrote|typed|put|said|asked about|asked)\b.{1,40}?\bbut (?:i )?(?:meant|mean)\b")
 # A question this short that names one type and a value of an attribute asks about that attribute.
 SHORT_ATTRIBUTE_QUESTION = 6
+# ...when the classifier is no surer than this of a topic ("how dose sma kill babys" is read as outlook, surely).
+UNSURE_FOR_ATTRIBUTE = 0.6
 _POLIO = re.compile(r"\bpolio\b")
 _WHAT_IS_POLIO = re.compile(
     r"\b(?:what (?:is|s|was|does)|whats|define|meaning of) polio\b|\bpolio (?:mean|meaning|means)\b"
@@ -264,7 +266,9 @@ def read(session: Session, tracker: Tracker) -> Question:
         # "What is riluzole?", then "does it make her live longer?", "should he have one?": the treatment.
         worded = "treatment"
     types = [c for c in named if c not in ("mnd", "motor_neuron")]
-    if worded is None and text and len(types) == 1 and len(normalise(text).split()) <= SHORT_ATTRIBUTE_QUESTION:
+    unsure = max(weights.values(), default=0.0) < UNSURE_FOR_ATTRIBUTE
+    short = bool(text) and len(normalise(text).split()) <= SHORT_ATTRIBUTE_QUESTION
+    if worded is None and short and unsure and len(types) == 1:
         # "pma only hits guys?", "sma babies?": a few words naming one type and what the material states of
         # types (whom it affects, where it starts): that attribute's topic.
         value = across.attribute_question(
