@@ -46,8 +46,17 @@ class Chat:
         with urllib.request.urlopen(request, timeout=60) as response:
             return bot_messages(json.loads(response.read()))
 
+    def replies(self, message: str) -> list[dict[str, Any]]:
+        """Send a message; return the bot's messages to it, without the session disclaimer."""
+        return [m for m in self.post(message) if m.get("custom", {}).get("kind") != "disclaimer"]
+
     def say(self, message: str) -> dict[str, Any]:
         """Send a message; return the bot's one reply to it (after any session disclaimer)."""
-        replies = [m for m in self.post(message) if m.get("custom", {}).get("kind") != "disclaimer"]
+        replies = self.replies(message)
         assert len(replies) == 1, replies
         return replies[0]
+
+
+def about(reply: dict[str, Any]) -> tuple[str, str | None, str | None]:
+    """What a reply is: its kind, condition and topic."""
+    return reply["custom"]["kind"], reply["custom"].get("condition"), reply["custom"].get("topic")

@@ -6,15 +6,7 @@ neurons does not turn into how MND ends; a coming baby's future is declined; "is
 
 from __future__ import annotations
 
-from tests.support import Chat
-
-
-def _about(reply: dict) -> tuple:
-    return reply["custom"]["kind"], reply["custom"].get("condition"), reply["custom"].get("topic")
-
-
-def _kinds(chat: Chat, message: str) -> list[dict]:
-    return [m for m in chat.post(message) if m.get("custom", {}).get("kind") != "disclaimer"]
+from tests.support import Chat, about
 
 
 def test_reading_a_clinic_letter_again_is_no_emergency(chat: Chat) -> None:
@@ -30,37 +22,37 @@ def test_goodbye_letters_are_still_an_emergency(chat: Chat) -> None:
 
 def test_counts_the_material_never_gives(chat: Chat) -> None:
     reply = chat.say("roughly how many motor neurones does a person have?")
-    assert _about(reply) == ("not_covered", "motor_neuron", "function"), reply
+    assert about(reply) == ("not_covered", "motor_neuron", "function"), reply
     assert "does not give numbers" in reply["text"]
     reply = chat.say("how many people in scotland are living with MND")
-    assert _about(reply) == ("not_covered", "mnd", "risk_factors"), reply
+    assert about(reply) == ("not_covered", "mnd", "risk_factors"), reply
 
 
 def test_a_dose_for_one_person_gets_no_general_answer_after_the_refusal(chat: Chat) -> None:
-    messages = _kinds(chat, "how many tablets of riluzole should my dad take")
+    messages = chat.replies("how many tablets of riluzole should my dad take")
     assert [m["custom"]["kind"] for m in messages] in (["no_diagnosis"], ["out_of_scope"]), messages
 
 
 def test_a_yes_no_question_after_a_story_is_answered(chat: Chat) -> None:
     reply = chat.say("My dad has Kennedy's disease. His shoulders are getting weak now. Is that usual for it")
-    assert _about(reply) == ("answer", "kennedy", "symptoms"), reply
+    assert about(reply) == ("answer", "kennedy", "symptoms"), reply
 
 
 def test_why_have_i_got_it_asks_why(chat: Chat) -> None:
     chat.say("I've just been diagnosed with Kennedy's disease, what is it?")
-    replies = _kinds(chat, "why have I got it? is it from my genes")
+    replies = chat.replies("why have I got it? is it from my genes")
     assert [(m["custom"]["kind"], m["custom"]["condition"]) for m in replies] == [("answer", "kennedy")] * len(replies)
 
 
 def test_whether_the_medicines_just_named_work_for_another_type(chat: Chat) -> None:
     chat.say("which medicines are there for ALS?")
-    assert _about(chat.say("would they help with PLS as well?"))[1:] == ("pls", "treatment")
+    assert about(chat.say("would they help with PLS as well?"))[1:] == ("pls", "treatment")
 
 
 def test_who_is_in_the_care_team_and_what_help_there_is(chat: Chat) -> None:
     chat.say("my son has SMA")
-    assert _about(chat.say("which specialists should be part of his care team?"))[2] == "treatment"
-    assert _about(chat.say("and what support is available for us?"))[2] == "coping"
+    assert about(chat.say("which specialists should be part of his care team?"))[2] == "treatment"
+    assert about(chat.say("and what support is available for us?"))[2] == "coping"
 
 
 def test_both_after_listings_by_kind_of_motor_neuron(chat: Chat) -> None:
@@ -78,8 +70,8 @@ def test_which_of_the_described_ones_picks_from_the_listing(chat: Chat) -> None:
 
 def test_whether_the_one_in_focus_is_one_of_a_group(chat: Chat) -> None:
     chat.say("what is SBMA")
-    assert _about(chat.say("is it one of the types that mostly affect men?")) == ("answer", "kennedy", "risk_factors")
-    assert _about(chat.say("and PMA is another one like that, right?")) == ("answer", "pma", "risk_factors")
+    assert about(chat.say("is it one of the types that mostly affect men?")) == ("answer", "kennedy", "risk_factors")
+    assert about(chat.say("and PMA is another one like that, right?")) == ("answer", "pma", "risk_factors")
 
 
 def test_talk_about_healthy_motor_neurons_stays_there(chat: Chat) -> None:
@@ -94,12 +86,12 @@ def test_a_coming_baby_s_future_is_declined_and_a_fact_checked_is_answered(chat:
     reply = chat.say("our first son had SMA and I'm pregnant again. will the baby get it as well?")
     assert reply["custom"]["kind"] == "no_diagnosis", reply
     reply = chat.say("is it true SMA is the top genetic cause of death in infants? my son has it")
-    assert _about(reply)[:2] == ("answer", "sma"), reply
+    assert about(reply)[:2] == ("answer", "sma"), reply
 
 
 def test_what_is_that_after_a_name_in_a_story(chat: Chat) -> None:
     reply = chat.say("my gran had polio as a girl. her nurse brought up post-polio syndrome today, what is that?")
-    assert _about(reply) == ("answer", "pps", "definition"), reply
+    assert about(reply) == ("answer", "pps", "definition"), reply
 
 
 def test_words_two_names_share_ask_which(chat: Chat) -> None:
@@ -123,8 +115,8 @@ def test_a_type_of_motor_neuron_condition_across_types(chat: Chat) -> None:
 
 
 def test_short_and_detail_wordings(chat: Chat) -> None:
-    assert _about(chat.say("sma wat neurones"))[1:] == ("sma", "upper_lower")
-    assert _about(chat.say("which pain killers are used for PPS?"))[2] == "treatment"
+    assert about(chat.say("sma wat neurones"))[1:] == ("sma", "upper_lower")
+    assert about(chat.say("which pain killers are used for PPS?"))[2] == "treatment"
     assert chat.say("fasciculation?? meaning")["custom"]["term"] == "muscle twitches"
 
 
@@ -135,15 +127,15 @@ def test_what_someone_keeps_saying_gets_no_emergency_line(chat: Chat) -> None:
 
 def test_inheritance_details_the_material_never_gives_are_said_to_be_missing(chat: Chat) -> None:
     reply = chat.say("could my husband pass kennedy's disease on to our sons?")
-    assert _about(reply) == ("not_covered", "kennedy", "inheritance"), reply
+    assert about(reply) == ("not_covered", "kennedy", "inheritance"), reply
     assert reply["text"].startswith("My material does not say whether Kennedy's disease passes to children"), reply
     reply = chat.say("does SMA come down the father's side?")
-    assert _about(reply) == ("not_covered", "sma", "inheritance"), reply
+    assert about(reply) == ("not_covered", "sma", "inheritance"), reply
     assert "which parent" in reply["text"], reply
     # What it does say is an answer: MND can be passed down in a family.
-    assert _about(chat.say("can MND be passed on to my children"))[0] == "answer"
+    assert about(chat.say("can MND be passed on to my children"))[0] == "answer"
 
 
 def test_why_a_disease_hits_motor_neurons_is_about_the_disease_in_focus(chat: Chat) -> None:
     chat.say("what is post-polio syndrome?")
-    assert _about(chat.say("how come polio damages the motor neurones at all?"))[1:] == ("pps", "causes")
+    assert about(chat.say("how come polio damages the motor neurones at all?"))[1:] == ("pps", "causes")

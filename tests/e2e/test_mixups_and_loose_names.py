@@ -5,11 +5,7 @@ loosely ("bulbar something palsy"), a description with two values ("younger men"
 
 from __future__ import annotations
 
-from tests.support import Chat
-
-
-def _about(reply: dict) -> tuple:
-    return reply["custom"]["kind"], reply["custom"].get("condition"), reply["custom"].get("topic")
+from tests.support import Chat, about
 
 
 def test_letters_muddled_and_pls_named_is_no_emergency(chat: Chat) -> None:
@@ -31,9 +27,7 @@ def test_a_past_choking_story_ending_in_a_diagnosis_is_answered(chat: Chat) -> N
 
 def test_how_one_part_of_someone_will_go_is_declined(chat: Chat) -> None:
     chat.say("what is ALS")
-    replies = [
-        m for m in chat.post("my dad has it, is his walking going to go soon?") if m["custom"]["kind"] != "disclaimer"
-    ]
+    replies = chat.replies("my dad has it, is his walking going to go soon?")
     assert replies[0]["custom"]["kind"] == "no_diagnosis", replies
 
 
@@ -47,12 +41,12 @@ def test_the_other_one_names_nothing_missing(chat: Chat) -> None:
 def test_other_kinds_while_one_type_is_in_focus_lists_the_types(chat: Chat) -> None:
     chat.say("what actually is PLS")
     reply = chat.say("are there other sorts of it?")
-    assert _about(reply)[1:] == ("mnd", "types"), reply
+    assert about(reply)[1:] == ("mnd", "types"), reply
 
 
 def test_what_the_material_never_gives_and_contagion(chat: Chat) -> None:
     assert chat.say("what percentage of people with MND have a parent with it")["custom"]["kind"] == "not_covered"
-    assert _about(chat.say("is mnd catchy?"))[2] == "causes"
+    assert about(chat.say("is mnd catchy?"))[2] == "causes"
 
 
 def test_telling_the_two_apart_compares_them(chat: Chat) -> None:
@@ -64,21 +58,23 @@ def test_telling_the_two_apart_compares_them(chat: Chat) -> None:
 def test_the_one_typed_by_mistake(chat: Chat) -> None:
     chat.say("what is pbp")
     chat.say("sorry I meant PMA not PBP, how fast does it go")
-    assert _about(chat.say("and the one I typed by mistake, where does that start?"))[1] == "pbp"
+    assert about(chat.say("and the one I typed by mistake, where does that start?"))[1] == "pbp"
 
 
 def test_names_said_loosely(chat: Chat) -> None:
-    assert _about(chat.say("the doctor said bulbar something palsy, is that serious"))[1] == "pbp"
+    assert about(chat.say("the doctor said bulbar something palsy, is that serious"))[1] == "pbp"
 
 
 def test_a_description_with_two_values_picks_the_one_with_both(chat: Chat) -> None:
     chat.say("what types of MND are there")
-    assert _about(chat.say("the one that mostly gets younger men, where does it start?"))[1] == "pma"
+    assert about(chat.say("the one that mostly gets younger men, where does it start?"))[1] == "pma"
 
 
 def test_a_swallowing_difficulty_that_goes_on_asked_ahead_is_no_emergency(chat: Chat) -> None:
-    replies = chat.post("mum has PBP and she's finding eating hard now. what can be done if she can't swallow anymore")
-    kinds = [m["custom"]["kind"] for m in replies if m["custom"]["kind"] != "disclaimer"]
+    replies = chat.replies(
+        "mum has PBP and she's finding eating hard now. what can be done if she can't swallow anymore"
+    )
+    kinds = [m["custom"]["kind"] for m in replies]
     assert kinds[0] != "emergency", replies
     assert chat.say("she can't swallow now and is going blue")["custom"]["kind"] == "emergency"
 
@@ -90,9 +86,9 @@ def test_polio_points_at_post_polio_syndrome(chat: Chat) -> None:
 
 
 def test_grammar_names_the_topic(chat: Chat) -> None:
-    assert _about(chat.say("how does ALS normally progress"))[2] == "outlook"
-    assert _about(chat.say("is it normal for SMA to show up at this age, she's 2"))[2] == "risk_factors"
-    assert _about(chat.say("how do u get kennedys"))[1:] == ("kennedy", "causes")
+    assert about(chat.say("how does ALS normally progress"))[2] == "outlook"
+    assert about(chat.say("is it normal for SMA to show up at this age, she's 2"))[2] == "risk_factors"
+    assert about(chat.say("how do u get kennedys"))[1:] == ("kennedy", "causes")
     reply = chat.say("what part of the nerve pathway is damaged when reflexes get overactive?")
     assert reply["custom"]["kind"] in ("answer", "not_covered") and reply["custom"]["topic"] == "upper_lower", reply
 
@@ -101,20 +97,20 @@ def test_whose_type_after_a_correction_and_when_helping_them(chat: Chat) -> None
     chat.say("my dad was diagnosed with PMA last month, what is it")
     chat.say("sorry, I got the letters mixed up, it's PLS")
     chat.say("what about ALS, what is that")
-    assert _about(chat.say("how can I help dad stay on his feet"))[1] == "pls"
+    assert about(chat.say("how can I help dad stay on his feet"))[1] == "pls"
 
 
 def test_he_and_the_type_said_of_him_are_kept_for_the_relative(chat: Chat) -> None:
     chat.say("my brother has been told he has motor neurone disease, the PMA kind. what is that")
     chat.say("what is SMA")
-    assert _about(chat.say("back to my brother's type, what helps?"))[1] == "pma"
+    assert about(chat.say("back to my brother's type, what helps?"))[1] == "pma"
 
 
 def test_whether_one_person_s_type_will_become_another_is_declined_with_nothing_added(chat: Chat) -> None:
     chat.say("my wife has PLS. how is it different from ALS")
-    messages = [m for m in chat.post("could hers turn into ALS one day?") if m["custom"]["kind"] != "disclaimer"]
+    messages = chat.replies("could hers turn into ALS one day?")
     assert [m["custom"]["kind"] for m in messages] == ["no_diagnosis"], messages
-    replies = [m for m in chat.post("would the first drug be better for her?") if m["custom"]["kind"] != "disclaimer"]
+    replies = chat.replies("would the first drug be better for her?")
     assert replies[0]["custom"]["kind"] == "no_diagnosis", replies
 
 
@@ -127,8 +123,8 @@ def test_other_types_than_the_one_said_in_the_message(chat: Chat) -> None:
 def test_the_other_one_not_mine_and_a_few_words_about_one_type(chat: Chat) -> None:
     chat.say("I have Kennedy's disease, what is it?")
     chat.say("is it the same kind of gene thing as SMA?")
-    assert _about(chat.say("and the other one, not mine, who gets it?"))[1] == "sma"
-    assert _about(chat.say("pma mostly blokes?"))[1:] == ("pma", "risk_factors")
+    assert about(chat.say("and the other one, not mine, who gets it?"))[1] == "sma"
+    assert about(chat.say("pma mostly blokes?"))[1:] == ("pma", "risk_factors")
 
 
 def test_code_typed_into_the_chat_gets_the_scope_statement(chat: Chat) -> None:
