@@ -49,7 +49,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"at the moment|atm|currently|this minute|as we speak|as i type|"
         # ("keeps saying it", "keeps asking": talk, not a sign that goes on)
         r"still|keeps(?! (?:saying|telling|asking|talking|mentioning|on about|coming back|reading|using|repeating))|"
-        r"wont stop|cant stop|getting worse|worse and worse|by the minute|"
+        # ("will it keep getting worse?", "is it normal for it to keep getting worse": how it goes, not now)
+        r"wont stop|cant stop|(?<!keep )(?<!keep on )getting worse|worse and worse|by the minute|"
         # ("pls" is please only beside "help": "it's PLS" names primary lateral sclerosis)
         r"helpp+|please|pls(?= help)|(?<=help )pls|plz|emergency|ambulance|911|999|112|hurry|quick|quickly|asap|"
         r"urgent)\b"
@@ -81,6 +82,14 @@ CUES: dict[str, re.Pattern[str]] = {
         r"turned out (?:to be|it was)|nothing serious|(?:he|she|it|i) was fine|home now|stable now|better now|"
         r"(?:in a )?(?:much |far |lot |way )?better place|"
         r"(?:doing|feeling) (?:much |a lot |loads |way )?better)\b"
+    ),
+    # Help already called or on its way ("ok ive called them and im going round, thank you"). Silences the
+    # model only (bot/safety/detector.py), never a danger phrase: "ive rung them, he still cant breathe" stays.
+    "help_called": re.compile(
+        r"\b(?:(?:ive|i have|i|weve|we have|we) (?:just )?(?:called|rang|rung|phoned|contacted|got hold of) "
+        r"(?:them|him|her|someone|for help|the crisis line|the helpline|samaritans|his gp|her gp|the gp|the doctor)|"
+        r"(?:im|i am) (?:going|heading|driving|on my way) (?:round|over|there)|on my way (?:round|over|there)|"
+        r"help is (?:coming|on (?:its|the) way))\b"
     ),
     # A plan, a what-if or later on.
     "plan": re.compile(
@@ -169,7 +178,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"over (?:the )?(?:weeks|months|years|time)|"
         r"gradually|slowly|more and more|(?:getting|got) (?:a bit |slightly )?(?:worse|harder|weaker) (?:over|since)|"
         r"anymore|any more|these days|lately|recently|since (?:the|his|her|my) diagnosis|"
-        r"most (?:nights|days|mornings)|every (?:night|day|morning)|often|sometimes|occasionally|"
+        r"most (?:nights|days|mornings)|every (?:night|day|morning|week|month|year)|often|sometimes|occasionally|"
         # Less well than before, not "not at all": "can't swallow properly", "can't talk as well".
         r"(?:swallow|swallowing|talk|talking|speak|speaking|walk|walking|eat|eating) "
         r"(?:properly|very well|as well|normally|like (?:before|he used to|she used to|i used to)))\b"
