@@ -20,7 +20,7 @@ from actions.compose import Reply
 from actions.contract import payload
 from actions.conversation import State
 from actions.listing import across_question, across_reply, among_listed
-from actions.not_given import DOSE, EPONYM, FIGURES, no_figures, who_the_name_is
+from actions.not_given import DOSE, EPONYM, FIGURES, no_detail, no_figures, unsaid_asked, who_the_name_is
 from actions.references import Targets, describes, mentions_in
 from actions.replies import example_buttons, send_definition, send_reply
 from actions.understanding import Question
@@ -61,6 +61,11 @@ WHAT_IT_DOES = re.compile(
     r"\bwhat (?:does|do|did) (?:that|the|this|those|these) (?:\w+ ){1,3}(?:actually |really )?do\b"
 )
 
+# "What do upper motor neurones actually do?": their work, from the facts about them, not the word's gloss.
+_NEURONS_DO = re.compile(
+    r"\bwhat (?:does|do|did) (?:the |an? |your |our )?(?:upper |lower )?(?:motor )?neurone?s? "
+    r"(?:actually |really |normally |usually |even )?do\b"
+)
 
 # "I mean PBP" is a correction, not a question about what a word means.
 I_MEAN = re.compile(r"\bi (?:mean|meant)\b")
@@ -163,11 +168,17 @@ def answer_first(
 
         mnd = Targets(["mnd"], via="named")
         return answer_for_targets(session, dispatcher, domain, question, state, mnd, topic="types")
+    detail = unsaid_asked(question.text) if asked else None
+    if detail is not None:
+        # "Is it catching?", "side effects of edaravone?": the material never says; say so, then what it does.
+        told = no_detail(session, dispatcher, domain, question, state, detail)
+        if told is not None:
+            return told
     # "The one with the X chromosome, what is that?", "the one on the X chromosome, can girls get it?": a
     # word inside a description picks a type (actions/references.py); it is not asked about.
     described = bool(asked) and describes(question.text)
     words = bool(asked) and not (described and (not MEANING.search(asked) or WHAT_IS_IT.search(asked)))
-    words = words and not (state.focus and WHAT_IT_DOES.search(asked))
+    words = words and not (state.focus and WHAT_IT_DOES.search(asked)) and not _NEURONS_DO.search(asked)
     key = _word_asked(session, question.text) if words else None
     key = key or (_term_pointed_at(session, question, state) if words else None)
     bare = _BARE.match(asked) if key is None and words and len(asked.split()) <= _SHORT else None

@@ -1,5 +1,6 @@
 """What the material never gives: doses (for the pharmacist: the scope statement, actions/first.py),
-figures, and who a type is named after.
+figures, who a type is named after, and details such as whether it is catching, a medicine's side
+effects, the genes' names, or kinds of one type.
 
 Figures and names are said to be missing plainly, then what the material does say nearby, as a
 ``not_covered`` reply with the facts' provenance.
@@ -8,6 +9,7 @@ Figures and names are said to be missing plainly, then what the material does sa
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
@@ -19,6 +21,8 @@ from actions.conversation import State
 from actions.replies import send_reply
 from actions.understanding import Question
 from actions.wording import say
+from bot.facts.text import normalise
+from bot.facts.words import asks, question_part, sentences
 
 # Doses are for the pharmacist or doctor: "what's the dose of riluzole?", "how many mg of baclofen".
 DOSE = re.compile(
@@ -87,4 +91,129 @@ def who_the_name_is(
         ),
         *[f.answer for f in reply.facts],
     ]
+    return send_reply(session, dispatcher, domain, reply, state)
+
+
+@dataclass(frozen=True)
+class Unsaid:
+    """A detail the material never gives, whichever type is asked about: the words that ask it, the topic
+    whose facts are given after saying so, the response that says so, and words in those facts that would
+    show the material does say it after all (then the question is answered as usual)."""
+
+    asks: re.Pattern[str]
+    topic: str
+    response: str
+    telling: tuple[str, ...] = ()
+    one_type: bool = False  # only about one type ("what kinds of SMA are there?"), not MND or motor neurons
+    needs_condition: bool = False  # "which gene is it caused by?" with none named asks which type first
+
+
+UNSAID = (
+    Unsaid(  # "is it catching?", "can my grandkids get it off me?"
+        re.compile(
+            r"\b(?:catching|contagious|infectious|catchable|transmissible)\b"
+            r"|\b(?:catch|caught)\b(?! (?:(?:his|her|my|their|your|our) )?breath)"
+            # ("could they get it from me?" asks whether it is inherited)
+            r"|\bget (?:it|this|that) off (?:me|him|her|them|us|someone|somebody|other people|others)\b"
+            r"|\bspread (?:it )?(?:from (?:one )?person to person|to (?:other people|others|the kids|my kids|family))\b"
+        ),
+        "causes",
+        "utter_unsaid_contagion",
+        ("contagious", "infectious", "catch"),
+    ),
+    Unsaid(  # "side effects of edaravone?"
+        re.compile(r"\bside ?effects?\b|\badverse (?:effects?|reactions?)\b"),
+        "treatment",
+        "utter_unsaid_side_effects",
+        ("side effect",),
+    ),
+    Unsaid(  # "which gene causes the family kind of ALS, is it c9 something"
+        re.compile(
+            r"\b(?:which|what) genes?\b|\bname of the genes?\b|\bgenes? (?:is it|called|names?)\b|\bc9\w*|\bsod ?1\b"
+        ),
+        "inheritance",
+        "utter_unsaid_gene",
+        ("smn1", "androgen receptor"),
+        needs_condition=True,
+    ),
+    Unsaid(  # "what kind of toxic, like chemicals?"
+        re.compile(
+            r"\b(?:what|which) (?:kinds? |sorts? |types? )?(?:of )?(?:toxic|toxins?|chemicals?|poisons?|virus\w*|viral|"
+            r"infections?|environmental)(?: (?:factors?|things?|stuff))?\b"
+        ),
+        "causes",
+        "utter_unsaid_factors",
+        ("pesticide", "chemical", "metal"),
+    ),
+    Unsaid(  # "can MND affect the way someone thinks or their memory?"
+        re.compile(
+            r"\b(?:affect|affects|change|changes|damage|damages|harm|harms|hurt|hurts)\b.{0,40}"
+            r"\b(?:memory|thinking|(?:the way|how) (?:\w+ ){0,2}thinks?|personality|behaviou?r|brain power|mind)\b"
+            r"|\b(?:memory|thinking) (?:problems?|loss|issues?|trouble)\b"
+        ),
+        "symptoms",
+        "utter_unsaid_thinking",
+        ("memory", "thinking", "behavio"),
+    ),
+    Unsaid(  # "does vitamin C protect you from MND?", "can you prevent it?"
+        re.compile(
+            r"\b(?:prevent\w*|protect\w*)\b|\bavoid (?:getting|it)\b"
+            r"|\bstop (?:me|you|him|her|myself|us|them) (?:getting|from)\b"
+            r"|\b(?:reduce|lower|cut) (?:the|my|your|his|her|our) (?:risk|chances?)\b"
+        ),
+        "risk_factors",
+        "utter_unsaid_prevention",
+        ("prevent", "protect"),
+    ),
+    Unsaid(  # "what are the types of SMA?", "son has SMA type 2"
+        # (not "what other kinds are there", "one of the types that affect men", "types of MND")
+        re.compile(
+            r"(?<!other )(?<!the )\b(?:types|kinds|forms|sorts|subtypes|variants) of "
+            r"(?!mnd\b|motor\b|the\b|them\b|those\b)"
+            r"|\b(?:is|are) there (?:different |several |many |any )?(?:types|kinds|forms|subtypes)\b"
+            r"(?! of (?:mnd|motor))"
+        ),
+        "types",
+        "utter_unsaid_subtypes",
+        ("type 1", "type 2", "type i"),
+        one_type=True,
+        needs_condition=True,
+    ),
+)
+
+
+def unsaid_asked(text: str) -> Unsaid | None:
+    """The never-given detail an asking sentence of ``text`` asks about, or None."""
+    asking = [s for s in sentences(text) if asks(s)] or [question_part(text)]
+    for detail in UNSAID:
+        if any(detail.asks.search(normalise(sentence)) for sentence in asking):
+            return detail
+    return None
+
+
+def no_detail(
+    session: Session,
+    dispatcher: CollectingDispatcher,
+    domain: DomainDict,
+    question: Question,
+    state: State,
+    detail: Unsaid,
+) -> list[EventType] | None:
+    """Say the detail is not in the material, then what it says on the topic; None when its facts do say it
+    (or the detail is about one type and none is meant)."""
+    slug = next(iter(_types_named(question)), None) or (question.named[0] if question.named else state.focus)
+    if (slug is None and detail.needs_condition) or (detail.one_type and slug in ("mnd", "motor_neuron")):
+        return None  # "which gene is it caused by?" with nothing said yet: which type is asked first
+    # None named: the topic's default, or the type whose fact answers it ("side effects of edaravone?": ALS)
+    reply = topic_reply(session, domain, question, slug, topic=detail.topic)
+    if reply is None or reply.kind == "out_of_scope":
+        return None
+    said = " ".join(f.answer for f in reply.facts).lower()
+    if any(word in said for word in detail.telling):
+        return None
+    reply.kind = "not_covered"
+    # Said once, plainly: not also "nothing about 'contagious'" for the word that asked it.
+    unknown = say(domain, "utter_not_in_material", words="\0").split("\0")[0]
+    reply.parts = [part for part in reply.parts if not part.startswith(unknown)]
+    reply.parts.insert(0, say(domain, detail.response, name=short_name(session, reply.condition or slug or "mnd")))
     return send_reply(session, dispatcher, domain, reply, state)
