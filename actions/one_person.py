@@ -138,16 +138,32 @@ _HOW_IT_STARTS = re.compile(r"\b(?:is|could) (?:this|that) (?:be )?how (?:it|mnd
 _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|my|me|mine|he|hes|she|shes|his|her)\b")
 
 
+# Saying what is NOT asked: "im not asking you to tell me if ive got it but what tests…", "i know you cant
+# diagnose me, but…". That part is left out before looking for a request about one person.
+_NOT_ASKING = re.compile(
+    r"\b(?:(?:im|i am|i m|not that im|this isnt|this is not|i dont want you|i do not want you|i wont ask you|"
+    r"not|without) (?:asking|expecting|wanting|requesting|after) (?:for )?(?:you )?(?:to )?"
+    r"|(?:i|we) (?:know|understand|realise|realize|get) (?:that )?you (?:cant|cannot|can not|arent able to|wont) )"
+    r"(?:tell|say|diagnose|give|know|judge|work out|decide)\b[^.?!;]*?(?=\bbut\b|\bjust\b|[.?!;]|$)"
+)
+
+
+def without_disclaimers(text: str) -> str:
+    """``text`` (normalised or not) without what it says it is not asking."""
+    return _NOT_ASKING.sub(" ", text)
+
+
 def asks_for_one_person(text: str) -> bool:
     """Whether a clause of ``text`` asks what will happen to one person, whether they have or carry it, or
     what they should do ("will it spread to her legs?", "could she be carrying it?")."""
-    return any(_PREDICTION.search(normalise(clause)) for clause in CLAUSES.split(text))
+    return any(_PREDICTION.search(without_disclaimers(normalise(clause))) for clause in CLAUSES.split(text))
 
 
 def about_one_person(text: str, slugged: str) -> bool:
     """Whether ``text`` asks whether one person has a condition, what will happen to them or what they
     should do (``slugged``: its normalised words with condition names as their slugs)."""
-    plain = normalise(text)
+    plain = without_disclaimers(normalise(text))
+    slugged = without_disclaimers(slugged)
     return bool(
         (_PERSONAL.search(slugged) and (_FIRST_PERSON.search(plain) or _THIS.search(plain)))
         or asks_for_one_person(text)
@@ -158,4 +174,4 @@ def about_one_person(text: str, slugged: str) -> bool:
 
 def asks_a_judgement(plain: str) -> bool:
     """Any other way of asking for a judgement on one person ("should I be worried?"), on normalised text."""
-    return bool(_JUDGEMENT.search(plain))
+    return bool(_JUDGEMENT.search(without_disclaimers(plain)))

@@ -107,7 +107,7 @@ class ActionDeclinePersonalAdvice(StoreAction):
             )
             from actions.replies import send_reply
 
-            return send_reply(session, dispatcher, domain, general_answer, State.of(tracker))
+            return send_reply(session, dispatcher, domain, general_answer, State.of(tracker)) + _weighed(mentioned)
         general = queries.facts_for(session, condition="mnd", topic="when_to_see_provider")
         cond = queries.condition(session, slug) if slug else None
         name = cond.short_name if cond and cond.slug != "motor_neuron" else "MND"
@@ -129,7 +129,16 @@ class ActionDeclinePersonalAdvice(StoreAction):
             json_message=payload("no_diagnosis", condition=slug, topic="when_to_see_provider", facts=general.facts),
         )
         # The conversation is now about the condition they named ("how is it diagnosed?").
-        return [SlotSet("condition", slug)] if mentioned else []
+        return ([SlotSet("condition", slug)] if mentioned else []) + _weighed(mentioned)
+
+
+def _weighed(mentioned: list[str]) -> list[EventType]:
+    """"Is it post-polio or could it be ALS?" weighs two types for one person: declined, but the two are
+    then "the two" ("in general then, how do the two differ?", "and the second one?")."""
+    types = [c for c in mentioned if c not in ("mnd", "motor_neuron")]
+    if len(types) != 2:
+        return []
+    return [SlotSet("listed", types), SlotSet("listed_kind", "pair")]
 
 
 _TURNS_INTO = re.compile(r"\b(?:turn|change|develop|progress|evolve)\w* (?:in)?to\b")

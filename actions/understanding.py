@@ -75,6 +75,7 @@ _BUT_NOT = re.compile(r"\s+not\s+\w+.*$")
 _PROBLEMS = re.compile(r"\b(?:problems?|issues?|trouble)\b")
 _WHY = re.compile(r"(?:^|\b)(?:why|how come|what makes)\b")
 LONG_MESSAGE_TRUST, STORY_TRUST = 0.5, 0.3
+SURE_OF_STORY, SURE_STORY_TRUST = 0.99, 0.8
 # A topic plain from the wording leads the classifier's likeliest by this much: enough to decide it.
 WORDED_MARGIN = 0.5
 # Asking which types there are: "what the different types are", "how many kinds are there".
@@ -177,6 +178,11 @@ def read(session: Session, tracker: Tracker) -> Question:
         # less the more of the message is story rather than question.
         share = len(question_part(text).split()) / max(1, len(text.split()))
         trust = min(LONG_MESSAGE_TRUST, max(STORY_TRUST, share))
+        if max(weights.values(), default=0.0) >= SURE_OF_STORY:
+            # "I was diagnosed two weeks ago and can't stop crying. How do other people get through this?":
+            # all but certain of one topic with the story read too; a word or two the question shares
+            # with another topic's facts should not outweigh it.
+            trust = max(trust, SURE_STORY_TRUST)
         weights = {topic: w * trust for topic, w in weights.items()}
     entities = message.get("entities") or []
     pointing = [e for e in entities if e.get("entity") == "mention"]

@@ -82,6 +82,8 @@ TEXT_SPEAK = {
     "wud": "would",
     "yrs": "years",
     "thx": "thanks",
+    "upr": "upper",
+    "lwr": "lower",
 }
 _SPEAK = re.compile(r"\b(" + "|".join(TEXT_SPEAK) + r")\b", re.IGNORECASE)
 # "1" for "one" after a word ("the baby 1", "which 1s", "the 1st 1"), not a count ("1 in 10", "1 year", "1.5").
@@ -92,9 +94,17 @@ _TWO = re.compile(r"(?<=[a-z] )2(?= (?:the|a|my|his|her|it|that|this|me|him|them
 _AND = re.compile(r"(?<=[a-z] )n(?= [a-z])", re.I)
 
 
+# Punctuation said aloud to voice typing: "…with ALS last month comma and… full stop What do they do question mark".
+_SPOKEN_MARKS = {"comma": ",", "full stop": ".", "question mark": "?", "exclamation mark": "!", "new line": ".",
+                 "new paragraph": ".", "full stops": "."}
+_SPOKEN = re.compile(r"\s*\b(" + "|".join(_SPOKEN_MARKS) + r")\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=512)
 def respell(text: str) -> str:
-    """``text`` with text-speak written out ("bk 2 the baby 1" -> "back to the baby one"); the rest unchanged."""
+    """``text`` with text-speak written out ("bk 2 the baby 1" -> "back to the baby one") and punctuation said
+    to voice typing put back ("…at night comma and…" -> "…at night, and…"); the rest unchanged."""
+    text = _SPOKEN.sub(lambda m: _SPOKEN_MARKS[m.group(1).lower()], text)
     text = _SPEAK.sub(lambda m: TEXT_SPEAK[m.group().lower()], text)
     text = _ONE.sub(lambda m: "ones" if m.group(1) else "one", text)
     return _AND.sub("and", _TWO.sub("to", text))
