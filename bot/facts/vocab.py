@@ -36,8 +36,9 @@ AFFECTS: tuple[str, ...] = ("upper", "lower", "both")
 # Who a fact is worded for: the person with the condition, or a family member or carer.
 AUDIENCES: tuple[str, ...] = ("patient", "carer")
 
-# Kinds of question a fact leads the answer to: "whose fault is it?" and "why does it happen?".
-LEADS: tuple[str, ...] = ("blame", "why")
+# Kinds of question a fact leads the answer to: "whose fault is it?", "why does it happen?" and "is Lou
+# Gehrig's disease ALS?" (a fact that gives another name).
+LEADS: tuple[str, ...] = ("blame", "why", "names")
 
 # With no condition named, a question about a topic is answered for this one.
 DEFAULT_CONDITION_FOR_TOPIC: dict[str, str] = {
