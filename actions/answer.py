@@ -19,6 +19,7 @@ from actions.contract import payload
 from actions.conversation import State, previous_question
 from actions.first import CORRECTION, WHAT_IT_DOES, answer_first
 from actions.follow_ups import (
+    ABOUT_FAMILY,
     POINTED,
     asks_for_the_rest,
     corrects_last_question,
@@ -143,6 +144,10 @@ class ActionAnswerTopic(StoreAction):
             entry = named_term(session, tracker)
             if entry is not None:
                 return send_definition(dispatcher, tracker, domain, entry)
+        if state.topic and state.focus and question.text and ABOUT_FAMILY.match(normalise(question.text)):
+            # "Is it inherited?", then "and what about my daughters?": the same question, about them.
+            focus = Targets([state.focus], via="focus")
+            return answer_for_targets(session, dispatcher, domain, question, state, focus, topic=state.topic)
         targets = resolve(session, question, state)
         if targets.via in POINTED and targets.conditions and question.text:
             # "And the brainstem one?", "the one from the brainstem": what picked it is not what is asked.

@@ -32,7 +32,8 @@ _SAME = re.compile(
 _COMPARE = re.compile(
     r"\b(?:different (?:from|to|than)|differ|differs|diff|difference|differences|compare|comparing|"
     r"compared? (?:to|with)|"
-    r"vs|v|versus|same as|similar to|unlike|or is it|same thing|same (?:kind|sort|type) of (?:thing|illness|disease)|"
+    r"vs|v|versus|same as|similar to|unlike|or is it|same thing|same (?:condition|illness|disease)|"
+    r"same (?:kind|sort|type) of (?:thing|illness|disease)|"
     r"related to|milder|a mild (?:form|version|kind) of|"
     r"separates?|sets? (?:them|it|\w+) apart|tells? (?:them|the two|those two|these two|\w+) apart|distinguish(?:es)?|"
     r"what (?:they|people|doctors|you|we|some) (?:call|calls))\b"

@@ -23,7 +23,7 @@ from bot.facts.models import Fact, Gap
 from bot.facts.ranking import Scored, choose_topic, index_for
 from bot.facts.text import normalise
 from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC
-from bot.facts.words import STOP_WORDS, question_part
+from bot.facts.words import STOP_WORDS, asking_clauses, question_part
 from bot.mentions import strip_mentions
 
 MAX_SENTENCES = 3
@@ -161,7 +161,9 @@ def topic_reply(
     facts = {f.id: f for f in queries.facts_by_id(session, [s.item.id for s in own + general])}
     name, label = cond.short_name, topic_label(session, topic)
     best = own[0] if own else (general[0] if general else None)
-    unknown = index.unknown_words(asked, names.words_of_names(session, asked)) if asked else []
+    # (words of a remark or a preamble beside the question are not what it asks: "quick one for my anatomy
+    # module: where are motor neurons?")
+    unknown = index.unknown_words(asking_clauses(asked), names.words_of_names(session, asked)) if asked else []
 
     remedy = _remedy(asked, unknown)
     # The condition came from the conversation, not from "it" or its name (or "it" is a dummy: "will it be sunny…"

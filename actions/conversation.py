@@ -45,6 +45,7 @@ class State:
     # The types the bot's replies were about, the latest first, without repeats (a type corrected away stays
     # here: "the one I typed by mistake").
     replied_about: list[str] = field(default_factory=list)
+    defined: str | None = None  # the word the last reply explained, if it explained one ("why has he got that?")
 
     @classmethod
     def of(cls, tracker: Tracker) -> State:
@@ -69,7 +70,23 @@ class State:
             first_asked=tracker.get_slot("first_asked") if isinstance(tracker.get_slot("first_asked"), str) else None,
             just_listed=_just_listed(tracker.events),
             replied_about=_replied_about(tracker.events),
+            defined=_defined(_last_reply(tracker.events)),
         )
+
+
+def _defined(last: dict[str, Any]) -> str | None:
+    term = last.get("term")
+    return term if last.get("kind") == "definition" and isinstance(term, str) else None
+
+
+def _last_reply(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The payload of the bot's last reply (not the disclaimer), or {}."""
+    for event in reversed(events):
+        if event.get("event") == "bot":
+            custom = (event.get("data") or {}).get("custom") or {}
+            if custom.get("kind") != "disclaimer":
+                return custom
+    return {}
 
 
 def _replied_about(events: list[dict[str, Any]]) -> list[str]:
@@ -85,13 +102,7 @@ def _replied_about(events: list[dict[str, Any]]) -> list[str]:
 
 def _just_listed(events: list[dict[str, Any]]) -> bool:
     """Whether the bot's last reply named two or more types ("which types mostly affect men?")."""
-    for event in reversed(events):
-        if event.get("event") == "bot":
-            custom = (event.get("data") or {}).get("custom") or {}
-            if custom.get("kind") == "disclaimer":
-                continue
-            return len(custom.get("conditions") or []) >= 2
-    return False
+    return len(_last_reply(events).get("conditions") or []) >= 2
 
 
 def opened_event(tracker: Tracker, focus: list[Any]) -> list[EventType]:

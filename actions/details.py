@@ -83,6 +83,9 @@ _INHERITANCE_DETAILS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] =
             r"\b(?:pass|passed|passing|give|given|hand|handed)\b(?: \w+){0,3} (?:on )?(?:to|onto) "
             r"(?:my |our |his |her |their |the )?(?:kids|children|child|daughters?|sons?|grandchildren|grandkids|girls|"
             r"boys)\b"
+            # "what about my sons?" after whether it is inherited
+            r"|^(?:and |so |but )?(?:what about|how about|and) (?:my |our |his |her |their |the )?(?:sons?|daughters?|"
+            r"kids|children|boys|girls|grandchildren|grandkids)\b"
         ),
         ("daughter", "son", "children", "child", "family", "passed down"),
     ),

@@ -9,6 +9,7 @@ an answer across types ("which ones start in the hands?"); a comparison when it 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
@@ -16,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.compose import Reply
+from actions.compose import Reply, topic_reply
 from actions.contract import payload
 from actions.conversation import State
 from actions.listing import across_question, across_reply, among_listed
@@ -29,6 +30,7 @@ from bot.facts import across, names, queries
 from bot.facts.models import GlossaryTerm
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
+from bot.facts.vocab import TOPICS
 from bot.facts.words import asks, question_part, sentences
 
 # Words that may trail "what's that": "exactly", "when it's at home".
@@ -66,6 +68,28 @@ _NEURONS_DO = re.compile(
     r"\bwhat (?:does|do|did) (?:the |an? |your |our )?(?:upper |lower )?(?:motor )?neurone?s? "
     r"(?:actually |really |normally |usually |even )?do\b"
 )
+
+# "Why has he got that?", "what causes it?" right after a word was explained: why that happens.
+_WHY_THAT = re.compile(
+    r"\b(?:why|how come|what causes|what makes|whats causing|what is causing|cause of)\b.{0,30}"
+    r"\b(?:that|it|this|those|them|these)\b"
+)
+
+
+def _why_the_word(
+    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, question: Question, state: State
+) -> list[EventType] | None:
+    """The answer, on the explained word's own topic, ranked with the word as part of the question."""
+    entry = session.get(GlossaryTerm, state.defined)
+    if entry is None or entry.section not in TOPICS:
+        return None
+    with_word = replace(question, text=f"{entry.term} {question.text}", pronoun_singular=False)
+    focus = question.named[0] if question.named else state.focus if state.focus != "motor_neuron" else None
+    reply = topic_reply(session, domain, with_word, focus, topic=entry.section)
+    if reply is None or not reply.facts or reply.kind != "answer":
+        return None
+    return send_reply(session, dispatcher, domain, reply, state)
+
 
 # "I mean PBP" is a correction, not a question about what a word means.
 I_MEAN = re.compile(r"\bi (?:mean|meant)\b")
@@ -218,6 +242,11 @@ def answer_first(
         entry = names.find_term(session, names.without_condition_names(session, question.text))
         if entry is not None and (meaning or not question.named):
             return send_definition(dispatcher, tracker, domain, entry)
+    if state.defined and not set(question.named) - {"mnd"} and _WHY_THAT.search(asked):
+        # "What does hyperreflexia mean?", then "why has he got that?": the facts the word comes from.
+        explained = _why_the_word(session, dispatcher, domain, question, state)
+        if explained is not None:
+            return explained
     if question.outside and not question.named:
         return _scope(dispatcher, domain, question.outside[0])
     if asked:

@@ -22,10 +22,12 @@ _FOLLOW_UP_WORDS = frozenset(
     "what about how and does do did the same same for then too also instead so ok okay oh ah wait sorry no not "
     "i meant mean it typed wrong my bad one please pls thanks is that with isnt of them those among either "
     # "and PMA is the other one like that, isn't it?"
-    "other another like right yeah true as well".split()
+    "other another like right yeah true as well "
+    # "where does PLS fit in?"
+    "where fit in into".split()
 )
 # ("so ALS isnt one of them?" after a listing re-asks what the listing answered, about ALS)
-_FOLLOW_UP_CUES = frozenset("about same meant mean instead and too also typed them those".split())
+_FOLLOW_UP_CUES = frozenset("about same meant mean instead and too also typed them those fit".split())
 
 
 def only_a_name(session: Session, text: str) -> bool:
@@ -145,6 +147,13 @@ def pointed_topic(session: Session, question: Question, targets: Targets) -> str
     return described.topic if described is not None else None
 
 
+# "Is it inherited?", then "and what about my daughters?": the same question, about them.
+ABOUT_FAMILY = re.compile(
+    r"^(?:and |so |but |ok )?(?:and )?(?:what|how) about (?:my|our|his|her|their|the) (?:\w+ )?(?:sons|daughters|kids|"
+    r"children|boys|girls|grandchildren|grandkids|brothers|sisters|siblings|cousins|family|relatives)(?: then| too)?$"
+)
+
+
 def follow_up_topic(session: Session, question: Question, state: State, targets: Targets) -> str | None:
     """The topic of a follow-up: its own, if it asks one; what described the condition ("is it the one
     that starts in the legs?"); what a listing's item is (after a listing); else the last topic."""
@@ -158,6 +167,8 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     says_more = bool(index_for(session).terms(rest))
     if question.text and state.topic and question.named and only_a_name(session, question.text):
         return state.topic  # "and PLS?", "does PMA do the same?"
+    if question.text and state.topic and ABOUT_FAMILY.match(normalise(question.text)):
+        return state.topic
     by_grammar = pointed_topic(session, question, targets)
     if by_grammar is not None:
         return by_grammar

@@ -168,7 +168,7 @@ UNSAID = (
     Unsaid(  # "what are the types of SMA?", "son has SMA type 2"
         # (not "what other kinds are there", "one of the types that affect men", "types of MND")
         re.compile(
-            r"(?<!other )(?<!the )\b(?:types|kinds|forms|sorts|subtypes|variants) of "
+            r"(?<!other )\b(?:types|kinds|forms|sorts|subtypes|variants) of "
             r"(?!mnd\b|motor\b|the\b|them\b|those\b)"
             r"|\b(?:is|are) there (?:different |several |many |any )?(?:types|kinds|forms|subtypes)\b"
             r"(?! of (?:mnd|motor))"

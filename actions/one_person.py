@@ -37,7 +37,7 @@ _PREDICTION = re.compile(
     r"|\b(?:is|will|could) (?:it|this|that|mnd|als|sma|\w+s one) (?:gonna |going to |)kill (?:him|her|me|us|my \w+)\b"
     r"|\bwill " + _ONE + r" (?:ever |still )?be (?:in pain|ok|okay|alright|able|around|here)\b"
     r"|\bshould (?:i|he|she|we|my \w+) "
-    r"(?:take|stop|start|skip|double|try|get tested|be tested|go on|push for|have the)\b"
+    r"(?:take|stop|start|skip|double|try|get tested|be tested|go on|be on|come off|push for|have the)\b"
     r"|\bhow long (?:has|have|does|will|would) " + _ONE + r" (?:got|have|get|live|last)\b"
     r"|\bhow many (?:more )?(?:years|months|weeks) (?:has|have|does|do|will|would) (?:he|she|i|we|my \w+)\b"
     r"|\b(?:time|years|months) (?:he|she|i|we) (?:has|have|ve) (?:got )?left\b|\bgot left\b|\bleft to live\b"

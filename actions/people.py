@@ -41,6 +41,8 @@ _POINTED = re.compile(
     rf"|\b(?:help|helping|support|supporting|care for|caring for|look after|looking after) (?:my |our )?"
     rf"(?P<helped>{_RELATIVE})\b"
 )
+# Relatives often spoken of as several: "about my sons" is plural as often as possessive.
+_CHILDREN = frozenset({"son", "daughter", "grandson", "granddaughter", "grandchild", "niece", "nephew"})
 # Relatives whose word also describes a type ("the baby one").
 _ALSO_DESCRIBES = frozenset({"baby"})
 # Who "his" and "her" can be.
@@ -123,6 +125,8 @@ def pointed_at(text: str, people: dict[str, str], opened: str | None = None) -> 
     if match.group("helped"):
         return people.get(_RELATIVES[match.group("helped")])  # only when their condition was said
     who = match.group("who") or match.group("back") or match.group("to") or match.group("has")
+    if match.group("back") and _RELATIVES[who] in _CHILDREN and _RELATIVES[who] not in people:
+        return None  # "and what about my daughters?": daughters, not a daughter's condition
     if _RELATIVES[who] in _ALSO_DESCRIBES and _RELATIVES[who] not in people:
         return None  # "back to the baby one": the type that affects babies, when no baby of theirs was mentioned
     return people.get(_RELATIVES[who]) or _someone_else(people, opened)
@@ -217,6 +221,18 @@ def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str,
                     updated[match.group("name")] = n.slug
                     break
     plain = normalise(text)
+    if updated == people and not _points_back(plain):
+        # "My wife's speech has gone slurred. The neurologist said progressive bulbar palsy.": one relative
+        # and one type in the message, if not in one sentence.
+        relatives = {
+            _PERSON[m.group("who") or m.group("poss") or m.group("bare")]
+            for m in _NAMES_SOMEONE.finditer(plain)
+            if not m.group("they")
+        }
+        said = [n.slug for n in names.named_conditions(session, text) if not n.negated]
+        types = [c for c in dict.fromkeys(said) if c not in ("mnd", "motor_neuron")]
+        if len(relatives) == 1 and len(types) == 1 and not (_SELF.search(plain) and not _WONDERS.search(plain)):
+            updated[relatives.pop()] = types[0]
     says_own = _SELF.search(plain) and not _WONDERS.search(plain)
     if says_own and not _NAMES_SOMEONE.search(plain) and not _points_back(plain):
         # "41, diagnosed with kennedys", "I meant PMA. That's what they said I have": their own.

@@ -101,6 +101,7 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
     return targets
 
 
+_THE_ONE_THAT = re.compile(r"\b(?:the|that|which) (?:one|type|kind)s? (?:that|which|with|where)\b")
 # "The one I typed by mistake", "the one I mixed it up with": the type named before the one now talked about.
 _MISTAKEN = re.compile(
     r"\bthe (?:one|type|kind) (?:that )?i (?:typed|said|wrote|put|asked about|mentioned|named|had)(?: \w+){0,2} "
@@ -120,6 +121,9 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
     if question.named == ["motor_neuron"] and pointing and state.listed:
         question = replace(question, named=[])  # "For the second, is it upper motor neurone only?": the second
     described = bool(question.text) and bool(_DESCRIBED.search(normalise(question.text)))
+    if described and question.named == ["motor_neuron"] and _THE_ONE_THAT.search(normalise(question.text)):
+        # "The one that only affects the upper motor neurons, what's that one?": the neurons describe a type.
+        question = replace(question, named=[])
     neurons_only = question.named == ["motor_neuron"] and not question.neuron_kind
     if neurons_only and question.intent_topic and question.intent_topic not in _topics_of(session, "motor_neuron"):
         # "Why does polio hit motor neurons in the first place?" after PPS: motor neurons have no causes of

@@ -20,7 +20,7 @@ from actions.worded import worded_topic
 from bot.facts import across, names, queries
 from bot.facts.text import normalise, respell
 from bot.facts.vocab import TOPICS
-from bot.facts.words import CLAUSES, question_part
+from bot.facts.words import CLAUSES, asks, question_part
 from bot.mentions import strip_mentions
 
 # A carer or family member asking how to help, or about support for themselves.
@@ -65,6 +65,11 @@ _CAUSES_WHAT = re.compile(
     r"\b(?:does|do|can|could|will|would|is|might|may)\b.{0,40}\b(?:cause|causes|give|gives|lead to)\s+"
     r"(?:you |people |him |her |them )?(?P<what>(?:\w+ ?){1,3})$"
 )
+# "Will it affect his speaking?", "does PLS affect the arms too?": whether a part of the body is one it affects.
+_AFFECTS_WHAT = re.compile(
+    r"\b(?:does|do|can|could|will|would|is|might|may)\b.{0,40}\b(?:affect|hit|attack|reach|spread to|get to)\s+"
+    r"(?:the |his |her |my |their |your |our |a persons |peoples )?(?P<what>(?:\w+ ?){1,2}?)(?: too| as well| also)?$"
+)
 _NOT_WORD = re.compile(r"\bnot (?:her |his |my |the |a )?\w+\b", re.IGNORECASE)
 _ASIDE = re.compile(
     r"[,;]?\s*\b(?:stupid |silly |bloody |damn )?(?:voice typing|dictation|autocorrect|predictive text|spell ?check)"
@@ -73,6 +78,7 @@ _ASIDE = re.compile(
 )
 _BUT_NOT = re.compile(r"\s+not\s+\w+.*$")
 _PROBLEMS = re.compile(r"\b(?:problems?|issues?|trouble)\b")
+_IS_NAMED = re.compile(r"^(?:\w+ ){0,3}?(?:is|isnt|was|are|so) \w+")
 _WHY = re.compile(r"(?:^|\b)(?:why|how come|what makes)\b")
 LONG_MESSAGE_TRUST, STORY_TRUST = 0.5, 0.3
 SURE_OF_STORY, SURE_STORY_TRUST = 0.99, 0.8
@@ -156,6 +162,18 @@ def _pronoun_first(session: Session, asking: str) -> bool:
         _PRONOUN.fullmatch(word) and words[at + 1 : first_name] not in ([], ["is"], ["s"])
         for at, word in enumerate(words[:first_name])
     )
+
+
+def _what_is_then_remark(session: Session, text: str) -> str | None:
+    """"whats lou gehrigs disease, the american side of the family keep calling it that": "definition" for a
+    first clause asking only what one type is, followed by remarks that ask nothing ("family" there asks
+    nothing about families)."""
+    parts = [c for c in CLAUSES.split(text) if c.strip()]
+    if len(parts) < 2 or any(asks(c) for c in parts[1:]):
+        return None
+    first = normalise(names.without_condition_names(session, parts[0]))
+    one = len(names.find_conditions(session, parts[0])) == 1
+    return "definition" if one and _WHAT_IS_ONLY.match(first) else None
 
 
 def read(session: Session, tracker: Tracker) -> Question:
@@ -253,7 +271,7 @@ def read(session: Session, tracker: Tracker) -> Question:
         text = _NOT_THAT.sub("", text).strip() or text
         # "sorry breathing not breeding, stupid voice typing": the word it is not, and the aside.
         text = _ASIDE.sub("", _NOT_WORD.sub("", text)).strip(" ,.;") or text
-    worded = worded_topic(question_part(text)) if text else None
+    worded = (_what_is_then_remark(session, question_part(text)) or worded_topic(question_part(text))) if text else None
     if worded is None and text:
         # "What is post-polio syndrome? We had an older gentleman in asking about it", "mums neurologist
         # mentioned PLS as something to rule out, what is PLS": the last clause only asks what it is.
@@ -263,8 +281,15 @@ def read(session: Session, tracker: Tracker) -> Question:
         last_named = names.find_conditions(session, parts[-1]) or names.find_conditions(session, question_part(text))
         if _WHAT_IS_ONLY.match(last) and len(last_named) == 1:
             worded = "definition"
+
+    said_as = {n.matched for n in found if not n.negated and n.slug not in ("mnd", "motor_neuron")}
+    if worded is None and len(named) == 1 and len(said_as) >= 2 and _IS_NAMED.search(plain):
+        # "Is ALS the one Lou Gehrig had?": one type by two of its names, asking whether they are one; the
+        # fact that gives its other name leads.
+        worded = "definition"
+        leads.add("names")
     clauses = [_BUT_NOT.sub("", normalise(c)) for c in CLAUSES.split(question_part(text))] if text else []
-    caused = [m for c in clauses if worded is None and (m := _CAUSES_WHAT.search(c))]
+    caused = [m for c in clauses if worded is None and (m := _CAUSES_WHAT.search(c) or _AFFECTS_WHAT.search(c))]
     if any(across.names_the_body(session, _PROBLEMS.sub("", m.group("what"))) for m in caused):
         worded = "symptoms"  # "does PMA cause numbness?", "can ALS cause stiffness?": one of its signs
     pointing = bool(text) and not named and bool(_PRONOUN.search(normalise(text)))

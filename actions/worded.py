@@ -55,6 +55,55 @@ _TOPIC_BY_WORDING = [
         ),
         "outlook",
     ),
+    # "…a bit twitchy. what are the different types of mnd": which types there are
+    (
+        re.compile(
+            r"\b(?:what|which) (?:are )?(?:the )?(?:different |various |main )?(?:types|kinds|forms|sorts) "
+            r"(?:of (?:mnd|motor neurone? disease|motor neurone? diseases)|are there)\b"
+            r"|\bhow many (?:different )?(?:types|kinds|forms|sorts) of (?:mnd|motor neurone? disease)\b"
+        ),
+        "types",
+    ),
+    # "where abouts in the body are motor neurons?", "are motor neurones in the brain or the spinal cord?": what
+    # and where they are (the upper and lower ones' own places are asked as such)
+    (
+        re.compile(
+            r"\bwhere (?:abouts )?(?:in the body )?(?:are|is|do|does|would you find) (?:the |your |our )?"
+            r"motor (?:neurone?s?|nerves?)\b"
+            r"|\b(?:are|is) (?:the |your )?motor (?:neurone?s?|nerves?) (?:found |located )?(?:in|inside) "
+            r"(?:the |your )?(?:brain|spine|spinal cord|muscles|body)\b"
+        ),
+        "definition",
+    ),
+    # "will it just keep getting worse?", "does it get worse over time?", "will she stay the same?": how it goes
+    (
+        re.compile(
+            r"\b(?:keep|keeps|keep on|continue to|carry on) (?:getting|get|going) (?:worse|weaker|downhill)\b"
+            r"|\b(?:get|gets|getting) (?:worse|weaker) (?:over time|with time|and worse|as time goes on)\b"
+            r"|\b(?:stay|stays|staying) (?:the same|as (?:it|he|she) is|stable)\b|\bstop getting worse\b"
+        ),
+        "outlook",
+    ),
+    # "does that hit younger people as well?", "isn't he young for it?": whom it affects, by age
+    (
+        re.compile(
+            r"\b(?:hit|hits|affect|affects|strike|strikes|happen to|happens to|get|gets)\b.{0,15}"
+            r"\b(?:younger|older|young|old|elderly) (?:people|adults|men|women|ones|folk|patients)\b"
+            r"|\b(?:too |very |quite |so )?(?:young|old) (?:for|to get|to have) (?:it|that|this|mnd|als|pls|pma|pbp)\b"
+        ),
+        "risk_factors",
+    ),
+    # "what do they do to work out if it's that?", "how will they find out whether it is?": how it is diagnosed
+    (
+        re.compile(
+            r"\b(?:work out|find out|figure out|tell|check|confirm|know for sure) (?:if|whether) "
+            r"(?:it is|its|it s|thats|that is|it might be|i have|ive got|he has|hes got|she has|shes got|"
+            r"(?:i|he|she) (?:has|have|got))\b"
+            r"|\bhow (?:do|does|will|would|can|could) (?:they|doctors|the doctors|the neurologist|a neurologist|you|"
+            r"the hospital) (?:actually )?(?:test|check|find out if|work out if|confirm)\b"
+        ),
+        "diagnosis",
+    ),
     # "does PLS ever turn into ALS?", "can PMA develop into ALS later?": how it goes on
     (
         re.compile(r"\b(?:turns?|turned|turning|develops?|developing|changes?|changing|evolves?) (?:in)?to\b"),
@@ -152,7 +201,9 @@ _TOPIC_BY_WORDING = [
     # "I didn't like to ask the doctor what it actually is", "what should I know about it?": what it is
     (
         re.compile(
+            # (not "what that means for her", what it will do to someone)
             r"\bwhat (?:it|this|that|pbp|pls|pma|als|sma|pps|mnd) (?:actually |really |exactly )?(?:is|means)\b"
+            r"(?! for (?:him|her|them|me|us|my|his|our|their|the family|people|someone|you)\b)"
             r"|\bwhat (?:even|actually|exactly|really) is (?:it|this|that)\b"
             r"|\bwhat (?:should|do|would|must) (?:i|we) (?:know|understand) about (?:it|this|that)\b"
             r"|\bis there (?:such a thing as|a thing called|something called|an illness called)\b"
@@ -215,6 +266,8 @@ _TOPIC_BY_WORDING = [
         re.compile(
             r"\bwhat (?:can|could|should|do) (?:i|we) do (?:to|for) (?:help|support|make|cheer|comfort)\b"
             r"|\bhow (?:can|could|do|should) (?:i|we) (?:help|support|comfort|cheer|make (?:\w+ ){0,3}easier)\b"
+            # "how do I explain what's happening to the little ones?"
+            r"|\bhow (?:do|can|should|could|would) (?:i|we) (?:explain|tell|talk to|break (?:it|the news) to)\b"
             r"|\bwhat helps\W*$"
         ),
         "coping",
@@ -258,7 +311,12 @@ _TOPIC_BY_WORDING = [
 
 
 # "Brother got kennedys disease. what is it": a last sentence that only asks what it is.
-_WHAT_IS_IT_LAST = re.compile(r"^(?:so |and |ok |but )?what (?:is|s) (?:it|this|that)(?: exactly| then| actually)?$")
+# "The one that starts in the hands, what's that one?", "…, what is it called?": the same, after a comma.
+_WHAT_IS_IT_LAST = re.compile(
+    r"^(?:so |and |ok |but )?(?:(?:what|which) (?:is|s)|whats) (?:it|this|that|that one|this one|the one)"
+    r"(?: called)?(?: exactly| then| actually| again)?$"
+)
+_CLAUSE_END = re.compile(r"[,;:]| - ")
 
 
 def worded_topic(text: str) -> str | None:
@@ -267,5 +325,8 @@ def worded_topic(text: str) -> str | None:
     found = next((topic for pattern, topic in _TOPIC_BY_WORDING if pattern.search(plain)), None)
     parts = sentences(text)
     if found is None and len(parts) > 1 and _WHAT_IS_IT_LAST.match(normalise(parts[-1])):
+        return "definition"
+    clauses = _CLAUSE_END.split(text)
+    if found is None and len(clauses) > 1 and _WHAT_IS_IT_LAST.match(normalise(clauses[-1])):
         return "definition"
     return found

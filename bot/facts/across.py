@@ -17,7 +17,7 @@ from bot.facts import queries
 from bot.facts.builds import current_build, per_build
 from bot.facts.models import Attribute, AttributeValue, AttributeWord, ConditionAttribute, Fact
 from bot.facts.text import normalise
-from bot.facts.words import STOP_WORDS, sentences, stem
+from bot.facts.words import CLAUSES, STOP_WORDS, asks, sentences, stem
 
 # A question that picks types out of a group: "which types…", "which one…", "are there any kinds…",
 # "which of those…", "do any of them…".
@@ -146,8 +146,18 @@ def across_sentence(text: str) -> str:
     """The sentence of ``text`` that asks across the types ("wife has PLS. Which other types…?"), or ``text``."""
     for sentence in sentences(text):
         if _ACROSS.search(normalise(sentence)):
-            return sentence
+            return _without_preamble(sentence)
     return text
+
+
+def _without_preamble(sentence: str) -> str:
+    """A sentence without the clauses before its question that ask nothing ("my grip has been going for months
+    and the gp wants me to see someone, which types of mnd are there": the grip is no part of the question)."""
+    clauses = [c.strip() for c in CLAUSES.split(sentence) if c.strip()]
+    dropped = 0
+    while len(clauses) > 1 and not asks(clauses[0]) and _ACROSS.search(normalise(" ".join(clauses[1:]))):
+        clauses, dropped = clauses[1:], dropped + 1
+    return " ".join(clauses) if dropped else sentence
 
 
 def asks_for_others(text: str) -> bool:

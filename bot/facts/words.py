@@ -127,6 +127,14 @@ def question_part(text: str) -> str:
     return parts[-1]
 
 
+def asking_clauses(text: str) -> str:
+    """The clauses of ``text`` that ask something ("quick one for my anatomy module: where are motor neurons?"
+    -> "where are motor neurons?"); the whole text when none or all of them do."""
+    clauses = [c.strip() for c in CLAUSES.split(text) if c.strip()]
+    asking = [c for c in clauses if asks(c)]
+    return " ".join(asking) if asking else text
+
+
 # People a question is about, and the one word each is kept under (actions/people.py). Never a detail
 # asked about: "my client", "our resident" are who, not what.
 RELATIVES = {
