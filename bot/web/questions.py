@@ -21,7 +21,13 @@ _OPENERS = (
     r"was|were|tell me|explain)"
 )
 # "..., and how is it treated", "... and is it inherited", "... also, what causes it"
-_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|also|plus|&|then)\s*,?\s+(?=" + _OPENERS + r"\b)", re.IGNORECASE)
+# ("what causes SMA and at what age does it show up": a preposition may come before the question word)
+_JOIN = re.compile(
+    r"(?:,\s*|\s+)(?:and|also|plus|&|then)\s*,?\s+(?=(?:(?:at|from|in|by|for|on|to|with) (?:what|which|how)\b)|"
+    + _OPENERS
+    + r"\b)",
+    re.IGNORECASE,
+)
 _QUESTION = re.compile(
     r"^\s*(?:(?:and|so|but|also|ok|okay|oh|well|sorry|please)[,\s]+)*" + _OPENERS + r"\b", re.IGNORECASE
 )
@@ -62,15 +68,24 @@ def _split_sentence(sentence: str) -> list[str]:
 _BACK_REFERENCE = re.compile(
     r"^(?:so |and |ok )?(?:what|whats|what's) (?:is |does )?(?:that|this|it)(?: mean| one)?\W*$", re.IGNORECASE
 )
+# Whether what was just said is so: "someone said it's the top genetic cause of baby deaths?? is that true".
+_IS_IT_SO = re.compile(
+    r"^(?:so |and |but |ok )?(?:is|was) (?:that|this|it) (?:actually |really |even )?(?:true|right|correct|a fact|"
+    r"a myth)\W*$|^(?:true|really|right)\W*$",
+    re.IGNORECASE,
+)
 _FRAGMENT_WORDS = 3
 
 
 def _merged_back_references(questions: list[str]) -> list[str]:
-    """Joins a "what is that?" to the short fragment it is about, which it does not repeat."""
+    """Joins a "what is that?" to the short fragment it is about, which it does not repeat, and "is that
+    true?" to the claim before it."""
     merged: list[str] = []
     for question in questions:
         if merged and _BACK_REFERENCE.match(question) and len(merged[-1].split()) <= _FRAGMENT_WORDS:
             merged[-1] = f"{merged[-1]} {question}"
+        elif merged and _IS_IT_SO.match(question):
+            merged[-1] = f"{merged[-1]} {question}"  # the claim and whether it is so are one question
         else:
             merged.append(question)
     return merged
