@@ -27,6 +27,7 @@ from actions.follow_ups import (
     is_follow_up,
     narrows_last_question,
     only_a_name,
+    topic_named,
 )
 from actions.grouped import grouped_reply
 from actions.listing import across_reply
@@ -269,6 +270,11 @@ class ActionTellMore(StoreAction):
             # "Tell me more about the second one" (or "about that one" after a listing): what the
             # material says about that one.
             return answer_for_targets(session, dispatcher, domain, question, state, targets, topic="definition")
+        asked = topic_named(question)
+        if asked is not None and asked != state.topic and state.focus:
+            # "Tell me more about the inherited bit" after its causes: that topic, not more of the last one.
+            focus = Targets([state.focus], via="focus")
+            return answer_for_targets(session, dispatcher, domain, question, state, focus, topic=asked)
         last: list[Fact] = queries.facts_by_id(session, state.last_facts)
         if not state.focus or not state.topic or not (last or state.more):
             dispatcher.utter_message(

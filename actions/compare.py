@@ -38,6 +38,10 @@ _COMPARE = re.compile(
     r"separates?|sets? (?:them|it|\w+) apart|tells? (?:them|the two|those two|these two|\w+) apart|distinguish(?:es)?|"
     r"what (?:they|people|doctors|you|we|some) (?:call|calls))\b"
     r"|\bhow (?:is|are|do|does|s)\b.{0,30}\b(?:different|differ)\b"
+    # "is PBP a type of ALS or something different?", "…or a totally different disease?"
+    r"|\bor (?:is it )?(?:something|somethin) (?:else|different)\b"
+    r"|\bor (?:a |an )?(?:totally |completely |entirely |whole )?(?:different|separate|other) (?:thing|disease|illness|"
+    r"condition|one)\b"
     # "our uncle has PLS and our cousin has SMA. are they related conditions at all?"
     r"|\b(?:are|is) (?:they|the two|these|those|these two|those two|\w+ and \w+) (?:\w+ )?(?:related|linked|connected)"
     r"(?! to\b)\b"
@@ -53,6 +57,7 @@ _WHICH_OF_TWO = re.compile(
 )
 _FRAGMENT = 3
 # "The difference between them", "between that and mine": the two talked about last.
+CORRECTION_WORDS = re.compile(r"\b(?:sorry|i meant|i mean|typo|oops|my mistake|wrong)\b")
 _THAT = re.compile(r"\b(?:to|with|from|than|and|versus|vs) (?:that|that one|it|this|that thing)\b")
 _GROUPS = ("mnd", "motor_neuron")
 _TWO_BACK = re.compile(r"\b(?:them|they|both|those two|these two|the two|mine|his|hers|theirs|yours)\b")
@@ -69,6 +74,9 @@ def _affects(domain: DomainDict, cond: Condition) -> str:
 def pair(session: Session, question: Question, state: State) -> list[str]:
     """The two conditions a comparison is about: named, or one named and one pointed at ("that")."""
     slugs = [c for c in dict.fromkeys(question.named) if c != "motor_neuron"]  # motor neurons are no condition
+    if len(slugs) == 1 and question.negated and not CORRECTION_WORDS.search(normalise(question.text or "")):
+        # "they think I might have PLS not ALS. what's the actual difference?": ALS is the other one.
+        slugs.append(question.negated[0])
     places = (
         [int(m) for m in mentions_in(question, asking_only=False) if m.lstrip("-").isdigit()] if question.text else []
     )
@@ -129,8 +137,13 @@ def compare_if_asked(
     if not question.text:
         return None
     text = normalise(question.text)
+    # (the replies' own types: "the one you described first" may have been corrected away since)
+    talked = [c for c in [state.focus, *state.replied_about] if c and c not in _GROUPS]
     if weighs_listed_pair(question, state):
         slugs = _listed_pair(state)
+    elif _WHICH_OF_TWO.search(text) and not question.named and len(dict.fromkeys(talked)) >= 2 and not state.listed:
+        # "Which one is worse, the one you described first or this one?" with nothing listed: the two talked about.
+        slugs = list(dict.fromkeys(talked))[:2][::-1]
     elif _COMPARE.search(text):
         slugs = pair(session, question, state)
     else:

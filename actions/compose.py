@@ -65,6 +65,7 @@ UNSURE_TOPIC = 0.6
 # The type's own best fact is "about something else" below this match, and the general facts
 # answer the detail when they match at least this well.
 WEAK_MATCH, STRONG_MATCH = 0.2, 0.45
+_POINTING_BACK = re.compile(r"\b(?:which|what|those|these|them|they) (?:ones?|of them|of those)\b|\bthose\b|\bthem\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -170,7 +171,9 @@ def topic_reply(
     # matches nothing at all): the question may be about no condition.
     matches_nothing = best is None or best.lexical + best.example == 0
     dummy = matches_nothing and bool(_DUMMY_IT.search(normalise(asked)))
-    unpointed = not named or (slug not in question.named and (not question.pronoun_singular or dummy))
+    # ("which ones are recruiting near leeds?" after clinical trials points back as much as "it" does)
+    pointed = question.pronoun_singular or bool(_POINTING_BACK.search(normalise(asked)))
+    unpointed = not named or (slug not in question.named and (not pointed or dummy))
     if not remedy and unpointed and unknown and (best is None or best.lexical < UNKNOWN_LEXICAL):
         content = [w for w in normalise(asked).split() if w not in STOP_WORDS]
         unsure = max(question.topic_weights.values(), default=0.0) < UNSURE_TOPIC
@@ -203,13 +206,15 @@ def topic_reply(
 
     if own:
         lead = own[0]
-        strong_general = general and general[0].lexical + general[0].example >= STRONG_MATCH
+        # ("who usually gets PMA?" asks whom it affects, however well "usually" fits a general fact)
+        details = set(index.terms(asked)) - index.hedge_terms if asked else set()
+        strong_general = general and general[0].lexical + general[0].example >= STRONG_MATCH and bool(details)
         if question.text and lead.lexical + lead.example < WEAK_MATCH and strong_general:
             chosen = _chosen(general, facts)
             parts = [say(domain, "utter_detail_general", name=name, parent_name=short_name(session, parent))]
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=parent)
         chosen = _chosen(own, facts)
-        unstated = unstated_detail(session, slug, asked) if topic == "symptoms" else None
+        unstated = unstated_detail(session, slug, asked) if topic in ("symptoms", "risk_factors") else None
         if unstated is not None:
             # "Does PBP spread to the arms and legs?": the material never links the two; say so first.
             parts = [

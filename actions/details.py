@@ -28,9 +28,10 @@ def unstated_detail(session: Session, slug: str, asked: str) -> list[str] | None
     if not asked:
         return None
     question = across.attribute_question(session, asked, require_across=False)
-    if question is None or question.attribute != "affects":
+    if question is None or question.attribute not in ("affects", "mostly_affects"):
         return None
-    known = across.values_of(session, slug).get("affects", set())
+    # ("she's a woman though, can women even get it?" of Kennedy's disease, which the material describes in males)
+    known = across.values_of(session, slug).get(question.attribute, set())
     if not known or any(value in known for value in question.values):
         return None
     return [_thing(phrase) for phrase in question.phrases]
@@ -38,7 +39,7 @@ def unstated_detail(session: Session, slug: str, asked: str) -> list[str] | None
 
 def _thing(phrase: str) -> str:
     """The part or symptom a value's phrase names: "affect the legs" -> "the legs", "can cause pain" -> "pain"."""
-    for verb in ("affect ", "can cause ", "make "):
+    for verb in ("mostly affect ", "affect ", "can cause ", "make "):
         if phrase.startswith(verb):
             return phrase[len(verb) :].replace(" hard to bear", "")
     return phrase

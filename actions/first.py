@@ -239,7 +239,11 @@ def answer_first(
     if words and (meaning or (unsure and len(asked.split()) <= _SHORT)):
         # "FTD meaning? saw it on an MND page", "wat is hyperreflxia": a word's meaning, whatever the
         # topic guessed (not a word inside a condition's name: "what does progressive muscular atrophy mean?").
-        entry = names.find_term(session, names.without_condition_names(session, question.text))
+        # (the word in the question, or in the message when the question only says "it": not "…'bulbar' sounds
+        # like a plant bulb lol. What is the condition exactly?", which asks what the condition is)
+        part = question_part(question.text)
+        where = question.text if WHAT_IS_IT.search(normalise(part)) or part == question.text else part
+        entry = names.find_term(session, names.without_condition_names(session, where))
         if entry is not None and (meaning or not question.named):
             return send_definition(dispatcher, tracker, domain, entry)
     if state.defined and not set(question.named) - {"mnd"} and _WHY_THAT.search(asked):
@@ -283,7 +287,10 @@ _AGAIN = re.compile(r"^(?:and|or|what about|how about|same for|same with)\b")
 
 
 # "both?", "and both kinds?" after a listing by which motor neurons the types affect.
-_BOTH_KINDS = re.compile(r"^(?:and |what about |how about |then )?both(?: (?:kinds|types|sets|of them))?(?: then)?$")
+_BOTH_KINDS = re.compile(
+    r"^(?:and |what about |how about |then )?(?:which (?:ones?|types?|kinds?) (?:do |affect |hit |are )?)?"
+    r"both(?: (?:kinds|types|sets|of them))?(?: then)?$"
+)
 
 
 def _across_again(session: Session, domain: DomainDict, question: Question, state: State) -> Reply | None:

@@ -147,11 +147,19 @@ def pointed_topic(session: Session, question: Question, targets: Targets) -> str
     return described.topic if described is not None else None
 
 
+_MORE_ABOUT = re.compile(r"\b(?:more|a bit more|a little more) (?:about|on) (?:the |that |this )?(\w+(?: \w+)?)")
 # "Is it inherited?", then "and what about my daughters?": the same question, about them.
 ABOUT_FAMILY = re.compile(
     r"^(?:and |so |but |ok )?(?:and )?(?:what|how) about (?:my|our|his|her|their|the) (?:\w+ )?(?:sons|daughters|kids|"
     r"children|boys|girls|grandchildren|grandkids|brothers|sisters|siblings|cousins|family|relatives)(?: then| too)?$"
 )
+
+
+def topic_named(question: Question) -> str | None:
+    """The topic "tell me more about the inherited bit" names, if it names one."""
+    more_about = _MORE_ABOUT.search(normalise(question.text)) if question.text else None
+    named = _TOPIC_WORD.search(more_about.group(1)) if more_about else None
+    return next(topic for topic, word in named.groupdict().items() if word) if named else None
 
 
 def follow_up_topic(session: Session, question: Question, state: State, targets: Targets) -> str | None:
@@ -169,6 +177,9 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         return state.topic  # "and PLS?", "does PMA do the same?"
     if question.text and state.topic and ABOUT_FAMILY.match(normalise(question.text)):
         return state.topic
+    named_topic = topic_named(question)
+    if named_topic is not None:
+        return named_topic  # "tell me more about the inherited bit"
     by_grammar = pointed_topic(session, question, targets)
     if by_grammar is not None:
         return by_grammar

@@ -106,7 +106,8 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
         # across the types was said in the sentence before.
         sentence = f"{parts[parts.index(sentence) - 1]} {sentence}"
         asked = across.attribute_question(session, sentence, require_across=False)
-    if asked is None:
+    if asked is None or question.worded_topic not in (None, asked.topic):
+        # ("what kind of non genetic things might be involved?" asks the other causes, not which are genetic)
         return None
     if state.listed and (asked.among_listed or _OF_TWO.search(normalise(sentence))):
         # "Which of the two is…": what tells the listed ones apart.

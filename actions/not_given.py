@@ -165,6 +165,25 @@ UNSAID = (
         "utter_unsaid_prevention",
         ("prevent", "protect"),
     ),
+    Unsaid(  # "does PLS turn into ALS eventually?"
+        re.compile(
+            r"\b(?:turns?|turned|turning|changes?|changing|develops?|developing|progress(?:es)?|evolves?|becomes?|"
+            r"morphs?)\s+(?:in)?to\s+(?:full blown |proper )?(?:als|pls|pma|pbp|sma|mnd|kennedys?|amyotrophic|"
+            r"lou gehrig|motor neurone? disease|another (?:type|kind|one))\b"
+        ),
+        "outlook",
+        "utter_unsaid_turning_into",
+        ("turn into", "turns into", "become", "develop into", "change into"),
+    ),
+    Unsaid(  # "how long do babies with SMA usually live?" when its facts give no span of time
+        re.compile(
+            r"\bhow long (?:do|does|will|would|can|could|might|may) (?:\w+ ){0,5}?(?:live|survive|last|have left)\b"
+            r"|\blife expectancy\b|\bhow many (?:more )?years (?:do|does|will|would|can)\b"
+        ),
+        "outlook",
+        "utter_unsaid_how_long",
+        ("year", "month", "decade", "week"),
+    ),
     Unsaid(  # "what are the types of SMA?", "son has SMA type 2"
         # (not "what other kinds are there", "one of the types that affect men", "types of MND")
         re.compile(

@@ -132,6 +132,13 @@ def pointed_at(text: str, people: dict[str, str], opened: str | None = None) -> 
     return people.get(_RELATIVES[who]) or _someone_else(people, opened)
 
 
+def of_pronoun(pronoun: str, people: dict[str, str]) -> str | None:
+    """The type of the one person "he" or "she" can be, when exactly one type fits."""
+    sex = _MALE if pronoun in ("he", "hes", "him", "his") else _FEMALE
+    fits = {c for who, c in people.items() if who in sex}
+    return fits.pop() if len(fits) == 1 else None
+
+
 def _someone_else(people: dict[str, str], opened: str | None) -> str | None:
     """The condition of a person whose own is not known: the one other person's ("my neighbour's type"
     when only "he has PBP" was said), else the one the conversation opened with if nobody else has it."""

@@ -101,6 +101,8 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
     return targets
 
 
+# Someone as the subject: "she wants to know…", "could he…", "he keeps asking…".
+_SUBJECT = re.compile(r"(?:^|\b(?:and|but|so|if|could|would|will|can|does|is|has) )(she|he)\b")
 _THE_ONE_THAT = re.compile(r"\b(?:the|that|which) (?:one|type|kind)s? (?:that|which|with|where)\b")
 # "The one I typed by mistake", "the one I mixed it up with": the type named before the one now talked about.
 _MISTAKEN = re.compile(
@@ -143,6 +145,12 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
     if likened_only and question.pronoun_singular and state.focus and state.focus not in question.named:
         # "Does it shorten your life like ALS?": ALS is the yardstick, "it" the one in focus.
         return Targets([state.focus], via="focus")
+    if question.named == ["mnd"] and state.focus not in (None, "mnd", "motor_neuron") and question.text:
+        asking = question_part(question.text)
+        if asking != question.text and "mnd" not in names.find_conditions(session, asking):
+            # "why are my feet numb then? i thought mnd didnt cause numbness" about Kennedy's: MND is named in a
+            # remark, the question is about the type in focus.
+            return Targets([state.focus], via="focus")
     if question.named and not question.neuron_kind:
         # "Is PLS fatal like ALS is?": ALS is the yardstick, PLS what is asked about; "is PPS counted as a
         # motor neurone disease?": MND is the group it is asked to belong to.
@@ -187,6 +195,13 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
     if called is not None:
         # "So why has alfie got it so young?": the one called by name, and the name is not asked about.
         return Targets([called[0]], via="person", asked=called[1])
+    subject = _SUBJECT.search(normalise(question.text)) if question.text and not question.named else None
+    if subject and state.listed_kind in ("match", "types") and not mentions_in(question):
+        # "Which of the others run in families?", then "she wants to know if she could have kids without
+        # passing it on": "she" is the daughter whose type was said, not the last one listed.
+        theirs = people.of_pronoun(subject.group(1), state.people)
+        if theirs is not None and theirs != state.focus:
+            return Targets([theirs], via="person")
     listed = [c for c in state.listed if c]
     ruled_out = _NOT_DESCRIBED.search(normalise(question.text)) if question.text and listed else None
     if ruled_out is not None:

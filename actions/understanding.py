@@ -78,6 +78,13 @@ _ASIDE = re.compile(
 )
 _BUT_NOT = re.compile(r"\s+not\s+\w+.*$")
 _PROBLEMS = re.compile(r"\b(?:problems?|issues?|trouble)\b")
+_SAME_OR_NOT = re.compile(r"\b(?:same|different|differ|difference|versus|vs|compared?)\b")
+_IS_IT_TRUE = re.compile(
+    r"\b(?:is|was) (?:that|it|this) (?:actually |really |even |definitely )?(?:true|right|correct|a fact|a myth)\b"
+    r"|\btrue or (?:not|false)\b"
+)
+CLAIM_WORDS, CLAIM_TRUST = 6, 0.3
+_IT = re.compile(r"\b(?:it|its|it s)\b")
 _IS_NAMED = re.compile(r"^(?:\w+ ){0,3}?(?:is|isnt|was|are|so) \w+")
 _WHY = re.compile(r"(?:^|\b)(?:why|how come|what makes)\b")
 LONG_MESSAGE_TRUST, STORY_TRUST = 0.5, 0.3
@@ -202,6 +209,10 @@ def read(session: Session, tracker: Tracker) -> Question:
             # with another topic's facts should not outweigh it.
             trust = max(trust, SURE_STORY_TRUST)
         weights = {topic: w * trust for topic, w in weights.items()}
+    if text and _IS_IT_TRUE.search(normalise(text)) and len(normalise(text).split()) > CLAIM_WORDS:
+        # "Someone on a forum said it's the top genetic cause of baby deaths?? is that true": the claim's own
+        # words find the fact that says it or not, whichever topic the classifier hears in them.
+        weights = {topic: w * CLAIM_TRUST for topic, w in weights.items()}
     entities = message.get("entities") or []
     pointing = [e for e in entities if e.get("entity") == "mention"]
     if pointing and text:
@@ -226,10 +237,15 @@ def read(session: Session, tracker: Tracker) -> Question:
     if asking != text and len(named) > 1 and not _pronoun_first(session, asking):
         # "He was told he has MND, the ALS type. What exactly is ALS?": the types the question itself
         # names (not "my wife has PLS. Is it a type of MND?", where "it" is PLS).
-        own = set(names.find_conditions(session, asking)) - {"motor_neuron"}
+        said_here = set(names.find_conditions(session, asking))
+        own = said_here - {"motor_neuron"}
         # "How many kinds of MND are there? I only know ALS and mine (PLS)": MND itself when that is all
-        # the question names.
-        named = [c for c in named if c in (own - {"mnd"} or own)] or named
+        # the question names; "…my sister has MND… are motor neurons the ones that do that?": motor neurons.
+        # ("My toddler has SMA. Which motor neurons does it affect?": "it" is SMA.)
+        neurons_asked = said_here if not _IT.search(normalise(asking)) else set()
+        # ("is mnd the same as als? we say mnd over here": MND is one of the two compared)
+        groups = own if _SAME_OR_NOT.search(normalise(asking)) else own - {"mnd"}
+        named = [c for c in named if c in (groups or own or neurons_asked)] or named
     if text and not set(names.find_conditions(session, asking)) - {"mnd"} and _TYPES_ASKED.search(normalise(asking)):
         # "We have residents with MND. What are the different types? I only really know ALS": the types of MND.
         named = ["mnd"]

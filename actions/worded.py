@@ -58,8 +58,11 @@ _TOPIC_BY_WORDING = [
     # "…a bit twitchy. what are the different types of mnd": which types there are
     (
         re.compile(
+            # (only asking which there are: "which types of mnd mostly affect men" asks across them)
             r"\b(?:what|which) (?:are )?(?:the )?(?:different |various |main )?(?:types|kinds|forms|sorts) "
-            r"(?:of (?:mnd|motor neurone? disease|motor neurone? diseases)|are there)\b"
+            r"(?:of (?:mnd|motor neurone? disease|motor neurone? diseases)(?: (?:are there|exist|there are))?"
+            r"|are there)"
+            r"(?: (?:for me|please|then))?\W*$"
             r"|\bhow many (?:different )?(?:types|kinds|forms|sorts) of (?:mnd|motor neurone? disease)\b"
         ),
         "types",
@@ -74,6 +77,32 @@ _TOPIC_BY_WORDING = [
             r"(?:the |your )?(?:brain|spine|spinal cord|muscles|body)\b"
         ),
         "definition",
+    ),
+    # "what non genetic things might be involved?": the other causes, not inheritance
+    (
+        re.compile(r"\b(?:non|other than|apart from|besides|aside from) ?(?:genetic|inherited|hereditary|genes?)"),
+        "causes",
+    ),
+    # "which gene causes it?" (what causes it), "which gene is it?" (how it is inherited)
+    (re.compile(r"\b(?:which|what) genes? (?:\w+ )?(?:causes?|caused|is behind|leads? to)\b"), "causes"),
+    (re.compile(r"\b(?:which|what) genes? (?:is it|is involved|is that|do they mean|are involved)\b"), "inheritance"),
+    # "he coughs when he eats. is that the kind of thing it does?": one of its effects
+    (
+        re.compile(
+            r"\b(?:kind|sort|type) of (?:thing|things|symptoms?|problems?) (?:that )?(?:it|that|this|they|\w+) "
+            r"(?:does|do|causes?|gives?|brings?)\b"
+        ),
+        "symptoms",
+    ),
+    # "and when it's not inherited?": the other causes
+    (re.compile(r"\bwhen (?:it|its|it s|it is) not (?:inherited|genetic|in the family|passed down)\b"), "causes"),
+    # "what kind of professionals should be involved in his care": who helps
+    (
+        re.compile(
+            r"\b(?:what|which|who) (?:kind of |kinds of |sort of |type of )?(?:professionals?|specialists?|doctors|"
+            r"people|experts|therapists|health ?care workers)\b.{0,30}\binvolved in (?:his|her|their|my|our|the) care\b"
+        ),
+        "treatment",
     ),
     # "will it just keep getting worse?", "does it get worse over time?", "will she stay the same?": how it goes
     (
@@ -205,7 +234,8 @@ _TOPIC_BY_WORDING = [
             r"\bwhat (?:it|this|that|pbp|pls|pma|als|sma|pps|mnd) (?:actually |really |exactly )?(?:is|means)\b"
             r"(?! for (?:him|her|them|me|us|my|his|our|their|the family|people|someone|you)\b)"
             r"|\bwhat (?:even|actually|exactly|really) is (?:it|this|that)\b"
-            r"|\bwhat (?:should|do|would|must) (?:i|we) (?:know|understand) about (?:it|this|that)\b"
+            r"|\bwhat (?:should|do|would|must) (?:i|we) (?:need to |have to )?(?:know|understand) about "
+            r"(?:it|this|that)\b"
             r"|\bis there (?:such a thing as|a thing called|something called|an illness called)\b"
         ),
         "definition",

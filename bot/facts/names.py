@@ -347,7 +347,9 @@ class NamedCondition:
     negated: bool  # "not PLS", "no, not ALS": a correction's wrong name
 
 
-_NEGATORS = {"not", "no", "nor", "isnt", "instead"}
+_NEGATORS = {"not", "no", "nor", "isnt", "instead", "besides", "excluding"}
+# "Apart from ALS, what other diseases…": left out of what is asked about.
+_LEFT_OUT = {"apart from", "other than", "aside from", "except for", "besides from"}
 
 
 def named_conditions(session: Session, text: str) -> list[NamedCondition]:
@@ -359,7 +361,8 @@ def named_conditions(session: Session, text: str) -> list[NamedCondition]:
     found = []
     for mention in _find(" ".join(words), table):
         before = words[max(0, mention.start - 1) : mention.start]
-        negated = bool(before) and before[-1] in _NEGATORS
+        two_before = " ".join(words[max(0, mention.start - 2) : mention.start])
+        negated = (bool(before) and before[-1] in _NEGATORS) or two_before in _LEFT_OUT or before[-1:] == ["except"]
         found.append(
             NamedCondition(mention.key, mention.start, mention.matched, mention.matched in recognised, negated)
         )

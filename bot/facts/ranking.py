@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -66,6 +67,22 @@ AUDIENCE_BONUS = 0.35
 PRIMARY_BONUS = 0.15
 # How many questions' search terms the index keeps (a turn ranks its question up to three times).
 RECENT_QUESTIONS = 64
+HEDGES = (
+    "usually",
+    "usual",
+    "common",
+    "commonly",
+    "likely",
+    "most",
+    "often",
+    "normally",
+    "normal",
+    "typical",
+    "typically",
+    "generally",
+    "mainly",
+    "mostly",
+)
 
 
 @dataclass
@@ -167,6 +184,12 @@ class SearchIndex:
                 self._recent.clear()
             self._recent[text] = found
         return Counter(found)
+
+    @cached_property
+    def hedge_terms(self) -> frozenset[str]:
+        """The terms of words that ask how usual something is ("who usually gets PMA?", "who is most likely
+        to get it?"): a question with only these asks the topic, not a detail of it."""
+        return frozenset(self.vocabulary.terms(" ".join(HEDGES)))
 
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.default_idf)
