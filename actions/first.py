@@ -31,7 +31,7 @@ from bot.facts.models import GlossaryTerm
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
 from bot.facts.vocab import TOPICS
-from bot.facts.words import asks, question_part, sentences
+from bot.facts.words import CLAUSES, asks, question_part, sentences
 
 # Words that may trail "what's that": "exactly", "when it's at home".
 _TRAILING = r"(?: (?:exactly|actually|then|again|please|anyway|when its at home))*"
@@ -43,14 +43,18 @@ MEANING = re.compile(
 )
 _THANKS = re.compile(r"^(?:ok |okay |right |oh )?(?:thanks|thank you|thankyou|thank u|thx|ta|cheers|many thanks)\b")
 
-_THANKS_LAST = re.compile(r"\b(?:thanks|thank you|thankyou|thank u|thx|cheers)(?: (?:so much|very much|again|x+))?$")
+_THANKS_LAST = re.compile(
+    r"\b(?:thanks|thank you|thankyou|thank u|thx|cheers)(?: (?:so much|very much|again|a lot|a million|loads|x+))?$"
+)
 
 
 def only_thanks(text: str) -> bool:
     """Thanks that asks nothing: "Thank you; I shall show this to my wife this evening"."""
     plain = normalise(text)
     thanks = _THANKS.match(plain) or _THANKS_LAST.search(plain)  # "…called my neighbour, shes coming thank you"
-    return bool(thanks) and not any(map(asks, sentences(text)))
+    # (a question may follow a comma: "ok thanks. she's so independent, how do i support her without taking over")
+    clauses = [c for sentence in sentences(text) for c in CLAUSES.split(sentence) if c.strip()]
+    return bool(thanks) and not any(map(asks, clauses))
 
 
 # "... I meant PMA. What is it?": "it" is the condition just named.
@@ -183,8 +187,12 @@ def answer_first(
     asked = normalise(question_part(question.text)) if question.text else ""
     if asked and DOSE.search(asked):
         return _scope(dispatcher, domain, None)  # "what's the usual dose of riluzole?": for the pharmacist
-    others = bool(asked) and bool(_OTHER_TYPES.search(asked)) and not state.listed and not question.named
-    if others and state.focus not in (None, "mnd", "motor_neuron") and not across.attribute_question(session, asked):
+    # ("so what are the others then" after "is MND the same as ALS?": the pair was ALS and MND itself)
+    beside_mnd = state.listed_kind == "pair" and "mnd" in state.listed
+    others = bool(asked) and bool(_OTHER_TYPES.search(asked)) and (not state.listed or beside_mnd)
+    others = others and not question.named
+    in_focus = state.focus not in (None, "mnd", "motor_neuron") or beside_mnd
+    if others and in_focus and not across.attribute_question(session, asked):
         # (not "which other types affect speaking?", asked across the types)
         # "Name the others", "are there other kinds of it then?" while talking about ALS, nothing listed yet:
         # the types of MND, whatever the classifier read.
@@ -288,8 +296,8 @@ _AGAIN = re.compile(r"^(?:and|or|what about|how about|same for|same with)\b")
 
 # "both?", "and both kinds?" after a listing by which motor neurons the types affect.
 _BOTH_KINDS = re.compile(
-    r"^(?:and |what about |how about |then )?(?:which (?:ones?|types?|kinds?) (?:do |affect |hit |are )?)?"
-    r"both(?: (?:kinds|types|sets|of them))?(?: then)?$"
+    r"^(?:and |what about |how about |then )?(?:which (?:ones? |types? |kinds? )?(?:do |does |affect |affects |hit |"
+    r"hits |are |is )?)?both(?: (?:kinds|types|sets|of them))?(?: then)?$"
 )
 
 
@@ -305,7 +313,7 @@ def _across_again(session: Session, domain: DomainDict, question: Question, stat
         return across_reply(session, domain, both) if both is not None else None
     if mentions_in(question):
         return None
-    if state.focus == "motor_neuron":
+    if state.focus == "motor_neuron" and not state.just_listed:
         return None  # "and upper?" after what happens when lower motor neurons are damaged: motor neurons
     plain = normalise(question.text)
     if question.pronoun or describes(question.text):

@@ -23,8 +23,8 @@ _FOLLOW_UP_WORDS = frozenset(
     "i meant mean it typed wrong my bad one please pls thanks is that with isnt of them those among either "
     # "and PMA is the other one like that, isn't it?"
     "other another like right yeah true as well "
-    # "where does PLS fit in?"
-    "where fit in into".split()
+    # "where does PLS fit in?", "and the PLS gentleman?"
+    "where fit in into gentleman lady resident man woman patient client chap bloke guy fella person".split()
 )
 # ("so ALS isnt one of them?" after a listing re-asks what the listing answered, about ALS)
 _FOLLOW_UP_CUES = frozenset("about same meant mean instead and too also typed them those fit".split())

@@ -119,6 +119,13 @@ class ActionDefineTerm(StoreAction):
         ):
             # "What does that gene change actually do?" asks what it does in the condition talked about.
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
+        plain = normalise(question.text) if question.text else ""
+        if question.worded_topic not in (None, "definition") and plain and not MEANING.search(plain):
+            # "My gran had frontotemporal dementia. Could that be linked?": the wording asks a topic; the word
+            # is part of the story.
+            from actions.answer import ActionAnswerTopic
+
+            return ActionAnswerTopic().answer(session, dispatcher, tracker, domain)
         entry: GlossaryTerm | None = named_term(session, tracker)
         if entry is None:
             # "What does ALS mean?" asks for a condition, not a word.

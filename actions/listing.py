@@ -140,7 +140,23 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
         return None  # "which kind of MND is PMA?" is about PMA; two named ones are compared
     # "Are there other ones that mostly get guys?" after Kennedy's: every type that does, Kennedy's
     # too (the one talked about was not named as the one to leave out).
-    return across_reply(session, domain, asked, among)
+    reply = across_reply(session, domain, asked, among)
+    if _WHICH_IS_IT.search(normalise(sentence)) and reply.conditions and len(reply.conditions) == 1:
+        # "My friend has one but I can't remember the name. It's the one that only affects the upper motor
+        # neurons?": that one, named and said what it is.
+        one = topic_reply(session, domain, replace(question, text=""), reply.conditions[0], topic="definition")
+        if one is not None and one.facts and one.kind == "answer":
+            return one
+    return reply
+
+
+# Asking which one a description fits, as one: "it's the one that only affects the upper motor neurons?",
+# "what's the one that starts in the hands called?".
+_WHICH_IS_IT = re.compile(
+    r"(?<!\bis )\b(?:it s|its|it is|thats|that s|that is) (?:the|a) (?:one|type|kind) (?:that|which|where|with)\b"
+    r"|\bwhat (?:s|is) (?:the )?(?:one|type|kind) (?:that|which|where|with)\b.{0,60}\bcalled\b"
+    r"|\b(?:the )?name of the (?:one|type|kind) (?:that|which|where|with)\b"
+)
 
 
 def among_listed(session: Session, domain: DomainDict, question: Question, state: State) -> Reply | None:

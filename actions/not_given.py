@@ -34,12 +34,15 @@ DOSE = re.compile(
 )
 # Figures the material does not give: "how many people get ALS?", "what percentage…".
 FIGURES = re.compile(
-    r"\bhow many (?:people|patients|cases|adults|children|babies|men|women|(?:motor )?neurone?s|nerve cells)\b"
+    r"\bhow many (?:\w+ )?(?:people|patients|cases|adults|children|babies|men|women|survivors|sufferers|"
+    r"(?:motor )?neurone?s|nerve cells)\b"
     r"|\bwhat (?:percentage|proportion|fraction)\b"
     r"|\b(?:statistics|prevalence|incidence|percent|per cent|percentages?)\b|\bhow (?:rare|common) is\b"
 )
 # A count of people asks who gets it ("how many people in the UK have MND?"), not what the types are.
-_PEOPLE_COUNTED = re.compile(r"\bhow many (?:people|patients|cases|adults|children|babies|men|women)\b")
+_PEOPLE_COUNTED = re.compile(
+    r"\bhow many (?:\w+ )?(?:people|patients|cases|adults|children|babies|men|women|survivors|sufferers)\b"
+)
 # ...unless it counts who survives: "how many people live more than 10 years with it?" asks how it goes.
 _SURVIVAL = re.compile(r"\b(?:survive\w*|survival|die|dies|died|live (?:for|longer|past|beyond|more than)|alive)\b")
 _NEURONS_COUNTED = re.compile(r"\bhow many (?:motor )?(?:neurone?s|nerve cells)\b")
@@ -165,6 +168,15 @@ UNSAID = (
         "utter_unsaid_prevention",
         ("prevent", "protect"),
     ),
+    Unsaid(  # "what trials are running in manchester right now?"
+        re.compile(
+            r"\b(?:which|what|any) (?:clinical )?(?:trials?|studies)\b.{0,40}\b(?:running|recruiting|open|near|"
+            r"available|in (?!the\b|a\b|an\b)\w+)\b|\b(?:trials?|studies) (?:near|around|recruiting)\b"
+        ),
+        "treatment",
+        "utter_unsaid_trials",
+        ("recruit",),
+    ),
     Unsaid(  # "does PLS turn into ALS eventually?"
         re.compile(
             r"\b(?:turns?|turned|turning|changes?|changing|develops?|developing|progress(?:es)?|evolves?|becomes?|"
@@ -220,7 +232,12 @@ def no_detail(
 ) -> list[EventType] | None:
     """Say the detail is not in the material, then what it says on the topic; None when its facts do say it
     (or the detail is about one type and none is meant)."""
-    slug = next(iter(_types_named(question)), None) or (question.named[0] if question.named else state.focus)
+    from actions.references import resolve
+
+    # (named, pointed at or described: "his is the one that does both. how long do people live with that")
+    pointed = resolve(session, question, state) if not question.named else None
+    target = pointed.conditions[0] if pointed is not None and pointed.conditions else state.focus
+    slug = next(iter(_types_named(question)), None) or (question.named[0] if question.named else target)
     if (slug is None and detail.needs_condition) or (detail.one_type and slug in ("mnd", "motor_neuron")):
         return None  # "which gene is it caused by?" with nothing said yet: which type is asked first
     # None named: the topic's default, or the type whose fact answers it ("side effects of edaravone?": ALS)

@@ -37,7 +37,8 @@ _PREDICTION = re.compile(
     r"|\b(?:is|will|could) (?:it|this|that|mnd|als|sma|\w+s one) (?:gonna |going to |)kill (?:him|her|me|us|my \w+)\b"
     r"|\bwill " + _ONE + r" (?:ever |still )?be (?:in pain|ok|okay|alright|able|around|here)\b"
     r"|\bshould (?:i|he|she|we|my \w+) "
-    r"(?:take|stop|start|skip|double|try|get tested|be tested|go on|be on|come off|push for|have the)\b"
+    r"(?:take|stop|start|skip|double|try|get tested|be tested|go on|be on|come off|push for|have the|"
+    r"get (?:them|him|her|the (?:kids|girls|boys|children)|my \w+|our \w+) tested)\b"
     r"|\bhow long (?:has|have|does|will|would) " + _ONE + r" (?:got|have|get|live|last)\b"
     r"|\bhow many (?:more )?(?:years|months|weeks) (?:has|have|does|do|will|would) (?:he|she|i|we|my \w+)\b"
     r"|\b(?:time|years|months) (?:he|she|i|we) (?:has|have|ve) (?:got )?left\b|\bgot left\b|\bleft to live\b"
@@ -115,7 +116,8 @@ _PREDICTION = re.compile(
 # "what are his chances?". A message the classifier took for personal advice that has none of these
 # is answered as a question (see actions/safety.py).
 _JUDGEMENT = re.compile(
-    r"\bshould (?:i|he|she|we|my \w+) (?:be )?(?:worried|worry|concerned|panic|see|go|get|ask|push|insist)\b"
+    # ("should I see someone about it?", "should I get it looked at?" ask when to see a provider)
+    r"\bshould (?:i|he|she|we|my \w+) (?:be )?(?:worried|worry|concerned|panic|ask|push|insist)\b"
     r"|\b(?:do|does|did) (?:i|he|she|my \w+) (?:have|need|qualify)\b"
     r"|\bwhat (?:are|is|are the|is the) (?:my|his|her|our|their) (?:chances?|prognosis|outlook|odds|life expectancy)\b"
     r"|\bhow long (?:do|does|have|has|will|would) (?:i|he|she|we|my \w+)\b"

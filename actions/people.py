@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from bot import mentions
 from bot.facts import names
 from bot.facts.text import normalise
-from bot.facts.words import RELATIVES, STOP_WORDS
+from bot.facts.words import CLAUSES, RELATIVES, STOP_WORDS
 
 _RELATIVES = RELATIVES
 _RELATIVE = "|".join(sorted(_RELATIVES, key=len, reverse=True))
@@ -29,6 +29,8 @@ _BACK = r"(?:back to|returning to|return to|coming back to)"
 _POINTED = re.compile(
     rf"\b(?P<who>{_RELATIVE})s? {_OWN}\b"
     rf"|\b(?:back to|about|for|with) (?:my |his |her |our |their |the )?(?P<back>{_RELATIVE})s\b"
+    # "and my dad's?" alone
+    rf"|^(?:and |what about |how about |then )?(?:my |his |her |our |their )(?P<alone>{_RELATIVE})s$"
     rf"|\b{_BACK} (?:my |his |her |our |their |the )?(?P<to>{_RELATIVE})\b"
     rf"|\bthe (?:one|kind|type) (?:my |his |her |our )?(?P<has>{_RELATIVE}) (?:has|had|got|have)\b"
     # The person talking: "back to mine", "what I've got", "my condition".
@@ -124,8 +126,8 @@ def pointed_at(text: str, people: dict[str, str], opened: str | None = None) -> 
         return fits[0] if len(set(fits)) == 1 else None
     if match.group("helped"):
         return people.get(_RELATIVES[match.group("helped")])  # only when their condition was said
-    who = match.group("who") or match.group("back") or match.group("to") or match.group("has")
-    if match.group("back") and _RELATIVES[who] in _CHILDREN and _RELATIVES[who] not in people:
+    who = match.group("who") or match.group("back") or match.group("alone") or match.group("to") or match.group("has")
+    if (match.group("back") or match.group("alone")) and _RELATIVES[who] in _CHILDREN and _RELATIVES[who] not in people:
         return None  # "and what about my daughters?": daughters, not a daughter's condition
     if _RELATIVES[who] in _ALSO_DESCRIBES and _RELATIVES[who] not in people:
         return None  # "back to the baby one": the type that affects babies, when no baby of theirs was mentioned
@@ -238,8 +240,16 @@ def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str,
         }
         said = [n.slug for n in names.named_conditions(session, text) if not n.negated]
         types = [c for c in dict.fromkeys(said) if c not in ("mnd", "motor_neuron")]
-        if len(relatives) == 1 and len(types) == 1 and not (_SELF.search(plain) and not _WONDERS.search(plain)):
+        own_too = bool(_SELF.search(plain)) and not _WONDERS.search(plain)
+        if len(relatives) == 1 and len(types) == 1 and not own_too:
             updated[relatives.pop()] = types[0]
+        elif len(relatives) == 1 and len(types) == 2 and own_too:
+            # "I have Kennedy's myself, and now my dad who had polio… his doctor mentioned post-polio syndrome":
+            # the type said beside "I have" is theirs, the other the relative's.
+            mine = {c for s in _SENTENCE.split(text) for c in _own_types(session, s)}
+            if len(mine) == 1 and mine < set(types):
+                updated["me"] = mine.pop()
+                updated[relatives.pop()] = next(c for c in types if c != updated["me"])
     says_own = _SELF.search(plain) and not _WONDERS.search(plain)
     if says_own and not _NAMES_SOMEONE.search(plain) and not _points_back(plain):
         # "41, diagnosed with kennedys", "I meant PMA. That's what they said I have": their own.
@@ -248,6 +258,16 @@ def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str,
         if len(own) == 1:
             updated["me"] = own[0]
     return updated
+
+
+def _own_types(session: Session, sentence: str) -> list[str]:
+    """The types a sentence says the person talking has ("i have kennedy's disease myself, and…")."""
+    for clause in CLAUSES.split(sentence):
+        plain = normalise(clause)
+        if _SELF.search(plain) and not _WONDERS.search(plain) and not _NAMES_SOMEONE.search(plain):
+            said = [n.slug for n in names.named_conditions(session, clause) if not n.negated]
+            return [c for c in dict.fromkeys(said) if c not in ("mnd", "motor_neuron")]
+    return []
 
 
 # Taking back a name just said: "sorry no, I've got the letters muddled, it's PLS".

@@ -103,6 +103,7 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
 
 # Someone as the subject: "she wants to know…", "could he…", "he keeps asking…".
 _SUBJECT = re.compile(r"(?:^|\b(?:and|but|so|if|could|would|will|can|does|is|has) )(she|he)\b")
+_NEURON_WORDS = re.compile(r"\b(?:upper|lower|motor|neurone?s?|nerves?)\b")
 _THE_ONE_THAT = re.compile(r"\b(?:the|that|which) (?:one|type|kind)s? (?:that|which|with|where)\b")
 # "The one I typed by mistake", "the one I mixed it up with": the type named before the one now talked about.
 _MISTAKEN = re.compile(
@@ -123,7 +124,9 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
     if question.named == ["motor_neuron"] and pointing and state.listed:
         question = replace(question, named=[])  # "For the second, is it upper motor neurone only?": the second
     described = bool(question.text) and bool(_DESCRIBED.search(normalise(question.text)))
-    if described and question.named == ["motor_neuron"] and _THE_ONE_THAT.search(normalise(question.text)):
+    described_by = _DESCRIBED.search(normalise(question.text)) if described else None
+    by_its_own = described_by is not None and not _NEURON_WORDS.search(described_by.group(0))
+    if by_its_own and question.named == ["motor_neuron"] and not question.neuron_kind:
         # "The one that only affects the upper motor neurons, what's that one?": the neurons describe a type.
         question = replace(question, named=[])
     neurons_only = question.named == ["motor_neuron"] and not question.neuron_kind

@@ -20,7 +20,7 @@ from actions.worded import worded_topic
 from bot.facts import across, names, queries
 from bot.facts.text import normalise, respell
 from bot.facts.vocab import TOPICS
-from bot.facts.words import CLAUSES, asks, question_part
+from bot.facts.words import CLAUSES, asks, question_part, sentences
 from bot.mentions import strip_mentions
 
 # A carer or family member asking how to help, or about support for themselves.
@@ -34,6 +34,7 @@ _BLAME = re.compile(
     r"\b(?:fault|blame|blamed|to blame|guilty|punish\w*)\b"
     r"|\b(?:did|could|would|have|has) (?:i|he|she|we|they|you|my \w+)\b.{0,30}\b(?:cause|caused|brought|done|do)\b"
     r"|\bsomething (?:i|he|she|we|they) did\b|\bbecause of (?:me|him|her|something)\b"
+    r"|\bbrought (?:it|this|that) on (?:myself|himself|herself|themselves|ourselves|him|her|me)\b"
 )
 # "What is post-polio syndrome?": a last clause that only asks what a named type is.
 _WHAT_IS_ONLY = re.compile(
@@ -246,6 +247,12 @@ def read(session: Session, tracker: Tracker) -> Question:
         # ("is mnd the same as als? we say mnd over here": MND is one of the two compared)
         groups = own if _SAME_OR_NOT.search(normalise(asking)) else own - {"mnd"}
         named = [c for c in named if c in (groups or own or neurons_asked)] or named
+    said = sentences(text) if text else []
+    if len(named) > 1 and len(said) > 1 and _WHAT_IS_ONLY.match(normalise(said[-1])):
+        # "I have Kennedy's myself, and my dad's doctor mentioned post-polio syndrome. Whats that?": the one
+        # named last.
+        last = [n.slug for n in found if not n.negated and n.slug in named]
+        named = last[-1:] or named
     if text and not set(names.find_conditions(session, asking)) - {"mnd"} and _TYPES_ASKED.search(normalise(asking)):
         # "We have residents with MND. What are the different types? I only really know ALS": the types of MND.
         named = ["mnd"]

@@ -94,6 +94,22 @@ _TOPIC_BY_WORDING = [
         ),
         "symptoms",
     ),
+    # "is twitching one of them?" after its signs: whether that is one of its signs (not "is PLS one of them?")
+    (
+        re.compile(
+            r"^(?:and |so |but )?(?:is|are|isnt|arent) (?!it\b|that\b|this\b|they\b|(?:als|pls|pma|pbp|sma|pps|mnd|"
+            r"kennedys?|the \w+ one)\b)(?:\w+ ){1,3}(?:one of (?:them|those|the signs|the symptoms)|among them)\W*$"
+        ),
+        "symptoms",
+    ),
+    # "i keep thinking i brought it on myself", "is it my fault?": living with it, and that it is no one's fault
+    (
+        re.compile(
+            r"\b(?:my|his|her|their|our) (?:own )?fault\b|\bblame (?:myself|himself|herself|ourselves|me)\b"
+            r"|\bbrought (?:it|this|that) on (?:myself|himself|herself|themselves|ourselves)\b"
+        ),
+        "coping",
+    ),
     # "and when it's not inherited?": the other causes
     (re.compile(r"\bwhen (?:it|its|it s|it is) not (?:inherited|genetic|in the family|passed down)\b"), "causes"),
     # "what kind of professionals should be involved in his care": who helps
@@ -103,6 +119,25 @@ _TOPIC_BY_WORDING = [
             r"people|experts|therapists|health ?care workers)\b.{0,30}\binvolved in (?:his|her|their|my|our|the) care\b"
         ),
         "treatment",
+    ),
+    # "what are the chances it happens again?", "what about our next baby?": whether it is passed on again
+    (
+        re.compile(
+            r"\b(?:happens?|happening|get it|have it|be affected) again\b"
+            r"|\b(?:next|another|second|future|other) (?:baby|babies|child|children|pregnancy|pregnancies|kids?)\b"
+        ),
+        "inheritance",
+    ),
+    # "my grandad had motor neurone disease btw, does that change anything?", "my sister had dementia, the
+    # frontal type. is that connected at all?": one's own risk
+    (
+        re.compile(
+            r"\bdoes (?:that|this|it) (?:change anything|matter|mean anything|make (?:a|any) difference|"
+            r"affect (?:me|my|us|our)|(?:raise|increase|up) (?:my|the|our) (?:risk|chances?))\b"
+            r"|\b(?:is|could|are|might) (?:that|this|it|they|those) (?:be )?(?:connected|linked|related)"
+            r"(?: (?:at all|in any way|somehow|then|too))?\W*$"
+        ),
+        "risk_factors",
     ),
     # "will it just keep getting worse?", "does it get worse over time?", "will she stay the same?": how it goes
     (

@@ -40,7 +40,8 @@ _NUMBERS = {"one": "0", "two": "1", "three": "2", "four": "3", "five": "4", "six
 PHRASES: dict[str, str] = {}
 for word, meaning in _ORDINALS.items():
     # ("the third and fourth ones": "fourth ones" is the fourth)
-    for form in (f"the {word} one", f"{word} one", f"{word} ones", f"the {word}", f"the {word} type", f"the {word} kind"):
+    forms = (f"the {word} one", f"{word} one", f"{word} ones", f"the {word}", f"the {word} type", f"the {word} kind")
+    for form in forms:
         PHRASES[form] = meaning
 for word, meaning in _NUMBERS.items():
     PHRASES[f"number {word}"] = meaning

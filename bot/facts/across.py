@@ -31,6 +31,10 @@ _ACROSS = re.compile(
     # "most common MND?", "the commonest type": the one type the documents call the most common
     r"|\b(?:most common|commonest|most frequent) (?:(?:type|kind|form) (?:of )?)?(?:mnds?|motor neurone? diseases?|"
     r"one|type|kind|form)\b"
+    # "I forget what it's called, it's the one that starts in the hands?": which one a description fits
+    # (not "is it the one that…?", whether the one talked about fits)
+    r"|(?<!\bis )\b(?:it s|its|it is|thats|that s|that is) (?:the|a) (?:one|type|kind) (?:that|which|where|with)\b"
+    r"|\bwhat (?:s|is) (?:the )?(?:one|type|kind) (?:that|which|where|with)\b.{0,60}\bcalled\b"
     # "name a disease that hits only the upper ones", "give me one that hits both"
     r"|\b(?:name|give me|tell me|list) (?:a|an|one|any|the|some) (?:\w+ )?(?:types?|ones?|kinds?|forms?|diseases?|"
     r"conditions?|mnds?) (?:that|which|where)\b"
@@ -150,12 +154,20 @@ def across_sentence(text: str) -> str:
     return text
 
 
+_SCOPING = re.compile(r"^(?:out of|of|among|amongst|between|from|apart from|besides|except|other than|excluding)\b")
+
+
 def _without_preamble(sentence: str) -> str:
     """A sentence without the clauses before its question that ask nothing ("my grip has been going for months
     and the gp wants me to see someone, which types of mnd are there": the grip is no part of the question)."""
     clauses = [c.strip() for c in CLAUSES.split(sentence) if c.strip()]
     dropped = 0
-    while len(clauses) > 1 and not asks(clauses[0]) and _ACROSS.search(normalise(" ".join(clauses[1:]))):
+    while (
+        len(clauses) > 1
+        and not asks(clauses[0])
+        and not _SCOPING.match(normalise(clauses[0]))  # "Out of ALS, PLS and PMA, which one…": part of the question
+        and _ACROSS.search(normalise(" ".join(clauses[1:])))
+    ):
         clauses, dropped = clauses[1:], dropped + 1
     return " ".join(clauses) if dropped else sentence
 
