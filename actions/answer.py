@@ -17,6 +17,7 @@ from actions.compare import compare_reply
 from actions.compose import MAX_SENTENCES, Reply, sentences, topic_reply
 from actions.contract import payload
 from actions.conversation import State, previous_question
+from actions.descriptions import describes
 from actions.first import CORRECTION, WHAT_IT_DOES, answer_first
 from actions.follow_ups import (
     ABOUT_FAMILY,
@@ -31,8 +32,9 @@ from actions.follow_ups import (
 )
 from actions.grouped import grouped_reply
 from actions.listing import across_reply
-from actions.references import Targets, describes, mentions_in, resolve
+from actions.references import mentions_in, resolve
 from actions.replies import ask_which_condition, example_buttons, named_term, send_choices, send_definition, send_reply
+from actions.targets import Targets
 from actions.understanding import Question, read
 from actions.wording import say
 from bot.facts import across, names, queries

@@ -9,7 +9,6 @@ an answer across types ("which ones start in the hands?"); a comparison when it 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
@@ -17,30 +16,24 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.compose import Reply, topic_reply
+from actions.compose import Reply
 from actions.contract import payload
 from actions.conversation import State
+from actions.descriptions import describes
 from actions.listing import across_question, across_reply, among_listed
 from actions.not_given import DOSE, EPONYM, FIGURES, no_detail, no_figures, unsaid_asked, who_the_name_is
-from actions.references import Targets, describes, mentions_in
+from actions.references import mentions_in
 from actions.replies import example_buttons, send_definition, send_reply
+from actions.targets import Targets
 from actions.understanding import Question
 from actions.wording import say
-from bot.facts import across, names, queries
+from actions.words_asked import MEANING, WHAT_IS_IT, WHY_THAT, term_pointed_at, why_the_word, word_asked
+from bot.facts import across, names
 from bot.facts.models import GlossaryTerm
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
-from bot.facts.vocab import TOPICS
 from bot.facts.words import CLAUSES, asks, question_part, sentences
 
-# Words that may trail "what's that": "exactly", "when it's at home".
-_TRAILING = r"(?: (?:exactly|actually|then|again|please|anyway|when its at home))*"
-MEANING = re.compile(
-    r"\b(?:mean|means|meaning|define|definition|stand for|stands for)\b"
-    rf"|\bwhat(?:s| is| are)? (?:that|this|it|they|those){_TRAILING}\s*\??\s*$"
-    rf"|\bwhat(?:s| is) (?:a|an|the) \w+{_TRAILING}\s*\??\s*$"
-    r"|['\"‘“]\w[\w ]*['\"’”]"
-)
 _THANKS = re.compile(r"^(?:ok |okay |right |oh )?(?:thanks|thank you|thankyou|thank u|thx|ta|cheers|many thanks)\b")
 
 _THANKS_LAST = re.compile(
@@ -57,10 +50,6 @@ def only_thanks(text: str) -> bool:
     return bool(thanks) and not any(map(asks, clauses))
 
 
-# "... I meant PMA. What is it?": "it" is the condition just named.
-WHAT_IS_IT = re.compile(rf"\bwhat(?:s| is) (?:it|that|this){_TRAILING}\s*\??\s*$")
-
-
 # "What does that gene change actually do?": what it does in the condition talked about, not what the word
 # means.
 WHAT_IT_DOES = re.compile(
@@ -72,28 +61,6 @@ _NEURONS_DO = re.compile(
     r"\bwhat (?:does|do|did) (?:the |an? |your |our )?(?:upper |lower )?(?:motor )?neurone?s? "
     r"(?:actually |really |normally |usually |even )?do\b"
 )
-
-# "Why has he got that?", "what causes it?" right after a word was explained: why that happens.
-_WHY_THAT = re.compile(
-    r"\b(?:why|how come|what causes|what makes|whats causing|what is causing|cause of)\b.{0,30}"
-    r"\b(?:that|it|this|those|them|these)\b"
-)
-
-
-def _why_the_word(
-    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, question: Question, state: State
-) -> list[EventType] | None:
-    """The answer, on the explained word's own topic, ranked with the word as part of the question."""
-    entry = session.get(GlossaryTerm, state.defined)
-    if entry is None or entry.section not in TOPICS:
-        return None
-    with_word = replace(question, text=f"{entry.term} {question.text}", pronoun_singular=False)
-    focus = question.named[0] if question.named else state.focus if state.focus != "motor_neuron" else None
-    reply = topic_reply(session, domain, with_word, focus, topic=entry.section)
-    if reply is None or not reply.facts or reply.kind != "answer":
-        return None
-    return send_reply(session, dispatcher, domain, reply, state)
-
 
 # "I mean PBP" is a correction, not a question about what a word means.
 I_MEAN = re.compile(r"\bi (?:mean|meant)\b")
@@ -123,42 +90,16 @@ _SHORT = 4
 # "the others", "other kinds": the other types of MND.
 _OTHER_TYPES = re.compile(r"\b(?:the others|the other ones|other (?:types|kinds|forms|ones|sorts))\b")
 # "Sorry, I meant…", "no, PMA not PLS", "oops", "ugh autocorrect".
-# "What is X?", "what does X mean?" with nothing else: X may be a glossary word.
-_WHAT_IS = re.compile(
-    r"^(?:so |and |ok |but )?(?:what is|whats|what are|what does|what do|define|meaning of) "
-    r"(?:a |an |the )?(?P<rest>.+?)(?: mean| means| exactly)?$"
-)
 # A word alone, or with only a word that leads on ("and neuropathy?", "what about riluzole").
 _BARE = re.compile(r"^(?:and |so |ok |but |what about |how about )?(?:the |a |an )?(?P<rest>.+?)$")
 # A word that names a topic, asked alone about the condition in focus ("inherited?", "prognosis?").
 _TOPIC_NAME = re.compile(
     r"\b(?:inherit\w*|genetic|progressive|prognosis|paralysis|treatments?|therapy|trials?|polio|reflex)\b"
 )
-_CLAUSE = re.compile(r"[.?!,;:\n]+")
 CORRECTION = re.compile(
     r"\b(?:sorry|i meant|i mean|meant|oops|whoops|no wait|not that|wrong one|correction|actually|typo|"
     r"autocorrect\w*|misspel\w*|my mistake|my bad)\b"
 )
-
-
-# Words that say an ordinal points at a word of the last answer, not a listed type: "the 2nd drug".
-_TERM_KIND = re.compile(r"\b(?:drugs?|medicines?|medications?|meds|words?|terms?|names?|tablets?|pills?)\b")
-
-
-def _term_pointed_at(session: Session, question: Question, state: State) -> str | None:
-    """ "The 2nd drug, what is it?", "first one?" after "riluzole and edaravone…": that word of the
-    last answer, when the ordinal points at its words rather than at listed types."""
-
-    places = [int(m) for m in mentions_in(question) if m.lstrip("-").isdigit()]
-    if not places or len(state.terms) < 2 or question.named:
-        return None
-    if not _TERM_KIND.search(normalise(question.text)) and (state.listed or len(normalise(question.text).split()) > 3):
-        return None  # "the first one - does he need help with eating?" asks about a type
-    # In the order the last answer says them ("riluzole and edaravone"), not the slot's order.
-    said = " ".join(f.answer for f in queries.facts_by_id(session, state.last_facts)).lower()
-    terms = sorted(state.terms, key=lambda t: (said.find(t.lower()) if t.lower() in said else len(said), t))
-    index = places[0]
-    return terms[index] if -len(terms) <= index < len(terms) else None
 
 
 def answer_first(
@@ -211,8 +152,8 @@ def answer_first(
     described = bool(asked) and describes(question.text)
     words = bool(asked) and not (described and (not MEANING.search(asked) or WHAT_IS_IT.search(asked)))
     words = words and not (state.focus and WHAT_IT_DOES.search(asked)) and not _NEURONS_DO.search(asked)
-    key = _word_asked(session, question.text) if words else None
-    key = key or (_term_pointed_at(session, question, state) if words else None)
+    key = word_asked(session, question.text) if words else None
+    key = key or (term_pointed_at(session, question, state) if words else None)
     bare = _BARE.match(asked) if key is None and words and len(asked.split()) <= _SHORT else None
     if bare and state.terms and not _TOPIC_NAME.search(asked) and not across.names_the_body(session, asked):
         # "androgen receptor?", "and neuropathy?" echoing a word the last answer used: what it means (a part
@@ -254,9 +195,9 @@ def answer_first(
         entry = names.find_term(session, names.without_condition_names(session, where))
         if entry is not None and (meaning or not question.named):
             return send_definition(dispatcher, tracker, domain, entry)
-    if state.defined and not set(question.named) - {"mnd"} and _WHY_THAT.search(asked):
+    if state.defined and not set(question.named) - {"mnd"} and WHY_THAT.search(asked):
         # "What does hyperreflexia mean?", then "why has he got that?": the facts the word comes from.
-        explained = _why_the_word(session, dispatcher, domain, question, state)
+        explained = why_the_word(session, dispatcher, domain, question, state)
         if explained is not None:
             return explained
     if question.outside and not question.named:
@@ -322,47 +263,6 @@ def _across_again(session: Session, domain: DomainDict, question: Question, stat
         return None  # a question of its own, not a fragment
     asked = across.attribute_question(session, question.text, require_across=False)
     return across_reply(session, domain, asked) if asked is not None else None
-
-
-# Who says the word, after it: "…they keep on about", "…the nurse mentioned", "…that was on his letter".
-_SAID_BY = re.compile(
-    r" (?:that |which )?(?:they|he|she|you|we|people|everyone|the (?:doctors?|nurses?|hospital|consultant|"
-    r"specialist|gp|neuro\w*|team|physio)|(?:was|is) (?:on|in) (?:the|his|her|my) \w+)\b.*$"
-)
-# A word said as a thing ("the SMN1 thing", "the androgen stuff"): the word.
-_FILLER = re.compile(r"(?<=\w) (?:thing|things|stuff|business|bit|word|term)(?= |$)")
-# A word, then only asking what it is: "riluzole. what", "fasciculations?? meaning", "SMN protein - what's that".
-_THEN_WHAT = re.compile(
-    r"^(?P<word>[a-z0-9 ]+?) (?:what|what is (?:it|that)|whats (?:it|that)|what does (?:it|that) mean|meaning|means)$"
-)
-# A message that opens with a word and a dash or colon: "gastrostomy tube - …", "Riluzole: …".
-_LEADS_WITH_WORD = re.compile(r"^[\w' ]{3,40}(?: - |: )")
-_LEADING_WORD = re.compile(r"^[a-z0-9 ]+$")
-
-
-def _word_asked(session: Session, text: str) -> str | None:
-    """The glossary word a clause asks about as such ("what is muscle wasting?", "quick one, whats
-    hyperreflexia, it's in the notes", "what is front oh temporal dementia"), when that clause names no
-    condition: the whole of what is asked must be the word (or one of its other names, typos allowed)."""
-    for clause in _CLAUSE.split(text):
-        plain = normalise(clause)
-        exact = _WHAT_IS.match(plain)
-        if exact is None or set(names.find_conditions(session, plain)) - {"motor_neuron"}:
-            continue
-        rest = _FILLER.sub("", exact.group("rest"))  # "whats the SMN1 thing the doctor keeps saying"
-        said = _SAID_BY.search(rest)  # "whats the SMN protein they keep on about": the word, not who says it
-        key = names.whole_term(session, rest) or (names.whole_term(session, rest[: said.start()]) if said else None)
-        if key is not None:
-            return key
-    # "riluzole. what", "hyperreflexia - meaning?": a word, then only asking what it is.
-    asked_alone = _THEN_WHAT.match(normalise(text))
-    if asked_alone and names.whole_term(session, asked_alone.group("word")):
-        return names.whole_term(session, asked_alone.group("word"))
-    # "gastrostomy tube - the PBP lady may need one. what is it": a word first, then what "it" is.
-    head = _LEADING_WORD.match(normalise(text.split(" - ")[0].split(":")[0])) if _LEADS_WITH_WORD.search(text) else None
-    if head and WHAT_IS_IT.search(normalise(question_part(text))):
-        return names.whole_term(session, head.group(0))
-    return None
 
 
 def _scope(dispatcher: CollectingDispatcher, domain: DomainDict, words: str | None) -> list[EventType]:

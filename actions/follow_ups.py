@@ -9,9 +9,12 @@ import re
 from sqlalchemy.orm import Session
 
 from actions.conversation import State
-from actions.first import CORRECTION, I_MEAN, I_MEANT, WHAT_IS_IT, asks_meaning
-from actions.references import Targets, describes, describing, mentions_in
+from actions.descriptions import describes, describing
+from actions.first import CORRECTION, I_MEAN, I_MEANT, asks_meaning
+from actions.references import mentions_in
+from actions.targets import Targets
 from actions.understanding import Question
+from actions.words_asked import WHAT_IS_IT
 from bot.facts import across, names
 from bot.facts.text import normalise
 from bot.facts.words import asks, question_part, sentences

@@ -15,12 +15,13 @@ from actions.base import StoreAction, mentioned_conditions
 from actions.compose import topic_reply
 from actions.contract import payload
 from actions.conversation import State
-from actions.first import MEANING, WHAT_IS_IT, WHAT_IT_DOES
+from actions.first import WHAT_IT_DOES
 from actions.listing import across_question
 from actions.references import resolve
 from actions.replies import named_term, send_definition, send_reply
 from actions.understanding import read
 from actions.wording import say
+from actions.words_asked import MEANING, WHAT_IS_IT
 from bot.facts import across, queries
 from bot.facts.across import is_across
 from bot.facts.builds import per_build

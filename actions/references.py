@@ -13,33 +13,20 @@ When two readings are equally likely the result offers the choices instead of gu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from rasa_sdk.events import EventType, SlotSet
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from actions import people
+from actions import descriptions, people
 from actions.conversation import State
+from actions.focus import PLURAL, focus_of, general_about_focus, topics_of, types_in_order
+from actions.targets import Targets
 from actions.understanding import Question
 from bot import mentions
-from bot.facts import across, names, queries
-from bot.facts.builds import per_build
-from bot.facts.models import Fact, FactTopic
+from bot.facts import across, names
 from bot.facts.text import normalise
 from bot.facts.words import question_part, sentences
 
-# "The one that affects babies", "the legs one", "the type you said starts in the hands" (not "that
-# one", which is the focus, nor "the upper ones", which are motor neurons).
-_DESCRIBED = re.compile(
-    r"\b(?:the|that) (?:one|ones|type|kind|condition|disease) "
-    r"(?:that|thats|which|where|who|whos|with|you|u|i|for|affecting|from|in|on|about|of|linked|where|connected|"
-    r"associated|related|tied|caused|called)\b"
-    r"|\bthe (?!other\b|first\b|second\b|third\b|last\b|same\b|right\b|main\b|next\b|only\b)\w+(?: \w+)? "
-    r"(?:one|type)\b"
-    # "the one polio survivors get", "the kind babies have"
-    r"|\bthe (?:one|type|kind) (?:\w+ ){1,3}?(?:get|gets|got|have|has|had)\b"
-)
 # "Is it the one that…", "(Mum) so is that the kind with…": the one in focus, said to be as described.
 _IS_IT_THE_ONE = re.compile(
     r"^(?:\w+ ){0,2}?(?:(?:is|isnt|was) (?:it|that|this|hers|his)|thats|its) (?:the|a) "
@@ -56,37 +43,14 @@ _MEMBER_OF = re.compile(
     r"\b(?:counted as|classed as|classified as|considered|(?:a|one) (?:type|kind|form|sort) of|one of the|an?) "
     r"(?:motor neurone? diseases?|mnds?)\b"
 )
-_RELATIVE_CLAUSE = re.compile(r"\s*(?:that|thats|which|who|whos|where)\b")
 _FIRST_ASKED = re.compile(
     r"\b(?:the )?(?:first|1st|original|very first) (?:thing|question|one|condition) (?:i|we) (?:asked|mentioned|said)"
     r"(?: about)?\b|\b(?:back to|in|about|to) (?:my|the) (?:first|1st|original|very first) "
     r"(?:question|message|q|point)\b"
 )
 _LIKE_BEFORE = re.compile(r"\b(?:like|as|than)\s*$", re.IGNORECASE)
-_CLOSES = re.compile(r"[,;:]| - ")  # what may close a description: "the one that affects babies, what…"
-_PLURAL = re.compile(r"\b(?:they|them|their|those|these)\b")
 # "The other one, not the hands one": a description that rules one out.
 _NOT_DESCRIBED = re.compile(r"\b(?:not|isnt|wasnt) ((?:the|that) (?:\w+ ){1,2}?(?:one|type))\b")
-
-
-@dataclass
-class Targets:
-    """What a question is about."""
-
-    conditions: list[str] = field(default_factory=list)
-    choices: list[str] = field(default_factory=list)  # set when it is unclear which is meant
-    via: str = "none"  # named, listed, other, all, rest, described, person, plural, focus, none
-    topic: str | None = None  # for a description: the topic of what described it ("the one that starts…")
-    asked: str | None = None  # the question without the words that picked the condition ("the brainstem one")
-    # The listing counted from, when it is not the one last shown ("the sixth one on your list" after a
-    # shorter answer counts from the types): what the next "the second one" counts from too.
-    counted_from: list[str] | None = None
-
-    def listing_events(self) -> list[EventType]:
-        """The slots that make ``counted_from`` the listing, if there is one."""
-        if self.counted_from is None:
-            return []
-        return [SlotSet("listed", self.counted_from), SlotSet("listed_kind", "types")]
 
 
 _BOTH = re.compile(r"\b(?:both|the two|those two|these two|either)\b")
@@ -123,24 +87,24 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
     pointing = [m for m in found if m.lstrip("-").isdigit()] if question.text else []
     if question.named == ["motor_neuron"] and pointing and state.listed:
         question = replace(question, named=[])  # "For the second, is it upper motor neurone only?": the second
-    described = bool(question.text) and bool(_DESCRIBED.search(normalise(question.text)))
-    described_by = _DESCRIBED.search(normalise(question.text)) if described else None
+    described = bool(question.text) and bool(descriptions.DESCRIBED.search(normalise(question.text)))
+    described_by = descriptions.DESCRIBED.search(normalise(question.text)) if described else None
     by_its_own = described_by is not None and not _NEURON_WORDS.search(described_by.group(0))
     if by_its_own and question.named == ["motor_neuron"] and not question.neuron_kind:
         # "The one that only affects the upper motor neurons, what's that one?": the neurons describe a type.
         question = replace(question, named=[])
     neurons_only = question.named == ["motor_neuron"] and not question.neuron_kind
-    if neurons_only and question.intent_topic and question.intent_topic not in _topics_of(session, "motor_neuron"):
+    if neurons_only and question.intent_topic and question.intent_topic not in topics_of(session, "motor_neuron"):
         # "Why does polio hit motor neurons in the first place?" after PPS: motor neurons have no causes of
         # their own; the disease in focus does.
         neurons_only = state.focus not in (None, "mnd", "motor_neuron")
     else:
         neurons_only = False
-    if state.focus not in (None, "mnd", "motor_neuron") and (_general_about_focus(question) or neurons_only):
+    if state.focus not in (None, "mnd", "motor_neuron") and (general_about_focus(question) or neurons_only):
         # "Which motor neurons does it damage?", "is it a kind of MND?", "his legs are stiff, is that
         # the upper motor neurons?": the type in focus, not motor neurons or MND in general, unless a
         # description says which ("our patient has the slow one that only affects the upper neurones").
-        picked = _described(session, question, state, [c for c in state.listed if c]) if described else None
+        picked = descriptions.described(session, question, state, [c for c in state.listed if c]) if described else None
         if picked is not None and len(picked.conditions) == 1:
             return Targets(picked.conditions, via="named")  # as good as named; what is asked is the question's own
         return Targets([state.focus], via="focus")  # type: ignore[list-item]
@@ -161,7 +125,7 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         types = [c for c in named if c not in ("mnd", "motor_neuron")]
         if len(types) == 1 and "mnd" in named and _MEMBER_OF.search(normalise(question.text or "")):
             named = types
-        disagreeing = _disagreeing(session, question, types) if described and len(types) in (1, 2) else None
+        disagreeing = descriptions.disagreeing(session, question, types) if described and len(types) in (1, 2) else None
         if disagreeing is not None:
             # "My grandson has PLS, the spinal muscle one", "Leo has Kennedy's, the baby muscle one": the
             # name and the description say different types; ask which, rather than guess.
@@ -210,7 +174,7 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
     if ruled_out is not None:
         # "The other one, not the hands one": the listing without the one described, and the question
         # without the description.
-        excluded = _described(session, replace(question, text=ruled_out.group(1)), state, listed)
+        excluded = descriptions.described(session, replace(question, text=ruled_out.group(1)), state, listed)
         if excluded is not None and excluded.conditions and set(excluded.conditions) < set(listed):
             plain = normalise(question.text)
             rest = f"{plain[: ruled_out.start()]} {plain[ruled_out.end() :]}".strip()
@@ -224,9 +188,9 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
     if question.text and _ASKED_ABOUT.search(normalise(question.text)) and state.history:
         # "The first one I asked about": in the order they came up, not the last listing.
         listed = [c for c in state.history if c not in ("mnd", "motor_neuron")]
-    if found and _DESCRIBED.search(normalise(question.text)):
+    if found and descriptions.DESCRIBED.search(normalise(question.text)):
         # "Going back to the first one, the hands one": when a description is there, it says which.
-        described = _described(session, question, state, listed)
+        described = descriptions.described(session, question, state, listed)
         if described is not None and len(described.conditions) == 1:
             return described
     for meaning in found:
@@ -257,15 +221,15 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
             index = int(meaning)
             if -len(listed) <= index < len(listed):
                 return Targets([listed[index]], via="listed")
-            types = _types_in_order(session)
+            types = types_in_order(session)
             if len(listed) <= index < len(types):
                 # "The fourth one on your list" after shorter answers: the only long list is the types'.
                 return Targets([types[index]], via="listed", counted_from=types)
             return Targets(choices=list(listed), via="listed")
-    described = _described(session, question, state, listed)
+    described = descriptions.described(session, question, state, listed)
     if described is not None:
         return described
-    plural = _PLURAL.search(normalise(question.text)) and not question.pronoun_singular
+    plural = PLURAL.search(normalise(question.text)) and not question.pronoun_singular
     if listed and len(listed) == 2 and plural and state.focus != "motor_neuron":
         # (After "what's a motor neuron?", "where are they?" means motor neurons.)
         return Targets(list(listed), via="plural")
@@ -274,81 +238,8 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
     if question.neuron_kind and (state.focus in (None, "mnd", "motor_neuron") or not question.pronoun):
         return Targets(["motor_neuron"], via="named")  # "what happens when the upper ones are damaged?"
     if state.focus:
-        return Targets([_in_focus(session, question, state)], via="focus")
+        return Targets([focus_of(session, question, state)], via="focus")
     return Targets()
-
-
-def _types_in_order(session: Session) -> list[str]:
-    """The types of MND in the order the bot lists them."""
-    from bot.facts import queries
-
-    return [c.slug for c in queries.conditions(session) if c.parent_slug == "mnd"]
-
-
-# How sure the classifier must be of a disease topic to leave a talk about healthy motor neurons for MND.
-SURE_OF_A_DISEASE_TOPIC = 0.8
-
-
-def _in_focus(session: Session, question: Question, state: State) -> str:
-    """The condition "it" means: the one in focus, except that motor neurons do not inherit a
-    disease's topics. "The consultant said the upper and lower ones are involved" then "is it
-    passed on in families?": "it" is the disease talked about before, not motor neurons."""
-    focus = str(state.focus)
-    topic = question.intent_topic
-    if focus != "motor_neuron" or topic is None or topic in _topics_of(session, focus):
-        return focus
-    diseases = [c for c in state.history if c not in ("mnd", "motor_neuron")]
-    if diseases:
-        return diseases[-1]
-    if question.topic_weights.get(topic, 0.0) < SURE_OF_A_DISEASE_TOPIC:
-        # Only healthy motor neurons talked about, and a disease topic barely read ("so it's like 2 relay
-        # stages?" is not about how MND ends): still motor neurons, the topic ranked among their facts.
-        return focus
-    return "mnd"
-
-
-def _topics_of(session: Session, condition: str) -> frozenset[str]:
-    """The topics the store has facts on for ``condition`` (read once per build)."""
-
-    def read(s: Session) -> dict[str, frozenset[str]]:
-        found: dict[str, set[str]] = {}
-        for slug, topic in s.execute(
-            select(Fact.condition_slug, FactTopic.topic_slug).where(Fact.id == FactTopic.fact_id)
-        ):
-            found.setdefault(slug, set()).add(topic)
-        return {slug: frozenset(topics) for slug, topics in found.items()}
-
-    return per_build(session, "topics_of", read).get(condition, frozenset())
-
-
-SHORT_NEURON_QUESTION = 5
-_WHICH_NEURONS = re.compile(r"\b(?:which|what) (?:motor |kind of |type of |sort of )?neurone?s?\b")
-_BETWEEN = re.compile(r"\b(?:difference|differences|differ|between|versus|vs)\b")
-_IT = re.compile(r"\b(?:it|its|that|this)\b")
-_DUMMY_IT = re.compile(
-    r"\b(?:is|isnt|was) it (?:true|right|correct|possible|normal|common|usual|likely|fair|ok|okay)\b"
-)
-_GENERAL_NAME = re.compile(r"\b(?:mnd|mnds|motor neurone? diseases?)\b")
-
-
-def _general_about_focus(question: Question) -> bool:
-    """Motor neurons or MND named only to say something about the condition in focus."""
-    if question.named == ["motor_neuron"]:
-        # "The consultant said both upper and lower neurones are involved, what does that mean?"
-        plain = normalise(question.text)
-        # "Upper or lower?", "and which motor neurones?" are about it; "what happens when the lower ones
-        # are damaged?" is general.
-        short = len(plain.split()) <= SHORT_NEURON_QUESTION
-        kind_of_its_own = question.neuron_kind and short and not _BETWEEN.search(plain) and not _PLURAL.search(plain)
-        which_of_them = short and bool(_WHICH_NEURONS.search(plain))
-        return question.pronoun_singular or question.possessive or kind_of_its_own or which_of_them
-    if question.named == ["mnd"] and question.pronoun_singular:
-        # "is it a kind of MND?" (not "my dad has MND, is it inherited?", "is it true that doctors suspect
-        # MND when…"): "it" comes first
-        plain = _DUMMY_IT.sub(" ", normalise(question.text))
-        pronoun, name = _IT.search(plain), _GENERAL_NAME.search(plain)
-        return bool(pronoun and name and pronoun.start() < name.start())
-    return False
 
 
 def mentions_in(question: Question, *, asking_only: bool = True) -> list[str]:
@@ -417,100 +308,3 @@ def _other(state: State, listed: list[str]) -> Targets:
     return Targets(via="other")
 
 
-def _disagreeing(session: Session, question: Question, types: list[str]) -> tuple[str, str] | None:
-    """The named type and another one that a description beside it names instead, or None.
-
-    The description names the other one by a word of its name ("the spinal muscle one": SMA), or by what
-    the documents state of it where they state something else of the named one ("the baby one" beside
-    Kennedy's disease, which they say affects men)."""
-    plain = normalise(question.text or "")
-    match = _DESCRIBED.search(plain)
-    if match is None:
-        return None
-    start, end = len(plain[: match.start()].split()), len(plain[: match.end()].split())
-    inside = {n.slug for n in names.named_conditions(session, plain) if start <= n.start < end}
-    outside = [c for c in types if c not in inside]
-    if len(outside) != 1:
-        return None
-    named = outside[0]
-    ends = [n.start + len(n.matched.split()) for n in names.named_conditions(session, plain) if n.slug == named]
-    if start not in ends:
-        # Only a description right after the name is said of it ("PLS, the spinal muscle one"); "PBP, that's
-        # the one that starts in the hands, isn't it?" asks whether it is, which its answer tells.
-        return None
-    owners = {names.name_words(session).get(w) for w in match.group(0).split()} - {None}
-    if len(types) == 2 or owners:
-        other = (set(types) - {named}) | owners
-        return (named, other.pop()) if len(other) == 1 and named not in other else None
-    asked = across.attribute_question(session, match.group(0), require_across=False, specific_first=True)
-    own = across.values_of(session, named).get(asked.attribute, set()) if asked is not None else set()
-    if asked is None or not own or own & set(asked.values):
-        return None  # nothing said of it there, or the description fits it
-    fitting = [f.condition for f in across.conditions_with(session, asked)]
-    return (named, fitting[0]) if len(fitting) == 1 and fitting[0] != named else None
-
-
-def describing(text: str) -> str:
-    """``text`` without the phrase that describes a condition ("the brainstem one, is it inherited?")."""
-    return " ".join(_DESCRIBED.sub(" ", normalise(text)).split())
-
-
-def describes(text: str | None) -> bool:
-    """Whether ``text`` describes a condition ("the one from polio, what is it", "the brainstem one")."""
-    return bool(text) and describing(text) != normalise(text)  # type: ignore[arg-type]
-
-
-# "The progressive one" may mean PBP or PMA: offered as choices when no more than this many names share it.
-MAX_NAME_CHOICES = 3
-
-
-def _described(session: Session, question: Question, state: State, listed: list[str]) -> Targets | None:
-    """ "the one that affects babies", "the legs one": a type picked by what the documents say of it.
-
-    Only the words of the description count ("the legs one, does it reach the arms?" is about the
-    legs); the most telling kind of description is tried first, among the listed types, then the
-    ones talked about, then all of them.
-    """
-    if not question.text:
-        return None
-    match = _DESCRIBED.search(normalise(question.text))
-    if not match:
-        return None
-    description = match.group(0)
-    after = normalise(question.text)[match.end() :]
-    if match.group(0).startswith(("the one", "that one", "the type", "the kind", "the condition", "the disease")) or (
-        _RELATIVE_CLAUSE.match(after)  # "the slow one that only affects the upper neurones"
-    ):
-        description = normalise(question.text)[match.start() :]
-    asked = across.attribute_question(session, description, require_across=False, specific_first=True)
-    if asked is None:
-        # "The spinal one", "back to the bulbar one": a word of one type's own name.
-        owners = {names.name_words(session).get(w) for w in match.group(0).split()} - {None}
-        if len(owners) == 1:
-            return Targets([str(owners.pop())], via="described", asked=describing(question.text))
-        # "The muscular atrophy one": words that two types' names share (PMA and SMA): ask which.
-        table = names.name_word_owners(session)
-        shared = [table[w] for w in match.group(0).split() if w in table]
-        both = frozenset.intersection(*shared) if shared and not owners else frozenset()
-        if 2 <= len(both) <= MAX_NAME_CHOICES:
-            order = [c.slug for c in queries.conditions(session)]
-            return Targets(choices=sorted(both, key=order.index), via="described")
-        return None
-    # What is asked besides the description: after the comma that closes it ("the one that affects
-    # babies, what causes it"), else the message without the pointing words.
-    rest = describing(question.text)
-    if match.group(0).startswith(("the one", "that one", "the type", "the kind")):
-        text = question.text
-        closing = (c for c in _CLOSES.finditer(text) if match.group(0) in normalise(text[: c.start()]))
-        after = next((normalise(text[c.end() :]) for c in closing), "")
-        rest = after or rest
-    for pool in (listed or None, state.history or None, None):
-        found = across.conditions_with(session, asked, among=pool)
-        # "The one that mostly hits younger men": one type has every value the description names.
-        every = [f.condition for f in found if set(asked.values) <= set(f.values)]
-        matches = every if len(asked.values) > 1 and len(every) == 1 else [f.condition for f in found]
-        if len(matches) == 1:
-            return Targets(matches, via="described", topic=asked.topic, asked=rest)
-        if len(matches) > 1:
-            return Targets(choices=matches, via="described", topic=asked.topic, asked=rest)
-    return None

@@ -1,0 +1,165 @@
+"""The topic a message asks, before any context: the classifier's ranking, trusted less around a story,
+a claim or pointing words; and a topic plain from the wording (actions/worded.py and the readings
+here: "does PMA cause numbness?", "is ALS the one Lou Gehrig had?", "what is that?" after a name)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from sqlalchemy.orm import Session
+
+from actions.worded import worded_topic
+from bot.facts import across, names, queries
+from bot.facts.names import NamedCondition
+from bot.facts.text import normalise
+from bot.facts.vocab import TOPICS
+from bot.facts.words import CLAUSES, asks, question_part
+from bot.mentions import strip_mentions
+
+# "What is post-polio syndrome?": a last clause that only asks what a named type is.
+WHAT_IS_ONLY = re.compile(
+    r"^(?:so |and |ok |but )?(?:what is|whats|what s|what are|what (?:exactly|actually|really|even) is)"
+    r"(?: in (?:babies|children|kids|adults|men|women))?"  # "what is spinal muscular atrophy in babies"
+    r"(?: (?:it|that|this)(?: exactly| then| actually)?)?$"  # "…mentioned post polio syndrome, what is that?"
+)
+# A question this short that names one type and a value of an attribute asks about that attribute.
+SHORT_ATTRIBUTE_QUESTION = 6
+# ...when the classifier is no surer than this of a topic ("how dose sma kill babys" is read as outlook, surely).
+UNSURE_FOR_ATTRIBUTE = 0.6
+# "Does PMA cause numbness?": whether something is one of its effects; in a correction, the word it is
+# not ("not breeding") and the voice-typing aside are left out; "problems" after a symptom adds nothing.
+_CAUSES_WHAT = re.compile(
+    r"\b(?:does|do|can|could|will|would|is|might|may)\b.{0,40}\b(?:cause|causes|give|gives|lead to)\s+"
+    r"(?:you |people |him |her |them )?(?P<what>(?:\w+ ?){1,3})$"
+)
+# "Will it affect his speaking?", "does PLS affect the arms too?": whether a part of the body is one it affects.
+_AFFECTS_WHAT = re.compile(
+    r"\b(?:does|do|can|could|will|would|is|might|may)\b.{0,40}\b(?:affect|hit|attack|reach|spread to|get to)\s+"
+    r"(?:the |his |her |my |their |your |our |a persons |peoples )?(?P<what>(?:\w+ ?){1,2}?)(?: too| as well| also)?$"
+)
+_BUT_NOT = re.compile(r"\s+not\s+\w+.*$")
+_PROBLEMS = re.compile(r"\b(?:problems?|issues?|trouble)\b")
+_IS_IT_TRUE = re.compile(
+    r"\b(?:is|was) (?:that|it|this) (?:actually |really |even |definitely )?(?:true|right|correct|a fact|a myth)\b"
+    r"|\btrue or (?:not|false)\b"
+)
+CLAIM_WORDS, CLAIM_TRUST = 6, 0.3
+_IS_NAMED = re.compile(r"^(?:\w+ ){0,3}?(?:is|isnt|was|are|so) \w+")
+LONG_MESSAGE_TRUST, STORY_TRUST = 0.5, 0.3
+SURE_OF_STORY, SURE_STORY_TRUST = 0.99, 0.8
+# A topic plain from the wording leads the classifier's likeliest by this much: enough to decide it.
+WORDED_MARGIN = 0.5
+_PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she|his|her|him)\b")
+
+
+def topic_weights(message: dict[str, Any], text: str) -> tuple[str, dict[str, float]]:
+    """The intent and the topic weights the classifier gives ``message`` (``text``: its words, respelled),
+    trusted less the more of the message is story, a claim or pointing words."""
+    intent = (message.get("intent") or {}).get("name") or ""
+    weights: dict[str, float] = {}
+    for reading in message.get("intent_ranking") or []:
+        topic = str(reading.get("name") or "").removeprefix("ask_")
+        if topic in TOPICS:
+            weights[topic] = max(weights.get(topic, 0.0), float(reading.get("confidence") or 0.0))
+    own = intent.removeprefix("ask_")
+    if own in TOPICS and own not in weights:
+        weights[own] = float((message.get("intent") or {}).get("confidence") or 1.0)
+    if text and question_part(text) != text:
+        # The classifier read the whole message, preamble and all: trust it less on the topic, the
+        # less the more of the message is story rather than question.
+        share = len(question_part(text).split()) / max(1, len(text.split()))
+        trust = min(LONG_MESSAGE_TRUST, max(STORY_TRUST, share))
+        if max(weights.values(), default=0.0) >= SURE_OF_STORY:
+            # "I was diagnosed two weeks ago and can't stop crying. How do other people get through this?":
+            # all but certain of one topic with the story read too; a word or two the question shares
+            # with another topic's facts should not outweigh it.
+            trust = max(trust, SURE_STORY_TRUST)
+        weights = {topic: w * trust for topic, w in weights.items()}
+    if text and _IS_IT_TRUE.search(normalise(text)) and len(normalise(text).split()) > CLAIM_WORDS:
+        # "Someone on a forum said it's the top genetic cause of baby deaths?? is that true": the claim's own
+        # words find the fact that says it or not, whichever topic the classifier hears in them.
+        weights = {topic: w * CLAIM_TRUST for topic, w in weights.items()}
+    entities = message.get("entities") or []
+    pointing = [e for e in entities if e.get("entity") == "mention"]
+    if pointing and text:
+        # "1st one which gene", "second one - men only?": the classifier learnt pointing words beside
+        # some topics more than others ("both" beside "upper and lower"). Trust its topic only as much
+        # as the message says besides the pointing words, as with a story around a question.
+        said = len(strip_mentions(text).split()) / max(1, len(text.split()))
+        weights = {topic: w * max(STORY_TRUST, min(1.0, said)) for topic, w in weights.items()}
+    return intent, weights
+
+
+def worded_reading(
+    session: Session,
+    tracker: Tracker,
+    text: str,
+    found: list[NamedCondition],
+    named: list[str],
+    weights: dict[str, float],
+    leads: set[str],
+    plain: str,
+) -> str | None:
+    """The topic the wording of ``text`` plainly asks, if any (and the ``leads`` it adds: "names");
+    ``plain``: the whole message normalised, before a correction's "not …" was left out of ``text``."""
+    worded = (_what_is_then_remark(session, question_part(text)) or worded_topic(question_part(text))) if text else None
+    if worded is None and text:
+        # "What is post-polio syndrome? We had an older gentleman in asking about it", "mums neurologist
+        # mentioned PLS as something to rule out, what is PLS": the last clause only asks what it is.
+        parts = [c for c in CLAUSES.split(question_part(text)) if c.strip()]
+        last = normalise(names.without_condition_names(session, parts[-1])) if parts else ""
+        # ("…his physio mentioned post polio syndrome, what is that?": the name may be in the clause before)
+        last_named = names.find_conditions(session, parts[-1]) or names.find_conditions(session, question_part(text))
+        if WHAT_IS_ONLY.match(last) and len(last_named) == 1:
+            worded = "definition"
+
+    said_as = {n.matched for n in found if not n.negated and n.slug not in ("mnd", "motor_neuron")}
+    if worded is None and len(named) == 1 and len(said_as) >= 2 and _IS_NAMED.search(plain):
+        # "Is ALS the one Lou Gehrig had?": one type by two of its names, asking whether they are one; the
+        # fact that gives its other name leads.
+        worded = "definition"
+        leads.add("names")
+    clauses = [_BUT_NOT.sub("", normalise(c)) for c in CLAUSES.split(question_part(text))] if text else []
+    caused = [m for c in clauses if worded is None and (m := _CAUSES_WHAT.search(c) or _AFFECTS_WHAT.search(c))]
+    if any(across.names_the_body(session, _PROBLEMS.sub("", m.group("what"))) for m in caused):
+        worded = "symptoms"  # "does PMA cause numbness?", "can ALS cause stiffness?": one of its signs
+    pointing = bool(text) and not named and bool(_PRONOUN.search(normalise(text)))
+    if worded is None and pointing and _explained_a_treatment(session, tracker):
+        # "What is riluzole?", then "does it make her live longer?", "should he have one?": the treatment.
+        worded = "treatment"
+    types = [c for c in named if c not in ("mnd", "motor_neuron")]
+    unsure = max(weights.values(), default=0.0) < UNSURE_FOR_ATTRIBUTE
+    short = bool(text) and len(normalise(text).split()) <= SHORT_ATTRIBUTE_QUESTION
+    if worded is None and short and unsure and len(types) == 1:
+        # "pma only hits guys?", "sma babies?": a few words naming one type and what the material states of
+        # types (whom it affects, where it starts): that attribute's topic.
+        value = across.attribute_question(
+            session, names.without_condition_names(session, text), require_across=False, specific_first=True
+        )
+        worded = value.topic if value is not None and value.attribute in across.PLAIN_ATTRIBUTES else None
+    return worded
+
+
+def _explained_a_treatment(session: Session, tracker: Tracker) -> bool:
+    """Whether the bot's last reply explained a word for a treatment (a medicine, a feeding tube, a trial:
+    the glossary's words from the source's treatment section)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            custom = (event.get("data") or {}).get("custom") or {}
+            term = custom.get("term")
+            return custom.get("kind") == "definition" and term in queries.terms_in_section(session, "treatment")
+    return False
+
+
+def _what_is_then_remark(session: Session, text: str) -> str | None:
+    """"whats lou gehrigs disease, the american side of the family keep calling it that": "definition" for a
+    first clause asking only what one type is, followed by remarks that ask nothing ("family" there asks
+    nothing about families)."""
+    parts = [c for c in CLAUSES.split(text) if c.strip()]
+    if len(parts) < 2 or any(asks(c) for c in parts[1:]):
+        return None
+    first = normalise(names.without_condition_names(session, parts[0]))
+    one = len(names.find_conditions(session, parts[0])) == 1
+    return "definition" if one and WHAT_IS_ONLY.match(first) else None
