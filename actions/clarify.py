@@ -187,6 +187,12 @@ class ActionOfferReadings(StoreAction):
                 reply = topic_reply(session, domain, question, slug, topic=reading[0])
                 if reply is not None:
                     return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
+        if question.text and "blame" in question.leads:
+            # "Could I have brought this on myself?": whatever the classifier made of it, the facts that say it is
+            # nobody's fault lead the answer.
+            reply = topic_reply(session, domain, question, slug or state.focus, topic=question.worded_topic or "coping")
+            if reply is not None and reply.facts and reply.kind in ("answer", "not_covered"):
+                return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
         if question.text and question.worded_topic:
             # Read as out of scope, but its grammar names a topic and the store's words answer it ("which part of
             # the nerve pathway being damaged causes overactive reflexes?"): answer it.

@@ -33,7 +33,8 @@ _BLAME = re.compile(
     r"\b(?:fault|blame|blamed|to blame|guilty|punish\w*)\b"
     r"|\b(?:did|could|would|have|has) (?:i|he|she|we|they|you|my \w+)\b.{0,30}\b(?:cause|caused|brought|done|do)\b"
     r"|\bsomething (?:i|he|she|we|they) did\b|\bbecause of (?:me|him|her|something)\b"
-    r"|\bbrought (?:it|this|that) on (?:myself|himself|herself|themselves|ourselves|him|her|me)\b"
+    r"|\b(?:brought|bring|brings|bringing) (?:it|this|that) on (?:myself|himself|herself|themselves|ourselves|him|"
+    r"her|me)\b"
 )
 _WROTE_BUT_MEANT = re.compile(r"\b(?:wrote|typed|put|said|asked about|asked)\b.{1,40}?\bbut (?:i )?(?:meant|mean)\b")
 _POLIO = re.compile(r"\bpolio\b")

@@ -106,12 +106,19 @@ _TOPIC_BY_WORDING = [
     (
         re.compile(
             r"\b(?:my|his|her|their|our) (?:own )?fault\b|\bblame (?:myself|himself|herself|ourselves|me)\b"
-            r"|\bbrought (?:it|this|that) on (?:myself|himself|herself|themselves|ourselves)\b"
+            r"|\b(?:brought|bring|brings|bringing) (?:it|this|that) on "
+            r"(?:myself|himself|herself|themselves|ourselves)\b"
         ),
         "coping",
     ),
     # "and when it's not inherited?": the other causes
-    (re.compile(r"\bwhen (?:it|its|it s|it is) not (?:inherited|genetic|in the family|passed down)\b"), "causes"),
+    (
+        re.compile(
+            r"\b(?:when|that|which|where|if) (?:it |its |it s |it is |they |are |is )?(?:not|arent|isnt) "
+            r"(?:inherited|genetic|in the family|passed down)\b"
+        ),
+        "causes",
+    ),
     # "what kind of professionals should be involved in his care": who helps
     (
         re.compile(
@@ -331,6 +338,10 @@ _TOPIC_BY_WORDING = [
         re.compile(
             r"\bwhat (?:can|could|should|do) (?:i|we) do (?:to|for) (?:help|support|make|cheer|comfort)\b"
             r"|\bhow (?:can|could|do|should) (?:i|we) (?:help|support|comfort|cheer|make (?:\w+ ){0,3}easier)\b"
+            # "is there anything for carers like me?", "any help for people like us?"
+            r"|\b(?:is there|are there|any) (?:anything|something|any help|any support|help|support|services?) "
+            r"(?:out there )?for (?:carers?|caregivers?|famil\w*|me|us|parents|partners|relatives|"
+            r"people like (?:me|us))\b"
             # "how do I explain what's happening to the little ones?"
             r"|\bhow (?:do|can|should|could|would) (?:i|we) (?:explain|tell|talk to|break (?:it|the news) to)\b"
             r"|\bwhat helps\W*$"
@@ -369,6 +380,8 @@ _TOPIC_BY_WORDING = [
         re.compile(
             r"\bis there (?:any |a |some )?(?:anything|something|medicine|medication|medicines|drug|drugs|"
             r"tablet|tablets|pill|pills|treatment|cure|therapy) (?:that helps |to help )?(?:for|with)\b"
+            # (not "is there anything for carers like me?", which asks for support)
+            r"(?! (?:carers?|caregivers?|famil\w*|me|us|parents|partners|relatives|people like)\b)"
         ),
         "treatment",
     ),

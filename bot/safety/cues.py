@@ -50,7 +50,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # ("keeps saying it", "keeps asking": talk, not a sign that goes on)
         r"still|keeps(?! (?:saying|telling|asking|talking|mentioning|on about|coming back|reading|using|repeating))|"
         # ("will it keep getting worse?", "is it normal for it to keep getting worse": how it goes, not now)
-        r"wont stop|cant stop|(?<!keep )(?<!keep on )getting worse|worse and worse|by the minute|"
+        # ("i cant stop thinking it might be in me": worry, not a sign that goes on)
+        r"wont stop|cant stop(?! (?:thinking|worrying|wondering|reading|googling|looking|going over))|"
+        r"(?<!keep )(?<!keep on )getting worse|worse and worse|by the minute|"
         # ("pls" is please only beside "help": "it's PLS" names primary lateral sclerosis)
         r"helpp+|please|pls(?= help)|(?<=help )pls|plz|emergency|ambulance|911|999|112|hurry|quick|quickly|asap|"
         r"urgent)\b"
@@ -142,6 +144,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"suffocating under|(?:is|its|feels|felt|so|was|been) suffocating|choking back (?:tears|a sob|sobs)|"
         r"drowning in (?:paperwork|forms|appointments|emails|admin|bills)|"
         r"choking on (?:emails|forms)|"
+        # guilt, not harm: "did I bring this on myself?"
+        r"(?:brought|bring|brings|bringing) (?:it|this|that|all this) on "
+        r"(?:myself|himself|herself|themselves|ourselves)|"
         r"laugh\w* so hard)\b"
     ),
     # A negated or hedged opening about the danger itself.

@@ -99,3 +99,20 @@ def test_the_one_a_description_fits(chat: Chat) -> None:
         "my neighbour has a type of mnd, I forget what it's called, it's the one that starts in the hands?"
     )
     assert about(reply) == ("answer", "pma", "definition"), reply
+
+
+def test_a_silly_question_about_blame_is_answered_kindly(chat: Chat) -> None:
+    messages = chat.replies("this might be a stupid question but could I have brought this on myself somehow?")
+    assert [m["custom"]["kind"] for m in messages] == ["answer"], messages
+    assert "not your fault" in messages[0]["text"], messages
+    assert "right now" not in messages[0]["text"], messages
+
+
+def test_anything_for_carers(chat: Chat) -> None:
+    chat.say("my husband has PBP")
+    assert about(chat.say("is there anything for people like me who look after someone?"))[2] == "coping"
+
+
+def test_the_causes_when_it_is_not_inherited(chat: Chat) -> None:
+    reply = chat.say("in the cases that aren't genetic, what is thought to cause MND?")
+    assert about(reply)[1:] == ("mnd", "causes"), reply
