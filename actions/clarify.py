@@ -69,6 +69,8 @@ _MEANING = re.compile(r"\b(?:mean|means|meaning|define|definition|stand for|stan
 
 # A word or two that only asks to go on: "then?", "and then", "what next".
 FRAGMENT_WORDS = 2
+# Words around someone's type that ask nothing of their own: "and my dad's?", "what about his then?"
+_ONLY_LEADS_ON = frozenset("and what about how so then too also as well".split())
 _GO_ON = re.compile(r"^(?:and |so |ok )?(?:then|next|after that|what then|what next|and then|go on)$")
 
 
@@ -121,6 +123,12 @@ class ActionOfferReadings(StoreAction):
             if entry is not None:
                 return send_definition(dispatcher, tracker, domain, entry)
         targets = resolve(session, question, state)
+        rest = set(normalise(targets.asked or "").split())
+        if targets.via == "person" and targets.conditions and state.topic and rest <= _ONLY_LEADS_ON:
+            # "Which gene causes the baby one?", then "and my dad's?": the same question about his type.
+            from actions.answer import ActionAnswerWhatAbout
+
+            return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         if question.worded_topic and len(targets.conditions) == 1:
             # "What else is part of it?": the wording says which topic, the conversation which condition.
             if asks_for_the_rest(question, state):

@@ -214,7 +214,8 @@ def topic_reply(
             parts = [say(domain, "utter_detail_general", name=name, parent_name=short_name(session, parent))]
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=parent)
         chosen = _chosen(own, facts)
-        unstated = unstated_detail(session, slug, asked) if topic in ("symptoms", "risk_factors") else None
+        said_text = " ".join(f.answer for f in chosen)
+        unstated = unstated_detail(session, slug, asked, said_text) if topic in ("symptoms", "risk_factors") else None
         if unstated is not None:
             # "Does PBP spread to the arms and legs?": the material never links the two; say so first.
             parts = [

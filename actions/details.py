@@ -17,10 +17,10 @@ from bot.facts import across
 from bot.facts.text import normalise
 
 
-def unstated_detail(session: Session, slug: str, asked: str) -> list[str] | None:
+def unstated_detail(session: Session, slug: str, asked: str, said: str = "") -> list[str] | None:
     """The body parts or symptoms asked about that the material never states for ``slug``, when it states
-    none of them for a type whose parts and symptoms it lists; None otherwise (nothing named, something
-    named is stated, or the material lists none for this type).
+    none of them for a type whose parts and symptoms it lists, or (for a type it lists none for) when the
+    facts chosen for the answer (``said``) use none of their words either; None otherwise.
 
     Where a type starts is not handled here: "does PMA start in the legs?" is answered by the fact that
     says where it does start (the hands).
@@ -32,9 +32,25 @@ def unstated_detail(session: Session, slug: str, asked: str) -> list[str] | None
         return None
     # ("she's a woman though, can women even get it?" of Kennedy's disease, which the material describes in males)
     known = across.values_of(session, slug).get(question.attribute, set())
-    if not known or any(value in known for value in question.values):
+    if any(value in known for value in question.values):
+        return None
+    # ("is twitching one of them?" of ALS, whose facts never mention twitching: not linked; "how does SMA affect
+    # the body?" names no part, only a word that may stand for one)
+    named_itself = _said_any(session, question, asked)
+    unlisted = question.attribute != "affects" or not said or not named_itself
+    if not known and (unlisted or _said_any(session, question, said)):
         return None
     return [_thing(phrase) for phrase in question.phrases]
+
+
+def _said_any(session: Session, question: across.AttributeQuestion, said: str) -> bool:
+    """Whether ``said`` names any part or symptom asked about ("twitching", "the legs"), word for word after
+    stemming."""
+    from bot.facts.words import STOP_WORDS, stem
+
+    words = {stem(w) for w in normalise(said).split()}
+    things = [[stem(w) for w in normalise(_thing(p)).split() if w not in STOP_WORDS] for p in question.phrases]
+    return any(thing and all(w in words for w in thing) for thing in things)
 
 
 def _thing(phrase: str) -> str:

@@ -9,6 +9,13 @@ import re
 from bot.facts.text import normalise
 from bot.facts.words import CLAUSES
 
+# "Should I get it looked at?", "should he go and see someone?": when to see a provider, not a decision for one
+# person (which the bot declines).
+_SEEN_TO = (
+    r"(?! (?:it |this |that |them |him |her |my \w+ |his \w+ |her \w+ )?(?:looked at|checked|checked out|seen to|"
+    r"seen|looked into|tested)\b)(?! (?:to|and) (?:see )?(?:a |the |my |his |her )?(?:doctor|gp|someone|somebody|"
+    r"neurologist|specialist|provider))"
+)
 # Asking the bot to say whether someone has a condition: "is this ALS?", "could it be MND?", "do I have PLS?".
 _PERSONAL = re.compile(
     r"(?<!what )(?<!whats )(?<!why )(?<!how come )"
@@ -50,8 +57,9 @@ _PREDICTION = re.compile(
     r"|\b(?:can|could|may) (?:i|he|she|we|my \w+) (?:take|try|stop|start|go on|come off|switch to)\b"
     r"|\bshould (?:i|he|she|we|my \w+) (?:get (?:one|a|an|it|that)|switch|sign up|join|enrol|enroll|"
     r"put (?:him|her|them|my \w+|our \w+) (?:in|on|into))\b"
+    + _SEEN_TO
     # Whether one person will get it or is a carrier: "would I get it?", "could I be a carrier?"
-    r"|\b(?:would|will|could|might) (?:i|he|she|we|my \w+|our \w+|me and my \w+|my \w+ and i) "
+    + r"|\b(?:would|will|could|might) (?:i|he|she|we|my \w+|our \w+|me and my \w+|my \w+ and i) "
     r"(?:get|inherit|catch|develop|end up with) (?:it|this|that)\b"
     r"|\b(?:could|might|am|is|are) (?:i|he|she|we|my \w+|our \w+) (?:be )?(?:a )?carriers?\b"
     r"|\b(?:could|might|is|am|are) (?:i|he|she|we|my \w+|our \w+) (?:be )?carrying (?:it|this|that|the gene)\b"
@@ -81,7 +89,8 @@ _PREDICTION = re.compile(
     r"(?:chances?|odds|risk)\b"
     # Whether one person should have or ask for a treatment: "should he have one?", "should I ask for it?"
     r"|\bshould " + _ONE + r" (?:have|get|ask for|ask about|try|use|be on|go for) (?:one|it|that|this|them)\b"
-    r"|\bshould (?:we|i) (?:ask for|ask about|push for|get|try) (?:\w+ ){1,2}for (?:him|her|them|me|my \w+)\b"
+    + _SEEN_TO
+    + r"|\bshould (?:we|i) (?:ask for|ask about|push for|get|try) (?:\w+ ){1,2}for (?:him|her|them|me|my \w+)\b"
     # When it will reach something in one person: "how long before it gets to my breathing?" (where it
     # goes, "will it spread to her legs?", is answered from what the material says of the type)
     r"|\bhow long (?:before|until|till) (?:it|this|that) (?:gets? to|reaches|spreads to|takes|affects) "
@@ -128,7 +137,8 @@ _JUDGEMENT = re.compile(
     r"|\bwhich (?:medicines?|drugs?|treatments?|pills?|tablets?) should\b"
     r"|\bwhat do you (?:think|reckon)\b|\bwhat (?:could|might) (?:it|this|that) be\b|\bwhats? wrong with\b"
     r"|\bshould (?:i|he|she|we|they|my \w+) (?:switch|change|sign up|join|enrol|enroll|take part|have|get|do|go)\b"
-    r"|\b(?:which|what) (?:type|kind|form|sort)\b.{0,25}\b(?:i|he|she|my \w+) (?:have|has|got|ve got)\b"
+    + _SEEN_TO
+    + r"|\b(?:which|what) (?:type|kind|form|sort)\b.{0,25}\b(?:i|he|she|my \w+) (?:have|has|got|ve got)\b"
     r"|\blook at (?:my|his|her|our) symptoms\b"
     r"|\b(?:is|could|might) (?:this|that|it) (?:be )?(?:serious|normal)\b"
 )

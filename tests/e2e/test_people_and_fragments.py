@@ -116,3 +116,23 @@ def test_anything_for_carers(chat: Chat) -> None:
 def test_the_causes_when_it_is_not_inherited(chat: Chat) -> None:
     reply = chat.say("in the cases that aren't genetic, what is thought to cause MND?")
     assert about(reply)[1:] == ("mnd", "causes"), reply
+
+
+def test_and_my_dads_after_a_question_about_the_babys_type(chat: Chat) -> None:
+    chat.say("my dad has Kennedy's disease and my niece has just been diagnosed with SMA")
+    assert about(chat.say("what causes the baby one"))[1:] == ("sma", "causes")
+    reply = chat.say("and my dad's?")
+    assert about(reply)[1] == "kennedy", reply
+
+
+def test_a_symptom_the_types_facts_never_mention(chat: Chat) -> None:
+    chat.say("what does PLS do to the body")
+    reply = chat.say("does it give you twitching?")
+    assert about(reply) == ("not_covered", "pls", "symptoms"), reply
+    assert "twitching" in reply["text"], reply
+
+
+def test_should_i_have_it_checked_is_not_declined(chat: Chat) -> None:
+    chat.say("my legs have been cramping for weeks")
+    reply = chat.say("should I get it checked or am I being silly")
+    assert about(reply)[0] != "no_diagnosis", reply
