@@ -105,6 +105,10 @@ def described(session: Session, question: Question, state: State, listed: list[s
         shared = [table[w] for w in match.group(0).split() if w in table]
         both = frozenset.intersection(*shared) if shared and not owners else frozenset()
         if 2 <= len(both) <= MAX_NAME_CHOICES:
+            # ("where does the lateral sclerosis one start" after talking about PLS and PMA: PLS, not ALS)
+            talked = [c for c in both if c in state.history]
+            if len(talked) == 1:
+                return Targets(talked, via="described", asked=describing(question.text))
             order = [c.slug for c in queries.conditions(session)]
             return Targets(choices=sorted(both, key=order.index), via="described")
         return None

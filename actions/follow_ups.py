@@ -153,8 +153,9 @@ def pointed_topic(session: Session, question: Question, targets: Targets) -> str
 _MORE_ABOUT = re.compile(r"\b(?:more|a bit more|a little more) (?:about|on) (?:the |that |this )?(\w+(?: \w+)?)")
 # "Is it inherited?", then "and what about my daughters?": the same question, about them.
 ABOUT_FAMILY = re.compile(
-    r"^(?:and |so |but |ok )?(?:and )?(?:what|how) about (?:my|our|his|her|their|the) (?:\w+ )?(?:sons|daughters|kids|"
-    r"children|boys|girls|grandchildren|grandkids|brothers|sisters|siblings|cousins|family|relatives)(?: then| too)?$"
+    r"^(?:and |so |but |ok )?(?:and )?(?:what|how) about (?:my|our|his|her|their|the) (?:\w+ )?(?:sons?|daughters?|"
+    r"kids?|child|children|boys?|girls?|grandchildren|grandkids|grandsons?|granddaughters?|brothers?|sisters?|"
+    r"siblings|cousins?|family|relatives)(?: then| too)?$"
 )
 
 

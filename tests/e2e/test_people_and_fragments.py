@@ -136,3 +136,16 @@ def test_should_i_have_it_checked_is_not_declined(chat: Chat) -> None:
     chat.say("my legs have been cramping for weeks")
     reply = chat.say("should I get it checked or am I being silly")
     assert about(reply)[0] != "no_diagnosis", reply
+
+
+def test_what_about_my_son_after_an_inheritance_answer(chat: Chat) -> None:
+    chat.say("my husband has Kennedy's disease. is it passed on in families?")
+    reply = chat.say("what about my son")
+    assert about(reply) == ("not_covered", "kennedy", "inheritance"), reply
+
+
+def test_words_two_names_share_pick_the_one_talked_about(chat: Chat) -> None:
+    chat.say("what is primary lateral sclerosis")
+    chat.say("and progressive muscular atrophy?")
+    reply = chat.say("ok, and where does the lateral sclerosis one start")
+    assert about(reply)[1:] == ("pls", "symptoms"), reply
