@@ -22,7 +22,7 @@ from actions.replies import named_term, send_definition, send_reply
 from actions.understanding import read
 from actions.wording import say
 from bot.facts import across, queries
-from bot.facts.across import is_across
+from bot.facts.across_wording import is_across
 from bot.facts.builds import per_build
 from bot.facts.models import GlossaryTerm
 from bot.facts.ranking import index_for
