@@ -20,7 +20,8 @@ from actions.understanding import Question
 from actions.wording import say
 from bot.facts import across, names, queries
 from bot.facts.models import Fact, Gap
-from bot.facts.ranking import Scored, choose_topic, index_for
+from bot.facts.ranking import index_for
+from bot.facts.scoring import Scored, choose_topic
 from bot.facts.text import normalise
 from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC
 from bot.facts.words import STOP_WORDS, asking_clauses, question_part

@@ -224,7 +224,7 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         # babies, what causes it"): the classifier's reading leans on the pointing words, so the topic is
         # read from what is left.
         from actions.compose import pool_of
-        from bot.facts.ranking import choose_topic
+        from bot.facts.scoring import choose_topic
 
         scored = index_for(session).rank(
             rest, conditions=pool_of(session, targets.conditions[0]), topic_weights=question.topic_weights

@@ -23,7 +23,7 @@ from actions.understanding import read
 from actions.wording import say
 from actions.words_asked import MEANING, WHAT_IS_IT
 from bot.facts import across, queries
-from bot.facts.across import is_across
+from bot.facts.across_wording import is_across
 from bot.facts.builds import per_build
 from bot.facts.models import GlossaryTerm
 from bot.facts.ranking import index_for

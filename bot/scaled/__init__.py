@@ -4,8 +4,11 @@
     python -m bot.scaled install    install the Debian packages that are missing (postgresql, redis-server, nginx)
 
 Modules: ``stack`` starts and stops the processes (standard library only, so tests in either
-environment can use :class:`Postgres` and :class:`ScaledStack`); ``lock_store`` is the Redis lock
-store the Rasa servers use (Rasa environment); ``__main__`` is the command line.
+environment can use :class:`Postgres` and :class:`ScaledStack`); each kind of process has a module of
+its own (``postgres``, ``redis_server``, ``nginx``, and ``node``: one Rasa and one action server), with
+``settings`` (ports, names, secrets), ``packages`` (the Debian packages) and ``children`` (starting a
+child process) beside them; ``lock_store`` is the Redis lock store the Rasa servers use (Rasa
+environment); ``__main__`` is the command line.
 
 Layout (every process on loopback, every one a child of this launcher)::
 
@@ -35,16 +38,12 @@ The servers are those of the embedded profile (bot/serve.py's :class:`~bot.serve
 "node"), started with endpoints.scaled.yml. docs/deploy.md maps the profile to several machines.
 """
 
-from bot.scaled.stack import (
-    ENDPOINTS,
-    Node,
-    Postgres,
-    Redis,
-    ScaledStack,
-    Settings,
-    install_packages,
-    missing_packages,
-)
+from bot.scaled.node import ENDPOINTS, Node
+from bot.scaled.packages import install_packages, missing_packages
+from bot.scaled.postgres import Postgres
+from bot.scaled.redis_server import Redis
+from bot.scaled.settings import Settings
+from bot.scaled.stack import ScaledStack
 
 __all__ = [
     "ENDPOINTS",

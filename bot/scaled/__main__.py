@@ -12,7 +12,9 @@ from pathlib import Path
 import bot.scaled
 from bot.launcher import StopSignals
 from bot.private_files import write_private
-from bot.scaled.stack import ROOT, ScaledStack, Settings, StartupError, install_packages
+from bot.scaled.packages import install_packages
+from bot.scaled.settings import Settings
+from bot.scaled.stack import ROOT, ScaledStack, StartupError
 
 
 def rasa_main(argv: list[str]) -> None:

@@ -50,20 +50,12 @@ from bot.forgetting import ForgetUnsupported, forget_sender, removal_pending
 from bot.web.feedback import parse_feedback, record_feedback
 from bot.web.guard import never_silent
 from bot.web.health import health_response
+from bot.web.limits import Limits, RateLimiter, slow_down_message
 from bot.web.origins import Origins
 from bot.web.questions import each_question
 from bot.web.sessions import PROOF_HEADER, SenderProofs
 from bot.web.site import ASSETS, demo_page_response
-from bot.web.validation import (
-    SENDER_RULE,
-    Limits,
-    RateLimiter,
-    RequestRefused,
-    error,
-    parse_chat_request,
-    slow_down_message,
-    valid_sender,
-)
+from bot.web.validation import SENDER_RULE, RequestRefused, error, parse_chat_request, valid_sender
 
 logger = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ adds them:
   open connection is busy answering is the new one refused with 503. Normal users keep being
   answered while the cap holds; the log says so at most once a minute.
 
-The scaled profile's nginx sets the same bounds in front of the servers (bot/scaled/stack.py).
+The scaled profile's nginx sets the same bounds in front of the servers (bot/scaled/nginx.py).
 """
 
 from __future__ import annotations

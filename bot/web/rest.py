@@ -48,11 +48,12 @@ from sanic.response import HTTPResponse
 
 from bot.web.guard import error_message, never_silent
 from bot.web.health import health_response
+from bot.web.limits import Limits, slow_down_message
 from bot.web.origins import Origins
 from bot.web.questions import each_question
 from bot.web.rest_access import RestAccess
 from bot.web.sessions import WIDGET_SENDER
-from bot.web.validation import Limits, RequestRefused, error, parse_chat_request, slow_down_message
+from bot.web.validation import RequestRefused, error, parse_chat_request
 
 logger = logging.getLogger(__name__)
 

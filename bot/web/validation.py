@@ -55,41 +55,31 @@ domain.yml with, optionally, a JSON object of its entities and their string valu
 "/" (say "/restart" or a broken payload) has its leading slashes dropped and is read as words.
 
 Privacy. Nothing here logs the text of a message: it may be about someone's health.
+
+Where: the body checks are here (parse_chat_request); which "/..." messages pass as payloads is
+decided by bot/web/payloads.py; the rate limit and the options read from credentials.yml are in
+bot/web/limits.py.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import time
-from collections import OrderedDict
-from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-import yaml
 from sanic import response
 from sanic.response import HTTPResponse
 
 from bot.web.cleaning import clean_text
-from bot.web.guard import bare_reply
+from bot.web.payloads import Payloads, as_words_unless_payload, domain_payloads
 
-DOMAIN = Path(__file__).resolve().parents[2] / "domain.yml"
 MAX_BODY_BYTES = 64 * 1024
 DEFAULT_MAX_MESSAGE_LENGTH = 2000
-DEFAULT_RATE_LIMIT_MESSAGES = 10
-DEFAULT_RATE_LIMIT_SECONDS = 20.0
-DEFAULT_MAX_SENDERS = 10_000
 SENDER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")
 SENDER_RULE = "The sender id must be 1-128 letters, digits, _ . : or -, starting with a letter or digit."
 JSON_EXAMPLE = '{"sender": "...", "message": "..."}'
-
-SLOW_DOWN_TEXT = (
-    "You are sending messages faster than I can answer them. Please wait a few seconds, "
-    "then send your question again. There is no rush."
-)
 
 
 def error(status: int, code: str, detail: str) -> HTTPResponse:
@@ -119,59 +109,6 @@ class ChatRequest:
 
 def valid_sender(sender: str) -> bool:
     return SENDER_ID.fullmatch(sender) is not None
-
-
-# Entities only the NLU pipeline sets: a typed "/report_emergency{"emergency": ...}" or a "mention"
-# must not steer the dialogue; the bot's buttons never send them.
-PIPELINE_ONLY_ENTITIES = frozenset({"mention", "emergency"})
-
-
-@dataclass(frozen=True)
-class Payloads:
-    """The intents and entities a "/intent{...}" message may name (those of domain.yml)."""
-
-    intents: Collection[str] = field(default_factory=frozenset)
-    entities: Collection[str] = field(default_factory=frozenset)
-
-
-@lru_cache(maxsize=1)
-def domain_payloads(path: Path = DOMAIN) -> Payloads:
-    """The intents and entities of the bot's domain, read once."""
-    domain = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-
-    def names(key: str) -> frozenset[str]:
-        return frozenset(next(iter(item)) if isinstance(item, dict) else str(item) for item in domain.get(key) or [])
-
-    return Payloads(names("intents"), names("entities") - PIPELINE_ONLY_ENTITIES)
-
-
-# Rasa's own pattern for such messages (YAMLStoryReader._regex_message_pattern), without what it ignores.
-_PAYLOAD = re.compile(r"/(?P<intent>[^{@]+)(?P<confidence>@[0-9.]+)?(?P<entities>\{.+\})?")
-
-
-def _readable_payload(text: str, payloads: Payloads) -> bool:
-    match = _PAYLOAD.fullmatch(text)
-    if not match or match["confidence"] or match["intent"].strip() not in payloads.intents:
-        return False
-    if match["entities"] is None:
-        return True
-    try:
-        entities = json.loads(match["entities"])
-    except (ValueError, RecursionError):
-        return False
-    return (
-        isinstance(entities, dict)
-        and set(entities) <= set(payloads.entities)
-        and all(isinstance(value, str) for value in entities.values())
-    )
-
-
-def as_words_unless_payload(text: str, payloads: Payloads) -> str:
-    """``text`` unchanged, unless it starts with "/" without being a payload Rasa can read: then without
-    its leading slashes, so that Rasa reads it as words (and does not log it)."""
-    if not text.startswith("/") or _readable_payload(text, payloads):
-        return text
-    return text.lstrip("/").strip()
 
 
 # --- parsing ----------------------------------------------------------------------------------
@@ -245,123 +182,3 @@ def parse_chat_request(
             f"Please send a shorter question (at most {max_message_length} characters).",
         )
     return ChatRequest(sender, text, data)
-
-
-# --- rate limit -------------------------------------------------------------------------------
-
-
-class RateLimiter:
-    """Per-sender token buckets: ``messages`` at once, refilled at ``messages`` per ``seconds``.
-
-    In memory, for one process. Senders idle long enough to have a full bucket again are
-    forgotten, and at most ``max_senders`` are kept (the least recently seen go first).
-    """
-
-    def __init__(
-        self,
-        messages: int = DEFAULT_RATE_LIMIT_MESSAGES,
-        seconds: float = DEFAULT_RATE_LIMIT_SECONDS,
-        *,
-        max_senders: int = DEFAULT_MAX_SENDERS,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        if messages < 0 or seconds <= 0 or max_senders < 1:
-            raise ValueError("rate limit: messages must be >= 0, seconds > 0 and max_senders >= 1")
-        self.messages, self.seconds, self.max_senders = messages, float(seconds), max_senders
-        self.clock = clock
-        # sender -> (tokens left, when last counted); oldest first.
-        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
-
-    @property
-    def enabled(self) -> bool:
-        return self.messages > 0
-
-    def __len__(self) -> int:
-        return len(self._buckets)
-
-    def allow(self, sender: str) -> bool:
-        """Count one message from ``sender``; False when it is over the limit (and is not counted)."""
-        if not self.enabled:
-            return True
-        now = self.clock()
-        self._forget_idle(now)
-        rate = self.messages / self.seconds
-        tokens, then = self._buckets.pop(sender, (float(self.messages), now))
-        tokens = min(float(self.messages), tokens + max(0.0, now - then) * rate)
-        allowed = tokens >= 1.0
-        if allowed:
-            tokens -= 1.0
-        self._buckets[sender] = (tokens, now)
-        while len(self._buckets) > self.max_senders:
-            self._buckets.popitem(last=False)
-        return allowed
-
-    def _forget_idle(self, now: float) -> None:
-        # A sender unseen for `seconds` has a full bucket: the same as never seen.
-        while self._buckets:
-            sender, (_, then) = next(iter(self._buckets.items()))
-            if now - then < self.seconds:
-                return
-            del self._buckets[sender]
-
-
-_LIMITERS: dict[tuple[int, float, int], RateLimiter] = {}
-
-
-def shared_limiter(
-    messages: int = DEFAULT_RATE_LIMIT_MESSAGES,
-    seconds: float = DEFAULT_RATE_LIMIT_SECONDS,
-    max_senders: int = DEFAULT_MAX_SENDERS,
-) -> RateLimiter:
-    """One limiter per setting in this process, so channels configured alike share their counts."""
-    key = (messages, float(seconds), max_senders)
-    if key not in _LIMITERS:
-        _LIMITERS[key] = RateLimiter(messages, seconds, max_senders=max_senders)
-    return _LIMITERS[key]
-
-
-@dataclass(frozen=True)
-class Limits:
-    """The request limits of one channel, as configured in credentials.yml."""
-
-    max_message_length: int = DEFAULT_MAX_MESSAGE_LENGTH
-    rate_limit_messages: int = DEFAULT_RATE_LIMIT_MESSAGES
-    rate_limit_seconds: float = DEFAULT_RATE_LIMIT_SECONDS
-    max_senders: int = DEFAULT_MAX_SENDERS
-
-    @classmethod
-    def from_credentials(cls, credentials: Mapping[str, Any] | None) -> Limits:
-        """Read the options; a missing or null option keeps its default; a bad one stops start-up."""
-        options = credentials or {}
-
-        def option(name: str, kind: Callable[[Any], Any], default: Any, low: float) -> Any:
-            value = options.get(name)
-            if value is None:
-                return default
-            try:
-                number = kind(value)
-            except (TypeError, ValueError):
-                number = None
-            if number is None or isinstance(value, bool) or number < low:
-                raise ValueError(f"credentials.yml: {name} must be a number >= {low}, not {value!r}")
-            return number
-
-        return cls(
-            max_message_length=option("max_message_length", int, DEFAULT_MAX_MESSAGE_LENGTH, 1),
-            rate_limit_messages=option("rate_limit_messages", int, DEFAULT_RATE_LIMIT_MESSAGES, 0),
-            rate_limit_seconds=option("rate_limit_seconds", float, DEFAULT_RATE_LIMIT_SECONDS, 0.001),
-            max_senders=option("rate_limit_max_senders", int, DEFAULT_MAX_SENDERS, 1),
-        )
-
-    def limiter(self) -> RateLimiter:
-        return shared_limiter(self.rate_limit_messages, self.rate_limit_seconds, self.max_senders)
-
-
-def slow_down_message() -> dict[str, Any]:
-    """The one bot message a sender over the rate limit gets (kind "clarify" in the reply contract).
-
-    ``rate_limited: true`` tells a client that the message was not read, so it can offer to send it again.
-    """
-    message = bare_reply(SLOW_DOWN_TEXT, "clarify")
-    message["custom"]["rate_limited"] = True
-    return message

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from bot.facts.settings import DEFAULT_DB_PATH, URL_ENV
-from bot.web.validation import DEFAULT_RATE_LIMIT_MESSAGES, DEFAULT_RATE_LIMIT_SECONDS, SLOW_DOWN_TEXT
+from bot.web.limits import DEFAULT_RATE_LIMIT_MESSAGES, DEFAULT_RATE_LIMIT_SECONDS, SLOW_DOWN_TEXT
 from tests.reliability.conftest import CHANNELS, Answer, Server
 
 JSON = {"Content-Type": "application/json"}

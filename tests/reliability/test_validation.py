@@ -7,18 +7,10 @@ import json
 import pytest
 
 from bot.web.channel import WidgetInput
+from bot.web.limits import Limits, RateLimiter, slow_down_message
+from bot.web.payloads import Payloads, as_words_unless_payload, domain_payloads
 from bot.web.rest import RestInput
-from bot.web.validation import (
-    Limits,
-    Payloads,
-    RateLimiter,
-    RequestRefused,
-    as_words_unless_payload,
-    clean_text,
-    domain_payloads,
-    parse_chat_request,
-    slow_down_message,
-)
+from bot.web.validation import RequestRefused, clean_text, parse_chat_request
 
 
 @pytest.mark.parametrize(
