@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from actions.base import StoreAction, known_condition, term_buttons
 from actions.compare import compare_reply
-from actions.compose import MAX_SENTENCES, Reply, sentences, topic_reply
+from actions.compose import Reply, topic_reply
 from actions.contract import payload
 from actions.conversation import State, previous_question
 from actions.descriptions import describes
@@ -34,6 +34,7 @@ from actions.grouped import grouped_reply
 from actions.listing import across_reply
 from actions.references import mentions_in, resolve
 from actions.replies import ask_which_condition, example_buttons, named_term, send_choices, send_definition, send_reply
+from actions.selection import MAX_SENTENCES, sentences
 from actions.targets import Targets
 from actions.understanding import Question, read
 from actions.wording import say

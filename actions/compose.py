@@ -16,6 +16,8 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.details import joined, unstated_detail, unstated_inheritance
+from actions.gaps import answers_itself, asked_gap, remedy_named
+from actions.selection import chosen_facts
 from actions.understanding import Question
 from actions.wording import say
 from bot.facts import across, names, queries
@@ -27,36 +29,8 @@ from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC
 from bot.facts.words import STOP_WORDS, asking_clauses, question_part
 from bot.mentions import strip_mentions
 
-MAX_SENTENCES = 3
-# A further fact joins the lead when it scores at least this share of the lead's score.
-COMPANION_SHARE = 0.7
-# A type's own fact answers a question about a lost general list ("first signs of PMA?") when one
-# of its example questions is at least this close.
-OWN_ANSWER = 0.55
 # A type asked about as one of the types: "is it a kind of MND?", "is ALS the commonest type?".
 _AMONG_TYPES = re.compile(r"\b(?:types?|kinds?|forms?|sorts?|mnds?|motor neurone? diseases?|counted|class\w*)\b")
-# Asking whether something works against the illness ("does X cure / stop / slow MND?").
-_EFFICACY = re.compile(
-    r"\b(?:cure|cures|cured|reverse|reverses|reversed|stop|stops|slow|slows|help|helps|treat|treats|"
-    r"work|works|fix|fixes|beat|heal|heals|improve|improves|prevent|prevents)\b"
-)
-# What a remedy works against, after "help", "stop"…: "does X help (with) MND?" (not "organise help at home").
-_AGAINST = frozenset(
-    "it mnd mnds als pls pma pbp sma pps kennedys with against for symptoms symptom the my his her their them "
-    "him me us people anyone patients progression slow stop cure weakness pain cramps muscles".split()
-)
-_ASKING_WHAT = frozenset("what which anything something nothing who".split())
-# A question that asks for a list: "which tests", "what medicines", "early signs", "how exactly".
-_LIST_CUE = re.compile(
-    r"\b(?:what|which|list|any|all|other|kinds? of|types? of|sorts? of|exactly|specific)\b(?:\s+\w+){0,3}?\s+"
-    r"(?:tests?|scans?|medicines?|medications?|meds|drugs?|pills?|tablets?|questions?|signs?|symptoms?|ways?)\b"
-    r"|\b(?:first|early|earliest|warning) (?:signs?|symptoms?|ones)\b"
-    r"|\bwhat (?:will|do|does|did|would|might) (?:they|the doctors?|the neurologist|the consultant|the gp)\s+"
-    r"(?:do|ask|check|test)\b"
-    r"|\bhow exactly\b|\bexactly how\b"
-    r"|\bhow (?:is|are|do|does|will|would|can|could|do they|did they) (?:\w+ ){0,3}?"
-    r"(?:diagnosed|diagnose|tested|test for|check for|confirmed|confirm)\b"
-)
 # Below this share of the question covered, words the material never uses mean it is not covered.
 UNKNOWN_LEXICAL = 0.35
 # "It" that points at nothing: "will it be sunny…", "is it going to rain" (not "is depression part of it").
@@ -67,7 +41,6 @@ UNSURE_TOPIC = 0.6
 # answer the detail when they match at least this well.
 WEAK_MATCH, STRONG_MATCH = 0.2, 0.45
 _POINTING_BACK = re.compile(r"\b(?:which|what|those|these|them|they) (?:ones?|of them|of those)\b|\bthose\b|\bthem\b")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 @dataclass
@@ -91,10 +64,6 @@ class Reply:
     @property
     def text(self) -> str:
         return " ".join(p for p in self.parts if p)
-
-
-def sentences(text: str) -> int:
-    return len([s for s in _SENTENCE.split(text.strip()) if s])
 
 
 # A question whose only words name a part of the body asks about symptoms, unless the classifier is at
@@ -167,7 +136,7 @@ def topic_reply(
     # module: where are motor neurons?")
     unknown = index.unknown_words(asking_clauses(asked), names.words_of_names(session, asked)) if asked else []
 
-    remedy = _remedy(asked, unknown)
+    remedy = remedy_named(asked, unknown)
     # The condition came from the conversation, not from "it" or its name (or "it" is a dummy: "will it be sunny…"
     # matches nothing at all): the question may be about no condition.
     matches_nothing = best is None or best.lexical + best.example == 0
@@ -191,12 +160,12 @@ def topic_reply(
             [say(domain, "utter_not_in_material", words=remedy), say(domain, "utter_scope_short")],
         )
 
-    lost = _asked_gap(index, question, gaps, own + general, unknown)
+    lost = asked_gap(index, question, gaps, own + general, unknown)
     if lost is not None and not (
-        own and own[0].item.condition != lost.item.condition and _answers_itself(index, question, own[0], lost, slug)
+        own and own[0].item.condition != lost.item.condition and answers_itself(index, question, own[0], lost, slug)
     ):
         gap = session.get(Gap, lost.item.id)
-        nearby = _chosen(own or general, facts)
+        nearby = chosen_facts(own or general, facts)
         reply = Reply("not_covered", slug, topic, [say(domain, "utter_gap", missing=gap.missing)], nearby, [gap])
         if nearby:
             reply.parts.append(say(domain, "utter_material_says"))
@@ -211,10 +180,10 @@ def topic_reply(
         details = set(index.terms(asked)) - index.hedge_terms if asked else set()
         strong_general = general and general[0].lexical + general[0].example >= STRONG_MATCH and bool(details)
         if question.text and lead.lexical + lead.example < WEAK_MATCH and strong_general:
-            chosen = _chosen(general, facts)
+            chosen = chosen_facts(general, facts)
             parts = [say(domain, "utter_detail_general", name=name, parent_name=short_name(session, parent))]
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=parent)
-        chosen = _chosen(own, facts)
+        chosen = chosen_facts(own, facts)
         said_text = " ".join(f.answer for f in chosen)
         unstated = unstated_detail(session, slug, asked, said_text) if topic in ("symptoms", "risk_factors") else None
         if unstated is not None:
@@ -245,7 +214,7 @@ def topic_reply(
         return reply
 
     if general:
-        chosen = _chosen(general, facts)
+        chosen = chosen_facts(general, facts)
         if unknown and general[0].lexical < UNKNOWN_LEXICAL:
             parts = [say(domain, "utter_not_in_material", words=" ".join(unknown))]
             parts.append(
@@ -271,92 +240,6 @@ def topic_reply(
 def pool_of(session: Session, slug: str) -> list[str]:
     cond = queries.condition(session, slug)
     return [slug, *([cond.parent_slug] if cond is not None and cond.parent_slug else [])]
-
-
-def _remedy(asked: str, unknown: list[str]) -> str:
-    """The unknown words just before "cure", "stop", "help"... ("does a ketogenic diet stop MND?"), or ""."""
-    words = normalise(asked).split()
-    for i, word in enumerate(words):
-        after = words[i + 1] if i + 1 < len(words) else None
-        # "What helps?", "what can help people who struggle to swallow?" ask for remedies, naming none.
-        asks_what = any(w in _ASKING_WHAT for w in words[max(0, i - 3) : i])
-        before = words[max(0, i - 4) : i]
-        if "there" in before:
-            continue  # "is there any proper cure for it?": "cure" is the thing asked about, not a verb
-        if _EFFICACY.fullmatch(word) and (after is None or after in _AGAINST) and not asks_what:
-            near = [w for w in before if w in unknown]
-            if near:
-                return " ".join(near)
-    return ""
-
-
-def _asked_gap(
-    index: Any, question: Question, gaps: list[Scored], facts: list[Scored], unknown: list[str]
-) -> Scored | None:
-    """The lost list a question asks for, if any: it uses one of the list's keys ("tests") and asks for
-    a list ("which tests?"), or uses a key no fact here mentions ("blood test"), or words the material
-    never uses ("cramps", "drooling")."""
-    if not gaps:
-        return None
-    gap = gaps[0]
-    if not question.text:
-        return gap if question.is_payload else None  # a button asks for the whole topic, lost list and all
-    text = question_part(question.text)
-    asked = set(index.terms(text))
-    keys = asked & set(gap.item.fields.get("key", {}))
-    said = set().union(*(set(f.item.fields.get("answer", {})) for f in facts)) if facts else set()
-    short = len(normalise(text).split()) <= 2
-    if _LIST_CUE.search(normalise(text)) or keys - said or unknown or (keys and short):
-        return gap
-    return None
-
-
-def _answers_itself(index: Any, question: Question, lead: Scored, lost: Scored, slug: str) -> bool:
-    """Whether the type's own best fact answers what the general lost list is about: "are there
-    medicines for ALS?" is answered by the ALS fact naming its medicines, whatever MND's list held."""
-    if lead.example >= OWN_ANSWER:
-        return True
-    keys = set(index.terms(question_part(question.text))) & set(lost.item.fields.get("key", {}))
-    return lead.item.condition == slug and bool(keys & set(lead.item.fields.get("answer", {})))
-
-
-def _chosen(scored: list[Scored], facts: dict[str, Fact]) -> list[Fact]:
-    """The lead, then companions scoring nearly as well, within the sentence budget, in ranked order.
-
-    A lead that goes on from the fact before it ("PMA can also affect the torso", "their hands may
-    also hurt") comes after that fact, so the reply never starts mid-thought.
-    """
-    chosen: list[Fact] = []
-    used = 0
-    for s in scored:
-        fact = facts.get(s.item.id)
-        if fact is None:
-            continue
-        if chosen and (s.score < COMPANION_SHARE * scored[0].score or used + sentences(fact.answer) > MAX_SENTENCES):
-            break
-        chosen.append(fact)
-        used += sentences(fact.answer)
-    if chosen and _GOES_ON.search(_SENTENCE.split(chosen[0].answer)[0]):
-        before = _fact_before(chosen[0], facts.values())
-        if before is not None:
-            chosen = [before] + [f for f in chosen if f.id != before.id]
-            while len(chosen) > 2 and sum(sentences(f.answer) for f in chosen) > MAX_SENTENCES:
-                chosen.pop()
-    return chosen
-
-
-# A first sentence that leans on the one before it: "… can also …", "Their hands and feet …".
-_GOES_ON = re.compile(r"\balso\b(?! (?:called|known))|^(?:their|they|these|those|it|this)\b", re.IGNORECASE)
-
-
-def _fact_before(fact: Fact, candidates: Any) -> Fact | None:
-    """The candidate fact just before ``fact`` in its document (same condition and topic), if any."""
-    earlier = [
-        f
-        for f in candidates
-        if f.condition_slug == fact.condition_slug and f.topic_slug == fact.topic_slug and f.position < fact.position
-    ]
-    return max(earlier, key=lambda f: f.position) if earlier else None
 
 
 def short_name(session: Session, slug: str | None) -> str:

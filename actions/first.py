@@ -111,8 +111,9 @@ def answer_first(
     state: State,
 ) -> list[EventType] | None:
     """Send what the message gets before its topic, if anything (see the module docstring)."""
-    from actions.compare import compare, compare_if_asked, weighs_listed_pair
+    from actions.compare import compare, compare_if_asked
     from actions.glossary import term_for
+    from actions.pairs import weighs_listed_pair
     from actions.safety import ActionDeclinePersonalAdvice
 
     if question.text and _CODE.search(question.text):

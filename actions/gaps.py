@@ -1,0 +1,85 @@
+"""What the material lacks, as a question shows it: a list that was lost from the documents ("which tests?",
+"the early signs"), and a remedy it never names ("does a ketogenic diet stop MND?")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from actions.understanding import Question
+from bot.facts.scoring import Scored
+from bot.facts.text import normalise
+from bot.facts.words import question_part
+
+# A type's own fact answers a question about a lost general list ("first signs of PMA?") when one
+# of its example questions is at least this close.
+OWN_ANSWER = 0.55
+# Asking whether something works against the illness ("does X cure / stop / slow MND?").
+_EFFICACY = re.compile(
+    r"\b(?:cure|cures|cured|reverse|reverses|reversed|stop|stops|slow|slows|help|helps|treat|treats|"
+    r"work|works|fix|fixes|beat|heal|heals|improve|improves|prevent|prevents)\b"
+)
+# What a remedy works against, after "help", "stop"…: "does X help (with) MND?" (not "organise help at home").
+_AGAINST = frozenset(
+    "it mnd mnds als pls pma pbp sma pps kennedys with against for symptoms symptom the my his her their them "
+    "him me us people anyone patients progression slow stop cure weakness pain cramps muscles".split()
+)
+_ASKING_WHAT = frozenset("what which anything something nothing who".split())
+# A question that asks for a list: "which tests", "what medicines", "early signs", "how exactly".
+_LIST_CUE = re.compile(
+    r"\b(?:what|which|list|any|all|other|kinds? of|types? of|sorts? of|exactly|specific)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:tests?|scans?|medicines?|medications?|meds|drugs?|pills?|tablets?|questions?|signs?|symptoms?|ways?)\b"
+    r"|\b(?:first|early|earliest|warning) (?:signs?|symptoms?|ones)\b"
+    r"|\bwhat (?:will|do|does|did|would|might) (?:they|the doctors?|the neurologist|the consultant|the gp)\s+"
+    r"(?:do|ask|check|test)\b"
+    r"|\bhow exactly\b|\bexactly how\b"
+    r"|\bhow (?:is|are|do|does|will|would|can|could|do they|did they) (?:\w+ ){0,3}?"
+    r"(?:diagnosed|diagnose|tested|test for|check for|confirmed|confirm)\b"
+)
+
+
+def remedy_named(asked: str, unknown: list[str]) -> str:
+    """The unknown words just before "cure", "stop", "help"... ("does a ketogenic diet stop MND?"), or ""."""
+    words = normalise(asked).split()
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else None
+        # "What helps?", "what can help people who struggle to swallow?" ask for remedies, naming none.
+        asks_what = any(w in _ASKING_WHAT for w in words[max(0, i - 3) : i])
+        before = words[max(0, i - 4) : i]
+        if "there" in before:
+            continue  # "is there any proper cure for it?": "cure" is the thing asked about, not a verb
+        if _EFFICACY.fullmatch(word) and (after is None or after in _AGAINST) and not asks_what:
+            near = [w for w in before if w in unknown]
+            if near:
+                return " ".join(near)
+    return ""
+
+
+def asked_gap(
+    index: Any, question: Question, gaps: list[Scored], facts: list[Scored], unknown: list[str]
+) -> Scored | None:
+    """The lost list a question asks for, if any: it uses one of the list's keys ("tests") and asks for
+    a list ("which tests?"), or uses a key no fact here mentions ("blood test"), or words the material
+    never uses ("cramps", "drooling")."""
+    if not gaps:
+        return None
+    gap = gaps[0]
+    if not question.text:
+        return gap if question.is_payload else None  # a button asks for the whole topic, lost list and all
+    text = question_part(question.text)
+    asked = set(index.terms(text))
+    keys = asked & set(gap.item.fields.get("key", {}))
+    said = set().union(*(set(f.item.fields.get("answer", {})) for f in facts)) if facts else set()
+    short = len(normalise(text).split()) <= 2
+    if _LIST_CUE.search(normalise(text)) or keys - said or unknown or (keys and short):
+        return gap
+    return None
+
+
+def answers_itself(index: Any, question: Question, lead: Scored, lost: Scored, slug: str) -> bool:
+    """Whether the type's own best fact answers what the general lost list is about: "are there
+    medicines for ALS?" is answered by the ALS fact naming its medicines, whatever MND's list held."""
+    if lead.example >= OWN_ANSWER:
+        return True
+    keys = set(index.terms(question_part(question.text))) & set(lost.item.fields.get("key", {}))
+    return lead.item.condition == slug and bool(keys & set(lead.item.fields.get("answer", {})))
