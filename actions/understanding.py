@@ -46,6 +46,9 @@ _NEURON_KIND = re.compile(r"\b(?:upper|lower) (?:ones|neurone?s?|nerves?)\b")
 # A correction, and the part of it that says what was not meant ("…, not the gene").
 _CORRECTING = re.compile(r"\b(?:sorry|i meant|i mean|meant|oops|no wait|typo|autocorrect\w*)\b")
 _NOT_THAT = re.compile(r"(?:[,;]\s*(?:and |but )?not |\snot (?:the|a|an|about) )[^,.?!;]*[.?!]*\s*$", re.IGNORECASE)
+_OTHER_MNDS = re.compile(
+    r"\b(?:other|most|the rest of the) (?:\w+ )?(?:mnds|motor neurone? diseases|types|kinds|forms)\b"
+)
 _KIND_OF_MND = re.compile(r"\b(?:type|types|kind|kinds|form|forms|sort|sorts) of (?:mnd|motor neurone? disease)\b")
 # Words before a name that use it as a yardstick for something else ("like ALS", "as with ALS does").
 _LIKE = re.compile(r"\b(?:like|as with|as in|as for|same as with|as (?:\w+ )?(?:do|does|did) (?:with|in))$")
@@ -70,6 +73,9 @@ _BECOMES = re.compile(
     r"\b(?:turns?|turned|turning|develops?|developing|changes?|changing|progress(?:es|ing)?|evolves?) (?:in)?to\b"
 )
 _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she|his|her|him)\b")
+# Pronouns that can stand for a condition said before ("is it like ALS?"); a person ("starting with her -
+# what does PBP affect?") is not one.
+_CONDITION_PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these)\b")
 _SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
 
 
@@ -123,7 +129,7 @@ def _pronoun_first(session: Session, asking: str) -> bool:
     first_name = min((n.start for n in names.named_conditions(session, asking)), default=len(words))
     # "If it's ALS, how fast does it go?": "it" said to be the named one is no earlier subject.
     return any(
-        _PRONOUN.fullmatch(word) and words[at + 1 : first_name] not in ([], ["is"], ["s"])
+        _CONDITION_PRONOUN.fullmatch(word) and words[at + 1 : first_name] not in ([], ["is"], ["s"])
         for at, word in enumerate(words[:first_name])
     )
 
@@ -184,6 +190,8 @@ def read(session: Session, tracker: Tracker) -> Question:
         named.remove("motor_neuron")  # "does ALS affect upper or lower motor neurons": the subject is ALS
     if len(named) > 1 and "mnd" in named and _KIND_OF_MND.search(normalise(text)):
         named.remove("mnd")  # "my wife has PLS. Is it a type of MND?": the subject is PLS
+    if len(named) > 1 and "mnd" in named and _OTHER_MNDS.search(normalise(text)):
+        named.remove("mnd")  # "how old are people with PMA, compared to other adult MNDs?": a question about PMA
     if len(named) == 2 and _BECOMES.search(normalise(asking or text)):
         named = named[:1]  # "does PLS ever turn into ALS?": a question about PLS, not a comparison
     mentions = [

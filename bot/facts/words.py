@@ -109,7 +109,24 @@ def asks(sentence: str) -> bool:
 
 
 # A short question that asks its own thing ("what causes it?"), unlike "does it?" or "why?" about the sentence before.
-_WH_START = re.compile(r"^(?:and |so |but |then )?(?:what|whats|which|who|whos|how|hows|when|where|wheres) \w+ \w+")
+_WH_START = re.compile(
+    r"^(?:and |so |but |then )?(?:(?:what|whats|which|who|whos|how|hows|when|where|wheres) \w+ \w+"
+    # "whats pma?" names what it asks about ("whats that?" leans on the sentence before)
+    r"|(?:whats|whos|hows|wheres) (?!(?:it|that|this|those|these|them|they|he|she)\b)\w+)"
+)
+
+
+# Saying which comes first before asking, with a dash or colon: "starting with her - what does PBP affect?",
+# "first off: …", "next, the gentleman - …". Not part of what is asked.
+_ORDERING = re.compile(
+    r"^\s*(?:(?:ok|okay|right|so)[,\s]+)?(?:starting|beginning|to start|first|firstly|first of all|first off|next|"
+    r"now|then|secondly|lastly)(?: (?:with|of all|off|up))?(?: (?:her|him|them|mine|the \w+|my \w+|his \w+|her \w+))?"
+    r"\s*[-–—:]\s*",
+    re.IGNORECASE,
+)
+
+
+_POINTS_BACK = re.compile(r"\b(?:that|this|it|those|these)\b")
 
 
 def question_part(text: str) -> str:
@@ -119,11 +136,15 @@ def question_part(text: str) -> str:
     if len(parts) <= 1:
         return text
     for index in range(len(parts) - 1, -1, -1):
-        sentence = parts[index]
+        sentence = _ORDERING.sub("", parts[index]) or parts[index]
         if asks(sentence):
-            short = len(normalise(sentence).split()) < SHORT_QUESTION
-            if short and index > 0 and not _WH_START.match(normalise(sentence)):
+            plain = normalise(sentence)
+            short = len(plain.split()) < SHORT_QUESTION
+            if short and index > 0 and not _WH_START.match(plain):
                 return f"{parts[index - 1]} {sentence}"  # "... his thinking. does it?" (not "what causes it?")
+            if index > 0 and _POINTS_BACK.search(plain) and not set(plain.split()) - STOP_WORDS:
+                # "…is struggling to swallow now. What do they usually do about that?": "that" is the sentence before
+                return f"{parts[index - 1]} {sentence}"
             return sentence
     return parts[-1]
 

@@ -36,6 +36,14 @@ def test_text_speak_is_read_as_words(typed: str, read: str) -> None:
         # A short question about the sentence before keeps it.
         ("her legs are stiff. why?", "her legs are stiff. why?"),
         ("his thinking is slower. does it?", "his thinking is slower. does it?"),
+        # A question of no words of its own leans on the sentence before ("that" is the swallowing).
+        ("he has mnd. he struggles to swallow now. what do they usually do about that?",
+         "he struggles to swallow now. what do they usually do about that?"),
+        # "whats pma?" names what it asks about; "whats that?" leans on the sentence before.
+        ("they said it could be als or pma. whats pma?", "whats pma?"),
+        ("my dad has pls. whats that?", "my dad has pls. whats that?"),
+        # Saying which comes first is not part of the question.
+        ("my aunt has pls and my uncle has pbp. first off - what does pbp affect?", "what does pbp affect?"),
     ],
 )
 def test_which_sentence_asks(message: str, asking: str) -> None:
