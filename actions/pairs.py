@@ -36,6 +36,8 @@ COMPARE = re.compile(
     r"condition|one)\b"
     # "the 3rd and 4th sound almost identical, PLS and PMA?"
     r"|\b(?:identical|alike|sound (?:the )?same|sound similar|look (?:the )?same|confusingly similar)\b"
+    # "is PMA basically the opposite of PLS?", "are they mirror images?"
+    r"|\b(?:the )?(?:opposite|reverse|mirror image) of\b|\bmirror images?\b"
     # "our uncle has PLS and our cousin has SMA. are they related conditions at all?"
     r"|\b(?:are|is) (?:they|the two|these|those|these two|those two|\w+ and \w+) (?:\w+ )?(?:related|linked|connected)"
     r"(?! to\b)\b"

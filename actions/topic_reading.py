@@ -92,6 +92,9 @@ def topic_weights(message: dict[str, Any], text: str) -> tuple[str, dict[str, fl
     return intent, weights
 
 
+_CONNECTED = re.compile(r"\b(?:connected|linked|related|part of it)\b")
+
+
 def worded_reading(
     session: Session,
     tracker: Tracker,
@@ -115,6 +118,11 @@ def worded_reading(
         if WHAT_IS_ONLY.match(last) and len(last_named) == 1:
             worded = "definition"
 
+    if worded == "risk_factors" and text and _CONNECTED.search(normalise(question_part(text))):
+        # "funny thing is i can't stand the cold lately. is that connected?": whether that is one of its signs
+        # (not one's own risk, as after "my sister had dementia")
+        sign = across.attribute_question(session, text, require_across=False)
+        worded = "symptoms" if sign is not None and sign.attribute in ("affects", "starts_in") else worded
     said_as = {n.matched for n in found if not n.negated and n.slug not in ("mnd", "motor_neuron")}
     if worded is None and len(named) == 1 and len(said_as) >= 2 and _IS_NAMED.search(plain):
         # "Is ALS the one Lou Gehrig had?": one type by two of its names, asking whether they are one; the

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.facts.text import normalise
-from bot.facts.words import sentences
+from bot.facts.words import asks, sentences
 
 _TOPIC_BY_WORDING = [
     # "what does it cause?" (its effects), unlike "what causes it?"
@@ -15,7 +15,8 @@ _TOPIC_BY_WORDING = [
         re.compile(
             r"\bwhat (?:else )?(?:does|do|can|will|would) (?:it|this|that|they|\w+(?: \w+){0,4}?) "
             r"(?:actually |really )?cause\b"
-            r"|\bwhat (?:does|do|will|would|can) (?:it|this|that|they|\w+) (?:actually |really |even )?do to "
+            r"|\bwhat (?:does|do|will|would|can) (?:it|this|that|they|\w+) "
+            r"(?:actually |really |even |usually |normally |typically |generally )?do to "
             r"(?:you|u|people|the body|him|her|them|me|a baby|babies|a child|children|kids|someone|a person|"
             r"(?:his|her|their|the|my|your) (?:\w+ )?(?:muscles|body|baby|child))\b"
         ),
@@ -102,10 +103,23 @@ _TOPIC_BY_WORDING = [
         ),
         "symptoms",
     ),
+    # "i thought mnd wasn't meant to cause pain?", "can PLS cause cramps?": whether it has that effect (a sign),
+    # not what causes it
+    (
+        re.compile(
+            r"\b(?:cause|causes|causing) (?:any |much |a lot of |some )?(?:pain|numbness|aches?|"
+            r"aching|cramps?|cramping|tingling|pins and needles|stiffness|twitch\w*|spasms?|tiredness|fatigue|"
+            r"weakness|drooling|choking|slurred speech|problems with|trouble with|difficulty with)\b"
+        ),
+        "symptoms",
+    ),
     # "i keep thinking i brought it on myself", "is it my fault?": living with it, and that it is no one's fault
     (
         re.compile(
-            r"\b(?:my|his|her|their|our) (?:own )?fault\b|\bblame (?:myself|himself|herself|ourselves|me)\b"
+            r"\b(?:my|his|her|their|our) (?:own )?fault\b|\bblam\w* (?:myself|himself|herself|ourselves|me)\b"
+            # "could we have done anything?", "should I have seen it coming?"
+            r"|\b(?:could|should|would|might) (?:i|we|he|she|they) have (?:done|stopped|prevented|seen|spotted|"
+            r"caught|noticed)\b"
             r"|\b(?:brought|bring|brings|bringing) (?:it|this|that) on "
             r"(?:myself|himself|herself|themselves|ourselves)\b"
         ),
@@ -337,7 +351,8 @@ _TOPIC_BY_WORDING = [
     (
         re.compile(
             r"\bwhat (?:can|could|should|do) (?:i|we) do (?:to|for) (?:help|support|make|cheer|comfort)\b"
-            r"|\bhow (?:can|could|do|should) (?:i|we) (?:help|support|comfort|cheer|make (?:\w+ ){0,3}easier)\b"
+            r"|\bhow (?:can|could|do|should) (?:i|we) (?:best |properly |really )?(?:help|support|comfort|cheer|"
+            r"look after|care for|make (?:\w+ ){0,3}easier)\b"
             # "is there anything for carers like me?", "any help for people like us?"
             r"|\b(?:is there|are there|any) (?:anything|something|any help|any support|help|support|services?) "
             r"(?:out there )?for (?:carers?|caregivers?|famil\w*|me|us|parents|partners|relatives|"
@@ -352,6 +367,9 @@ _TOPIC_BY_WORDING = [
     (
         re.compile(
             r"^(?:so |and )?what (?:to do|can (?:be|you|we|i) do(?:ne)?|is done|do you do|do they do) (?:for|about)\b"
+            # "…struggling to swallow now. What do they usually do about that?"
+            r"|\bwhat (?:do|will|would|can|could|might) (?:they|the doctors?|doctors|the team|the nurses?) (?:usually |"
+            r"normally |typically |generally |actually )?do (?:for|about) (?:it|that|this|them|those|the \w+)\b"
             r"|\b(?:what|which|any) (?:drugs?|medicines?|medications?|meds|tablets|pills|painkillers|pain killers|"
             r"pain relief|pain medicines?)\b"
         ),
@@ -397,11 +415,21 @@ _WHAT_IS_IT_LAST = re.compile(
 _CLAUSE_END = re.compile(r"[,;:]| - ")
 
 
+# Feelings said, with nothing asked: "I was diagnosed yesterday. I can't stop crying", "I'm devastated".
+_FEELINGS = re.compile(
+    r"\b(?:cant stop crying|crying|in tears|devastated|heartbroken|broken hearted|gutted|terrified|so scared|"
+    r"really scared|frightened|petrified|in shock|numb|overwhelmed|lost|falling apart|a mess|"
+    r"dont know what to do|dont know how to feel|cant take it in|cant believe|cant get my head round)\b"
+)
+
+
 def worded_topic(text: str) -> str | None:
     """The topic ``text``'s wording asks about, if its grammar says so plainly."""
     plain = normalise(text)
     found = next((topic for pattern, topic in _TOPIC_BY_WORDING if pattern.search(plain)), None)
     parts = sentences(text)
+    if found is None and _FEELINGS.search(plain) and not any(map(asks, parts)):
+        return "coping"  # how it feels, asking nothing: living with it
     if found is None and len(parts) > 1 and _WHAT_IS_IT_LAST.match(normalise(parts[-1])):
         return "definition"
     clauses = _CLAUSE_END.split(text)

@@ -45,6 +45,10 @@ _AMONG = re.compile(
 )
 
 
+# Words of speech used as verbs of people: "who am I talking to?", "someone to speak with".
+_TALKING_TO = re.compile(r"\b(?:talk|talking|talked|speak|speaking|spoke|chat|chatting) (?:to|with)\b")
+
+
 @dataclass(frozen=True)
 class AttributeQuestion:
     """What a question across types asks: an attribute and the values it names."""
@@ -135,6 +139,7 @@ def attribute_question(
     but not all of them goes first: "which of the two is the leading genetic cause of infant death?"
     after two inherited types asks about babies, not genes."""
     plain = _WHEN_YOUNG.sub(" ", normalise(text))  # "I had polio as a child": when, not whom it affects
+    plain = _TALKING_TO.sub(" ", plain)  # "who am I talking to?": a person, not speech
     if require_across and not ACROSS.search(plain):
         return None
     lex = _lexicon(session)

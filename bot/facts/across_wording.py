@@ -16,6 +16,9 @@ ACROSS = re.compile(
     r"|\b(?:any\s+|the\s+)?others?\s+(?:types|ones|kinds|forms|conditions|diseases|illnesses|disorders|mnds)\b"
     r"|\b(?:which|what|any|are there|r there) others\b"
     r"|\b(?:which|what) one\b|\bwhich (?:is|are|affects?|starts?|runs?|causes?|hits?|gets?|begins?)\b"
+    # "do any of the motor neuron diseases affect babies?", "can any of those types be passed on?"
+    r"|\b(?:do|does|can|could|are|is|will) any (?:of )?(?:the |these |those )?(?:\w+ ){0,3}?(?:types|kinds|forms|mnds|"
+    r"diseases|conditions|illnesses|disorders)\b"
     r"|\bwhich (?:only|just|mostly|mainly|usually|ones)\b"
     # "most common MND?", "the commonest type": the one type the documents call the most common
     r"|\b(?:most common|commonest|most frequent) (?:(?:type|kind|form) (?:of )?)?(?:mnds?|motor neurone? diseases?|"
