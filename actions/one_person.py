@@ -99,7 +99,12 @@ _PREDICTION = re.compile(
     # "she asked me how long he's got"
     r"|\b(?:would|will) " + _ONE + r" be better off (?:with|having|getting|on|without)\b"
     r"|\bshould (?:i|he|she|we|my \w+) (?:get|have) the \w+\b"
-    r"|\bam i (?:going to|gonna) (?:get|inherit|have|develop) (?:it|this|that)\b"
+    r"|\b(?:am i|im|i m|i am|is (?:he|she)|hes|he s|shes|she s) (?:going to|gonna) (?:get|inherit|have|develop) "
+    r"(?:it|this|that)\b"
+    # "his speech is slurring more, does that mean he's getting worse quicker?": how one person's is going
+    r"|\bmean (?:that )?(?:hes|he s|he is|shes|she s|she is|im|i m|i am|my \w+ is|(?:his|her|my) (?:\w+ )?"
+    r"(?:mnd|als|pls|pma|pbp|sma|illness|condition) is) (?:getting (?:worse|weaker)|going (?:downhill|faster|quicker)|"
+    r"progressing|declining|deteriorating|on the way)\b"
     r"|(?<!why )(?<!how )(?<!when )\b(?:have|has) (?:i|he|she|we|my \w+) got (?:it|this|that)\b"
     # "is her speech going to go?", "will his walking get worse?": how it will go for one person
     r"|\b(?:is|are|will) (?:his|her|my|their|our) (?:speech|voice|walking|legs|arms|hands|breathing|swallowing|eating|"
@@ -137,6 +142,8 @@ _JUDGEMENT = re.compile(
     r"|\bwhich (?:medicines?|drugs?|treatments?|pills?|tablets?) should\b"
     r"|\bwhat do you (?:think|reckon)\b|\bwhat (?:could|might) (?:it|this|that) be\b|\bwhats? wrong with\b"
     r"|\bshould (?:i|he|she|we|they|my \w+) (?:switch|change|sign up|join|enrol|enroll|take part|have|get|do|go)\b"
+    # ("should we have spotted it sooner?" looks back in regret: that it is no one's fault, not a decision)
+    r"(?! (?:spotted|seen|noticed|known|caught|stopped|prevented|done something|realised|realized|picked)\b)"
     + _SEEN_TO
     + r"|\b(?:which|what) (?:type|kind|form|sort)\b.{0,25}\b(?:i|he|she|my \w+) (?:have|has|got|ve got)\b"
     r"|\blook at (?:my|his|her|our) symptoms\b"

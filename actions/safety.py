@@ -148,6 +148,9 @@ PREDICTION_TOPIC = 0.5
 _GENERAL_TOPICS = frozenset({"symptoms", "outlook", "upper_lower"})
 
 
+_GETTING_IT = re.compile(r"\b(?:get|inherit|develop|catch|end up with) (?:it|this|that)\b")
+
+
 def _general_answer(session: Session, domain: DomainDict, question: Question, slug: str | None) -> Reply | None:
     """For a question about how it will go for one person ("will she still be able to talk?", "will he end
     up needing help with everything?"), what the material says on that for the condition in general; None
@@ -164,6 +167,8 @@ def _general_answer(session: Session, domain: DomainDict, question: Question, sl
         return None  # "how much baclofen should he take?": a treatment decision, nothing general to add
     if _TURNS_INTO.search(normalise(question.text)):
         return None  # "will his turn into ALS?": the material says nothing of one type becoming another
+    if _GETTING_IT.search(normalise(question.text)):
+        return None  # "does that mean I'm going to get it?": one's own risk; when to see a provider says it
     topic = question.worded_topic or (topic if weight >= PREDICTION_TOPIC else None)
 
     # The topic the wording or the classifier gives, else the one whose facts answer the asking sentence

@@ -23,6 +23,8 @@ from actions.one_person import asks_for_one_person
         "the neurologist thinks my husband has mnd, do you reckon they got it wrong?",
         "so how long before it gets to my breathing then",
         "is my dad's ALS in the final stages now",
+        "my grandad had it. so does that mean im going to get it",
+        "her speech is worse this month, does that mean shes getting worse quicker",
     ],
 )
 def test_about_one_person(text: str) -> None:
@@ -44,6 +46,8 @@ def test_about_one_person(text: str) -> None:
         "can you tell me if mnd is inherited",
         "do you think researchers are right about the causes",
         "what happens in the final stages of mnd",
+        # Regret looks back: that it is no one's fault, not a decision for one person
+        "should we have spotted it sooner",
     ],
 )
 def test_about_the_condition(text: str) -> None:
