@@ -38,8 +38,10 @@ from actions.selection import MAX_SENTENCES, sentences
 from actions.targets import Targets
 from actions.understanding import Question, read
 from actions.wording import say
+from actions.words_asked import term_by_its_head, word_asked
 from bot.facts import across, names, queries
 from bot.facts.models import Fact
+from bot.facts.ranking import index_for
 from bot.facts.text import normalise
 from bot.facts.words import STOP_WORDS, question_part
 from bot.mentions import strip_mentions
@@ -196,11 +198,18 @@ class ActionAnswerWhatAbout(StoreAction):
         targets = resolve(session, question, state)
         topic = follow_up_topic(session, question, state, targets)
         again = question.text and question.named and only_a_name(session, question.text)
+        # "does the first one affect speech?", then "and the second?": the same question about the one pointed at
+        again = again or targets.via == "chosen" or (
+            bool(question.text)
+            and targets.via in ("listed", "other")
+            and topic == state.topic
+            and not index_for(session).terms(strip_mentions(question.text))
+        )
         if again or (question.text and topic == state.topic and CORRECTION.search(normalise(question.text))):
             # "Does PLS do the same?", "sorry, wrong client, I meant PBP": the last question again, about
             # the one meant, ranked on its words, not on these. After a button (no words) it is ranked
             # on no words, as a typed follow-up ("" would read as a button asking for the whole topic).
-            previous = question_part(previous_question(tracker, skip=lambda text: is_follow_up(session, text)))
+            previous = question_part(previous_question(tracker, skip=lambda text: _re_asks(session, text)))
             targets.asked = names.without_condition_names(session, previous) or "what about"
         if targets.via not in ("focus", "none") and (targets.conditions or targets.choices):
             return answer_for_targets(session, dispatcher, domain, question, state, targets, topic=topic)
@@ -237,9 +246,17 @@ _ACKNOWLEDGING = frozenset(
 )
 
 
+def _re_asks(session: Session, text: str) -> bool:
+    """A message that only re-asks the last question: "and PLS?", "sorry, I meant PMA", "and the one after mine?"."""
+    return is_follow_up(session, text) or not set(index_for(session).terms(strip_mentions(text))) - _WHOSE
+
+
+# Whose one is meant ("and the one after mine?"), not what is asked about it.
+_WHOSE = frozenset("mine his hers yours ours theirs".split())
+
+
 def _matches(session: Session, question: Question, reply: Reply) -> bool:
     """Whether the fragment's own words are in the facts chosen for it ("kids" -> "children")."""
-    from bot.facts.ranking import index_for
 
     index = index_for(session)
     asked = set(index.terms(question.text))
@@ -266,6 +283,13 @@ class ActionTellMore(StoreAction):
             dispatcher.utter_message(text=say(domain, "utter_acknowledge"), json_message=payload("smalltalk"))
             return []
         state = State.of(tracker)
+        word = None
+        if question.text:
+            word = word_asked(session, question.text) or term_by_its_head(session, question.text, state.focus)
+        entry = queries.glossary_lookup(session, word) if word else None
+        if entry is not None:
+            # "Whats this protein they keep going on about?" is read as asking for more at times: what the word means.
+            return send_definition(dispatcher, tracker, domain, entry)
         targets = resolve(session, question, state)
         pointed = targets.via not in ("focus", "none") and (targets.choices or targets.conditions != [state.focus])
         after_listing = state.listed_kind == "match" and bool(mentions_in(question)) and state.focus in state.listed

@@ -38,7 +38,7 @@ from bot.facts import across, names, queries
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
 from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC, TOPICS
-from bot.facts.words import question_part
+from bot.facts.words import asks, question_part, sentences
 from bot.mentions import strip_mentions
 
 # A reading below this confidence is not worth offering.
@@ -141,8 +141,8 @@ class ActionOfferReadings(StoreAction):
         bare = question.text and not index_for(session).terms(strip_mentions(question.text))
         correcting = corrects_last_question(question, state)
         if (
-            (bare or correcting)
-            and targets.via in ("listed", "other", "rest", "all")
+            (bare or correcting or targets.via == "chosen")
+            and targets.via in ("listed", "chosen", "other", "rest", "all")
             or (
                 # "sorry, PLS not ALS. its my wife who has PLS": whose it is does not make it a new question
                 correcting and targets.via in ("named", "person", "described") and len(targets.conditions) == 1
@@ -226,6 +226,13 @@ class ActionOfferReadings(StoreAction):
         if not self.readings or (unknown and not question.named and not state.focus):
             # Out of scope, or nothing here is the material's: the scope statement, not guesses.
             return self._scope(dispatcher, domain)
+        told = [c for c in question.named if c not in ("mnd", "motor_neuron")]
+        if question.text and len(told) == 1 and not any(map(asks, sentences(question.text))):
+            # "My grandson has spinal muscular atrophy.": news, asking nothing yet: what the material says it is
+            # (the buttons of the answer offer what to ask next).
+            reply = topic_reply(session, domain, question, told[0], topic="definition")
+            if reply is not None and reply.kind == "answer":
+                return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
         return self._readings(session, dispatcher, domain, tracker, slug or state.focus)
 
     def _scope(self, dispatcher: CollectingDispatcher, domain: DomainDict) -> list[EventType]:

@@ -130,3 +130,30 @@ def described(session: Session, question: Question, state: State, listed: list[s
         if len(matches) > 1:
             return Targets(choices=matches, via="described", topic=asked.topic, asked=rest)
     return None
+
+
+# "not spinal": a word of a name said not to be the one meant.
+_NOT_WORD = re.compile(r"\bnot (?:the )?(\w+)")
+
+
+def choice_by_name_words(session: Session, text: str, choices: list[str]) -> str | None:
+    """The one of the choices just offered that a reply names by words of its names only ("progressive i
+    think, not spinal" between PMA and SMA: PMA), or None."""
+    plain = normalise(text)
+    refused = set(_NOT_WORD.findall(plain))
+    said = set(plain.split()) - refused
+    words: dict[str, set[str]] = {}
+    for slug in choices:
+        cond = queries.condition(session, slug)
+        if cond is None:
+            return None
+        spelled = [cond.name, cond.short_name, *(a.normal for a in cond.aliases)]
+        words[slug] = {w for name in spelled for w in normalise(name).split() if len(w) > 2}
+    picked = []
+    for slug in choices:
+        own = words[slug] - set().union(*(words[c] for c in choices if c != slug))
+        if own & refused:
+            continue
+        if own & said:
+            picked.append(slug)
+    return picked[0] if len(picked) == 1 else None

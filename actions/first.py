@@ -27,27 +27,48 @@ from actions.replies import example_buttons, send_definition, send_reply
 from actions.targets import Targets
 from actions.understanding import Question
 from actions.wording import say
-from actions.words_asked import MEANING, WHAT_IS_IT, WHY_THAT, term_pointed_at, why_the_word, word_asked
+from actions.words_asked import (
+    MEANING,
+    WHAT_IS_IT,
+    WHY_THAT,
+    term_by_its_head,
+    term_pointed_at,
+    why_the_word,
+    word_asked,
+)
 from bot.facts import across, names
 from bot.facts.models import GlossaryTerm
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
 from bot.facts.words import CLAUSES, asks, question_part, sentences
 
-_THANKS = re.compile(r"^(?:ok |okay |right |oh )?(?:thanks|thank you|thankyou|thank u|thx|ta|cheers|many thanks)\b")
+_THANKS = re.compile(
+    r"^(?:ok |okay |right |oh |got it |i see |understood |gotcha |lovely |great |brilliant )?"
+    r"(?:thanks|thank you|thankyou|thank u|thx|ta|cheers|many thanks)\b"
+)
 
 _THANKS_LAST = re.compile(
-    r"\b(?:thanks|thank you|thankyou|thank u|thx|cheers)(?: (?:so much|very much|again|a lot|a million|loads|x+))?$"
+    r"\b(?:thanks|thank you|thankyou|thank u|thx|cheers|ta)(?: (?:so much|very much|again|a lot|a million|loads|x+))?$"
+)
+# Taking an answer in, asking nothing: "got it", "ok, understood", "right, makes sense".
+_TAKEN_IN = re.compile(
+    r"^(?:(?:ok|okay|right|oh|ah|ahh|i see|got it|gotcha|understood|makes sense|fair enough|noted|all right|alright)"
+    r"(?: |$))+$"
 )
 
 
 def only_thanks(text: str) -> bool:
-    """Thanks that asks nothing: "Thank you; I shall show this to my wife this evening"."""
+    """Thanks that asks nothing: "Thank you; I shall show this to my wife this evening", "got it, ta"."""
     plain = normalise(text)
     thanks = _THANKS.match(plain) or _THANKS_LAST.search(plain)  # "…called my neighbour, shes coming thank you"
     # (a question may follow a comma: "ok thanks. she's so independent, how do i support her without taking over")
     clauses = [c for sentence in sentences(text) for c in CLAUSES.split(sentence) if c.strip()]
     return bool(thanks) and not any(map(asks, clauses))
+
+
+def takes_it_in(text: str) -> bool:
+    """An answer taken in, asking nothing and thanking no one: "got it", "ok, makes sense"."""
+    return bool(_TAKEN_IN.match(normalise(text) + " "))
 
 
 # "What does that gene change actually do?": what it does in the condition talked about, not what the word
@@ -123,6 +144,10 @@ def answer_first(
         # "Thanks. Back to bed before my shift", "thank you for being patient with me": thanks, asking nothing.
         dispatcher.utter_message(response="utter_thank")
         return []
+    if question.text and takes_it_in(question.text):
+        # "Got it", "ok, understood": read by the classifier as "will I get it?" at times.
+        dispatcher.utter_message(text=say(domain, "utter_acknowledge"), json_message=payload("smalltalk"))
+        return []
     if question.personal:
         # "What dose should I take?" too: a treatment decision for one person.
         return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain, question)
@@ -155,6 +180,7 @@ def answer_first(
     words = words and not (state.focus and WHAT_IT_DOES.search(asked)) and not _NEURONS_DO.search(asked)
     key = word_asked(session, question.text) if words else None
     key = key or (term_pointed_at(session, question, state) if words else None)
+    key = key or (term_by_its_head(session, question.text, state.focus) if words else None)
     bare = _BARE.match(asked) if key is None and words and len(asked.split()) <= _SHORT else None
     if bare and state.terms and not _TOPIC_NAME.search(asked) and not across.names_the_body(session, asked):
         # "androgen receptor?", "and neuropathy?" echoing a word the last answer used: what it means (a part

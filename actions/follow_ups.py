@@ -92,7 +92,7 @@ def narrows_last_question(session: Session, question: Question, state: State) ->
 
 
 # How a condition was pointed at when its topic is the conversation's, not the pointing words'.
-POINTED = ("listed", "other", "rest", "all", "described")
+POINTED = ("listed", "chosen", "other", "rest", "all", "described")
 
 
 # Words that name a topic outright, for corrections ("no, I meant the symptoms").
@@ -171,6 +171,8 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
     that starts in the legs?"); what a listing's item is (after a listing); else the last topic."""
     from bot.facts.ranking import index_for
 
+    if targets.via == "chosen" and state.topic:
+        return state.topic  # "progressive i think, not spinal" picks one of the choices for the last question
     own = max(question.topic_weights.items(), key=lambda kv: kv[1], default=(None, 0.0))
     # What is asked, without the words that point ("the first one") or describe ("the hands one").
     rest = describing(strip_mentions(question_part(question.text))) if question.text else ""
@@ -236,6 +238,10 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         return None  # its own question: the topic is read from it (actions/compose.py)
     if targets.via in POINTED and state.listed_kind == "choices" and state.topic and not says_more:
         return state.topic  # picking one of the choices offered for the last question
+    if targets.via == "described" and targets.topic and targets.topic == state.topic and not says_more:
+        # "Which give only upper signs, which only lower?", then "and the one that does both?": the same question,
+        # and the description answers it
+        return state.topic
     if targets.via in POINTED and state.listed_kind in ("types", "match") and not says_more:
         # "And the last one?": right after the listing, what that one is; after questions about one
         # of the listed ("symptoms?"), the same question about the one pointed at.

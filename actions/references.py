@@ -78,6 +78,11 @@ _MISTAKEN = re.compile(
 
 
 def _resolve(session: Session, question: Question, state: State) -> Targets:
+    if question.text and not question.named and state.listed_kind == "choices" and len(state.listed) > 1:
+        # "Which one do you mean?" (PMA or SMA), then "progressive i think, not spinal": PMA, for the same question.
+        chosen = descriptions.choice_by_name_words(session, question.text, [c for c in state.listed if c])
+        if chosen is not None:
+            return Targets([chosen], via="chosen")
     mistaken = _MISTAKEN.search(normalise(question.text)) if question.text and not question.named else None
     before = [c for c in state.replied_about if c != state.focus]
     if mistaken and before:

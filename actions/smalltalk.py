@@ -43,6 +43,10 @@ _HELP = re.compile(
 _ASKING = re.compile(
     r"\?$|^(?:and |so |but |ok )?(?:who|what|how|why|where|when|does|do|is|are|can|could|will)\b|^\w+$"
 )
+# Asking who or what answers: "who am I chatting to?", "what are you?"
+_WHO_IS_THIS = re.compile(
+    r"\bwho (?:am i|are you|is this|s this|is that|am i (?:talking|chatting|speaking) (?:to|with))\b|\bwhat are you\b"
+)
 # About the bot itself: "am I talking to a real person or a bot?"
 _ABOUT_THE_BOT = re.compile(r"\b(?:bot|robot|human|real person|person|computer|machine|ai|program)\b")
 
@@ -106,5 +110,7 @@ class ActionSmalltalk(StoreAction):
             if reply is not None:
                 return send_reply(session, dispatcher, domain, reply, state)
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        if intent == "greet" and question.text and _WHO_IS_THIS.search(normalise(question.text)):
+            intent = "ask_if_bot"  # "hello. who am I chatting to?": the greeting and the question, one answer
         dispatcher.utter_message(response=RESPONSES.get(intent, "utter_thank"))
         return []

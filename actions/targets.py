@@ -14,7 +14,7 @@ class Targets:
 
     conditions: list[str] = field(default_factory=list)
     choices: list[str] = field(default_factory=list)  # set when it is unclear which is meant
-    via: str = "none"  # named, listed, other, all, rest, described, person, plural, focus, none
+    via: str = "none"  # named, listed, chosen, other, all, rest, described, person, plural, focus, none
     topic: str | None = None  # for a description: the topic of what described it ("the one that starts…")
     asked: str | None = None  # the question without the words that picked the condition ("the brainstem one")
     # The listing counted from, when it is not the one last shown ("the sixth one on your list" after a

@@ -21,7 +21,7 @@ from bot.facts import names, queries
 from bot.facts.models import GlossaryTerm
 from bot.facts.text import normalise
 from bot.facts.vocab import TOPICS
-from bot.facts.words import question_part
+from bot.facts.words import question_part, stem
 
 # Words that may trail "what's that": "exactly", "when it's at home".
 _TRAILING = r"(?: (?:exactly|actually|then|again|please|anyway|when its at home))*"
@@ -98,6 +98,31 @@ _THEN_WHAT = re.compile(
 # A message that opens with a word and a dash or colon: "gastrostomy tube - …", "Riluzole: …".
 _LEADS_WITH_WORD = re.compile(r"^[\w' ]{3,40}(?: - |: )")
 _LEADING_WORD = re.compile(r"^[a-z0-9 ]+$")
+
+
+# "Whats this protein they keep going on about?": a word of the glossary named by its last word alone.
+_THIS_WORD = re.compile(r"^(?:this|that|the|these|those) (?P<word>[a-z0-9]+)$")
+
+
+def term_by_its_head(session: Session, text: str, focus: str | None) -> str | None:
+    """The one glossary word of the condition in focus that ends in the word asked about ("this protein"
+    with SMA in focus: SMN protein), or None."""
+    if not focus:
+        return None
+    for clause in _CLAUSE.split(text):
+        exact = _WHAT_IS.match(normalise(clause))
+        if exact is None:
+            continue
+        rest = _FILLER.sub("", exact.group("rest"))
+        said = _SAID_BY.search(rest)
+        head = _THIS_WORD.match((rest[: said.start()] if said else rest).strip())
+        if head is None:
+            continue
+        word = stem(head.group("word"))
+        ending = [t for t in queries.terms_of_condition(session, focus) if stem(t.lower().split()[-1]) == word]
+        if len(ending) == 1:
+            return ending[0]
+    return None
 
 
 def word_asked(session: Session, text: str) -> str | None:

@@ -269,3 +269,10 @@ def terms_in_section(session: Session, section: str) -> frozenset[str]:
         f"terms in {section}",
         lambda s: frozenset(s.scalars(select(GlossaryTerm.term).where(GlossaryTerm.section == section))),
     )
+
+
+def terms_of_condition(session: Session, slug: str) -> list[str]:
+    """The glossary words the facts of one condition use, in the order of its facts."""
+    rows = _rows(session)
+    found = [t.term for f in rows.facts.values() if f.condition_slug == slug for t in f.terms]
+    return list(dict.fromkeys(found))

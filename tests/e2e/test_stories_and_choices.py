@@ -1,0 +1,121 @@
+"""A story naming two types before a question about one, "that" leaning on the sentence before, news and
+feelings that ask nothing, "got it", "who am I chatting to?", a choice named by words of its name, the same
+question about the next one listed, "the one that does both" after the one-kind listing, "this gene" with a
+type in focus, questions across the types with "any of", "compared to other MNDs", and one person's future
+asked as "does that mean I'm going to get it"."""
+
+from __future__ import annotations
+
+from tests.support import Chat, about
+
+
+def test_a_story_naming_two_types_then_a_question_about_one(chat: Chat) -> None:
+    reply = chat.say("my aunt has pls and my uncle has pbp. first off - what does pbp affect?")
+    assert about(reply)[:2] == ("answer", "pbp"), reply
+    assert "swallow" in reply["text"], reply
+
+
+def test_whats_that_type_after_a_story_naming_two(chat: Chat) -> None:
+    reply = chat.say("the consultant told my husband it's either als or pma, time will tell. whats pma?")
+    assert about(reply) == ("answer", "pma", "definition"), reply
+
+
+def test_that_leaning_on_the_sentence_before(chat: Chat) -> None:
+    reply = chat.say("my wife has MND and chokes on drinks these days. what do they normally do about that?")
+    assert about(reply)[2] == "treatment", reply
+    assert "tube" in reply["text"], reply
+
+
+def test_feelings_that_ask_nothing(chat: Chat) -> None:
+    reply = chat.say("they told my dad it's PLS on friday. i feel numb")
+    assert about(reply)[2] == "coping", reply
+
+
+def test_what_we_could_have_done(chat: Chat) -> None:
+    reply = chat.say("my son has SMA. should we have spotted it sooner, could we have stopped it?")
+    assert about(reply)[2] == "coping", reply
+    assert "fault" in reply["text"], reply
+
+
+def test_whether_it_causes_a_symptom(chat: Chat) -> None:
+    reply = chat.say("does PMA cause tingling?")
+    assert about(reply)[2] == "symptoms", reply
+
+
+def test_the_opposite_of(chat: Chat) -> None:
+    reply = chat.say("isn't PLS more or less the opposite of PMA")
+    assert reply["custom"]["kind"] == "compare", reply
+    assert set(reply["custom"]["conditions"]) == {"pls", "pma"}, reply
+
+
+def test_got_it_takes_the_answer_in(chat: Chat) -> None:
+    chat.say("what is PBP?")
+    reply = chat.say("ok, got it")
+    assert reply["custom"]["kind"] == "smalltalk", reply
+
+
+def test_who_am_i_chatting_to(chat: Chat) -> None:
+    reply = chat.say("hello. who am I chatting to?")
+    assert reply["custom"]["kind"] == "smalltalk", reply
+    assert "not a doctor" in reply["text"], reply
+
+
+def test_news_that_asks_nothing(chat: Chat) -> None:
+    reply = chat.say("my nephew has spinal muscular atrophy")
+    assert about(reply) == ("answer", "sma", "definition"), reply
+
+
+def test_this_gene_with_a_type_in_focus(chat: Chat) -> None:
+    chat.say("what is spinal muscular atrophy?")
+    reply = chat.say("whats this gene the nurses keep mentioning")
+    assert reply["custom"]["kind"] == "definition", reply
+    assert reply["custom"]["term"].lower() == "smn1 gene", reply
+
+
+def test_a_choice_named_by_words_of_its_name(chat: Chat) -> None:
+    first = chat.say("what are the symptoms of the sclerosis one")
+    assert set(first["custom"]["conditions"]) == {"als", "pls"}, first
+    reply = chat.say("the primary one")
+    assert about(reply) == ("answer", "pls", "symptoms"), reply
+
+
+def test_a_choice_named_by_a_word_and_one_ruled_out(chat: Chat) -> None:
+    chat.say("my cousin has the muscular atrophy one, does it affect the legs?")
+    reply = chat.say("not the spinal one, the progressive one")
+    assert about(reply)[1:] == ("pma", "symptoms"), reply
+
+
+def test_the_same_question_about_the_next_one_listed(chat: Chat) -> None:
+    chat.say("how do PLS and PMA differ?")
+    chat.say("does the first one affect swallowing")
+    reply = chat.say("and the second one?")
+    assert about(reply) == ("not_covered", "pma", "symptoms"), reply
+    assert "swallow" in reply["text"], reply
+
+
+def test_the_one_that_does_both_after_the_one_kind_listing(chat: Chat) -> None:
+    chat.replies("which types hit only the upper neurons and which only the lower")
+    reply = chat.say("and the type that hits both?")
+    assert about(reply) == ("answer", "als", "upper_lower"), reply
+
+
+def test_any_of_the_types_across(chat: Chat) -> None:
+    reply = chat.say("can any of the motor neurone diseases affect children?")
+    assert "sma" in (reply["custom"].get("conditions") or []), reply
+
+
+def test_compared_to_other_mnds(chat: Chat) -> None:
+    reply = chat.say("at what age does PMA start, compared to the other MNDs?")
+    assert about(reply) == ("answer", "pma", "risk_factors"), reply
+
+
+def test_does_that_mean_im_going_to_get_it(chat: Chat) -> None:
+    chat.say("my grandad had ALS")
+    reply = chat.say("does that mean i'm going to get it too")
+    assert reply["custom"]["kind"] == "no_diagnosis", reply
+
+
+def test_is_that_connected_after_a_symptom(chat: Chat) -> None:
+    chat.say("what is post-polio syndrome?")
+    reply = chat.say("i'm always cold these days. is that connected?")
+    assert about(reply)[1:] == ("pps", "symptoms"), reply
