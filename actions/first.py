@@ -260,6 +260,7 @@ def answer_first(
 
 # A fragment that asks the last question again about something else: "and the lower ones?", "what about men?"
 _AGAIN = re.compile(r"^(?:and|or|what about|how about|same for|same with)\b")
+_MOTOR_NEURONS = re.compile(r"\bmotor neurone?s?\b")
 
 
 # "both?", "and both kinds?" after a listing by which motor neurons the types affect.
@@ -286,7 +287,8 @@ def _across_again(session: Session, domain: DomainDict, question: Question, stat
     plain = normalise(question.text)
     if question.pronoun or describes(question.text):
         return None  # "what about the numbness, does that come with it?": the one in focus
-    if len(plain.split()) > (_SHORT + 2 if _AGAIN.match(plain) else _SHORT):
+    words = len(_MOTOR_NEURONS.sub("", plain).split())  # ("and one for the lower motor neurons")
+    if words > (_SHORT + 2 if _AGAIN.match(plain) else _SHORT):
         return None  # a question of its own, not a fragment
     asked = across.attribute_question(session, question.text, require_across=False)
     return across_reply(session, domain, asked) if asked is not None else None

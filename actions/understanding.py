@@ -15,6 +15,8 @@ from typing import Any
 from rasa_sdk import Tracker
 from sqlalchemy.orm import Session
 
+from actions.conversation import State
+from actions.neuron_kinds import neuron_kind_meant
 from actions.one_person import about_one_person, asks_a_judgement
 from actions.topic_reading import WHAT_IS_ONLY, WORDED_MARGIN, topic_weights, worded_reading
 from bot.facts import names
@@ -140,6 +142,9 @@ def read(session: Session, tracker: Tracker) -> Question:
     raw = message.get("text") or ""
     # A button's payload carries its condition as an entity; text-speak is read as the words it stands for.
     text = "" if raw.startswith("/") else respell(raw)
+    if text:
+        # "and the other one?" after the upper motor neurons: the lower motor neurons
+        text = neuron_kind_meant(session, text, State.of(tracker))
     intent, weights = topic_weights(message, text)
     entities = message.get("entities") or []
     found = names.named_conditions(session, text) if text else []

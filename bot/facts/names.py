@@ -51,7 +51,12 @@ def find_conditions(session: Session, text: str, *, exact_only: bool = False) ->
 # "pls" is also chat for "please" ("tell me more pls"). Typed in lower case at the end of
 # a message, straight after a word that ends a request, it is read as "please".
 _PLEASE = {"pls", "plz"}
-_NAME_JOINERS = {"and", "or", "vs", "versus", "v", "between", "with", "from", "to", "than", "nor", "not", "like"}
+# Words after which "pls" is a name, not "please": joining two names, or a preposition or article needing a noun
+# ("is PMA the opposite of pls?").
+_NAME_JOINERS = {
+    "and", "or", "vs", "versus", "v", "between", "with", "from", "to", "than", "nor", "not", "like",
+    "of", "about", "for", "on", "in", "into", "as", "at", "the", "is", "has", "have", "had",
+}  # fmt: skip
 _REQUEST_ENDINGS = set(
     "more it that this me them him her us again thanks thx now asap help on explain explained answer mean "
     "means meaning list info information simply quickly today please thank detail details types kinds".split()

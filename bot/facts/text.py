@@ -94,6 +94,14 @@ _TWO = re.compile(r"(?<=[a-z] )2(?= (?:the|a|my|his|her|it|that|this|me|him|them
 _AND = re.compile(r"(?<=[a-z] )n(?= [a-z])", re.I)
 
 
+# "y" for "why" before a verb that starts a question: "y does mnd happen" (not "the X or the Y chromosome").
+_Y = re.compile(
+    r"(?:^|(?<=[.?!,;] ))y(?= (?:do|does|did|is|are|was|were|would|can|cant|has|have|dont|doesnt|isnt|arent|am|"
+    r"should|will|wont|didnt|hasnt|havent)\b)",
+    re.IGNORECASE,
+)
+
+
 # Punctuation said aloud to voice typing: "…with ALS last month comma and… full stop What do they do question mark".
 _SPOKEN_MARKS = {"comma": ",", "full stop": ".", "question mark": "?", "exclamation mark": "!", "new line": ".",
                  "new paragraph": ".", "full stops": "."}
@@ -107,4 +115,5 @@ def respell(text: str) -> str:
     text = _SPOKEN.sub(lambda m: _SPOKEN_MARKS[m.group(1).lower()], text)
     text = _SPEAK.sub(lambda m: TEXT_SPEAK[m.group().lower()], text)
     text = _ONE.sub(lambda m: "ones" if m.group(1) else "one", text)
+    text = _Y.sub("why", text)
     return _AND.sub("and", _TWO.sub("to", text))

@@ -119,3 +119,11 @@ def test_is_that_connected_after_a_symptom(chat: Chat) -> None:
     chat.say("what is post-polio syndrome?")
     reply = chat.say("i'm always cold these days. is that connected?")
     assert about(reply)[1:] == ("pps", "symptoms"), reply
+
+
+def test_the_kinds_of_motor_neuron_pointed_at(chat: Chat) -> None:
+    chat.say("how do upper and lower motor neurons differ?")
+    reply = chat.say("which one makes your reflexes too strong when it's damaged")
+    assert about(reply)[1:] == ("motor_neuron", "upper_lower"), reply
+    reply = chat.say("give me a disease that only affects the second kind")
+    assert reply["custom"]["conditions"] == ["pbp", "pma", "sma"], reply

@@ -17,6 +17,9 @@ from bot.facts.words import question_part
         ("wat do upper n lower mean", "what do upper and lower mean"),
         ("hw do i help her wen she cant talk", "how do i help her when she cant talk"),
         ("wich type starts in the hands", "which type starts in the hands"),
+        ("y does mnd happen", "why does mnd happen"),
+        ("ok. y is it called that", "ok. why is it called that"),
+        ("is it on the x or the y chromosome", "is it on the x or the y chromosome"),
         # Counts, ages and the short name PLS stay as typed.
         ("about 1 in 10 people", "about 1 in 10 people"),
         ("it affects 1 year olds", "it affects 1 year olds"),
