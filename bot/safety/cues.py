@@ -127,6 +127,16 @@ CUES: dict[str, re.Pattern[str]] = {
     # Figurative speech.
     # Fear of getting the illness a relative had: "I keep thinking I'll end up like her" (read only where no
     # danger phrase the patterns know is there; see bot/safety/detector.py).
+    # A worry about what may come, with no wish to die, no means and no goodbye: "I don't want to end up being a
+    # burden on my wife", "scared of becoming dependent".
+    "feared_future": re.compile(
+        r"^(?!.*\b(?:pills|tablets|meds|overdose|rope|gun|goodbye|tonight|end it|end my|kill|die|dying|dead|suicid\w*|"
+        r"better off|not (?:be )?here|gone|letters?|plan|planned|anymore|any more|no point|cant go on)\b)"
+        r".*\b(?:(?:dont|do not|never) want (?:to|him to|her to|them to) (?:end up|become|be|turn into|have to)|"
+        r"(?:worried|worry|scared|afraid|frightened|terrified|fear|dread\w*) (?:(?:that )?(?:i|ill|i will|i might) "
+        r"(?:be|become|end up)|of (?:being|becoming|ending up|needing|relying))|"
+        r"(?:will|would) i (?:be|become|end up) (?:a|such a) burden)\b"
+    ),
     "feared_illness": re.compile(
         r"\b(?:end up|ending up|turn out|be) like (?:her|him|them|my (?:mum|mom|dad|sister|brother|\w+))\b"
         r"|\b(?:get|getting|have|inherit) (?:it|what (?:she|he) had|the same) (?:too|as well)\b"

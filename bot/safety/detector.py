@@ -206,6 +206,8 @@ _STRICT_DEFUSING = frozenset({"past", "resolved", "negated", "figurative"})
 # Cues that settle it whatever the model says: it is over and fine, it is about people in general,
 # it is denied, or it is a figure of speech.
 _SETTLED = frozenset({"resolved", "general", "negated", "figurative"})
+# A message that opens by supposing: "if he stops breathing one night…", "what if she chokes…".
+_SUPPOSING = re.compile(r"^(?:(?:and|but|so|ok|sorry)\s+)?(?:if|what if|in case|just in case)\b")
 # Said of today: the words of danger may be about now.
 _TODAY = re.compile(
     r"\b(?:today|tonight|this (?:morning|afternoon|evening|week)|since (?:this morning|lunch|breakfast|yesterday)|"
@@ -239,7 +241,10 @@ class Detector:
         prepared = prepare(text)
         # "She's struggling to eat now. What options are there if she can't swallow anymore?": a difficulty that
         # goes on and a question about what comes next; "now" there is these days, unless the model is sure.
-        looking_ahead = {"ongoing", "plan"} <= found and "sudden" not in found and p < DEFUSED_EMERGENCY_AT
+        # "If he stops breathing in his sleep one night, do we ring an ambulance?": a question about a time that may
+        # come, asked as one from its first word.
+        supposing = "plan" in found and bool(_SUPPOSING.match(prepare(text)))
+        looking_ahead = ({"ongoing", "plan"} <= found or supposing) and "sudden" not in found and p < DEFUSED_EMERGENCY_AT
         urgent = bool(found & URGENT) and not looking_ahead
         hit = pattern_match(prepared, self.patterns)
         if hit is not None:
@@ -262,7 +267,7 @@ class Detector:
         needed = SHORT_MESSAGE_AT if words <= SHORT_MESSAGE_WORDS else EMERGENCY_AT
         if found & DEFUSING and not urgent:
             needed = max(needed, DEFUSED_EMERGENCY_AT)
-        if found & (_SETTLED | {"feared_illness", "help_called"}) and not urgent:
+        if found & (_SETTLED | {"feared_illness", "feared_future", "help_called"}) and not urgent:
             # Over and fine, about people in general, denied or figurative, or the fear of getting the illness
             # a relative had with no danger phrase: a note at most.
             needed = 1.01

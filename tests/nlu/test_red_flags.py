@@ -37,3 +37,33 @@ def test_rules_override_a_confident_classifier(parse: Callable[[str], dict[str, 
     assert {"entity": "emergency", "value": "breathing"}.items() <= next(
         e for e in result["entities"] if e["entity"] == "emergency"
     ).items()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "took a whole bottle of his sleeping tablets an hour ago",
+        "she has swallowed a packet of co-codamol and is drowsy",
+        "left letters for my wife and son on the table, they will understand why",
+    ],
+)
+def test_an_overdose_of_any_medicine_and_goodbye_letters(parse: Callable[[str], dict[str, Any]], text: str) -> None:
+    assert parse(text)["intent"]["name"] == "report_emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A worry about what may come, with no wish to die, no means and no goodbye
+        "i really don't want to end up being a burden to my children",
+        "scared of becoming dependent on my husband for everything",
+        # Supposing, from the first word: what to do if it happens one day
+        "if she stops breathing one night should we phone an ambulance or not",
+    ],
+)
+def test_worries_and_suppositions_are_not_emergencies(parse: Callable[[str], dict[str, Any]], text: str) -> None:
+    assert parse(text)["safety"]["level"] != "emergency"
+
+
+def test_a_burden_with_means_is_still_an_emergency(parse: Callable[[str], dict[str, Any]]) -> None:
+    assert parse("i don't want to be a burden any more, i've kept all my pills")["intent"]["name"] == "report_emergency"
