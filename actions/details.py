@@ -103,6 +103,14 @@ _INHERITANCE_DETAILS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] =
             # "what about my sons?" after whether it is inherited
             r"|^(?:and |so |but )?(?:what about|how about|and) (?:my |our |his |her |their |the )?(?:sons?|daughters?|"
             r"kids|children|boys|girls|grandchildren|grandkids)\b"
+            # "could she pass it on to him?", "have kids one day without passing it on"
+            r"|\b(?:pass|passing|passes) (?:it|this|that|the gene) on(?: to (?:him|her|them))?\b"
+            # "my own kids could get it", "will our children get SMA?", "are the girls at risk of getting it?"
+            r"|\b(?:kids|children|child|daughters?|sons?|grandchildren|grandkids|girls|boys|baby|babies)\b(?: \w+)?"
+            r" (?:could|would|will|might|may|can|get|gets|getting|at risk|have it|inherit)\b"
+            r"|\b(?:could|would|will|might|can|are|is) (?:my |our |his |her |their |the )?(?:own )?"
+            r"(?:kids|children|child|daughters?|sons?|grandchildren|grandkids|girls|boys|baby) "
+            r"(?:get|have|inherit|develop|be at risk|at risk)\b"
         ),
         ("daughter", "son", "children", "child", "family", "passed down"),
     ),

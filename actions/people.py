@@ -60,7 +60,8 @@ _SELF = re.compile(
     r"|^(?:\w+ ){0,3}?(?:just )?diagnosed\b"
 )
 _NAMES_SOMEONE = re.compile(
-    rf"\b(?:my|our|his|her|their) (?:(?:little|older|younger|big|baby) )?(?P<who>{_RELATIVE})\b"
+    # ("my sister's baby has SMA": the baby)
+    rf"\b(?:my|our|his|her|their) (?:(?:{_RELATIVE})s )?(?:(?:little|older|younger|big|baby) )?(?P<who>{_RELATIVE})\b"
     rf"|^(?:\w+ ){{0,3}}?(?P<poss>{_RELATIVE})s\b"  # "cant sleep, dads pma is getting worse"
     rf"|\b(?P<bare>{_RELATIVE}) (?:has|had|got|was|is|s)\b"  # "mum has PLS, dad had ALS years back"
     r"|\b(?P<they>he|she) (?:has|had|has got|got|was diagnosed|s got)\b"  # "I help next door, he has PBP"
@@ -92,7 +93,10 @@ _NOT_A_NAME = STOP_WORDS | frozenset(
     "years months weeks old young too also still now then".split()
 )
 # Between a relative and their condition: "my baby has SMA", "mum, diagnosed with PMA", "dads PMA".
-_HAS = re.compile(r"^(?:s|has|has got|had|got|was diagnosed with|diagnosed with|with|is living with|lives with)$")
+_HAS = re.compile(
+    r"^(?:(?:just|recently|now|also|finally|only just|has|have|was|is|been|got|s) )*"
+    r"(?:s|has|has got|had|got|diagnosed with|with|living with|lives with|been told (?:he|she|they) (?:has|have))$"
+)
 # Wondering, not saying: "do I have ALS?", "could I have got it from him?".
 _WONDERS = re.compile(r"\b(?:do|does|could|might|can|would|will|may|what if) i (?:have|get|got|be)\b")
 _SENTENCE = re.compile(r"[.!?;]+")
@@ -212,8 +216,9 @@ def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str,
         relatives = relatives - {"him", "her"} or relatives
         if len(relatives) == 1 and (len(named) == 1 or len(types) == 1):
             updated[relatives.pop()] = types[0] if len(types) == 1 else named[0]
-        elif len(relatives) > 1:
-            # "My baby has SMA and my mum keeps confusing it": each relative followed by "has <name>".
+        elif relatives:
+            # "My baby has SMA and my mum keeps confusing it": each relative followed by "has <name>" (and "my dad
+            # has Kennedy's and a cousin has SMA": the one said to have one, of the two named).
             for match in found:
                 group = next(g for g in ("who", "poss", "bare", "they") if match.group(g))
                 who = _PERSON[match.group(group)]

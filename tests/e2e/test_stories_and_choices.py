@@ -127,3 +127,16 @@ def test_the_kinds_of_motor_neuron_pointed_at(chat: Chat) -> None:
     assert about(reply)[1:] == ("motor_neuron", "upper_lower"), reply
     reply = chat.say("give me a disease that only affects the second kind")
     assert reply["custom"]["conditions"] == ["pbp", "pma", "sma"], reply
+
+
+def test_whose_type_when_one_relative_is_someone_elses(chat: Chat) -> None:
+    chat.say("my uncle has PLS and my brother's little girl has just been diagnosed with SMA. are they linked?")
+    chat.say("what causes the little girl's one")
+    reply = chat.say("and my uncle's?")
+    assert about(reply)[1] == "pls", reply
+
+
+def test_whether_children_will_get_it_is_not_given(chat: Chat) -> None:
+    chat.say("what is SMA?")
+    reply = chat.say("could our own children get it one day?")
+    assert about(reply)[:3] == ("not_covered", "sma", "inheritance"), reply
