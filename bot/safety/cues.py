@@ -183,7 +183,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # "I've got the letters muddled, it's PLS"
         r"(?:got|get|getting) (?:the |my |them |those )?(?:letters|names|initials|types|ones)? ?"
         r"(?:muddled|mixed up|mixed|confused|the wrong way round)|"
-        r"(?:muddled|mixed) up (?:the )?(?:letters|names|initials))\b"
+        r"(?:muddled|mixed) up (?:the )?(?:letters|names|initials)|"
+        # "just found the letter, it says PMA not PLS": one type named instead of another
+        r"(?:als|pls|pma|pbp|sma|mnd|pps|kennedys?) not (?:als|pls|pma|pbp|sma|mnd|pps|kennedys?))\b"
     ),
     "ongoing": re.compile(
         r"\b(?:for (?:weeks|months|years|a while|ages|some time)|"

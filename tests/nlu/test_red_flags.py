@@ -67,3 +67,7 @@ def test_worries_and_suppositions_are_not_emergencies(parse: Callable[[str], dic
 
 def test_a_burden_with_means_is_still_an_emergency(parse: Callable[[str], dict[str, Any]]) -> None:
     assert parse("i don't want to be a burden any more, i've kept all my pills")["intent"]["name"] == "report_emergency"
+
+
+def test_one_type_named_instead_of_another_is_a_correction(parse: Callable[[str], dict[str, Any]]) -> None:
+    assert parse("oh wait, ive found his clinic letter, it says PBP not PLS")["safety"]["level"] == "none"
