@@ -21,7 +21,7 @@ from bot.facts import names, queries, serving
 from bot.facts.db import StoreMissing
 from bot.facts.models import Condition, Fact
 from bot.safety import settings
-from bot.safety.notes import add_safety_note, needs_note
+from bot.safety.notes import about_feelings, add_safety_note, needs_note
 
 logger = logging.getLogger(__name__)
 
@@ -109,7 +109,8 @@ def note_first(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Domai
         custom = message.get("custom")
         if isinstance(custom, dict) and message.get("text"):
             if needs_note(tracker.latest_message, custom):
-                add_safety_note(message, say(domain, "utter_safety_note"))
+                feelings = about_feelings(tracker.latest_message)
+                add_safety_note(message, say(domain, "utter_safety_note_feelings" if feelings else "utter_safety_note"))
                 custom["call"] = settings.current().links_for(custom)
             return
 

@@ -40,6 +40,7 @@ from bot.facts.text import normalise
 from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC, TOPICS
 from bot.facts.words import asks, question_part, sentences
 from bot.mentions import strip_mentions
+from bot.safety.notes import about_feelings
 
 # A reading below this confidence is not worth offering.
 MIN_READING_CONFIDENCE = 0.1
@@ -94,6 +95,17 @@ class ActionOfferReadings(StoreAction):
             )
             return []
         state = State.of(tracker)
+        safety = tracker.latest_message.get("safety") or {}
+        if question.text and safety.get("level") == "note" and about_feelings(tracker.latest_message):
+            # "I just don't want to end up a burden on my wife": a feeling, not danger now (the safety line leads):
+            # what the material says about living with it, not the scope statement.
+            focus = state.focus if state.focus not in (None, "motor_neuron") else "mnd"
+            reply = topic_reply(session, domain, question, focus, topic="coping")
+            if reply is None or reply.kind not in ("answer", "not_covered"):
+                # (its words may be none of the material's: the topic as a whole)
+                reply = topic_reply(session, domain, replace(question, text=""), focus, topic="coping")
+            if reply is not None and reply.kind in ("answer", "not_covered"):
+                return send_reply(session, dispatcher, domain, reply, state)
         early = answer_first(session, dispatcher, tracker, domain, question, state)
         if early is not None:
             return early

@@ -244,7 +244,8 @@ class Detector:
         # "If he stops breathing in his sleep one night, do we ring an ambulance?": a question about a time that may
         # come, asked as one from its first word.
         supposing = "plan" in found and bool(_SUPPOSING.match(prepare(text)))
-        looking_ahead = ({"ongoing", "plan"} <= found or supposing) and "sudden" not in found and p < DEFUSED_EMERGENCY_AT
+        looking_ahead = {"ongoing", "plan"} <= found or supposing
+        looking_ahead = looking_ahead and "sudden" not in found and p < DEFUSED_EMERGENCY_AT
         urgent = bool(found & URGENT) and not looking_ahead
         hit = pattern_match(prepared, self.patterns)
         if hit is not None:

@@ -21,6 +21,21 @@ def needs_note(parse_data: Mapping[str, Any] | None, custom: Mapping[str, Any]) 
     return safety.get("level") == "note" and custom.get("kind") not in _NO_NOTE and not custom.get("safety_note")
 
 
+# Kinds of danger that are about feelings (thoughts of harming oneself, a carer at breaking point).
+FEELINGS_KINDS = ("self_harm", "carer_crisis")
+
+
+def about_feelings(parse_data: Mapping[str, Any] | None) -> bool:
+    """True when a risky message's likeliest kind of danger is of feelings and its own words are of that kind
+    ("I don't want to end up a burden"), not a kind the model leans to on other words ("my leg went numb")."""
+    from bot.safety.cues import danger_kinds, prepare
+
+    safety = (parse_data or {}).get("safety") or {}
+    kind = safety.get("kind")
+    text = (parse_data or {}).get("text") or ""
+    return kind in FEELINGS_KINDS and kind in danger_kinds(prepare(text))
+
+
 def add_safety_note(message: dict[str, Any], note: str) -> None:
     """Put ``note`` before the message's text and mark its payload ``safety_note: true``."""
     text = message.get("text") or ""

@@ -279,6 +279,18 @@ def test_possibly_risky_message_gets_the_safety_note_first(domain: dict[str, Any
 
 
 @pytest.mark.usefixtures("store")
+def test_a_worry_of_feelings_gets_living_with_it_and_the_gentle_note(domain: dict[str, Any]) -> None:
+    """Found risky by the words of feelings, not danger now: what the material says on coping, led by the note
+    that names the crisis line, never the scope statement."""
+    text = "i really don't want to end up a burden to my kids"
+    tracker = make_tracker(text, "nlu_fallback", ranking=[{"name": "ask_coping", "confidence": 0.1}])
+    tracker.latest_message["safety"] = {"level": "note", "kind": "self_harm", "probability": 0.9, "source": "model"}
+    [msg], _ = run(ActionOfferReadings(), tracker, domain)
+    assert (msg["custom"]["kind"], msg["custom"]["topic"]) == ("answer", "coping")
+    assert msg["text"].startswith("If you ever feel you might act on thoughts of harming yourself")
+
+
+@pytest.mark.usefixtures("store")
 def test_definition_question_about_a_word_is_explained(domain: dict[str, Any]) -> None:
     tracker = make_tracker("what is meant by bulbar", "ask_definition", slots={"condition": "pls"})
     [msg], slots = run(ActionAnswerTopic(), tracker, domain)
