@@ -42,7 +42,9 @@ CUES: dict[str, re.Pattern[str]] = {
     "now": re.compile(
         r"\b(?:right now|"
         r"(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!settled )(?<!alright )(?<!good )(?<!calm )(?<!stable )"
-        r"(?<!healed )(?<!place )(?<!over )(?<!recovered )(?<!safe )(?<![0-9] )now"
+        r"(?<!healed )(?<!place )(?<!over )(?<!recovered )(?<!safe )(?<![0-9] )"
+        # ("he can't move much now": these days)
+        r"(?<!much )(?<!anymore )(?<!any more )now"
         # ("…and now the neurologist says it's PBP": news of a diagnosis, not danger now)
         r"(?! (?:the |her |his |my |our |their )?(?:neurologist|doctor|doctors|consultant|gp|nurse|specialist|hospital|"
         r"team|they|he|she|we) (?:says?|said|think|thinks|thought|tells?|told|reckons?|confirmed|diagnosed)\b)|"
@@ -103,6 +105,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:know|tell|recognise|recognize|spot|prepare|plan|prevent|stop|avoid|help)|"
         r"(?:is|are) (?:it|this|that|als|mnd|pls|pma|pbp|sma|pps) (?:going to|gonna) (?:take|affect|spread|reach)|"
         r"plan|planning|prepare|prepared|preparing|ready for|later on|in the future|eventually|one day|"
+        # "what helps with keeping his joints moving?": care, asked about
+        r"what (?:helps|can help|would help|might help|could help)|"
         r"down the line|future|prevent|prevention|avoid|reduce the risk|risk of)\b"
     ),
     # A general question about a condition or about people with it.
@@ -136,6 +140,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:worried|worry|scared|afraid|frightened|terrified|fear|dread\w*) (?:(?:that )?(?:i|ill|i will|i might) "
         r"(?:be|become|end up)|of (?:being|becoming|ending up|needing|relying))|"
         r"(?:will|would) i (?:be|become|end up) (?:a|such a) burden)\b"
+    ),
+    # Asking how it will go for someone, with no sign of danger now: "is she going to die?", "will my baby die?"
+    "prognosis": re.compile(
+        r"^(?:(?:and|so|but|ok|sorry)\s+)?(?:is|will|are|could|might) (?:he|she|they|my \w+|our \w+|the baby|him|her)"
+        r"(?: \w+)? (?:going to |gonna )?(?:die|be dying|pass away|pass)\b"
+        r"(?! (?:now|right now|tonight|today|any minute))"
     ),
     "feared_illness": re.compile(
         r"\b(?:end up|ending up|turn out|be) like (?:her|him|them|my (?:mum|mom|dad|sister|brother|\w+))\b"

@@ -268,7 +268,7 @@ class Detector:
         needed = SHORT_MESSAGE_AT if words <= SHORT_MESSAGE_WORDS else EMERGENCY_AT
         if found & DEFUSING and not urgent:
             needed = max(needed, DEFUSED_EMERGENCY_AT)
-        if found & (_SETTLED | {"feared_illness", "feared_future", "help_called"}) and not urgent:
+        if found & (_SETTLED | {"feared_illness", "feared_future", "prognosis", "help_called"}) and not urgent:
             # Over and fine, about people in general, denied or figurative, or the fear of getting the illness
             # a relative had with no danger phrase: a note at most.
             needed = 1.01

@@ -28,12 +28,13 @@ FEELINGS_KINDS = ("self_harm", "carer_crisis")
 def about_feelings(parse_data: Mapping[str, Any] | None) -> bool:
     """True when a risky message's likeliest kind of danger is of feelings and its own words are of that kind
     ("I don't want to end up a burden"), not a kind the model leans to on other words ("my leg went numb")."""
-    from bot.safety.cues import danger_kinds, prepare
+    from bot.safety.cues import cues, danger_kinds, prepare
 
     safety = (parse_data or {}).get("safety") or {}
     kind = safety.get("kind")
-    text = (parse_data or {}).get("text") or ""
-    return kind in FEELINGS_KINDS and kind in danger_kinds(prepare(text))
+    prepared = prepare((parse_data or {}).get("text") or "")
+    # ("is she going to die?" asks how it will go for her: no thoughts of harm)
+    return kind in FEELINGS_KINDS and kind in danger_kinds(prepared) and "prognosis" not in cues(prepared)
 
 
 def add_safety_note(message: dict[str, Any], note: str) -> None:

@@ -71,3 +71,16 @@ def test_a_burden_with_means_is_still_an_emergency(parse: Callable[[str], dict[s
 
 def test_one_type_named_instead_of_another_is_a_correction(parse: Callable[[str], dict[str, Any]]) -> None:
     assert parse("oh wait, ive found his clinic letter, it says PBP not PLS")["safety"]["level"] == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # How it will go for someone, asked, with no sign of danger now
+        "will my little boy die from this",
+        # A care question about what has been so for a while ("now" as in these days)
+        "mum can't walk much now, what helps with the stiffness",
+    ],
+)
+def test_prognosis_and_care_questions_are_not_emergencies(parse: Callable[[str], dict[str, Any]], text: str) -> None:
+    assert parse(text)["safety"]["level"] != "emergency"
