@@ -210,7 +210,9 @@ class ActionAnswerWhatAbout(StoreAction):
             # the one meant, ranked on its words, not on these. After a button (no words) it is ranked
             # on no words, as a typed follow-up ("" would read as a button asking for the whole topic).
             previous = question_part(previous_question(tracker, skip=lambda text: _re_asks(session, text)))
-            targets.asked = names.without_condition_names(session, previous) or "what about"
+            # ("is there any meds for mine", then "what about for the other one": meds, not whose)
+            previous = " ".join(w for w in names.without_condition_names(session, previous).split() if w not in _WHOSE)
+            targets.asked = previous or "what about"
         if targets.via not in ("focus", "none") and (targets.conditions or targets.choices):
             return answer_for_targets(session, dispatcher, domain, question, state, targets, topic=topic)
         # No condition named or pointed at: a fragment about the last topic ("and kids?").
@@ -248,9 +250,14 @@ _ACKNOWLEDGING = frozenset(
 
 def _re_asks(session: Session, text: str) -> bool:
     """A message that only re-asks the last question: "and PLS?", "sorry, I meant PMA", "and the one after mine?"."""
-    return is_follow_up(session, text) or not set(index_for(session).terms(strip_mentions(text))) - _WHOSE
+    if is_follow_up(session, text):
+        return True
+    # ("His is the fifth one you listed. What is that?" asks its own question)
+    bare = not set(index_for(session).terms(strip_mentions(text))) - _WHOSE
+    return bare and not _ASKS_ITS_OWN.search(normalise(text))
 
 
+_ASKS_ITS_OWN = re.compile(r"\b(?:what(?! about)|which|how(?! about)|why|when|where|who)\b")
 # Whose one is meant ("and the one after mine?"), not what is asked about it.
 _WHOSE = frozenset("mine his hers yours ours theirs".split())
 

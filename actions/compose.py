@@ -41,6 +41,9 @@ UNSURE_TOPIC = 0.6
 # answer the detail when they match at least this well.
 WEAK_MATCH, STRONG_MATCH = 0.2, 0.45
 _POINTING_BACK = re.compile(r"\b(?:which|what|those|these|them|they) (?:ones?|of them|of those)\b|\bthose\b|\bthem\b")
+# "do they grow back once they're damaged?" with motor neurons in focus: "they" are the motor neurons.
+_DISEASE = re.compile(r"\b(?:diseases?|illness(?:es)?|conditions?|disorders?|mnds?|types of mnd)\b")
+_THEY = re.compile(r"\b(?:they|theyre|their|them)\b")
 
 
 @dataclass
@@ -110,7 +113,9 @@ def topic_reply(
             unsure = reading[0] == "symptoms" or reading[1] < BODY_OVER_READING or len(asked.split()) <= 2
             if unsure and question.worded_topic is None and across.names_the_body(session, asked):
                 topic = "symptoms"  # "does it get to her arms?": only a part of the body is asked about
-    if slug == "motor_neuron" and topic == "types":
+    if slug == "motor_neuron" and topic == "types" and not _DISEASE.search(normalise(asked)):
+        topic = "upper_lower"  # "are there different kinds of them?" about motor neurons: upper and lower
+    elif slug == "motor_neuron" and topic == "types":
         slug = "mnd"  # the diseases that attack motor neurons are the types of MND
     elif topic == "types" and slug not in ("mnd", "motor_neuron") and not _AMONG_TYPES.search(normalise(asked)):
         topic = "definition"  # "the sixth one on that list, what's that?": what it is, not the types
@@ -143,6 +148,7 @@ def topic_reply(
     dummy = matches_nothing and bool(_DUMMY_IT.search(normalise(asked)))
     # ("which ones are recruiting near leeds?" after clinical trials points back as much as "it" does)
     pointed = question.pronoun_singular or bool(_POINTING_BACK.search(normalise(asked)))
+    pointed = pointed or (slug == "motor_neuron" and bool(_THEY.search(normalise(asked))))
     unpointed = not named or (slug not in question.named and (not pointed or dummy))
     if not remedy and unpointed and unknown and (best is None or best.lexical < UNKNOWN_LEXICAL):
         content = [w for w in normalise(asked).split() if w not in STOP_WORDS]

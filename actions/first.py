@@ -109,7 +109,10 @@ _CODE = re.compile(
 )
 _SHORT = 4
 # "the others", "other kinds": the other types of MND.
-_OTHER_TYPES = re.compile(r"\b(?:the others|the other ones|other (?:types|kinds|forms|ones|sorts))\b")
+_OTHER_TYPES = re.compile(
+    # (not "does it shorten life like the others do?", where the others are a yardstick)
+    r"(?<!like )(?<!as )(?<!than )\b(?:the others|the other ones|other (?:types|kinds|forms|ones|sorts))\b"
+)
 # "Sorry, I meant…", "no, PMA not PLS", "oops", "ugh autocorrect".
 # A word alone, or with only a word that leads on ("and neuropathy?", "what about riluzole").
 _BARE = re.compile(r"^(?:and |so |ok |but |what about |how about )?(?:the |a |an )?(?P<rest>.+?)$")

@@ -38,6 +38,9 @@ FIGURES = re.compile(
     r"(?:motor )?neurone?s|nerve cells)\b"
     r"|\bwhat (?:percentage|proportion|fraction)\b"
     r"|\b(?:statistics|prevalence|incidence|percent|per cent|percentages?)\b|\bhow (?:rare|common) is\b"
+    # "is it common?", "is PBP rare?" (not "is it common to get cramps?")
+    r"|\b(?:is|are) (?:it|this|that|they|mnd|als|pls|pma|pbp|sma|pps|kennedys?) (?:very |really |quite |that |so )?"
+    r"(?:rare|common)\W*$"
 )
 # A count of people asks who gets it ("how many people in the UK have MND?"), not what the types are.
 _PEOPLE_COUNTED = re.compile(
@@ -181,7 +184,7 @@ UNSAID = (
         re.compile(
             r"\b(?:turns?|turned|turning|changes?|changing|develops?|developing|progress(?:es)?|evolves?|becomes?|"
             r"morphs?)\s+(?:in)?to\s+(?:full blown |proper )?(?:als|pls|pma|pbp|sma|mnd|kennedys?|amyotrophic|"
-            r"lou gehrig|motor neurone? disease|another (?:type|kind|one))\b"
+            r"lou gehrig|motor neurone? disease|another (?:type|kind|one)|the other (?:one|type|kind))\b"
         ),
         "outlook",
         "utter_unsaid_turning_into",

@@ -148,7 +148,11 @@ PREDICTION_TOPIC = 0.5
 _GENERAL_TOPICS = frozenset({"symptoms", "outlook", "upper_lower"})
 
 
-_GETTING_IT = re.compile(r"\b(?:get|inherit|develop|catch|end up with) (?:it|this|that)\b")
+_GETTING_IT = re.compile(
+    r"\b(?:get|inherit|develop|catch|end up with) (?:it|this|that)\b"
+    r"|\b(?:have|has) (?:i|he|she|we|my \w+) got (?:it|this|that)\b"
+    r"|\b(?:do|does) (?:i|he|she|my \w+) have (?:it|this|that)\b"
+)
 
 
 def _general_answer(session: Session, domain: DomainDict, question: Question, slug: str | None) -> Reply | None:

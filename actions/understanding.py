@@ -48,12 +48,17 @@ _NEURON_KIND = re.compile(r"\b(?:upper|lower) (?:ones|neurone?s?|nerves?)\b")
 # A correction, and the part of it that says what was not meant ("…, not the gene").
 _CORRECTING = re.compile(r"\b(?:sorry|i meant|i mean|meant|oops|no wait|typo|autocorrect\w*)\b")
 _NOT_THAT = re.compile(r"(?:[,;]\s*(?:and |but )?not |\snot (?:the|a|an|about) )[^,.?!;]*[.?!]*\s*$", re.IGNORECASE)
+_KINDS_OF_THEM = re.compile(r"\b(?:types|kinds|sorts|forms) of (?:them|those|these|neurone?s|motor neurone?s|nerves)\b")
 _OTHER_MNDS = re.compile(
     r"\b(?:other|most|the rest of the) (?:\w+ )?(?:mnds|motor neurone? diseases|types|kinds|forms)\b"
 )
 _KIND_OF_MND = re.compile(r"\b(?:type|types|kind|kinds|form|forms|sort|sorts) of (?:mnd|motor neurone? disease)\b")
 # Words before a name that use it as a yardstick for something else ("like ALS", "as with ALS does").
-_LIKE = re.compile(r"\b(?:like|as with|as in|as for|same as with|as (?:\w+ )?(?:do|does|did) (?:with|in))$")
+_LIKE = re.compile(
+    r"\b(?:like|as with|as in|as for|same as with|as (?:\w+ )?(?:do|does|did) (?:with|in)|"
+    # "is it in the same group as ALS?": ALS is the yardstick for the one talked about
+    r"same (?:group|family|category|class|kind|sort|type) as)$"
+)
 _POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\b")
 _NOT_WORD = re.compile(r"\bnot (?:her |his |my |the |a )?\w+\b", re.IGNORECASE)
 _ASIDE = re.compile(
@@ -178,8 +183,15 @@ def read(session: Session, tracker: Tracker) -> Question:
         # named last.
         last = [n.slug for n in found if not n.negated and n.slug in named]
         named = last[-1:] or named
-    if text and not set(names.find_conditions(session, asking)) - {"mnd"} and _TYPES_ASKED.search(normalise(asking)):
-        # "We have residents with MND. What are the different types? I only really know ALS": the types of MND.
+    kinds_of_neurons = _KINDS_OF_THEM.search(normalise(asking)) and State.of(tracker).focus == "motor_neuron"
+    if (
+        text
+        and not set(names.find_conditions(session, asking)) - {"mnd"}
+        and _TYPES_ASKED.search(normalise(asking))
+        and not kinds_of_neurons
+    ):
+        # "We have residents with MND. What are the different types? I only really know ALS": the types of MND
+        # (not "are there different kinds of them?" about motor neurons).
         named = ["mnd"]
     loose = names.loosely_named(session, text) if text and not named else None
     if loose is not None:

@@ -366,7 +366,8 @@ _TOPIC_BY_WORDING = [
     # "What to do for Progressive bulbar palsy ?", "what drugs do they give people with MND": what helps
     (
         re.compile(
-            r"^(?:so |and )?what (?:to do|can (?:be|you|we|i) do(?:ne)?|is done|do you do|do they do) (?:for|about)\b"
+            r"^(?:so |and )?what (?:else )?(?:to do|can (?:be|you|we|i) do(?:ne)?|is done|do you do|do they do) "
+            r"(?:for|about)\b"
             # "…struggling to swallow now. What do they usually do about that?"
             r"|\bwhat (?:do|will|would|can|could|might) (?:they|the doctors?|doctors|the team|the nurses?) (?:usually |"
             r"normally |typically |generally |actually )?do (?:for|about) (?:it|that|this|them|those|the \w+)\b"

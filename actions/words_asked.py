@@ -26,7 +26,9 @@ from bot.facts.words import question_part, stem
 # Words that may trail "what's that": "exactly", "when it's at home".
 _TRAILING = r"(?: (?:exactly|actually|then|again|please|anyway|when its at home))*"
 MEANING = re.compile(
-    r"\b(?:mean|means|meaning|define|definition|stand for|stands for)\b"
+    # ("what does that mean for my muscles?" asks what follows, not what a word means)
+    r"\b(?:mean|means)\b(?! for (?:my|his|her|their|our|me|him|us|them|you|the)\b)"
+    r"|\b(?:meaning|define|definition|stand for|stands for)\b"
     rf"|\bwhat(?:s| is| are)? (?:that|this|it|they|those){_TRAILING}\s*\??\s*$"
     rf"|\bwhat(?:s| is) (?:a|an|the) \w+{_TRAILING}\s*\??\s*$"
     r"|['\"‘“]\w[\w ]*['\"’”]"

@@ -70,6 +70,7 @@ TEXT_SPEAK = {
     "wats": "whats",
     "hw": "how",
     "wen": "when",
+    "wil": "will",
     "bk": "back",
     "b4": "before",
     "ppl": "people",
@@ -90,6 +91,8 @@ _SPEAK = re.compile(r"\b(" + "|".join(TEXT_SPEAK) + r")\b", re.IGNORECASE)
 _ONE = re.compile(r"(?<=[a-z] )1(s?)\b(?![.,]?\d| ?(?:in|out of|of every|%|years?|yrs?|months?|weeks?|days?)\b)", re.I)
 # "2" for "to" between words: "bk 2 the baby one", "go 2 the gp".
 _TWO = re.compile(r"(?<=[a-z] )2(?= (?:the|a|my|his|her|it|that|this|me|him|them|see|ask|get|go|do|be|help)\b)", re.I)
+# "4" for "for" between words: "wat do they do 4 it", "any help 4 carers".
+_FOUR = re.compile(r"(?<=[a-z] )4(?= (?:it|him|her|them|me|us|my|his|the|that|this|a|an|carers?|kids|people)\b)", re.I)
 # " n " between words: "upper n lower".
 _AND = re.compile(r"(?<=[a-z] )n(?= [a-z])", re.I)
 
@@ -116,4 +119,4 @@ def respell(text: str) -> str:
     text = _SPEAK.sub(lambda m: TEXT_SPEAK[m.group().lower()], text)
     text = _ONE.sub(lambda m: "ones" if m.group(1) else "one", text)
     text = _Y.sub("why", text)
-    return _AND.sub("and", _TWO.sub("to", text))
+    return _AND.sub("and", _FOUR.sub("for", _TWO.sub("to", text)))

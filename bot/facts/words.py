@@ -142,7 +142,7 @@ def question_part(text: str) -> str:
             short = len(plain.split()) < SHORT_QUESTION
             if short and index > 0 and not _WH_START.match(plain):
                 return f"{parts[index - 1]} {sentence}"  # "... his thinking. does it?" (not "what causes it?")
-            if index > 0 and _POINTS_BACK.search(plain) and not set(plain.split()) - STOP_WORDS:
+            if index > 0 and not short and _POINTS_BACK.search(plain) and not set(plain.split()) - STOP_WORDS:
                 # "…is struggling to swallow now. What do they usually do about that?": "that" is the sentence before
                 return f"{parts[index - 1]} {sentence}"
             return sentence

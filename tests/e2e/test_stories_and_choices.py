@@ -140,3 +140,58 @@ def test_whether_children_will_get_it_is_not_given(chat: Chat) -> None:
     chat.say("what is SMA?")
     reply = chat.say("could our own children get it one day?")
     assert about(reply)[:3] == ("not_covered", "sma", "inheritance"), reply
+
+
+def test_kinds_of_them_with_motor_neurons_in_focus(chat: Chat) -> None:
+    chat.say("how do motor neurones work")
+    reply = chat.say("are there different types of them?")
+    assert about(reply) == ("answer", "motor_neuron", "upper_lower"), reply
+
+
+def test_like_the_others_is_a_yardstick(chat: Chat) -> None:
+    chat.say("tell me about post-polio syndrome")
+    reply = chat.say("does it shorten life like the others do")
+    assert about(reply)[1:] == ("pps", "outlook"), reply
+
+
+def test_the_same_group_as_a_type(chat: Chat) -> None:
+    chat.say("what is PBP")
+    reply = chat.say("is it in the same family as ALS then")
+    assert reply["custom"]["kind"] != "compare" and about(reply)[1] == "pbp", reply
+
+
+def test_whether_it_is_common_is_not_given(chat: Chat) -> None:
+    chat.say("what is PLS")
+    reply = chat.say("is it rare?")
+    assert about(reply)[:2] == ("not_covered", "pls"), reply
+
+
+def test_turning_into_the_other_one(chat: Chat) -> None:
+    chat.say("how does PMA differ from ALS")
+    reply = chat.say("i have the pma one. will it turn into the other one")
+    assert reply["custom"]["kind"] == "not_covered", reply
+
+
+def test_what_else_do_they_do_for_it(chat: Chat) -> None:
+    chat.say("what is SMA")
+    reply = chat.say("what else do they do 4 it")
+    assert about(reply)[1:] == ("sma", "treatment"), reply
+
+
+def test_the_other_ones_medicines_after_whose(chat: Chat) -> None:
+    chat.say("how are PLS and ALS different")
+    chat.say("are there any tablets for mine")
+    reply = chat.say("what about for the other one")
+    assert about(reply)[1:] == ("als", "treatment"), reply
+    assert "riluzole" in reply["text"], reply
+
+
+def test_a_prognosis_question_is_declined_not_an_emergency(chat: Chat) -> None:
+    chat.say("our son has SMA")
+    reply = chat.say("is he going to die")
+    assert reply["custom"]["kind"] == "no_diagnosis", reply
+
+
+def test_what_helps_when_he_cant_move_much_now(chat: Chat) -> None:
+    reply = chat.say("my wife has PLS and can't move much now. what helps keep her joints from seizing up")
+    assert reply["custom"]["kind"] in ("answer", "not_covered"), reply
