@@ -233,9 +233,17 @@ class ActionAnswerWhatAbout(StoreAction):
             words = " ".join(w for w in normalise(strip_mentions(question.text)).split() if w not in STOP_WORDS)
             if reply is not None and reply.facts and reply.kind == "answer" and words:
                 # "What about cramps?" when nothing here mentions cramps: say so, then what it does say ("and the
-                # other one?" names nothing the material could lack).
+                # other one?" names nothing the material could lack). Words the material uses elsewhere are only
+                # said not to be linked with this one ("muscles" is in the material).
+                unknown = index_for(session).unknown_words(words, names.words_of_names(session, words))
+                name = queries.condition(session, state.focus)
                 reply.kind = "not_covered"
-                reply.parts.insert(0, say(domain, "utter_not_in_material", words=words))
+                reply.parts.insert(
+                    0,
+                    say(domain, "utter_not_in_material", words=" ".join(unknown))
+                    if unknown or name is None
+                    else say(domain, "utter_not_linked", name=name.short_name, things=words),
+                )
             if reply is not None:
                 return send_reply(session, dispatcher, domain, reply, state)
         return ask_which_condition(session, dispatcher, domain, topic or state.topic or "definition")

@@ -19,6 +19,9 @@ _TOPIC_BY_WORDING = [
             r"(?:actually |really |even |usually |normally |typically |generally )?do to "
             r"(?:you|u|people|the body|him|her|them|me|a baby|babies|a child|children|kids|someone|a person|"
             r"(?:his|her|their|the|my|your) (?:\w+ )?(?:muscles|body|baby|child))\b"
+            # "so what does that mean for my muscles?": what it does to them
+            r"|\bwhat (?:does|will|would|could) (?:that|this|it) mean for (?:my|his|her|their|our|the|your) "
+            r"(?:muscles?|body|legs|arms|hands|speech|breathing|walking|swallowing)\b"
         ),
         "symptoms",
     ),

@@ -195,3 +195,11 @@ def test_a_prognosis_question_is_declined_not_an_emergency(chat: Chat) -> None:
 def test_what_helps_when_he_cant_move_much_now(chat: Chat) -> None:
     reply = chat.say("my wife has PLS and can't move much now. what helps keep her joints from seizing up")
     assert reply["custom"]["kind"] in ("answer", "not_covered"), reply
+
+
+
+def test_what_that_means_for_the_muscles(chat: Chat) -> None:
+    chat.say("I'm 40 and have PMA. Does it affect the upper neurones?")
+    reply = chat.say("so what does that mean for my muscles")
+    assert about(reply)[1:] == ("pma", "symptoms"), reply
+    assert "does not say anything about" not in reply["text"], reply
