@@ -50,6 +50,28 @@ _TOPIC_BY_WORDING = [
         ),
         "risk_factors",
     ),
+    # "is post polio syndrome a real thing?", "is PLS an actual thing?": what it is
+    (
+        re.compile(
+            r"\bis (?:\w+ ){1,4}?(?:a real thing|real|a thing|an actual thing|a proper thing|a real condition)\W*$"
+        ),
+        "definition",
+    ),
+    # "does it get easier to tell later on?", "is it hard to spot early?": telling it is MND
+    (
+        re.compile(
+            r"\b(?:easier|harder|hard|easy|difficult|tricky) to (?:tell|spot|diagnose|pick up|confirm|be sure)\b"
+        ),
+        "diagnosis",
+    ),
+    # "how long does it take to get there?", "is it normal for it to take years to get that far?": how it goes
+    (
+        re.compile(
+            r"\bhow long (?:does|will|would|can|might) (?:it|that|this) take to (?:get|reach|spread|go)\b"
+            r"|\btakes? (?:years|months|decades|ages|a long time) to (?:get|reach|spread|go)\b"
+        ),
+        "outlook",
+    ),
     # "is it serious?", "how bad is it?", "is that one deadly?": how it goes
     (
         re.compile(
@@ -420,8 +442,10 @@ _CLAUSE_END = re.compile(r"[,;:]| - ")
 
 
 # Feelings said, with nothing asked: "I was diagnosed yesterday. I can't stop crying", "I'm devastated".
+# (said of oneself: "his feet are numb" is a sign, "what protein is lost" a question)
 _FEELINGS = re.compile(
-    r"\b(?:cant stop crying|crying|in tears|devastated|heartbroken|broken hearted|gutted|terrified|so scared|"
+    r"\b(?:i|im|i m|i am|i feel|i felt|im feeling|we|were|we re|we feel)\b(?: \w+){0,3}? "
+    r"(?:cant stop crying|crying|in tears|devastated|heartbroken|broken hearted|gutted|terrified|so scared|"
     r"really scared|frightened|petrified|in shock|numb|overwhelmed|lost|falling apart|a mess|"
     r"dont know what to do|dont know how to feel|cant take it in|cant believe|cant get my head round)\b"
 )

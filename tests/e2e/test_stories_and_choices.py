@@ -203,3 +203,15 @@ def test_what_that_means_for_the_muscles(chat: Chat) -> None:
     reply = chat.say("so what does that mean for my muscles")
     assert about(reply)[1:] == ("pma", "symptoms"), reply
     assert "does not say anything about" not in reply["text"], reply
+
+
+def test_a_real_thing_easier_to_tell_and_taking_years(chat: Chat) -> None:
+    assert about(chat.say("is primary lateral sclerosis an actual thing"))[1:] == ("pls", "definition")
+    assert about(chat.say("does it get harder to spot early on"))[2] == "diagnosis"
+    assert about(chat.say("how long will it take to get to his arms"))[2] == "outlook"
+
+
+def test_a_sign_said_of_someone_is_not_feelings(chat: Chat) -> None:
+    chat.say("what is Kennedy's disease")
+    reply = chat.say("his feet have gone numb")
+    assert about(reply)[2] != "coping", reply
