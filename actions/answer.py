@@ -7,15 +7,14 @@ import re
 from dataclasses import replace
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.base import StoreAction, known_condition, term_buttons
+from actions.base import StoreAction
 from actions.compare import compare_reply
 from actions.compose import Reply, topic_reply
-from actions.contract import payload
 from actions.conversation import State, previous_question
 from actions.descriptions import describes
 from actions.first import CORRECTION, WHAT_IT_DOES, answer_first
@@ -28,19 +27,15 @@ from actions.follow_ups import (
     is_follow_up,
     narrows_last_question,
     only_a_name,
-    topic_named,
 )
 from actions.grouped import grouped_reply
 from actions.listing import across_reply
-from actions.references import mentions_in, resolve
-from actions.replies import ask_which_condition, example_buttons, named_term, send_choices, send_definition, send_reply
-from actions.selection import MAX_SENTENCES, sentences
+from actions.references import resolve
+from actions.replies import ask_which_condition, named_term, send_choices, send_definition, send_reply
 from actions.targets import Targets
 from actions.understanding import Question, read
 from actions.wording import say
-from actions.words_asked import term_by_its_head, word_asked
 from bot.facts import across, names, queries
-from bot.facts.models import Fact
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
 from bot.facts.words import STOP_WORDS, question_part
@@ -129,6 +124,8 @@ class ActionAnswerTopic(StoreAction):
             # "It was the bulbar one he had.": the last question, asked about MND, about that type.
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         if asks_for_the_rest(question, state):
+            from actions.tell_more import ActionTellMore
+
             return ActionTellMore().answer(session, dispatcher, tracker, domain)  # "what else is part of it?"
         if corrects_last_question(question, state):
             # "Sorry wrong client, I meant progressive bulbar palsy", "no, I meant the babies one".
@@ -249,13 +246,6 @@ class ActionAnswerWhatAbout(StoreAction):
         return ask_which_condition(session, dispatcher, domain, topic or state.topic or "definition")
 
 
-# Taking an answer in rather than asking for more ("ok", "got it", "i see").
-_ACKNOWLEDGING = frozenset(
-    "ok okay k kk alright right i see got it gotcha understood fine cool noted makes sense that fair enough "
-    "ah oh ahh ohh hmm hm mm mmm then thanks thank you ta great".split()
-)
-
-
 def _re_asks(session: Session, text: str) -> bool:
     """A message that only re-asks the last question: "and PLS?", "sorry, I meant PMA", "and the one after mine?"."""
     if is_follow_up(session, text):
@@ -281,96 +271,3 @@ def _matches(session: Session, question: Question, reply: Reply) -> bool:
     for fact in reply.facts:
         have |= set(index.items[fact.id].fields.get("answer", {})) | set(index.items[fact.id].fields.get("ask", {}))
     return bool(asked & have)
-
-
-class ActionTellMore(StoreAction):
-    """ "Tell me more": the rest of the relevant facts, then their details, then the general facts."""
-
-    def name(self) -> str:
-        return "action_tell_more"
-
-    def answer(
-        self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        question = read(session, tracker)
-        if question.intent == "affirm" and set(normalise(question.text).split()) <= _ACKNOWLEDGING:
-            # "Ok", "got it": taking the answer in, not asking for more.
-            dispatcher.utter_message(text=say(domain, "utter_acknowledge"), json_message=payload("smalltalk"))
-            return []
-        state = State.of(tracker)
-        word = None
-        if question.text:
-            word = word_asked(session, question.text) or term_by_its_head(session, question.text, state.focus)
-        entry = queries.glossary_lookup(session, word) if word else None
-        if entry is not None:
-            # "Whats this protein they keep going on about?" is read as asking for more at times: what the word means.
-            return send_definition(dispatcher, tracker, domain, entry)
-        targets = resolve(session, question, state)
-        pointed = targets.via not in ("focus", "none") and (targets.choices or targets.conditions != [state.focus])
-        after_listing = state.listed_kind == "match" and bool(mentions_in(question)) and state.focus in state.listed
-        if pointed or after_listing:
-            # "Tell me more about the second one" (or "about that one" after a listing): what the
-            # material says about that one.
-            return answer_for_targets(session, dispatcher, domain, question, state, targets, topic="definition")
-        asked = topic_named(question)
-        if asked is not None and asked != state.topic and state.focus:
-            # "Tell me more about the inherited bit" after its causes: that topic, not more of the last one.
-            focus = Targets([state.focus], via="focus")
-            return answer_for_targets(session, dispatcher, domain, question, state, focus, topic=asked)
-        last: list[Fact] = queries.facts_by_id(session, state.last_facts)
-        if not state.focus or not state.topic or not (last or state.more):
-            dispatcher.utter_message(
-                text=say(domain, "utter_nothing_to_expand"),
-                buttons=example_buttons(domain),
-                json_message=payload("clarify"),
-            )
-            return []
-        return _continue(session, dispatcher, domain, state, last)
-
-
-def _continue(
-    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, state: State, last: list[Fact]
-) -> list[EventType]:
-    condition, topic = state.focus or "mnd", state.topic or "definition"
-    with_detail = [f for f in last if f.detail]
-    if with_detail and not state.details_given:
-        terms, buttons = term_buttons(domain, with_detail)
-        message = payload("answer", condition=condition, topic=topic, facts=with_detail)
-        message.update(answered_for=with_detail[0].condition_slug, terms=terms, part="detail")
-        dispatcher.utter_message(
-            text=" ".join(f.detail or "" for f in with_detail), buttons=buttons, json_message=message
-        )
-        return [SlotSet("details_given", True), SlotSet("terms", terms)]
-    queued = queries.facts_by_id(session, state.more)
-    if queued:
-        chunk: list[Fact] = []
-        for fact in queued:
-            if chunk and sum(sentences(f.answer) for f in chunk) + sentences(fact.answer) > MAX_SENTENCES:
-                break
-            chunk.append(fact)
-        reply = Reply(
-            "answer", condition, topic, [f.answer for f in chunk], chunk, answered_for=chunk[0].condition_slug
-        )
-        reply.more = [f.id for f in queued[len(chunk) :]]
-        return send_reply(session, dispatcher, domain, reply, state)
-    cond = known_condition(session, condition)
-    shown = {f.condition_slug for f in last}
-    if cond.parent_slug and cond.parent_slug not in shown:
-        general = queries.facts_for(session, condition=cond.parent_slug, topic=topic)
-        if general.facts:
-            parent = known_condition(session, cond.parent_slug)
-            reply = Reply(
-                "answer",
-                condition,
-                topic,
-                [say(domain, "utter_more_general", parent_name=parent.short_name, name=cond.short_name)]
-                + [f.answer for f in general.facts],
-                general.facts,
-                answered_for=parent.slug,
-            )
-            return send_reply(session, dispatcher, domain, reply, state)
-    dispatcher.utter_message(
-        text=say(domain, "utter_no_more", name=cond.short_name, topic_label=topic.replace("_", " ")),
-        json_message=payload("not_covered", condition=condition, topic=topic),
-    )
-    return []

@@ -111,7 +111,7 @@ class ActionOfferReadings(StoreAction):
             return early
         if question.text and state.topic and _GO_ON.match(normalise(question.text)):
             # "then?" after "legs first?", "how" after "is ALS inherited?": more on the same question.
-            from actions.answer import ActionTellMore
+            from actions.tell_more import ActionTellMore
 
             return ActionTellMore().answer(session, dispatcher, tracker, domain)
         if narrows_last_question(session, question, state):
@@ -144,7 +144,7 @@ class ActionOfferReadings(StoreAction):
         if question.worded_topic and len(targets.conditions) == 1:
             # "What else is part of it?": the wording says which topic, the conversation which condition.
             if asks_for_the_rest(question, state):
-                from actions.answer import ActionTellMore
+                from actions.tell_more import ActionTellMore
 
                 return ActionTellMore().answer(session, dispatcher, tracker, domain)
             reply = topic_reply(session, domain, question, targets.conditions[0], topic=question.worded_topic)

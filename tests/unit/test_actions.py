@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import OperationalError
 
-from actions.answer import ActionAnswerTopic, ActionAnswerWhatAbout, ActionTellMore
+from actions.answer import ActionAnswerTopic, ActionAnswerWhatAbout
 from actions.base import StoreAction
 from actions.clarify import ActionOfferReadings
 from actions.compare import ActionCompareConditions
@@ -18,6 +18,7 @@ from actions.contract import KINDS
 from actions.glossary import ActionDefineTerm
 from actions.safety import ActionDeclinePersonalAdvice
 from actions.session import ActionSessionStart
+from actions.tell_more import ActionTellMore
 
 CONTRACT_KEYS = {"kind", "condition", "topic", "facts", "sources", "term", "conditions"}
 
