@@ -40,6 +40,10 @@ UNSURE_TOPIC = 0.6
 # The type's own best fact is "about something else" below this match, and the general facts
 # answer the detail when they match at least this well.
 WEAK_MATCH, STRONG_MATCH = 0.2, 0.45
+# A type's own best fact is outmatched when the general fact scores more than this many times as much, on the
+# topics whose general facts hold for every type (what helps, living with it, when to see a provider).
+OUTMATCHED = 3.0
+_CARE = frozenset({"treatment", "coping", "when_to_see_provider"})
 _POINTING_BACK = re.compile(r"\b(?:which|what|those|these|them|they) (?:ones?|of them|of those)\b|\bthose\b|\bthem\b")
 # "do they grow back once they're damaged?" with motor neurons in focus: "they" are the motor neurons.
 _DISEASE = re.compile(r"\b(?:diseases?|illness(?:es)?|conditions?|disorders?|mnds?|types of mnd)\b")
@@ -185,7 +189,11 @@ def topic_reply(
         # ("who usually gets PMA?" asks whom it affects, however well "usually" fits a general fact)
         details = set(index.terms(asked)) - index.hedge_terms if asked else set()
         strong_general = general and general[0].lexical + general[0].example >= STRONG_MATCH and bool(details)
-        if question.text and lead.lexical + lead.example < WEAK_MATCH and strong_general:
+        # ("what helps keep his joints moving?" of ALS: its medicines fact is a weak match beside the general fact
+        # on physical therapy, which answers it)
+        general_score = general[0].lexical + general[0].example if general else 0.0
+        outmatched = topic in _CARE and (lead.lexical + lead.example) * OUTMATCHED < general_score
+        if question.text and (lead.lexical + lead.example < WEAK_MATCH or outmatched) and strong_general:
             chosen = chosen_facts(general, facts)
             parts = [say(domain, "utter_detail_general", name=name, parent_name=short_name(session, parent))]
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=parent)

@@ -215,3 +215,9 @@ def test_a_sign_said_of_someone_is_not_feelings(chat: Chat) -> None:
     chat.say("what is Kennedy's disease")
     reply = chat.say("his feet have gone numb")
     assert about(reply)[2] != "coping", reply
+
+
+def test_a_detail_only_the_general_facts_answer(chat: Chat) -> None:
+    reply = chat.say("my husband has ALS. what helps with keeping his joints supple")
+    assert "Physical therapy" in reply["text"], reply
+    assert reply["custom"]["answered_for"] == "mnd", reply
