@@ -92,6 +92,9 @@ class ActionSmalltalk(StoreAction):
             from actions.answer import ActionAnswerWhatAbout
 
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
+        if question.text and _WHO_IS_THIS.search(normalise(question.text)):
+            dispatcher.utter_message(response="utter_i_am_a_bot")  # "who r u": read as "who are you", however unsure
+            return []
         other = _unsure_reading(tracker) if question.text and _ASKING.search(normalise(question.text)) else None
         if other == "request_personal_advice" or question.personal:
             # "Do you think that's what I have?": read as small talk by a little, a question about one person;

@@ -50,6 +50,21 @@ _TOPIC_BY_WORDING = [
         ),
         "risk_factors",
     ),
+    # "what does PPS come from in the first place?", "where does it come from?": what causes it
+    (
+        re.compile(
+            r"\b(?:where|what) (?:does|did|do) (?:it|this|that|they|\w+) (?:actually )?(?:come|stem|originate) from\b"
+        ),
+        "causes",
+    ),
+    # "the stiffness is the worst bit, why does that happen?": which motor neurons, and what their damage does
+    (
+        re.compile(
+            r"\b(?:stiffness|stiff|weakness|wasting|twitching|thinner|overactive reflexes)\b.{0,40}"
+            r"\bwhy (?:does|do|is|would) (?:that|this|it) (?:happen|happening)\b"
+        ),
+        "upper_lower",
+    ),
     # "is post polio syndrome a real thing?", "is PLS an actual thing?": what it is
     (
         re.compile(

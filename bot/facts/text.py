@@ -59,6 +59,7 @@ def normalise(text: str) -> str:
 # between words is "and").
 TEXT_SPEAK = {
     "u": "you",
+    "r": "are",
     "ur": "your",
     "wat": "what",
     "wht": "what",

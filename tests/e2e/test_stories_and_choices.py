@@ -221,3 +221,15 @@ def test_a_detail_only_the_general_facts_answer(chat: Chat) -> None:
     reply = chat.say("my husband has ALS. what helps with keeping his joints supple")
     assert "Physical therapy" in reply["text"], reply
     assert reply["custom"]["answered_for"] == "mnd", reply
+
+
+def test_who_r_u_and_where_it_comes_from(chat: Chat) -> None:
+    assert chat.say("who r u")["custom"]["kind"] == "smalltalk"
+    chat.say("tell me about post polio syndrome")
+    assert about(chat.say("where does it actually come from"))[1:] == ("pps", "causes")
+
+
+def test_how_it_is_diagnosed_is_answered(chat: Chat) -> None:
+    reply = chat.say("how is motor neurone disease diagnosed")
+    assert about(reply) == ("answer", "mnd", "diagnosis"), reply
+    assert "test" in reply["text"], reply
