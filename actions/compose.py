@@ -192,7 +192,8 @@ def topic_reply(
         # ("what helps keep his joints moving?" of ALS: its medicines fact is a weak match beside the general fact
         # on physical therapy, which answers it)
         general_score = general[0].lexical + general[0].example if general else 0.0
-        outmatched = topic in _CARE and (lead.lexical + lead.example) * OUTMATCHED < general_score
+        own_score = lead.lexical + lead.example
+        outmatched = topic in _CARE and own_score < STRONG_MATCH and own_score * OUTMATCHED < general_score
         if question.text and (lead.lexical + lead.example < WEAK_MATCH or outmatched) and strong_general:
             chosen = chosen_facts(general, facts)
             parts = [say(domain, "utter_detail_general", name=name, parent_name=short_name(session, parent))]

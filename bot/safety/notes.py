@@ -21,8 +21,11 @@ def needs_note(parse_data: Mapping[str, Any] | None, custom: Mapping[str, Any]) 
     return safety.get("level") == "note" and custom.get("kind") not in _NO_NOTE and not custom.get("safety_note")
 
 
-# Kinds of danger that are about feelings (thoughts of harming oneself, a carer at breaking point).
+# Kinds of danger that are about feelings (thoughts of harming oneself, a carer at breaking point), and how sure
+# the detector's model must be of one (as sure as it must be of an emergency with no cue: bot/safety/detector.py)
+# for the note to be about feelings ("will she live past 2?" is a weak reading of the word "live").
 FEELINGS_KINDS = ("self_harm", "carer_crisis")
+FEELINGS_AT = 0.5
 
 
 def about_feelings(parse_data: Mapping[str, Any] | None) -> bool:
@@ -34,7 +37,8 @@ def about_feelings(parse_data: Mapping[str, Any] | None) -> bool:
     kind = safety.get("kind")
     prepared = prepare((parse_data or {}).get("text") or "")
     # ("is she going to die?" asks how it will go for her: no thoughts of harm)
-    return kind in FEELINGS_KINDS and kind in danger_kinds(prepared) and "prognosis" not in cues(prepared)
+    sure = float(safety.get("probability") or 0.0) >= FEELINGS_AT
+    return sure and kind in FEELINGS_KINDS and kind in danger_kinds(prepared) and "prognosis" not in cues(prepared)
 
 
 def add_safety_note(message: dict[str, Any], note: str) -> None:

@@ -41,7 +41,9 @@ def test_every_message_carries_the_contract(chat: Chat) -> None:
         ("which motor neurones does pbp affect", "answer", "pbp", "upper_lower", ["lower motor neurons"]),
         ("who gets kennedy's disease", "answer", "kennedy", "risk_factors", ["males"]),
         ("what are the early symptoms of motor neurone disease", "not_covered", "mnd", "symptoms", ["does not list"]),
-        ("how is MND diagnosed?", "not_covered", "mnd", "diagnosis", ["does not list"]),
+        # How it is diagnosed is answered; the list of tests was lost
+        ("how is MND diagnosed?", "answer", "mnd", "diagnosis", ["No single test"]),
+        ("which tests are used to diagnose MND?", "not_covered", "mnd", "diagnosis", ["does not list"]),
         ("what is amyotropic lateral sclerosis", "answer", "als", "definition", ["ALS"]),
     ],
 )

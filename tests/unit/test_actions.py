@@ -288,7 +288,7 @@ def test_a_worry_of_feelings_gets_living_with_it_and_the_gentle_note(domain: dic
     tracker.latest_message["safety"] = {"level": "note", "kind": "self_harm", "probability": 0.9, "source": "model"}
     [msg], _ = run(ActionOfferReadings(), tracker, domain)
     assert (msg["custom"]["kind"], msg["custom"]["topic"]) == ("answer", "coping")
-    assert msg["text"].startswith("If you ever feel you might act on thoughts of harming yourself")
+    assert msg["text"].startswith("If you ever think of harming yourself")
 
 
 @pytest.mark.usefixtures("store")
