@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from rasa_sdk import Tracker
 from sqlalchemy.orm import Session
 
 from actions.conversation import State
@@ -26,12 +27,14 @@ def _kinds_in(text: str) -> list[str]:
     return list(dict.fromkeys(m.group(1).lower() for m in _KIND.finditer(text)))
 
 
-def neuron_kind_meant(session: Session, text: str, state: State) -> str:
+def neuron_kind_meant(session: Session, text: str, tracker: Tracker) -> str:
     """``text`` with a pointer at a kind of motor neuron written out as that kind, when the conversation is
-    about motor neurons themselves; ``text`` unchanged otherwise."""
+    about motor neurons themselves; ``text`` unchanged otherwise. (The conversation is read only when the
+    message points: most messages do not.)"""
     pointer = _POINTER.search(text)
     if pointer is None or _KIND.search(text):
         return text
+    state = State.of(tracker)
     about_neurons = state.focus == "motor_neuron"
     kind_word = bool(pointer.group("noun")) and pointer.group("noun").strip().startswith(("kind", "sort"))
     if not about_neurons and not (kind_word and state.topic == "upper_lower"):

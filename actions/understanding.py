@@ -149,7 +149,7 @@ def read(session: Session, tracker: Tracker) -> Question:
     text = "" if raw.startswith("/") else respell(raw)
     if text:
         # "and the other one?" after the upper motor neurons: the lower motor neurons
-        text = neuron_kind_meant(session, text, State.of(tracker))
+        text = neuron_kind_meant(session, text, tracker)
     intent, weights = topic_weights(message, text)
     entities = message.get("entities") or []
     found = names.named_conditions(session, text) if text else []
