@@ -180,6 +180,15 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:isnt|is not|arent|wasnt|not) (?:struggling|choking|gasping|in danger|hurt|injured|unconscious|bleeding)|"
         r"nothing (?:like that|scary|urgent))\b"
     ),
+    # Taking leave of the chat, nothing else: "thank you, you've been very kind. goodbye now". Not "thank you for
+    # everything, goodbye": only thanks for the chat's help may come before the goodbye.
+    "signing_off": re.compile(
+        r"^(?:(?:ok|okay|right|well|anyway|great|lovely|brilliant)[ ,!.]+)?(?:thank you|thanks|thank u|thx|ta|cheers)"
+        r"(?: so much| very much| again)?(?: for (?:your|the|all your|all the) (?:help|info\w*|answers?|time|"
+        r"explanations?|patience|chat))?[ ,!.]*(?:(?:you(?:ve| have) been|youre|you are|that was|thats been) "
+        r"(?:very |so |really |ever so )?(?:kind|helpful|useful|lovely|great|a (?:great|big) help)[ ,!.]*)?"
+        r"(?:good ?bye|bye(?: bye)?|see (?:you|ya)|good ?night|night|take care)(?: now| for now| then)?[ ,!.]*$"
+    ),
     # Laughing it off, or telling the bot not to worry: defuses a symptom ("choking on my tea lol"),
     # never thoughts of suicide or of harming someone ("lol dont worry about me, ive decided im done").
     "laughing": re.compile(r"\b(?:lol|lmao|haha\w*|hehe)\b"),
@@ -248,47 +257,6 @@ def negated_before(prepared: str, start: int) -> bool:
 
 
 URGENT = frozenset({"now", "sudden"})
-
-
-# Words of danger, by kind, on prepared text. The model alone may call an emergency only when one
-# of these is there (or it is very sure): "goodbye" or "what's the weather" must never alarm.
-DANGER: dict[str, re.Pattern[str]] = {
-    kind: re.compile(pattern)
-    for kind, pattern in {
-        "breathing": r"\b(?:breath\w*|breathe\w*|breth\w*|gasp\w*|air|airway|suffocat\w*|wheez\w*|blue|grey|gray|"
-        r"dusky|purple|pale|lips?|nostrils?|grunt\w*|sucking|sinking|ribs|rattl\w*|secretions|bipap|ventilator|"
-        r"vent|niv|cpap|trach\w*|mask|oxygen|sats|pant\w*|drowsy|sleepy|floppy|limp|wake|waking)\b",
-        "choking": r"\b(?:chok\w*|chock\w*|stuck|lodged|wrong (?:way|pipe)|gag\w*|cough\w*|throat|windpipe)\b",
-        "swallowing": r"\b(?:swallow\w*|saliva|spit|drool\w*|dribbl\w*|drink\w*|water|fluids|milk|feeds?)\b",
-        "fall": r"\b(?:fell|fall\w*|fallen|collaps\w*|floor|ground|trip\w*|slip\w*|unconscious|unresponsive|"
-        r"responding|passed out|blacked out|knocked|head|hip|bleed\w*|blood|broken|broke|fractur\w*|seizure|fit|"
-        r"fitting|convuls\w*|get up)\b",
-        "stroke": r"\b(?:stroke|droop\w*|dropp\w*|lopsided|side|slurr\w*|garbled|jumbled|muddled|confus\w*|"
-        r"vision|see|numb\w*|face|smile|speak|talk|words)\b",
-        "chest_pain": r"\b(?:chest|heart|crushing|squeez\w*|pressure|arm|jaw|sweat\w*|clammy|palpitat\w*|"
-        r"elephant|vice)\b",
-        "weakness": r"\b(?:weak\w*|move|moving|stand|lift|walk|gave way|give way|legs|arms|paralys\w*|jelly|strength|"
-        r"power|floppy|limp)\b",
-        "self_harm": r"\b(?:die|dying|dead|death|kill\w*|suicid\w*|"
-        r"(?<!in the )(?<!at the )(?<!by the )end(?! up like\b| up the same\b)|ending|here|"
-        r"wake|burden|"
-        r"better off(?! with\b| having| getting| using| on | doing| in )|goodbye|"
-        r"farewell|bye|pills|tablets|meds|morphine|oxycodone|overdose|od|stockpil\w*|saved|saving|hoard\w*|hang\w*|"
-        r"jump\w*|bridge|rope|cut\w*|harm\w*|hurt\w*|point|give up|giving up|done|go on|garage|engine|"
-        # A letter is news of danger only when written to say goodbye, not the clinic letter someone re-reads.
-        r"(?:wrote|written|writing|write|goodbye|farewell|final|last)(?: \w+){0,4} letters?|"
-        r"letters? (?:are |were )?(?:written|done)|"
-        r"will|affairs|giving away|gone|everything|thank you for everything|plan|way out|easiest way|enough)\b",
-        "carer_crisis": r"\b(?:hurt\w*|hit|hitting|shak\w*|shook|smother\w*|pillow|snap\w*|lose it|lost it|"
-        r"breaking point|tether|rope|cope|cant take|scared of myself|might|slapped|pushed|grabbed|shouted|rough|"
-        r"what have i done|take him|take her|do something)\b",
-    }.items()
-}
-
-
-def danger_kinds(prepared: str) -> set[str]:
-    """The kinds of danger whose words a prepared text uses (not whether there is danger)."""
-    return {kind for kind, pattern in DANGER.items() if pattern.search(prepared)}
 
 
 _SENTENCE_END = re.compile(r"[.!?;]+")

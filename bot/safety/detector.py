@@ -10,7 +10,9 @@ Two layers, so that neither alone decides everything:
 2. A linear model (multinomial logistic regression) over words, word pairs, character n-grams of
    words and the cues, trained on hundreds of emergencies of every kind and hundreds of
    look-alikes (data/safety/emergencies/*.jsonl) plus the bot's ordinary training questions as
-   non-emergencies. It catches wordings no pattern lists ("his chest is sucking in").
+   non-emergencies. It catches wordings no pattern lists ("his chest is sucking in"), but decides
+   alone only when the message has words of the kind of danger it found (bot/safety/danger.py):
+   "it all started with her dropping cups" is not a carer in crisis, however the words lean.
 
 The verdict: ``emergency`` (the emergency reply comes first), ``note`` (answer normally, with one
 line first: "If this is happening right now, call…") or ``none``. Prediction is pure Python and
@@ -32,7 +34,8 @@ import numpy as np
 import yaml
 
 from bot.facts.text import TEXT_SPEAK
-from bot.safety.cues import DEFUSING, URGENT, cues, danger_kinds, negated_before, prepare, sentence_at, tokens
+from bot.safety.cues import DEFUSING, URGENT, cues, negated_before, prepare, sentence_at, tokens
+from bot.safety.danger import danger_kinds
 
 ROOT = Path(__file__).resolve().parents[2]
 PATTERNS_FILE = ROOT / "data" / "safety" / "red_flag_patterns.yml"
@@ -263,7 +266,8 @@ class Detector:
             if not defused or (p >= DEFUSED_EMERGENCY_AT and not settled):
                 return Verdict("emergency", kind, p, "pattern")
             return Verdict("note", kind, p, "pattern")
-        dangerous = bool(danger_kinds(prepared))
+        present = danger_kinds(prepared)
+        dangerous = bool(present)
         words = len(tokens(prepared))
         needed = SHORT_MESSAGE_AT if words <= SHORT_MESSAGE_WORDS else EMERGENCY_AT
         if found & DEFUSING and not urgent:
@@ -272,11 +276,13 @@ class Detector:
             # Over and fine, about people in general, denied or figurative, or the fear of getting the illness
             # a relative had with no danger phrase: a note at most.
             needed = 1.01
+        if "signing_off" in found:
+            return Verdict("none", None, p, "")  # thanks and goodbye to the chat, nothing else ("…goodbye now")
         if "correcting" in found and not urgent:
             # "sorry not her arms, i meant her chewing": a correction of the question, with no danger
             # phrase the patterns know; body words alone are not news of danger.
             return Verdict("none", None, p, "")
-        if p >= needed and (dangerous or (p >= NO_DANGER_WORD_AT and words >= NO_DANGER_WORD_MIN_WORDS)):
+        if p >= needed and (model_kind in present or (p >= NO_DANGER_WORD_AT and words >= NO_DANGER_WORD_MIN_WORDS)):
             return Verdict("emergency", model_kind, p, "model")
         today = bool(_TODAY.search(prepared))
         over_today = today and not found & (_SETTLED - {"resolved"})  # "fell this morning, got up ok"

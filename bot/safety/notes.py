@@ -31,7 +31,8 @@ FEELINGS_AT = 0.5
 def about_feelings(parse_data: Mapping[str, Any] | None) -> bool:
     """True when a risky message's likeliest kind of danger is of feelings and its own words are of that kind
     ("I don't want to end up a burden"), not a kind the model leans to on other words ("my leg went numb")."""
-    from bot.safety.cues import cues, danger_kinds, prepare
+    from bot.safety.cues import cues, prepare
+    from bot.safety.danger import danger_kinds
 
     safety = (parse_data or {}).get("safety") or {}
     kind = safety.get("kind")
