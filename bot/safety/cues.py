@@ -40,11 +40,12 @@ _PERSON = (
 CUES: dict[str, re.Pattern[str]] = {
     # Something happening now, or just now.
     "now": re.compile(
-        r"\b(?:right now|"
+        # ("not right now, he's fine now": denied)
+        r"\b(?:(?<!not )right now|"
         r"(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!settled )(?<!alright )(?<!good )(?<!calm )(?<!stable )"
         r"(?<!healed )(?<!place )(?<!over )(?<!recovered )(?<!safe )(?<![0-9] )"
         # ("he can't move much now": these days)
-        r"(?<!much )(?<!anymore )(?<!any more )now"
+        r"(?<!much )(?<!anymore )(?<!any more )(?<!not right )now"
         # ("…and now the neurologist says it's PBP": news of a diagnosis, not danger now)
         r"(?! (?:the |her |his |my |our |their )?(?:neurologist|doctor|doctors|consultant|gp|nurse|specialist|hospital|"
         r"team|they|he|she|we) (?:says?|said|think|thinks|thought|tells?|told|reckons?|confirmed|diagnosed)\b)|"
