@@ -27,6 +27,7 @@ from actions.follow_ups import (
     is_follow_up,
     narrows_last_question,
     only_a_name,
+    opens_with_a_name,
 )
 from actions.grouped import grouped_reply
 from actions.listing import across_reply
@@ -57,6 +58,12 @@ def answer_for_targets(
 ) -> list[EventType]:
     """Answer ``question`` for each target condition (or offer the choices when unclear)."""
     topic = topic or question.worded_topic or targets.topic
+    said = question.text
+    if targets.choices and targets.via == "described" and said and not _asks_besides(targets.asked):
+        # "And the one that only hits the lower ones?" when several do, asking nothing else: which ones they are.
+        described = across.attribute_question(session, said, require_across=False)
+        if described is not None:
+            return send_reply(session, dispatcher, domain, across_reply(session, domain, described), state)
     if targets.choices:
         return send_choices(session, dispatcher, domain, targets.choices, topic or question.intent_topic or state.topic)
     if targets.asked is not None:
@@ -82,7 +89,24 @@ def answer_for_targets(
         reply = topic_reply(session, domain, question, None, topic=topic)
     if reply is None:
         return ask_which_condition(session, dispatcher, domain, topic or question.intent_topic or "definition")
+    told = names.conditions_in(session, entities=[], text=said) if said and reply.condition == "mnd" else []
+    types_named = [c for c in told if c not in ("mnd", "motor_neuron", *question.likened)]
+    if targets.via == "named" and len(types_named) == 1:
+        # "My brother has PMA. I thought MND was an old person's thing?": MND answered, PMA is what "it" means next.
+        reply.focus_after = types_named[0]
     return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
+
+
+def _asks_besides(rest: str | None) -> bool:
+    """Whether what is left of a message besides its description asks something ("what causes it")."""
+    return bool(rest) and bool(_ASKING_WORD.search(normalise(strip_mentions(rest))))
+
+
+# Words that ask something ("the one that affects babies, is it inherited?"), beside a description.
+_ASKING_WORD = re.compile(
+    r"\b(?:what|whats|how|why|when|where|which|who|is|are|does|do|did|can|could|will|would|should|tell|explain|"
+    r"more|about|causes?|symptoms?|treat\w*|inherit\w*|genetic)\b"
+)
 
 
 def names_disagree(
@@ -109,6 +133,10 @@ class ActionAnswerTopic(StoreAction):
     ) -> list[EventType]:
         question = read(session, tracker)
         state = State.of(tracker)
+        if opens_with_a_name(session, question, state):
+            # "MND", "ALS?" as the first question: what it is (not the types, nor a comparison).
+            only = Targets([question.named[0]], via="named")
+            return answer_for_targets(session, dispatcher, domain, question, state, only, topic="definition")
         alone = bool(question.text) and not names.without_condition_names(session, question.text)
         other = len(question.named) == 1 and state.focus not in (None, question.named[0])
         if (

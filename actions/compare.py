@@ -119,13 +119,15 @@ class ActionCompareConditions(StoreAction):
     ) -> list[EventType]:
         question = read(session, tracker)
         state = State.of(tracker)
-        from actions.answer import ActionAnswerWhatAbout, names_disagree
-        from actions.follow_ups import only_a_name
+        from actions.answer import ActionAnswerTopic, ActionAnswerWhatAbout, names_disagree
+        from actions.follow_ups import only_a_name, opens_with_a_name
 
         unsure = names_disagree(session, dispatcher, domain, question, state)
         if unsure is not None:
             return unsure  # "my grandson has PLS, the spinal muscle one": which is it, not a comparison
 
+        if opens_with_a_name(session, question, state):
+            return ActionAnswerTopic().answer(session, dispatcher, tracker, domain)  # "ALS" alone: what it is
         if state.topic and question.named and only_a_name(session, question.text):
             # "Does PLS do the same?", "is PMA the same?": the last question, about PLS.
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)

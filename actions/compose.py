@@ -19,6 +19,7 @@ from actions.details import joined, unstated_detail, unstated_inheritance
 from actions.gaps import answers_itself, asked_gap, remedy_named
 from actions.selection import chosen_facts
 from actions.understanding import Question
+from actions.worded import says_feelings
 from actions.wording import say
 from bot.facts import across, names, queries
 from bot.facts.models import Fact, Gap
@@ -45,6 +46,11 @@ WEAK_MATCH, STRONG_MATCH = 0.2, 0.45
 OUTMATCHED = 3.0
 _CARE = frozenset({"treatment", "coping", "when_to_see_provider"})
 _POINTING_BACK = re.compile(r"\b(?:which|what|those|these|them|they) (?:ones?|of them|of those)\b|\bthose\b|\bthem\b")
+# Asking about people ("who gets it?", "what age?"), and facts that speak of them.
+_ASKS_WHO = re.compile(r"\b(?:who|whom|what age|which age|how old|which people|what sort of people)\b")
+_PEOPLE = re.compile(
+    r"\b(?:babies|children|kids|men|women|males|females|people|adults|age|ages|survivors|older|younger)\b"
+)
 # "do they grow back once they're damaged?" with motor neurons in focus: "they" are the motor neurons.
 _DISEASE = re.compile(r"\b(?:diseases?|illness(?:es)?|conditions?|disorders?|mnds?|types of mnd)\b")
 _THEY = re.compile(r"\b(?:they|theyre|their|them)\b")
@@ -67,6 +73,9 @@ class Reply:
     extra: dict[str, Any] = field(default_factory=dict)
     # The type has nothing on the topic, so this is the parent's general text (for grouping types).
     general_instead: bool = False
+    # What "it" means next, when not the condition answered for: "my brother has PMA. I thought MND was an old
+    # person's thing?" is answered for MND, and "where does it start?" then asks about PMA.
+    focus_after: str | None = None
 
     @property
     def text(self) -> str:
@@ -139,6 +148,13 @@ def topic_reply(
         lost_here = [g for c in (slug, parent) if c for g in queries.gaps_for(session, condition=c, topic=topic)]
         gaps = [Scored(index.items[g.id], 0.0, 0.0, 0.0, 0.0, topic) for g in lost_here[:1] if g.id in index.items]
     facts = {f.id: f for f in queries.facts_by_id(session, [s.item.id for s in own + general])}
+    if question.text and own and general and _ASKS_WHO.search(normalise(asked)) and not any(
+        s.lexical + s.example > 0 or s.item.topics[0] == topic or _PEOPLE.search(facts[s.item.id].answer)
+        for s in own
+    ):
+        # "Who gets ALS?": its one fact on the topic says only how common it is, matching nothing asked; the
+        # general facts say who gets MND.
+        own = []
     name, label = cond.short_name, topic_label(session, topic)
     best = own[0] if own else (general[0] if general else None)
     # (words of a remark or a preamble beside the question are not what it asks: "quick one for my anatomy
@@ -146,6 +162,9 @@ def topic_reply(
     unknown = index.unknown_words(asking_clauses(asked), names.words_of_names(session, asked)) if asked else []
 
     remedy = remedy_named(asked, unknown)
+    # Feelings said, asking nothing ("I feel so guilty that I get impatient with her"): about living with it; its
+    # other words are not what is asked, so neither outside the material nor missing from it.
+    guessed = not (question.text and says_feelings(question.text))
     # The condition came from the conversation, not from "it" or its name (or "it" is a dummy: "will it be sunny…"
     # matches nothing at all): the question may be about no condition.
     matches_nothing = best is None or best.lexical + best.example == 0
@@ -157,7 +176,7 @@ def topic_reply(
     if not remedy and unpointed and unknown and (best is None or best.lexical < UNKNOWN_LEXICAL):
         content = [w for w in normalise(asked).split() if w not in STOP_WORDS]
         unsure = max(question.topic_weights.values(), default=0.0) < UNSURE_TOPIC
-        if (unsure or matches_nothing) and len(unknown) * 3 >= len(content):
+        if (unsure or matches_nothing) and guessed and len(unknown) * 3 >= len(content):
             # "Who won the champions league last year?": mostly words the material never uses, about no
             # condition, read as a topic only by a little: outside what it covers, not an MND answer.
             remedy = " ".join(unknown)
@@ -187,7 +206,8 @@ def topic_reply(
     if own:
         lead = own[0]
         # ("who usually gets PMA?" asks whom it affects, however well "usually" fits a general fact)
-        details = set(index.terms(asked)) - index.hedge_terms if asked else set()
+        # ("what does SMA do to the body?" asks its effects: "body" is no detail its own fact could lack)
+        details = set(index.terms(asked)) - index.hedge_terms - index.whole_terms if asked else set()
         strong_general = general and general[0].lexical + general[0].example >= STRONG_MATCH and bool(details)
         # ("what helps keep his joints moving?" of ALS: its medicines fact is a weak match beside the general fact
         # on physical therapy, which answers it)
@@ -213,7 +233,7 @@ def topic_reply(
             # "Can he pass Kennedy's on to our daughters?": the facts never say; say so first.
             parts = [say(domain, unsaid, name=name), say(domain, "utter_what_it_says", topic_label=label, name=name)]
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=slug)
-        if unknown and lead.lexical < UNKNOWN_LEXICAL:
+        if unknown and guessed and lead.lexical < UNKNOWN_LEXICAL:
             parts = [
                 say(domain, "utter_not_in_material", words=" ".join(unknown)),
                 say(domain, "utter_what_it_says", topic_label=label, name=name),
@@ -230,7 +250,7 @@ def topic_reply(
 
     if general:
         chosen = chosen_facts(general, facts)
-        if unknown and general[0].lexical < UNKNOWN_LEXICAL:
+        if unknown and guessed and general[0].lexical < UNKNOWN_LEXICAL:
             parts = [say(domain, "utter_not_in_material", words=" ".join(unknown))]
             parts.append(
                 say(

@@ -45,6 +45,9 @@ class State:
     # The types the bot's replies were about, the latest first, without repeats (a type corrected away stays
     # here: "the one I typed by mistake").
     replied_about: list[str] = field(default_factory=list)
+    # The same types in the order the replies first came to them ("going back to the first one" after PMA, PBP
+    # and PLS were each asked about, with nothing listed: PMA).
+    in_turn: list[str] = field(default_factory=list)
     defined: str | None = None  # the word the last reply explained, if it explained one ("why has he got that?")
 
     @classmethod
@@ -69,7 +72,8 @@ class State:
             opened=tracker.get_slot("opened") if isinstance(tracker.get_slot("opened"), str) else None,
             first_asked=tracker.get_slot("first_asked") if isinstance(tracker.get_slot("first_asked"), str) else None,
             just_listed=_just_listed(tracker.events),
-            replied_about=_replied_about(tracker.events),
+            replied_about=(about := _replied_about(tracker.events))[0],
+            in_turn=about[1],
             defined=_defined(_last_reply(tracker.events)),
         )
 
@@ -89,15 +93,19 @@ def _last_reply(events: list[dict[str, Any]]) -> dict[str, Any]:
     return {}
 
 
-def _replied_about(events: list[dict[str, Any]]) -> list[str]:
-    found: list[str] = []
-    for event in reversed(events):
+def _replied_about(events: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """The types replies were about: the latest first, and in the order they first came up."""
+    in_turn: list[str] = []
+    latest: list[str] = []
+    for event in events:
         if event.get("event") == "bot":
             custom = (event.get("data") or {}).get("custom") or {}
             slug = custom.get("condition")
-            if isinstance(slug, str) and slug not in found and slug not in ("mnd", "motor_neuron"):
-                found.append(slug)
-    return found
+            if isinstance(slug, str) and slug not in ("mnd", "motor_neuron"):
+                if slug not in in_turn:
+                    in_turn.append(slug)
+                latest = [slug, *(c for c in latest if c != slug)]
+    return latest, in_turn
 
 
 def _just_listed(events: list[dict[str, Any]]) -> bool:

@@ -270,6 +270,9 @@ _MOTOR_NEURONS = re.compile(r"\bmotor neurone?s?\b")
 _BOTH_KINDS = re.compile(
     r"^(?:and |what about |how about |then )?(?:which (?:ones? |types? |kinds? )?(?:do |does |affect |affects |hit |"
     r"hits |are |is )?)?both(?: (?:kinds|types|sets|of them))?(?: then)?$"
+    # "the other one, that does both?", "and the one that hits both?"
+    r"|^(?:and |what about |then )?(?:the )?(?:other )?(?:one|type|kind)s?,? (?:that|which) "
+    r"(?:does|do|affects?|hits?|damages?|attacks?|is|involves?) both(?: (?:kinds|types|sets|of them))?(?: then)?$"
 )
 
 

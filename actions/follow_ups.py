@@ -41,6 +41,16 @@ def only_a_name(session: Session, text: str) -> bool:
     return bool(words) and set(words) <= _FOLLOW_UP_WORDS and bool(set(words) & _FOLLOW_UP_CUES)
 
 
+def opens_with_a_name(session: Session, question: Question, state: State) -> bool:
+    """A first question that is only a name ("ALS", "MND?"): what it is, however the classifier read it."""
+    return (
+        bool(question.text)
+        and state.topic is None
+        and len(question.named) == 1
+        and not names.without_condition_names(session, question.text).split()
+    )
+
+
 def corrects_last_question(question: Question, state: State) -> bool:
     """A correction of the last question's condition or topic ("sorry, I meant PBP", "it typed wrong, I meant
     inherited", "it wrote police, I mean polio"): that question again, not a word to explain."""

@@ -90,6 +90,8 @@ _ONLY_BACK = re.compile(
 _LIKE_US = re.compile(
     r"\b(?:people|folk|someone|those|men|women|kids|children) like (?:me|us|him|her|them|my \w+)\b", re.I
 )
+# "Is that the most common kind?", "does it run in families?": the one in focus as the subject.
+_ABOUT_IT = re.compile(r"^(?:so |and |but |ok )?(?:is|was|does|did|has) (?:it|that|this|that one|this one)\b")
 # "Of the other two…", "out of the rest…": the listed types but the one in focus.
 _OF_THE_REST = re.compile(r"\b(?:of|out of|from|among) the (?:other (?:two|three|four|ones)|rest|others)\b")
 
@@ -99,6 +101,8 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
     if not question.text:
         return None
     sentence = across.across_sentence(question.text)
+    if _ABOUT_IT.match(normalise(sentence)) and state.focus not in (None, *_GROUPS) and not question.named:
+        return None  # "is that the most common kind?" of the one in focus: about it, not across the types
     asked = across.attribute_question(session, sentence)
     parts = sentences(question.text)
     if asked is None and sentence in parts[1:] and (_ONLY_BACK.match(normalise(sentence)) or _LIKE_US.search(sentence)):

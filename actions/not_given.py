@@ -194,6 +194,9 @@ UNSAID = (
         re.compile(
             r"\bhow long (?:do|does|will|would|can|could|might|may) (?:\w+ ){0,5}?(?:live|survive|last|have left)\b"
             r"|\blife expectancy\b|\bhow many (?:more )?years (?:do|does|will|would|can)\b"
+            # "what's the average survival in years?", "survival rate after diagnosis"
+            r"|\b(?:average|median|typical|usual) (?:survival|lifespan|life span)\b"
+            r"|\bsurvival (?:rates?|time|in years)\b"
         ),
         "outlook",
         "utter_unsaid_how_long",
@@ -203,8 +206,13 @@ UNSAID = (
         # (not "what other kinds are there", "one of the types that affect men", "types of MND")
         re.compile(
             r"(?<!other )\b(?:types|kinds|forms|sorts|subtypes|variants) of "
-            r"(?!mnd\b|motor\b|the\b|them\b|those\b)"
+            # (not "what kinds of symptoms come with PPS?": kinds of something else)
+            r"(?!mnd\b|motor\b|the\b|them\b|those\b|symptoms?\b|signs?\b|problems?\b|treatments?\b|therap|"
+            r"medicines?\b|meds\b|drugs?\b|tests?\b|help\b|support\b|things\b|people\b|exercises?\b|care\b|"
+            r"equipment\b|aids?\b|muscles?\b|nerves?\b|neurone?s\b|doctors?\b|specialists?\b|weakness\b|pain\b)"
             r"|\b(?:is|are) there (?:different |several |many |any )?(?:types|kinds|forms|subtypes)\b"
+            # "what does type 1 mean?", "he has SMA type 2"
+            r"|\btype (?:1|2|3|4|i|ii|iii|iv|one|two|three|four)\b"
             r"(?! of (?:mnd|motor))"
         ),
         "types",

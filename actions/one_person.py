@@ -58,8 +58,9 @@ _PREDICTION = re.compile(
     r"|\bshould (?:i|he|she|we|my \w+) (?:get (?:one|a|an|it|that)|switch|sign up|join|enrol|enroll|"
     r"put (?:him|her|them|my \w+|our \w+) (?:in|on|into))\b"
     + _SEEN_TO
-    # Whether one person will get it or is a carrier: "would I get it?", "could I be a carrier?"
-    + r"|\b(?:would|will|could|might) (?:i|he|she|we|my \w+|our \w+|me and my \w+|my \w+ and i) "
+    # Whether one person will get it or is a carrier: "would I get it?", "could I be a carrier?" ("could my kids
+    # get it?" asks whether it can be passed on, not what will happen)
+    + r"|\b(?:would|will|might) (?:i|he|she|we|my \w+|our \w+|his \w+|her \w+|their \w+|me and my \w+|my \w+ and i) "
     r"(?:get|inherit|catch|develop|end up with) (?:it|this|that)\b"
     r"|\b(?:could|might|am|is|are) (?:i|he|she|we|my \w+|our \w+) (?:be )?(?:a )?carriers?\b"
     r"|\b(?:could|might|is|am|are) (?:i|he|she|we|my \w+|our \w+) (?:be )?carrying (?:it|this|that|the gene)\b"

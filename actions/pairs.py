@@ -29,6 +29,9 @@ COMPARE = re.compile(
     r"related to|milder|a mild (?:form|version|kind) of|"
     r"separates?|sets? (?:them|it|\w+) apart|tells? (?:them|the two|those two|these two|\w+) apart|distinguish(?:es)?|"
     r"what (?:they|people|doctors|you|we|some) (?:call|calls))\b"
+    # "so is it ALS or not?" of the type in focus: is that one the named one
+    r"|\b(?:is|isnt) (?:it|that|this|hers|his) (?:actually |really |just )?(?:als|pls|pma|pbp|sma|kennedys?|pps)"
+    r"(?: then)? or not\b"
     r"|\b(?:how (?:is|are|do|does|s)|hows)\b.{0,30}\b(?:different|differ)\b"
     # "is PBP a type of ALS or something different?", "…or a totally different disease?"
     r"|\bor (?:is it )?(?:something|somethin) (?:else|different)\b"

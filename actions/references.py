@@ -222,6 +222,11 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
                 counted = _AFTER_WHOSE.search(normalise(question.text))
                 asked = _AFTER_WHOSE.sub(" ", normalise(question.text)).strip() if counted else None
                 return Targets([listed[index]], via="listed", asked=asked)
+        if meaning.lstrip("-").isdigit() and not listed and len(state.in_turn) >= 2:
+            # "Going back to the first one" after PMA, PBP and PLS were asked about in turn, nothing listed: PMA.
+            index = int(meaning)
+            if -len(state.in_turn) <= index < len(state.in_turn):
+                return Targets([state.in_turn[index]], via="listed")
         if meaning.lstrip("-").isdigit() and listed:
             index = int(meaning)
             if -len(listed) <= index < len(listed):

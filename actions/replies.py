@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -17,6 +18,7 @@ from actions.conversation import State, answered
 from actions.wording import say
 from bot.facts import names, queries
 from bot.facts.models import GlossaryTerm
+from bot.facts.text import normalise
 
 
 def send_reply(
@@ -48,7 +50,7 @@ def send_reply(
         # counts from the list shown before ("which is more common?" after a comparison: "the first one"
         # is still the first of the two compared).
         listed, kind = list(state.listed), state.listed_kind
-    focus = reply.condition
+    focus = reply.focus_after or reply.condition
     if reply.conditions:  # a listing across types: the focus is the one type it named, if only one
         focus = reply.conditions[0] if len(reply.conditions) == 1 else None
     return answered(
@@ -142,11 +144,19 @@ def example_buttons(domain: DomainDict) -> list[dict[str, Any]]:
 def named_term(session: Session, tracker: Tracker) -> GlossaryTerm | None:
     """The glossary term the latest message names (a recognised entity first, then a scan), or None."""
     text = tracker.latest_message.get("text") or ""
+    # "sorry not paralysis, I meant atrophy": the word meant, not the one put right
+    meant = _MEANT.search(normalise(text))
+    wanted = normalise(text)[meant.end() :] if meant else None
     for value in entity_values(tracker, "term"):
+        if wanted is not None and normalise(value) not in wanted:
+            continue
         entry = queries.glossary_lookup(session, value) or names.find_term(session, value)
         if entry and (text.startswith("/") or names.term_outside_names(session, text, value)):
             return entry
-    return None if text.startswith("/") else names.find_term(session, text)
+    return None if text.startswith("/") else names.find_term(session, wanted or text)
+
+
+_MEANT = re.compile(r"\b(?:i meant|i mean|meant to (?:say|ask|type|write))\b")
 
 
 def send_definition(

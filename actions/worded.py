@@ -25,13 +25,44 @@ _TOPIC_BY_WORDING = [
         ),
         "symptoms",
     ),
-    # "what does PBP attack?", "what part does PMA attack?": which motor neurons
+    # "what does PBP attack?", "what part does PMA attack?", "what's actually being damaged in him?": which
+    # motor neurons
     (
         re.compile(
             r"\bwhat (?:part |parts |nerves |cells |bit )?(?:does|do) (?:it|this|that|they|\w+) "
             r"(?:attack|target|damage|destroy|kill)\b"
+            r"|\bwhat(?:s| is| are| exactly is| exactly| actually is)? (?:actually |exactly |really )?"
+            r"(?:being|getting) "
+            r"(?:damaged|attacked|destroyed|harmed|killed)\b"
         ),
         "upper_lower",
+    ),
+    # "which muscles are the last to be hit?", "what parts of the body go first?": where it shows
+    (
+        re.compile(
+            r"\b(?:which|what) (?:muscles|body parts|parts of (?:the|his|her|my) body|bits of (?:the|his|her|my) body) "
+            r"(?:are|get|go|does it|do they|will|would|is it)\b(?: \w+){0,4}? (?:hit|affected|first|last|weak\w*|"
+            r"attacked|go|goes|affect|hit)\b"
+        ),
+        "symptoms",
+    ),
+    # "at what point should someone get this looked at?", "should he get it checked?": when to see a provider
+    (
+        re.compile(
+            r"\b(?:get|getting|have|having) "
+            r"(?:it|this|that|them|these|him|her|me|myself|things|my \w+|his \w+|her \w+) "
+            r"(?:looked at|checked(?: out| over)?|seen to|examined)\b"
+        ),
+        "when_to_see_provider",
+    ),
+    # "what would the doctor be looking for?", "what do they check for?": how it is diagnosed
+    (
+        re.compile(
+            r"\bwhat (?:would|will|do|does|did|might|are) (?:the |a |his |her |my |your )?"
+            r"(?:doctors?|gps?|neurologists?|consultants?|specialists?|they) (?:be )?(?:look|looking|check|checking|"
+            r"test|testing) (?:for|at)\b"
+        ),
+        "diagnosis",
     ),
     # "what signs should we look out for?", "what should staff watch for": its signs
     (
@@ -62,6 +93,9 @@ _TOPIC_BY_WORDING = [
         re.compile(
             r"\b(?:stiffness|stiff|weakness|wasting|twitching|thinner|overactive reflexes)\b.{0,40}"
             r"\bwhy (?:does|do|is|would) (?:that|this|it) (?:happen|happening)\b"
+            # "why is she stiff rather than weak?", "why are his legs so tight?"
+            r"|\bwhy (?:is|are|does|do|did|has|have) (?:she|he|they|it|her \w+|his \w+|my \w+) (?:so |getting |got |"
+            r"gone |go |get )?(?:stiff|tight|rigid|floppy|wasting|shrinking|thin|thinner|twitch\w*)\b"
         ),
         "upper_lower",
     ),
@@ -189,11 +223,30 @@ _TOPIC_BY_WORDING = [
         ),
         "inheritance",
     ),
+    # "is that one the most common?", "is ALS the most common one?": what it is, which says it is the most common
+    # (not "is ALS the commonest type of MND?": where it stands among the types)
+    (
+        re.compile(
+            r"\b(?:is|was) (?:it|that|this|that one|this one|\w+) the (?:most common|commonest)"
+            r"(?: one)?\W*$"
+        ),
+        "definition",
+    ),
+    # "could my kids get it?", "can our daughters inherit it from him?": whether it is passed on
+    (
+        re.compile(
+            r"\b(?:can|could) (?:my|our|his|her|their|the) (?:kids|children|child|sons?|daughters?|grandkids|"
+            r"grandchildren|family|baby|babies|boys|girls) (?:\w+ )?(?:get|inherit|catch) (?:it|this|that)\b"
+        ),
+        "inheritance",
+    ),
     # "my grandad had motor neurone disease btw, does that change anything?", "my sister had dementia, the
     # frontal type. is that connected at all?": one's own risk
     (
         re.compile(
-            r"\bdoes (?:that|this|it) (?:change anything|matter|mean anything|make (?:a|any) difference|"
+            # "there's a type of dementia linked to a higher chance of MND isn't there?": a risk
+            r"\b(?:dementia|ftd)\b(?: \w+){0,6} (?:linked|connected|related|tied)\b"
+            r"|\bdoes (?:that|this|it) (?:change anything|matter|mean anything|make (?:a|any) difference|"
             r"affect (?:me|my|us|our)|(?:raise|increase|up) (?:my|the|our) (?:risk|chances?))\b"
             r"|\b(?:is|could|are|might) (?:that|this|it|they|those) (?:be )?(?:connected|linked|related)"
             r"(?: (?:at all|in any way|somehow|then|too))?\W*$"
@@ -231,7 +284,11 @@ _TOPIC_BY_WORDING = [
     ),
     # "does PLS ever turn into ALS?", "can PMA develop into ALS later?": how it goes on
     (
-        re.compile(r"\b(?:turns?|turned|turning|develops?|developing|changes?|changing|evolves?) (?:in)?to\b"),
+        # (not "who to turn to", "changing to a softer diet")
+        re.compile(
+            r"\b(?:turns?|turned|turning|develops?|developing|changes?|changing|evolves?) "
+            r"(?:into|to (?:als|pls|pma|pbp|sma|mnd|kennedys|pps|another|the other|something|full|proper))\b"
+        ),
         "outlook",
     ),
     # "the second one, which motor neurones?", "what kind of neurons does it hit": which motor neurons
@@ -274,6 +331,11 @@ _TOPIC_BY_WORDING = [
     (
         re.compile(
             r"\b(?:is|are|could|might) (?:that|this|these|those) (?:be )?(?:because of|due to|from|caused by) it\b"
+            # "is that the illness?", "is because of this illness?" after something seen
+            r"|\b(?:is|are|could|might) (?:that|this|these|those|it) (?:be )?(?:the|her|his|their|my) "
+            r"(?:illness|disease|condition)\W*$"
+            r"|\b(?:is|it is|its) (?:because of|due to|from|caused by) (?:this|that|the|her|his) (?:illness|disease|"
+            r"condition)\b"
         ),
         "symptoms",
     ),
@@ -296,9 +358,12 @@ _TOPIC_BY_WORDING = [
     # "how do you get SMA?", "how do babies get it?": what causes it
     (
         re.compile(
-            r"^(?:so |and |but )?how (?:do|does|did|can|would) (?:you|u|people|babies|kids|children|someone|anyone|"
-            r"a baby|a child|he|she|they|i) (?:get|catch|end up with|develop) (?:it|this|that|mnd|als|pls|pma|pbp|"
-            r"sma|kennedys|pps)\b"
+            r"(?:^|\b(?:so|and|but|then|wondering|know|understand|ask)\s|\b(?:it|that|this|him|her|us) )"
+            r"how (?:do|does|did|can|would|could) (?:you|u|people|babies|kids|children|someone|anyone|"
+            r"a baby|a child|he|she|they|i|we|my \w+|our \w+) (?:get|got|catch|end up with|develop) "
+            # ("how do u get kenedys diseas": a name however typed; not "how do you get it diagnosed")
+            r"(?:it|this|that|mnd|als|pls|pma|pbp|sma|kennedys|pps|\w+ (?:disease|diseas|disese|syndrome))\b"
+            r"(?! (?:diagnosed|checked|tested|confirmed|looked at|treated|under control|sorted|seen|managed))"
         ),
         "causes",
     ),
@@ -336,11 +401,12 @@ _TOPIC_BY_WORDING = [
         ),
         "definition",
     ),
-    # "How does it progress?", "how will it develop?": how it goes over time
+    # "How does it progress?", "how will it develop?", "what are the stages of it?": how it goes over time
     (
         re.compile(
             r"\bhow (?:does|will|do|would) (?:it|this|that|they|\w+s one) (?:usually |normally |typically |generally )?"
             r"(?:progress|develop|advance|go on)\b"
+            r"|\b(?:what|which) (?:are )?(?:the )?(?:different |main |usual )?stages\b(?! of (?:diagnos\w*|testing))"
         ),
         "outlook",
     ),
@@ -372,7 +438,7 @@ _TOPIC_BY_WORDING = [
     # "which part of the nervous system is it?": which motor neurons
     (
         re.compile(
-            r"\b(?:which|what) (?:part|parts|bit|bits) of the (?:nervous system|nerves|nerve pathway|pathway)\b"
+            r"\b(?:which|what) (?:part|parts|bit|bits) of the (?:nervous system|nerves|nerve pathway|pathway|brain)\b"
         ),
         "upper_lower",
     ),
@@ -424,6 +490,9 @@ _TOPIC_BY_WORDING = [
             r"|\b(?:what|which|who) (?:kind of |kinds of |sort of |type of )?(?:professionals?|specialists?|doctors|"
             r"people|experts|therapists) (?:should|would|will|could|are|is) (?:be )?(?:in|on|part of) (?:the|his|her|"
             r"their|my|our|a) (?:care |medical |healthcare )?team\b"
+            # "what kind of team should be looking after him?", "what does a care team include?"
+            r"|\b(?:what|which) (?:kind of |sort of |type of )?(?:care |medical |healthcare )?team\b"
+            r"|\b(?:care|medical|healthcare) team (?:usually |normally )?(?:include|involve|have|made up|consist)"
         ),
         "treatment",
     ),
@@ -462,8 +531,15 @@ _FEELINGS = re.compile(
     r"\b(?:i|im|i m|i am|i feel|i felt|im feeling|we|were|we re|we feel)\b(?: \w+){0,3}? "
     r"(?:cant stop crying|crying|in tears|devastated|heartbroken|broken hearted|gutted|terrified|so scared|"
     r"really scared|frightened|petrified|in shock|numb|overwhelmed|lost|falling apart|a mess|"
-    r"dont know what to do|dont know how to feel|cant take it in|cant believe|cant get my head round)\b"
+    r"dont know what to do|dont know how to feel|cant take it in|cant believe|cant get my head round|"
+    r"exhausted|worn out|so tired|shattered|at the end of my rope|dont know who to turn to|(?:so |very )?alone|"
+    r"guilty|ashamed|impatient|angry|resentful)\b"
 )
+
+
+def says_feelings(text: str) -> bool:
+    """Feelings said of oneself, asking nothing: "I feel so guilty that I get impatient with her"."""
+    return bool(_FEELINGS.search(normalise(text))) and not any(map(asks, sentences(text)))
 
 
 def worded_topic(text: str) -> str | None:
@@ -471,7 +547,7 @@ def worded_topic(text: str) -> str | None:
     plain = normalise(text)
     found = next((topic for pattern, topic in _TOPIC_BY_WORDING if pattern.search(plain)), None)
     parts = sentences(text)
-    if found is None and _FEELINGS.search(plain) and not any(map(asks, parts)):
+    if found is None and says_feelings(text):
         return "coping"  # how it feels, asking nothing: living with it
     if found is None and len(parts) > 1 and _WHAT_IS_IT_LAST.match(normalise(parts[-1])):
         return "definition"

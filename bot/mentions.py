@@ -97,7 +97,8 @@ _PATTERN = re.compile(
 # After these words an ordinal is about something else ("the first symptoms", "the last stage").
 _NOT_A_REFERENCE = re.compile(
     r"\s*(?:symptoms?|signs?|stages?|things?|sign|time|thing|step|steps|test|tests|week|weeks|months?|years?|"
-    r"days?|question|questions|part|parts|place|person|people|bit|few|line|lines|muscles?)\b",
+    r"days?|question|questions|part|parts|place|person|people|bit|few|line|lines|muscles?|names?|words?|terms?|"
+    r"treatments?|medicines?|meds|drugs?|options?|kinds? of|types? of)\b",
     re.IGNORECASE,
 )
 
@@ -122,7 +123,9 @@ def find(text: str) -> list[tuple[str, int, int]]:
         return [(_ORDINALS[word.lower()] if word else str(int(number) - 1), bare.start(), bare.end())]
     found = []
     for match in _PATTERN.finditer(text):
-        if meaning(match.group()) in _ORDINALS.values() and _NOT_A_REFERENCE.match(text, match.end()):
+        # ("the first sign", "the other names for it": about something else)
+        pointing = meaning(match.group())
+        if (pointing in _ORDINALS.values() or pointing == "other") and _NOT_A_REFERENCE.match(text, match.end()):
             continue
         found.append((PHRASES[" ".join(match.group().lower().split())], match.start(), match.end()))
     return found

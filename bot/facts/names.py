@@ -59,13 +59,23 @@ _NAME_JOINERS = {
 }  # fmt: skip
 _REQUEST_ENDINGS = set(
     "more it that this me them him her us again thanks thx now asap help on explain explained answer mean "
-    "means meaning list info information simply quickly today please thank detail details types kinds".split()
+    "means meaning list info information simply quickly today please thank detail details types kinds "
+    "words terms english language plainly".split()
 )
+# A request that opens with a verb of asking: "explain paralysis to me pls" ends with "please".
+_REQUEST_OPENINGS = set("explain describe define tell give list show say summarise summarize".split())
 
 
 def _without_please(text: str, names: Names | None = None) -> str:
     words = text.rstrip(" ?!.").split()
     if len(words) >= 2 and words[-1] in _PLEASE and normalise(words[-2]) in _REQUEST_ENDINGS:
+        return " ".join(words[:-1])
+    if (
+        len(words) >= 3
+        and words[-1] in _PLEASE
+        and normalise(words[0]) in _REQUEST_OPENINGS
+        and normalise(words[-2]) not in _NAME_JOINERS
+    ):
         return " ".join(words[:-1])
     if (
         names

@@ -153,6 +153,11 @@ class SearchIndex(Scorer):
         to get it?"): a question with only these asks the topic, not a detail of it."""
         return frozenset(self.vocabulary.terms(" ".join(HEDGES)))
 
+    @cached_property
+    def whole_terms(self) -> frozenset[str]:
+        """The terms of words that name no part or detail ("what does SMA do to the body?", "to a person")."""
+        return frozenset(self.vocabulary.terms("body bodies person people someone"))
+
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.default_idf)
 

@@ -13,7 +13,7 @@ from actions.one_person import asks_for_one_person
     [
         "second one - will he end up in a wheelchair",
         "will he ever be able to walk",
-        "could me and my brother end up with it",
+        "will his kids get it",
         "so our daughter, could she be carrying it?",
         "should we ask for riluzole for her",
         "he's 38 and his hands went first. so is that the one he's got?",
@@ -46,6 +46,9 @@ def test_about_one_person(text: str) -> None:
         "can you tell me if mnd is inherited",
         "do you think researchers are right about the causes",
         "what happens in the final stages of mnd",
+        # Whether a family could get it asks how it is passed on; "will his kids get it" foretells
+        "could me and my brother end up with it",
+        "could my kids get it from me",
         # Regret looks back: that it is no one's fault, not a decision for one person
         "should we have spotted it sooner",
     ],
