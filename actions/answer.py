@@ -28,6 +28,7 @@ from actions.follow_ups import (
     narrows_last_question,
     only_a_name,
     opens_with_a_name,
+    picks_a_choice,
 )
 from actions.grouped import grouped_reply
 from actions.listing import across_reply
@@ -59,7 +60,9 @@ def answer_for_targets(
     """Answer ``question`` for each target condition (or offer the choices when unclear)."""
     topic = topic or question.worded_topic or targets.topic
     said = question.text
-    if targets.choices and targets.via == "described" and said and not _asks_besides(targets.asked):
+    if targets.choices and targets.via == "described" and said and targets.asked is not None and not _asks_besides(
+        targets.asked
+    ):
         # "And the one that only hits the lower ones?" when several do, asking nothing else: which ones they are.
         described = across.attribute_question(session, said, require_across=False)
         if described is not None:
@@ -133,6 +136,8 @@ class ActionAnswerTopic(StoreAction):
     ) -> list[EventType]:
         question = read(session, tracker)
         state = State.of(tracker)
+        if picks_a_choice(question, state):
+            return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         if opens_with_a_name(session, question, state):
             # "MND", "ALS?" as the first question: what it is (not the types, nor a comparison).
             only = Targets([question.named[0]], via="named")
@@ -222,6 +227,8 @@ class ActionAnswerWhatAbout(StoreAction):
             return early
         targets = resolve(session, question, state)
         topic = follow_up_topic(session, question, state, targets)
+        if picks_a_choice(question, state) and state.topic:
+            topic = state.topic  # "spinal muscular something i think" after "PMA or SMA?": the question asked
         again = question.text and question.named and only_a_name(session, question.text)
         # "does the first one affect speech?", then "and the second?": the same question about the one pointed at
         again = again or targets.via == "chosen" or (

@@ -28,10 +28,11 @@ from actions.follow_ups import (
     corrects_last_question,
     narrows_last_question,
     only_a_name,
+    picks_a_choice,
     pointed_topic,
 )
 from actions.references import resolve
-from actions.replies import example_buttons, named_term, send_definition, send_reply
+from actions.replies import example_buttons, named_term, send_choices, send_definition, send_reply
 from actions.understanding import read
 from actions.wording import say
 from bot.facts import across, names, queries
@@ -106,6 +107,10 @@ class ActionOfferReadings(StoreAction):
                 reply = topic_reply(session, domain, replace(question, text=""), focus, topic="coping")
             if reply is not None and reply.kind in ("answer", "not_covered"):
                 return send_reply(session, dispatcher, domain, reply, state)
+        if picks_a_choice(question, state):
+            from actions.answer import ActionAnswerWhatAbout
+
+            return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         early = answer_first(session, dispatcher, tracker, domain, question, state)
         if early is not None:
             return early
@@ -135,6 +140,10 @@ class ActionOfferReadings(StoreAction):
             if entry is not None:
                 return send_definition(dispatcher, tracker, domain, entry)
         targets = resolve(session, question, state)
+        if targets.choices and question.typed_near:
+            # "some kind of muscular atrophy, whats the outlook": PMA or SMA? asked with the topic read, however unsure
+            topic = question.worded_topic or max(question.topic_weights, key=question.topic_weights.get, default=None)
+            return send_choices(session, dispatcher, domain, targets.choices, topic)
         rest = set(normalise(targets.asked or "").split())
         if targets.via == "person" and targets.conditions and state.topic and rest <= _ONLY_LEADS_ON:
             # "Which gene causes the baby one?", then "and my dad's?": the same question about his type.

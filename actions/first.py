@@ -215,7 +215,9 @@ def answer_first(
             return send_definition(dispatcher, tracker, domain, entry)
     unsure = question.intent in ("nlu_fallback", "out_of_scope")
     meaning = bool(asked) and asks_meaning(question, asked, normalise(question_part(question.text)))
-    if words and (meaning or (unsure and len(asked.split()) <= _SHORT)):
+    # ("which ones inherited" after the types were listed picks types out, it does not ask what the word means)
+    picks = bool(asked) and bool(across.ACROSS.search(asked))
+    if words and (meaning or (unsure and len(asked.split()) <= _SHORT and not picks)):
         # "FTD meaning? saw it on an MND page", "wat is hyperreflxia": a word's meaning, whatever the
         # topic guessed (not a word inside a condition's name: "what does progressive muscular atrophy mean?").
         # (the word in the question, or in the message when the question only says "it": not "…'bulbar' sounds

@@ -26,11 +26,13 @@ _FOLLOW_UP_WORDS = frozenset(
     "i meant mean it typed wrong my bad one please pls thanks is that with isnt of them those among either "
     # "and PMA is the other one like that, isn't it?"
     "other another like right yeah true as well "
+    # "is there one like that for PLS as well?"
+    "there any "
     # "where does PLS fit in?", "and the PLS gentleman?"
     "where fit in into gentleman lady resident man woman patient client chap bloke guy fella person".split()
 )
 # ("so ALS isnt one of them?" after a listing re-asks what the listing answered, about ALS)
-_FOLLOW_UP_CUES = frozenset("about same meant mean instead and too also typed them those fit".split())
+_FOLLOW_UP_CUES = frozenset("about same meant mean instead and too also typed them those fit well".split())
 
 
 def only_a_name(session: Session, text: str) -> bool:
@@ -39,6 +41,18 @@ def only_a_name(session: Session, text: str) -> bool:
     if "mean" in words and not {"i", "meant"} & set(words):
         return False  # "what does ALS mean?" asks what it is
     return bool(words) and set(words) <= _FOLLOW_UP_WORDS and bool(set(words) & _FOLLOW_UP_CUES)
+
+
+def picks_a_choice(question: Question, state: State) -> bool:
+    """ "Which one do you mean? (PMA or SMA)", then "progressive i think. progressive muscular something": one of
+    the choices named, asking nothing else (the question asked is about the one picked)."""
+    return (
+        state.listed_kind == "choices"
+        and len(question.named) == 1
+        and question.named[0] in state.listed
+        and bool(question.text)
+        and not any(map(asks, sentences(question.text)))
+    )
 
 
 def opens_with_a_name(session: Session, question: Question, state: State) -> bool:

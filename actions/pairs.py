@@ -29,6 +29,8 @@ COMPARE = re.compile(
     r"related to|milder|a mild (?:form|version|kind) of|"
     r"separates?|sets? (?:them|it|\w+) apart|tells? (?:them|the two|those two|these two|\w+) apart|distinguish(?:es)?|"
     r"what (?:they|people|doctors|you|we|some) (?:call|calls))\b"
+    # "and spinal muscular atrophy is the same?" of the type in focus
+    r"|\b(?:als|pls|pma|pbp|sma|mnd|kennedys?|pps|atrophy|sclerosis|palsy|syndrome) (?:is|are) (?:the )?same\W*$"
     # "so is it ALS or not?" of the type in focus: is that one the named one
     r"|\b(?:is|isnt) (?:it|that|this|hers|his) (?:actually |really |just )?(?:als|pls|pma|pbp|sma|kennedys?|pps)"
     r"(?: then)? or not\b"

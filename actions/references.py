@@ -65,6 +65,10 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
     return targets
 
 
+# Someone's type as a yardstick: "like my uncle's one", "like his", "the same as mine".
+_LIKE_WHOSE = re.compile(
+    r"\b(?:like|as with|same as|unlike) (?:(?:my|his|her|our|their) \w+s(?: one| type| kind)?|his|hers|mine|theirs)\b"
+)
 # Someone as the subject: "she wants to know…", "could he…", "he keeps asking…".
 _SUBJECT = re.compile(r"(?:^|\b(?:and|but|so|if|could|would|will|can|does|is|has) )(she|he)\b")
 _NEURON_WORDS = re.compile(r"\b(?:upper|lower|motor|neurone?s?|nerves?)\b")
@@ -156,9 +160,11 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
     claim = bool(question.text) and people.claimed(question.text) is not None
     # "The one after mine": counted from theirs (below), not theirs.
     counted_from = bool(question.text) and bool(_AFTER_WHOSE.search(normalise(question.text)))
+    # ("does that run in families like my uncle's one?": his is the yardstick, "that" what is asked about)
+    likened = bool(question.text) and question.pronoun and bool(_LIKE_WHOSE.search(normalise(question.text)))
     whose = (
         people.pointed_at(question.text, state.people, state.opened)
-        if question.text and not claim and not counted_from
+        if question.text and not claim and not counted_from and not likened
         else None
     )
     if whose is not None:

@@ -20,6 +20,7 @@ from actions.neuron_kinds import neuron_kind_meant
 from actions.one_person import about_one_person, asks_a_judgement
 from actions.topic_reading import WHAT_IS_ONLY, WORDED_MARGIN, topic_weights, worded_reading
 from bot.facts import names
+from bot.facts.loose_names import shared_name
 from bot.facts.text import normalise, respell
 from bot.facts.vocab import TOPICS
 from bot.facts.words import question_part, sentences
@@ -247,7 +248,10 @@ def read(session: Session, tracker: Tracker) -> Question:
         likened=[n.slug for n in found if _LIKE.search(" ".join(plain.split()[max(0, n.start - 4) : n.start]))],
         negated=negated,
         recognised_only=[n.matched for n in found if n.recognition_only],
-        typed_near=names.near_abbreviations(session, text) if text and not named else [],
+        # ("PBA": PBP or PMA; "some kind of muscular atrophy": PMA or SMA)
+        typed_near=(names.near_abbreviations(session, text) or shared_name(session, text))
+        if text and not named
+        else [],
         mentions=mentions,
         # A carer asking: said in the question itself, or in the story before a question about coping
         # ("I look after my mum. What support is there?"), not before another ("…what causes it?").

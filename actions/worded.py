@@ -55,10 +55,13 @@ _TOPIC_BY_WORDING = [
         ),
         "when_to_see_provider",
     ),
-    # "what would the doctor be looking for?", "what do they check for?": how it is diagnosed
+    # "what would the doctor be looking for?", "what do they check for?", "what tests would they have done?",
+    # "do doctors look at whether it hurts?": how it is diagnosed
     (
         re.compile(
-            r"\bwhat (?:would|will|do|does|did|might|are) (?:the |a |his |her |my |your )?"
+            r"\b(?:what|which) (?:tests?|scans?|investigations?|checks)\b(?! (?:are there for (?:carers|families)))"
+            r"|\b(?:do|does|will|would) (?:the )?(?:doctors?|neurologists?|consultants?|they) (?:look at|check|test)\b"
+            r"|\bwhat (?:would|will|do|does|did|might|are) (?:the |a |his |her |my |your )?"
             r"(?:doctors?|gps?|neurologists?|consultants?|specialists?|they) (?:be )?(?:look|looking|check|checking|"
             r"test|testing) (?:for|at)\b"
         ),
@@ -232,6 +235,30 @@ _TOPIC_BY_WORDING = [
         ),
         "definition",
     ),
+    # "I thought it only happened to babies", "does it just affect men?": whom it affects
+    (
+        re.compile(
+            r"\b(?:only|just|mainly|mostly) (?:happens?|happened|affects?|affected|hits?|gets?|goes for) (?:to )?"
+            r"(?:babies|kids|children|men|women|old people|older people|the elderly|adults|young people)\b"
+        ),
+        "risk_factors",
+    ),
+    # "do the meds for it actually make people live longer?", "does the medicine work?": what helps
+    (
+        re.compile(
+            r"\b(?:do|does|will|would|can|could) (?:the |these |those |his |her |any )?(?:meds|medicines?|medications?|"
+            r"drugs?|tablets|pills|treatments?)\b"
+        ),
+        "treatment",
+    ),
+    # "can you give me a quick rundown of the MND types": which types there are
+    (
+        re.compile(
+            r"\b(?:rundown|run down|overview|summary|list|run through|breakdown) of (?:all )?(?:the )?(?:different )?"
+            r"(?:mnd |main )?(?:types|kinds|forms)\b"
+        ),
+        "types",
+    ),
     # "could my kids get it?", "can our daughters inherit it from him?": whether it is passed on
     (
         re.compile(
@@ -315,10 +342,13 @@ _TOPIC_BY_WORDING = [
         ),
         "risk_factors",
     ),
-    # "is that part of it?", "is being cold a thing with it?", "is it normal with PPS?": is this one of its signs
+    # "is that part of it?", "is being cold a thing with it?", "is it normal with PPS?", "is that among them?": is
+    # this one of its signs
     (
         re.compile(
-            r"\b(?:is|are|could|can|would|might) (?:that|this|it|these|those|(?:being |feeling )?(?!more|less)\w+"
+            r"\b(?:is|are|could|might) (?:that|this|it|these|those) (?:also )?(?:among|amongst) "
+            r"(?:them|those|the signs|the symptoms)\b"
+            r"|\b(?:is|are|could|can|would|might) (?:that|this|it|these|those|(?:being |feeling )?(?!more|less)\w+"
             r"(?: (?:all the time|a lot|so much|constantly|every day|at night))?) "
             r"(?:be )?(?:just )?(?:a |one of the |another )?(?:part of|sign of|signs of|symptom of|symptoms of|"
             r"thing with|thing in|normal (?:with|in|for)|usual (?:with|in|for)|typical (?:of|with|in|for))\b"

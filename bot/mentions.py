@@ -115,14 +115,26 @@ _BARE = re.compile(
 )
 
 
+# An ordinal alone before a question, set off by a dash or colon: "sixth - which gene?", "2nd: symptoms?" (not
+# "first" or "last", which also open a message as "first, what is MND?").
+_LEADING = re.compile(
+    r"^\W*(?:and\s+|what about\s+|ok\s+|now\s+)?(?:the\s+)?("
+    + "|".join(o for o in _ORDINALS if o not in ("first", "1st", "last"))
+    + r")\s*(?:-|:)",
+    re.IGNORECASE,
+)
+
+
 def find(text: str) -> list[tuple[str, int, int]]:
     """Mention phrases in ``text``: (meaning, start, end), leaving out ordinals about something else."""
     bare = _BARE.match(text)
     if bare:
         word, number = bare.group(1), bare.group(2)
         return [(_ORDINALS[word.lower()] if word else str(int(number) - 1), bare.start(), bare.end())]
-    found = []
-    for match in _PATTERN.finditer(text):
+    leading = _LEADING.match(text)
+    found = [(_ORDINALS[leading.group(1).lower()], leading.start(1), leading.end(1))] if leading else []
+    after = leading.end() if leading else 0
+    for match in _PATTERN.finditer(text, after):
         # ("the first sign", "the other names for it": about something else)
         pointing = meaning(match.group())
         if (pointing in _ORDINALS.values() or pointing == "other") and _NOT_A_REFERENCE.match(text, match.end()):

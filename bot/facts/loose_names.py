@@ -57,3 +57,23 @@ def _read_name_word_owners(session: Session) -> dict[str, frozenset[str]]:
         for word in normalise(f"{condition.name} {condition.short_name}").split():
             owners.setdefault(word, set()).add(condition.slug)
     return {w: frozenset(s) for w, s in owners.items() if w not in _GENERIC_NAME_WORDS}
+
+
+# The most types a few words of names may fit and still be offered as choices ("muscular atrophy": PMA or SMA).
+MAX_SHARED = 3
+
+
+def shared_name(session: Session, text: str) -> list[str]:
+    """The types whose names hold two words said side by side that fit more than one of them ("some kind of
+    muscular atrophy": PMA or SMA; "lateral sclerosis": ALS or PLS), in table order; empty otherwise."""
+    table = name_word_owners(session)
+    words = normalise(text).split()
+    for at, (first, second) in enumerate(zip(words, words[1:], strict=False)):
+        if words[at + 2 : at + 3] in (["one"], ["ones"], ["type"], ["kind"]):
+            continue  # "the lateral sclerosis one": a description, read with the conversation (actions/descriptions.py)
+        if first in table and second in table:
+            owners = table[first] & table[second]
+            if 2 <= len(owners) <= MAX_SHARED:
+                order = [c.slug for c in conditions(session)]
+                return sorted(owners, key=order.index)
+    return []

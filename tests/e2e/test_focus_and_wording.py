@@ -104,3 +104,45 @@ def test_a_choking_spell_that_is_over_is_a_question(chat: Chat) -> None:
     reply = chat.say("she has PBP and choked on some bread at tea. not right now, she's fine now. is that the illness?")
     assert reply["custom"]["kind"] != "emergency", reply
     assert about(reply)[2] == "symptoms", reply
+
+
+def test_which_ones_and_a_word_after_the_types(chat: Chat) -> None:
+    chat.say("list the kinds of mnd")
+    reply = chat.say("which ones genetic")
+    assert reply["custom"]["kind"] == "answer", reply
+    assert set(reply["custom"]["conditions"]) == {"sma", "kennedy"}, reply
+
+
+def test_an_ordinal_set_off_by_a_dash(chat: Chat) -> None:
+    chat.say("what are the different types of motor neurone disease")
+    reply = chat.say("sixth - what gene?")
+    assert about(reply)[1] == "kennedy", reply
+
+
+def test_one_like_that_for_another_type(chat: Chat) -> None:
+    chat.say("what medicines help with ALS")
+    reply = chat.say("is there one like that for PMA too?")
+    assert about(reply)[:2] == ("not_covered", "pma"), reply
+    assert about(reply)[2] == "treatment", reply
+
+
+def test_someone_elses_type_as_a_yardstick(chat: Chat) -> None:
+    chat.say("my grandad had kennedy's disease")
+    chat.say("what is post polio syndrome")
+    reply = chat.say("is that passed down in families like my grandad's one?")
+    assert about(reply)[1] == "pps", reply
+
+
+def test_part_of_two_names_asks_which_then_the_pick_gets_the_question(chat: Chat) -> None:
+    reply = chat.say("the doctor said my son has some sort of muscular atrophy. how does it progress?")
+    assert reply["custom"]["kind"] == "clarify", reply
+    assert set(reply["custom"]["conditions"]) == {"pma", "sma"}, reply
+    reply = chat.say("spinal muscular something i think")
+    assert about(reply)[:2] == ("answer", "sma"), reply
+    assert about(reply)[2] == "outlook", reply
+
+
+def test_which_tests_they_did(chat: Chat) -> None:
+    chat.say("my dad has PLS")
+    reply = chat.say("what tests would they have run on him")
+    assert about(reply)[2] == "diagnosis", reply
