@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
@@ -30,10 +29,10 @@ from actions.follow_ups import (
     opens_with_a_name,
     picks_a_choice,
 )
-from actions.grouped import grouped_reply
+from actions.for_targets import answer_for_targets
 from actions.listing import across_reply
 from actions.references import resolve
-from actions.replies import ask_which_condition, named_term, send_choices, send_definition, send_reply
+from actions.replies import ask_which_condition, named_term, send_definition, send_reply
 from actions.targets import Targets
 from actions.understanding import Question, read
 from actions.wording import say
@@ -42,74 +41,6 @@ from bot.facts.ranking import index_for
 from bot.facts.text import normalise
 from bot.facts.words import STOP_WORDS, question_part
 from bot.mentions import strip_mentions
-
-# "Both of them": at most this many conditions get an answer each.
-MAX_TARGETS = 3
-
-
-def answer_for_targets(
-    session: Session,
-    dispatcher: CollectingDispatcher,
-    domain: DomainDict,
-    question: Question,
-    state: State,
-    targets: Targets,
-    *,
-    topic: str | None = None,
-) -> list[EventType]:
-    """Answer ``question`` for each target condition (or offer the choices when unclear)."""
-    topic = topic or question.worded_topic or targets.topic
-    said = question.text
-    if targets.choices and targets.via == "described" and said and targets.asked is not None and not _asks_besides(
-        targets.asked
-    ):
-        # "And the one that only hits the lower ones?" when several do, asking nothing else: which ones they are.
-        described = across.attribute_question(session, said, require_across=False)
-        if described is not None:
-            return send_reply(session, dispatcher, domain, across_reply(session, domain, described), state)
-    if targets.choices:
-        return send_choices(session, dispatcher, domain, targets.choices, topic or question.intent_topic or state.topic)
-    if targets.asked is not None:
-        # Rank on what is asked, not on the words that picked the condition ("the brainstem one?").
-        question = replace(question, text=targets.asked)
-    conditions: list[str | None] = list(targets.conditions[:MAX_TARGETS]) or [None]
-    inherited = targets.via == "focus" and not question.pronoun
-    asked = topic or question.intent_topic
-    focus = conditions[0]
-    if inherited and asked and focus and not queries.facts_for(session, condition=focus, topic=asked).facts:
-        # "Where can carers get help?" after motor neurons: the condition in focus has nothing on it.
-        conditions = [None]
-    if len(conditions) > 1:
-        # "Both of them, what's the gene?": one reply about the types asked about.
-        replies = [topic_reply(session, domain, question, slug, topic=topic) for slug in conditions]
-        found = [r for r in replies if r is not None and r.kind in ("answer", "not_covered")]
-        if found:
-            return send_reply(session, dispatcher, domain, grouped_reply(session, domain, found), state)
-        conditions = conditions[:1]
-    slug = conditions[0]
-    reply = topic_reply(session, domain, question, slug, topic=topic, inherited=inherited)
-    if reply is None and inherited:
-        reply = topic_reply(session, domain, question, None, topic=topic)
-    if reply is None:
-        return ask_which_condition(session, dispatcher, domain, topic or question.intent_topic or "definition")
-    told = names.conditions_in(session, entities=[], text=said) if said and reply.condition == "mnd" else []
-    types_named = [c for c in told if c not in ("mnd", "motor_neuron", *question.likened)]
-    if targets.via == "named" and len(types_named) == 1:
-        # "My brother has PMA. I thought MND was an old person's thing?": MND answered, PMA is what "it" means next.
-        reply.focus_after = types_named[0]
-    return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
-
-
-def _asks_besides(rest: str | None) -> bool:
-    """Whether what is left of a message besides its description asks something ("what causes it")."""
-    return bool(rest) and bool(_ASKING_WORD.search(normalise(strip_mentions(rest))))
-
-
-# Words that ask something ("the one that affects babies, is it inherited?"), beside a description.
-_ASKING_WORD = re.compile(
-    r"\b(?:what|whats|how|why|when|where|which|who|is|are|does|do|did|can|could|will|would|should|tell|explain|"
-    r"more|about|causes?|symptoms?|treat\w*|inherit\w*|genetic)\b"
-)
 
 
 def names_disagree(

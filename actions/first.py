@@ -166,7 +166,7 @@ def answer_first(
         # (not "which other types affect speaking?", asked across the types)
         # "Name the others", "are there other kinds of it then?" while talking about ALS, nothing listed yet:
         # the types of MND, whatever the classifier read.
-        from actions.answer import answer_for_targets
+        from actions.for_targets import answer_for_targets
 
         mnd = Targets(["mnd"], via="named")
         return answer_for_targets(session, dispatcher, domain, question, state, mnd, topic="types")

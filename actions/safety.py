@@ -63,7 +63,8 @@ class ActionDeclinePersonalAdvice(StoreAction):
                 dispatcher.utter_message(response="utter_thank")  # "Thank you; I shall show this to my wife"
                 return []
             if not question.judgement:
-                from actions.answer import ActionAnswerWhatAbout, answer_for_targets
+                from actions.answer import ActionAnswerWhatAbout
+                from actions.for_targets import answer_for_targets
 
                 state = State.of(tracker)
                 targets = resolve(session, question, state)

@@ -9,12 +9,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.answer import answer_for_targets
 from actions.base import StoreAction, known_condition, term_buttons
 from actions.compose import Reply
 from actions.contract import payload
 from actions.conversation import State
 from actions.follow_ups import topic_named
+from actions.for_targets import answer_for_targets
 from actions.references import mentions_in, resolve
 from actions.replies import example_buttons, send_definition, send_reply
 from actions.selection import MAX_SENTENCES, sentences

@@ -85,6 +85,7 @@ _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she
 # what does PBP affect?") is not one.
 _CONDITION_PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these)\b")
 _SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
+_THEY = re.compile(r"\b(?:they|them|their|theyre)\b")
 
 
 @dataclass
@@ -178,6 +179,18 @@ def read(session: Session, tracker: Tracker) -> Question:
         # ("is mnd the same as als? we say mnd over here": MND is one of the two compared)
         groups = own if _SAME_OR_NOT.search(normalise(asking)) else own - {"mnd"}
         named = [c for c in named if c in (groups or own or neurons_asked)] or named
+    last = max((n for n in found if not n.negated), key=lambda n: n.start, default=None)
+    if (
+        asking != text
+        and len(named) > 1
+        and last is not None
+        and last.slug == "motor_neuron"
+        and _THEY.search(normalise(asking))
+        and not names.find_conditions(session, asking)
+    ):
+        # "my grandad has als so i picked motor neurons. what do they actually do": "they" are the motor neurons
+        # said last, not the grandad's illness.
+        named = ["motor_neuron"]
     said = sentences(text) if text else []
     if len(named) > 1 and len(said) > 1 and WHAT_IS_ONLY.match(normalise(said[-1])):
         # "I have Kennedy's myself, and my dad's doctor mentioned post-polio syndrome. Whats that?": the one

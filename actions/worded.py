@@ -67,6 +67,10 @@ _TOPIC_BY_WORDING = [
         ),
         "diagnosis",
     ),
+    # "what symptoms should they expect?", "what signs are there?": its signs (however "as it goes on" leans)
+    (re.compile(r"^(?:so |and |ok )?(?:what|which) (?:symptoms|signs)\b"), "symptoms"),
+    # "is there a name for weakness coming back after polio?", "what is it called?": what it is
+    (re.compile(r"\bis there a (?:name|word|term) for\b|\bwhat(?:s| is) (?:it|that|this) called\b"), "definition"),
     # "what signs should we look out for?", "what should staff watch for": its signs
     (
         re.compile(

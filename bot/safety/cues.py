@@ -46,6 +46,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?<!healed )(?<!place )(?<!over )(?<!recovered )(?<!safe )(?<![0-9] )"
         # ("he can't move much now": these days)
         r"(?<!much )(?<!anymore )(?<!any more )(?<!not right )now"
+        # ("now at 68 my legs are going weak again": these days)
+        r"(?! (?:at|aged|im|i am|hes|shes|he is|she is) \d)"
         # ("…and now the neurologist says it's PBP": news of a diagnosis, not danger now)
         r"(?! (?:the |her |his |my |our |their )?(?:neurologist|doctor|doctors|consultant|gp|nurse|specialist|hospital|"
         r"team|they|he|she|we) (?:says?|said|think|thinks|thought|tells?|told|reckons?|confirmed|diagnosed)\b)|"

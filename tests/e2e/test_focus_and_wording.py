@@ -146,3 +146,29 @@ def test_which_tests_they_did(chat: Chat) -> None:
     chat.say("my dad has PLS")
     reply = chat.say("what tests would they have run on him")
     assert about(reply)[2] == "diagnosis", reply
+
+
+def test_they_are_the_motor_neurons_said_last(chat: Chat) -> None:
+    reply = chat.say("my nan has PLS so for my biology homework i chose motor neurons. what do they do?")
+    assert about(reply)[:2] == ("answer", "motor_neuron"), reply
+
+
+def test_the_motor_neurone_thing_asked_a_disease_topic(chat: Chat) -> None:
+    reply = chat.say("my legs are weak and i'm scared it's the motor neurone thing. when should someone see a doctor?")
+    assert about(reply) == ("answer", "mnd", "when_to_see_provider"), reply
+
+
+def test_is_there_a_name_for_it(chat: Chat) -> None:
+    reply = chat.say("is there a name for when polio weakness comes back decades later?")
+    assert about(reply) == ("answer", "pps", "definition"), reply
+
+
+def test_what_symptoms_to_expect(chat: Chat) -> None:
+    reply = chat.say("my brother has Kennedy's. what symptoms will he get as it goes on?")
+    assert about(reply)[:2] == ("answer", "kennedy"), reply
+    assert about(reply)[2] == "symptoms", reply
+
+
+def test_the_type_that_follows_an_old_illness(chat: Chat) -> None:
+    reply = chat.say("which kind comes on because of an illness you had as a child?")
+    assert reply["custom"]["conditions"] == ["pps"], reply
