@@ -125,6 +125,7 @@ class ActionAnswerTopic(StoreAction):
         if (
             question.intent_topic == "types"
             and targets.via == "focus"
+            and targets.conditions != ["motor_neuron"]  # ("are there different kinds?" of motor neurons: upper, lower)
             and not question.pronoun_singular
             and _ALL_TYPES.search(plain)
             and "one of" not in plain

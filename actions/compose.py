@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from actions.details import joined, unstated_detail, unstated_inheritance
 from actions.gaps import answers_itself, asked_gap, remedy_named
 from actions.selection import chosen_facts
-from actions.understanding import Question
+from actions.understanding import DISEASE, Question
 from actions.worded import says_feelings
 from actions.wording import say
 from bot.facts import across, names, queries
@@ -52,7 +52,6 @@ _PEOPLE = re.compile(
     r"\b(?:babies|children|kids|men|women|males|females|people|adults|age|ages|survivors|older|younger)\b"
 )
 # "do they grow back once they're damaged?" with motor neurons in focus: "they" are the motor neurons.
-_DISEASE = re.compile(r"\b(?:diseases?|illness(?:es)?|conditions?|disorders?|mnds?|types of mnd)\b")
 _THEY = re.compile(r"\b(?:they|theyre|their|them)\b")
 
 
@@ -126,7 +125,7 @@ def topic_reply(
             unsure = reading[0] == "symptoms" or reading[1] < BODY_OVER_READING or len(asked.split()) <= 2
             if unsure and question.worded_topic is None and across.names_the_body(session, asked):
                 topic = "symptoms"  # "does it get to her arms?": only a part of the body is asked about
-    if slug == "motor_neuron" and topic == "types" and not _DISEASE.search(normalise(asked)):
+    if slug == "motor_neuron" and topic == "types" and not DISEASE.search(normalise(asked)):
         topic = "upper_lower"  # "are there different kinds of them?" about motor neurons: upper and lower
     elif slug == "motor_neuron" and topic == "types":
         slug = "mnd"  # the diseases that attack motor neurons are the types of MND

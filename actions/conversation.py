@@ -49,6 +49,9 @@ class State:
     # and PLS were each asked about, with nothing listed: PMA).
     in_turn: list[str] = field(default_factory=list)
     defined: str | None = None  # the word the last reply explained, if it explained one ("why has he got that?")
+    # The last reply answered across the types, even when it found one ("which affect both?": ALS; "and only
+    # upper?" is the same question again).
+    across_last: bool = False
 
     @classmethod
     def of(cls, tracker: Tracker) -> State:
@@ -74,7 +77,8 @@ class State:
             just_listed=_just_listed(tracker.events),
             replied_about=(about := _replied_about(tracker.events))[0],
             in_turn=about[1],
-            defined=_defined(_last_reply(tracker.events)),
+            defined=_defined(last := _last_reply(tracker.events)),
+            across_last=last.get("kind") == "answer" and bool(last.get("conditions")),
         )
 
 

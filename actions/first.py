@@ -16,13 +16,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.compose import Reply
 from actions.contract import payload
 from actions.conversation import State
 from actions.descriptions import describes
-from actions.listing import across_question, across_reply, among_listed
+from actions.listing import across_again, across_question, among_listed
 from actions.not_given import DOSE, EPONYM, FIGURES, no_detail, no_figures, unsaid_asked, who_the_name_is
-from actions.references import mentions_in
 from actions.replies import example_buttons, send_definition, send_reply
 from actions.targets import Targets
 from actions.understanding import Question
@@ -190,6 +188,11 @@ def answer_first(
         # of the body alone asks whether the condition affects it, "inherited?" asks the topic).
         word = names.whole_term(session, bare.group("rest"))
         key = word if word is not None and word.lower() in {t.lower() for t in state.terms} else None
+    swap = bare is not None and len(bare.group("rest").split()) == 1
+    if key is None and swap and state.defined and len(state.defined.split()) > 1:
+        # "What are upper motor neurons?", then "and lower?": the word with its first word swapped, when the
+        # glossary has it.
+        key = names.whole_term(session, " ".join([bare.group("rest"), *state.defined.split()[1:]]))
     if key is not None:
         # "What is muscle wasting?": a word of the glossary (or one of its other names), asked as such.
         entry = session.get(GlossaryTerm, key)
@@ -248,7 +251,7 @@ def answer_first(
         person = EPONYM.search(asked)
         if person and (question.named or state.focus):
             return who_the_name_is(session, dispatcher, domain, question, state, person.group(0))
-    listing = across_question(session, domain, question, state) or _across_again(session, domain, question, state)
+    listing = across_question(session, domain, question, state) or across_again(session, domain, question, state)
     if listing is not None and listing.kind == "answer":
         # "Which one is more common?" after a comparison: what the material states about the two.
         return send_reply(session, dispatcher, domain, listing, state)
@@ -261,45 +264,6 @@ def answer_first(
     if listing is not None:
         return send_reply(session, dispatcher, domain, listing, state)
     return compare_if_asked(session, dispatcher, domain, question, state)
-
-
-# A fragment that asks the last question again about something else: "and the lower ones?", "what about men?"
-_AGAIN = re.compile(r"^(?:and|or|what about|how about|same for|same with)\b")
-_MOTOR_NEURONS = re.compile(r"\bmotor neurone?s?\b")
-
-
-# "both?", "and both kinds?" after a listing by which motor neurons the types affect.
-_BOTH_KINDS = re.compile(
-    r"^(?:and |what about |how about |then )?(?:which (?:ones? |types? |kinds? )?(?:do |does |affect |affects |hit |"
-    r"hits |are |is )?)?both(?: (?:kinds|types|sets|of them))?(?: then)?$"
-    # "the other one, that does both?", "and the one that hits both?"
-    r"|^(?:and |what about |then )?(?:the )?(?:other )?(?:one|type|kind)s?,? (?:that|which) "
-    r"(?:does|do|affects?|hits?|damages?|attacks?|is|involves?) both(?: (?:kinds|types|sets|of them))?(?: then)?$"
-)
-
-
-def _across_again(session: Session, domain: DomainDict, question: Question, state: State) -> Reply | None:
-    """After a listing across types ("which types affect the upper motor neurons?"), a fragment naming
-    another value ("and the lower ones?", "what about the legs?") is the same question across types."""
-    named = [c for c in question.named if c != "motor_neuron"]
-    if state.listed_kind != "match" or not question.text or named:
-        return None
-    if state.topic == "upper_lower" and _BOTH_KINDS.match(normalise(question.text)):
-        # "Only upper?", "and only lower?", then "both?": the types that affect both kinds.
-        both = across.attribute_question(session, "both upper and lower", require_across=False)
-        return across_reply(session, domain, both) if both is not None else None
-    if mentions_in(question):
-        return None
-    if state.focus == "motor_neuron" and not state.just_listed:
-        return None  # "and upper?" after what happens when lower motor neurons are damaged: motor neurons
-    plain = normalise(question.text)
-    if question.pronoun or describes(question.text):
-        return None  # "what about the numbness, does that come with it?": the one in focus
-    words = len(_MOTOR_NEURONS.sub("", plain).split())  # ("and one for the lower motor neurons")
-    if words > (_SHORT + 2 if _AGAIN.match(plain) else _SHORT):
-        return None  # a question of its own, not a fragment
-    asked = across.attribute_question(session, question.text, require_across=False)
-    return across_reply(session, domain, asked) if asked is not None else None
 
 
 def _scope(dispatcher: CollectingDispatcher, domain: DomainDict, words: str | None) -> list[EventType]:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from actions.conversation import State
-from actions.understanding import Question
+from actions.understanding import DISEASE, Question
 from bot.facts.builds import per_build
 from bot.facts.models import Fact, FactTopic
 from bot.facts.text import normalise
@@ -37,6 +37,8 @@ def focus_of(session: Session, question: Question, state: State) -> str:
     topic = question.intent_topic
     if focus != "motor_neuron" or topic is None or topic in topics_of(session, focus):
         return focus
+    if topic == "types" and question.text and not DISEASE.search(normalise(question.text)):
+        return focus  # "are there different kinds?" about motor neurons: upper and lower (actions/compose.py)
     diseases = [c for c in state.history if c not in ("mnd", "motor_neuron")]
     if diseases:
         return diseases[-1]

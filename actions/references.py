@@ -65,6 +65,8 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
     return targets
 
 
+# The listing itself, not the choices offered since: "the first type you listed", "the 6th on your list".
+_YOU_LISTED = re.compile(r"\b(?:you (?:listed|named|gave|mentioned)|on (?:the|your|that) list|in (?:the|your) list)\b")
 # Someone's type as a yardstick: "like my uncle's one", "like his", "the same as mine".
 _LIKE_WHOSE = re.compile(
     r"\b(?:like|as with|same as|unlike) (?:(?:my|his|her|our|their) \w+s(?: one| type| kind)?|his|hers|mine|theirs)\b"
@@ -233,6 +235,11 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
             index = int(meaning)
             if -len(state.in_turn) <= index < len(state.in_turn):
                 return Targets([state.in_turn[index]], via="listed")
+        if meaning.lstrip("-").isdigit() and listed and state.listed_kind == "choices" and _YOU_LISTED.search(
+            normalise(question.text)
+        ):
+            # "Going back to the first type you listed" after "which one do you mean?": the types as listed.
+            listed = types_in_order(session)
         if meaning.lstrip("-").isdigit() and listed:
             index = int(meaning)
             if -len(listed) <= index < len(listed):

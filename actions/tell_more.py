@@ -10,11 +10,13 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.base import StoreAction, known_condition, term_buttons
+from actions.compare import compare_if_asked
 from actions.compose import Reply
 from actions.contract import payload
 from actions.conversation import State
 from actions.follow_ups import topic_named
 from actions.for_targets import answer_for_targets
+from actions.pairs import COMPARE
 from actions.references import mentions_in, resolve
 from actions.replies import example_buttons, send_definition, send_reply
 from actions.selection import MAX_SENTENCES, sentences
@@ -48,6 +50,11 @@ class ActionTellMore(StoreAction):
             dispatcher.utter_message(text=say(domain, "utter_acknowledge"), json_message=payload("smalltalk"))
             return []
         state = State.of(tracker)
+        if question.text and COMPARE.search(normalise(question.text)):
+            # "compare the 3rd and 4th", read as asking for more at times: the comparison.
+            compared = compare_if_asked(session, dispatcher, domain, question, state)
+            if compared is not None:
+                return compared
         word = None
         if question.text:
             word = word_asked(session, question.text) or term_by_its_head(session, question.text, state.focus)

@@ -86,6 +86,8 @@ _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she
 _CONDITION_PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these)\b")
 _SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
 _THEY = re.compile(r"\b(?:they|them|their|theyre)\b")
+# Words that name a disease, not motor neurons themselves ("what kinds of illness hit them?").
+DISEASE = re.compile(r"\b(?:diseases?|illness(?:es)?|conditions?|disorders?|mnds?|types of mnd)\b")
 
 
 @dataclass
@@ -197,7 +199,13 @@ def read(session: Session, tracker: Tracker) -> Question:
         # named last.
         last = [n.slug for n in found if not n.negated and n.slug in named]
         named = last[-1:] or named
-    kinds_of_neurons = _KINDS_OF_THEM.search(normalise(asking)) and State.of(tracker).focus == "motor_neuron"
+    # ("are there different kinds?" or "kinds of them?" while motor neurons are the subject, not "what kinds of
+    # disease hit them?")
+    kinds_of_neurons = (
+        (_KINDS_OF_THEM.search(normalise(asking)) or not DISEASE.search(normalise(asking)))
+        and _TYPES_ASKED.search(normalise(asking))
+        and State.of(tracker).focus == "motor_neuron"
+    )
     if (
         text
         and not set(names.find_conditions(session, asking)) - {"mnd"}

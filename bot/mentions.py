@@ -140,7 +140,16 @@ def find(text: str) -> list[tuple[str, int, int]]:
         if (pointing in _ORDINALS.values() or pointing == "other") and _NOT_A_REFERENCE.match(text, match.end()):
             continue
         found.append((PHRASES[" ".join(match.group().lower().split())], match.start(), match.end()))
+        paired = _PAIRED.match(text, match.end()) if pointing in _ORDINALS.values() else None
+        if paired:
+            # "compare the 3rd and 4th": the second ordinal needs no "the"
+            found.append((_ORDINALS[paired.group(1).lower()], paired.start(1), paired.end(1)))
     return found
+
+
+_PAIRED = re.compile(
+    r"\s*(?:and|&|vs|versus|with|or|to)\s+(" + "|".join(_ORDINALS) + r")\b(?! (?:one|type|kind))", re.IGNORECASE
+)
 
 
 # Words that only say where the item was listed: "the third one on your list", "the one you mentioned".

@@ -218,6 +218,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"gradually|slowly|more and more|(?:getting|got) (?:a bit |slightly )?(?:worse|harder|weaker) (?:over|since)|"
         r"anymore|any more|these days|lately|recently|since (?:the|his|her|my) diagnosis|"
         r"most (?:nights|days|mornings)|every (?:night|day|morning|week|month|year)|often|sometimes|occasionally|"
+        # "she's choking on drinks a lot": often, not this minute
+        r"a lot(?! (?:right )?now)|lots|all the time|frequently|regularly|more often|most meals|"
+        r"at (?:every|most) meals?|"
         # Less well than before, not "not at all": "can't swallow properly", "can't talk as well".
         r"(?:swallow|swallowing|talk|talking|speak|speaking|walk|walking|eat|eating) "
         r"(?:properly|very well|as well|normally|like (?:before|he used to|she used to|i used to)))\b"

@@ -1,0 +1,55 @@
+"""Lists and words across turns: the same question across the types after an answer that found one, two
+ordinals compared, "the first type you listed" after choices, "and lower?" after a word was explained, kinds of
+motor neurons, and a choking that happens often asked about as care."""
+
+from __future__ import annotations
+
+from tests.support import Chat, about
+
+
+def test_the_same_question_across_the_types_after_one_was_found(chat: Chat) -> None:
+    chat.say("what types of mnd are there")
+    reply = chat.say("which of them hit both the upper and lower neurones")
+    assert reply["custom"]["conditions"] == ["als"], reply
+    reply = chat.say("and just the upper?")
+    assert reply["custom"]["conditions"] == ["pls"], reply
+
+
+def test_two_ordinals_compared(chat: Chat) -> None:
+    chat.say("name the types of motor neurone disease")
+    reply = chat.say("compare the 2nd and 5th")
+    assert reply["custom"]["kind"] == "compare", reply
+    assert set(reply["custom"]["conditions"]) == {"pbp", "sma"}, reply
+
+
+def test_the_first_type_listed_after_choices(chat: Chat) -> None:
+    chat.say("what kinds of mnd are there")
+    reply = chat.say("the atrophy one, what causes it?")
+    assert reply["custom"]["kind"] == "clarify", reply
+    reply = chat.say("actually, the first type you listed - what does it stand for?")
+    assert about(reply)[:2] == ("answer", "als"), reply
+
+
+def test_the_other_word_after_a_word_explained(chat: Chat) -> None:
+    chat.say("what is a lower motor neuron")
+    reply = chat.say("and upper?")
+    assert reply["custom"]["kind"] == "definition", reply
+    assert reply["custom"]["term"] == "upper motor neuron", reply
+
+
+def test_kinds_of_motor_neurons(chat: Chat) -> None:
+    chat.say("what do motor neurones do")
+    reply = chat.say("are there different sorts?")
+    assert about(reply)[:2] == ("answer", "motor_neuron"), reply
+    assert "upper" in reply["text"].lower(), reply
+
+
+def test_what_it_does(chat: Chat) -> None:
+    chat.say("what is post polio syndrome")
+    reply = chat.say("and whats it do")
+    assert about(reply)[:3] == ("answer", "pps", "symptoms"), reply
+
+
+def test_choking_often_asked_about_as_care(chat: Chat) -> None:
+    reply = chat.say("my husband with MND is choking on his tea a lot, what can help with drinking?")
+    assert reply["custom"]["kind"] != "emergency", reply

@@ -1,0 +1,51 @@
+"""Wordings whose topic is plain from their grammar (data/wordings/topics.yml): the rules load, each is tried in
+order, and a few wordings a classifier trained on bags of words gets wrong are read by their grammar."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.worded import RULES_FILE, _load, says_feelings, worded_topic
+
+
+def test_every_rule_loads_with_a_known_topic() -> None:
+    rules = _load(RULES_FILE)
+    assert len(rules) >= 50
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("what does PBP do to the body", "symptoms"),
+        ("whats it do", "symptoms"),
+        ("what were those medicines called again", "treatment"),
+        ("she's only 39, is that normal for it?", "risk_factors"),
+        ("what tests would they have done", "diagnosis"),
+        ("at what point should she get it looked at", "when_to_see_provider"),
+        ("could our kids get it", "inheritance"),
+        ("what early signs should we watch for", "symptoms"),
+        ("is there a name for weakness coming back after polio", "definition"),
+        ("is that one the most common", "definition"),
+        ("honestly i'm worn out and don't know who to turn to", "coping"),
+    ],
+)
+def test_topics_plain_from_the_grammar(text: str, topic: str) -> None:
+    assert worded_topic(text) == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "turn to" is no turning into another type; a question about causes is not read as its effects
+        "what causes it",
+        "is ALS the commonest type of motor neurone disease",
+        "does PLS turn to ALS",
+    ],
+)
+def test_not_read_as_another_topic(text: str) -> None:
+    assert worded_topic(text) not in ("symptoms", "definition", "coping")
+
+
+def test_feelings_that_ask_nothing() -> None:
+    assert says_feelings("i feel so guilty that i snap at her")
+    assert not says_feelings("i feel guilty, is that normal?")
