@@ -94,6 +94,8 @@ _LIKE_US = re.compile(
 )
 # "Is that the most common kind?", "does it run in families?": the one in focus as the subject.
 _ABOUT_IT = re.compile(r"^(?:so |and |but |ok )?(?:is|was|does|did|has) (?:it|that|this|that one|this one)\b")
+# Words that pick types out: "which ones", "the one that", "types".
+_NAMES_TYPES = re.compile(r"\b(?:which|what) (?:types?|ones?|kinds?|conditions?)\b|\bthe ones?\b|\btypes?\b")
 # "Of the other two…", "out of the rest…": the listed types but the one in focus.
 _OF_THE_REST = re.compile(r"\b(?:of|out of|from|among) the (?:other (?:two|three|four|ones)|rest|others)\b")
 
@@ -107,7 +109,9 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
         return None  # "is that the most common kind?" of the one in focus: about it, not across the types
     asked = across.attribute_question(session, sentence)
     parts = sentences(question.text)
-    if asked is None and sentence in parts[1:] and (_ONLY_BACK.match(normalise(sentence)) or _LIKE_US.search(sentence)):
+    # ("is there any support out there for people like us?" asks no type: it must pick types out)
+    like_us = bool(_LIKE_US.search(sentence)) and bool(_NAMES_TYPES.search(normalise(sentence)))
+    if asked is None and sentence in parts[1:] and (_ONLY_BACK.match(normalise(sentence)) or like_us):
         # "Two of our residents have types that mostly affect men. Which types are those?": what is asked
         # across the types was said in the sentence before.
         sentence = f"{parts[parts.index(sentence) - 1]} {sentence}"

@@ -17,6 +17,7 @@ from actions.contract import payload
 from actions.conversation import State
 from actions.one_person import asks_a_judgement, asks_for_one_person
 from actions.references import resolve
+from actions.targets import Targets
 from actions.understanding import Question, read
 from actions.wording import say
 from bot.facts import queries
@@ -32,6 +33,11 @@ _ASKS = re.compile(
     r"my \w+)\b"
 )
 # A question about someone in particular: "what is happening to me?", "could he have it?"
+# Asking what a type is: "what is this post polio syndrome", "whats PBP exactly".
+_WHAT_IS_NAMED = re.compile(
+    r"\bwhat(?:s| is| exactly is)? (?:this |that |the )?(?:thing )?(?:called )?(?:als|pls|pma|pbp|sma|mnd|kennedys?|"
+    r"pps|post polio(?: syndrome)?|motor neurone? disease|(?:\w+ ){1,3}(?:palsy|atrophy|sclerosis|syndrome|disease))\b"
+)
 _SOMEONE = re.compile(r"\b(?:i|im|ive|me|my|mine|we|us|our|he|hes|him|his|she|shes|her|hers|they|them|their)\b")
 # Ways of asking that name the asker but are not about them: "could you tell me what PPS is?"
 _REQUEST = re.compile(
@@ -80,6 +86,11 @@ class ActionDeclinePersonalAdvice(StoreAction):
                 general = asking != question.text and not _SOMEONE.search(_REQUEST.sub(" ", normalise(asking)))
                 # "Is it my fault? I keep thinking I passed it on": the material answers blame ("it is not
                 # your fault") and why ("why have I got it?": researchers do not know), so it is answered, not declined.
+                # ("…my legs ache. what is this post-polio syndrome i keep reading about": what a named type is)
+                names_it = bool(question.named) and bool(_WHAT_IS_NAMED.search(normalise(question.text)))
+                if asks and names_it and not (pointed or topical):
+                    named = Targets([question.named[0]], via="named")
+                    return answer_for_targets(session, dispatcher, domain, question, state, named, topic="definition")
                 if asks and (pointed or topical or general or question.leads & {"blame", "why"}):
                     # "My grandad had polio, what's this post-polio syndrome thing?", "back to my husband's
                     # one, is there any medication?": someone is named, but no judgement on them is asked.

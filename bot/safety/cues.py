@@ -49,7 +49,9 @@ CUES: dict[str, re.Pattern[str]] = {
         # ("now at 68 my legs are going weak again": these days)
         r"(?! (?:at|aged|im|i am|hes|shes|he is|she is) \d)"
         # ("…and now the neurologist says it's PBP": news of a diagnosis, not danger now)
-        r"(?! (?:the |her |his |my |our |their )?(?:neurologist|doctor|doctors|consultant|gp|nurse|specialist|hospital|"
+        # ("…and now after loads of appointments they said PBP")
+        r"(?!(?:,? after(?: \w+){1,4}?)? (?:the |her |his |my |our |their )?"
+        r"(?:neurologist|doctor|doctors|consultant|gp|nurse|specialist|hospital|"
         r"team|they|he|she|we) (?:says?|said|think|thinks|thought|tells?|told|reckons?|confirmed|diagnosed)\b)|"
         r"at the moment|atm|currently|this minute|as we speak|as i type|"
         # ("keeps saying it", "keeps asking": talk, not a sign that goes on)

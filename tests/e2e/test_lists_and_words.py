@@ -53,3 +53,31 @@ def test_what_it_does(chat: Chat) -> None:
 def test_choking_often_asked_about_as_care(chat: Chat) -> None:
     reply = chat.say("my husband with MND is choking on his tea a lot, what can help with drinking?")
     assert reply["custom"]["kind"] != "emergency", reply
+
+
+def test_what_a_named_type_is_after_a_personal_story(chat: Chat) -> None:
+    reply = chat.say(
+        "had polio at 6 and now at 70 i'm worn out and my arms ache all the time, it gets me down. "
+        "what is this post polio syndrome everyone talks about"
+    )
+    assert about(reply) == ("answer", "pps", "definition"), reply
+
+
+def test_support_for_people_like_us_is_not_a_question_across_the_types(chat: Chat) -> None:
+    reply = chat.say(
+        "my wife has mnd and i look after her. our children live abroad. is there any support for people like us?"
+    )
+    assert about(reply)[2] == "coping", reply
+    assert not reply["custom"].get("conditions"), reply
+
+
+def test_why_motor_neurons_die(chat: Chat) -> None:
+    reply = chat.say("why do the motor nerves die")
+    assert about(reply)[2] == "causes", reply
+
+
+def test_news_of_a_diagnosis_after_a_choking_spell_is_not_an_emergency(chat: Chat) -> None:
+    reply = chat.say(
+        "last year my dad kept choking on his dinner and now after months of tests they said it's PBP. what is that?"
+    )
+    assert reply["custom"]["kind"] != "emergency", reply
