@@ -46,6 +46,8 @@ WEAK_MATCH, STRONG_MATCH = 0.2, 0.45
 OUTMATCHED = 3.0
 _CARE = frozenset({"treatment", "coping", "when_to_see_provider"})
 _POINTING_BACK = re.compile(r"\b(?:which|what|those|these|them|they) (?:ones?|of them|of those)\b|\bthose\b|\bthem\b")
+# Said to be about something else: "unrelated, but…", "off topic".
+_ASIDE = re.compile(r"\b(?:unrelated|off topic|random question|nothing to do with (?:mnd|this|that))\b")
 # Asking about people ("who gets it?", "what age?"), and facts that speak of them.
 _ASKS_WHO = re.compile(r"\b(?:who|whom|what age|which age|how old|which people|what sort of people)\b")
 _PEOPLE = re.compile(
@@ -175,7 +177,9 @@ def topic_reply(
     if not remedy and unpointed and unknown and (best is None or best.lexical < UNKNOWN_LEXICAL):
         content = [w for w in normalise(asked).split() if w not in STOP_WORDS]
         unsure = max(question.topic_weights.values(), default=0.0) < UNSURE_TOPIC
-        if (unsure or matches_nothing) and guessed and len(unknown) * 3 >= len(content):
+        # ("unrelated but is statin muscle pain a real thing?": said to be about something else)
+        aside = bool(_ASIDE.search(normalise(asked)))
+        if aside or ((unsure or matches_nothing) and guessed and len(unknown) * 3 >= len(content)):
             # "Who won the champions league last year?": mostly words the material never uses, about no
             # condition, read as a topic only by a little: outside what it covers, not an MND answer.
             remedy = " ".join(unknown)

@@ -25,6 +25,8 @@ def types_in_order(session: Session) -> list[str]:
     return [c.slug for c in queries.conditions(session) if c.parent_slug == "mnd"]
 
 
+# Asking for the disease of motor neurons by name: "what's that disease called?", "what is the illness called".
+_DISEASE_CALLED = re.compile(r"\b(?:disease|illness|condition|disorder)s? (?:is |are )?called\b")
 # How sure the classifier must be of a disease topic to leave a talk about healthy motor neurons for MND.
 SURE_OF_A_DISEASE_TOPIC = 0.8
 
@@ -35,6 +37,8 @@ def focus_of(session: Session, question: Question, state: State) -> str:
     passed on in families?": "it" is the disease talked about before, not motor neurons."""
     focus = str(state.focus)
     topic = question.intent_topic
+    if focus == "motor_neuron" and _DISEASE_CALLED.search(normalise(question.text or "")):
+        return "mnd"  # "and if they die off, what's that disease called?": the disease, not motor neurons
     if focus != "motor_neuron" or topic is None or topic in topics_of(session, focus):
         return focus
     if topic == "types" and question.text and not DISEASE.search(normalise(question.text)):

@@ -81,3 +81,15 @@ def test_news_of_a_diagnosis_after_a_choking_spell_is_not_an_emergency(chat: Cha
         "last year my dad kept choking on his dinner and now after months of tests they said it's PBP. what is that?"
     )
     assert reply["custom"]["kind"] != "emergency", reply
+
+
+def test_the_disease_of_motor_neurons_by_name(chat: Chat) -> None:
+    chat.say("where are motor neurones")
+    reply = chat.say("and when they die, what is that disease called?")
+    assert about(reply)[:3] == ("answer", "mnd", "definition"), reply
+
+
+def test_an_aside_about_something_else_is_out_of_scope(chat: Chat) -> None:
+    chat.say("what does riluzole do")
+    reply = chat.say("off topic, but is statin muscle ache a real thing")
+    assert reply["custom"]["kind"] == "out_of_scope", reply

@@ -49,3 +49,15 @@ def test_not_read_as_another_topic(text: str) -> None:
 def test_feelings_that_ask_nothing() -> None:
     assert says_feelings("i feel so guilty that i snap at her")
     assert not says_feelings("i feel guilty, is that normal?")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("is that only for ALS", "treatment"),
+        ("why do motor neurons die", "causes"),
+        ("what's that disease called", "definition"),
+    ],
+)
+def test_more_topics_plain_from_the_grammar(text: str, topic: str) -> None:
+    assert worded_topic(text) == topic
