@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
@@ -34,7 +34,7 @@ from actions.words_asked import (
     why_the_word,
     word_asked,
 )
-from bot.facts import across, names
+from bot.facts import across, names, queries
 from bot.facts.models import GlossaryTerm
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
@@ -154,7 +154,9 @@ def answer_first(
         return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain, question)
     asked = normalise(question_part(question.text)) if question.text else ""
     if asked and DOSE.search(asked):
-        return _scope(dispatcher, domain, None)  # "what's the usual dose of riluzole?": for the pharmacist
+        # "what's the usual dose of riluzole?": for the pharmacist; the medicine's condition is what "it" means next
+        whose = _condition_of_medicine(session, question.text)
+        return _scope(dispatcher, domain, None) + ([SlotSet("condition", whose)] if whose else [])
     # ("so what are the others then" after "is MND the same as ALS?": the pair was ALS and MND itself)
     beside_mnd = state.listed_kind == "pair" and "mnd" in state.listed
     others = bool(asked) and bool(_OTHER_TYPES.search(asked)) and (not state.listed or beside_mnd)
@@ -264,6 +266,19 @@ def answer_first(
     if listing is not None:
         return send_reply(session, dispatcher, domain, listing, state)
     return compare_if_asked(session, dispatcher, domain, question, state)
+
+
+def _condition_of_medicine(session: Session, text: str) -> str | None:
+    """The one type whose facts use the glossary word the message names ("riluzole": ALS), or None."""
+    entry = names.find_term(session, text)
+    if entry is None:
+        return None
+    owners = [
+        c.slug
+        for c in queries.conditions(session)
+        if c.parent_slug and entry.term in queries.terms_of_condition(session, c.slug)
+    ]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _scope(dispatcher: CollectingDispatcher, domain: DomainDict, words: str | None) -> list[EventType]:

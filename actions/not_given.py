@@ -29,7 +29,8 @@ DOSE = re.compile(
     r"\b(?:dose(?! (?:it|he|she|they|this|that|mnd|als|pls|pma|pbp|sma|pps|kennedys?|a|an|the|my|your|his|her|"
     r"motor|spinal|post|primary|progressive)\b)|doses|dosage|dosages|how many mg|mg|milligrams?|"
     r"how much (?:\w+ )?should (?:i|he|she) take|"
-    r"how much (?:\w+ )?(?:do|does|will|would) (?:they|you|he|she|i|we) (?:give|take|get|have)\b.{0,20}\b"
+    r"how much (?:\w+ )?(?:do|does|will|would) (?:they|you|he|she|i|we|people|patients) (?:\w+ )?"
+    r"(?:give|take|get|have)\b.{0,20}\b"
     r"(?:per|a|each|every) (?:day|dose|drip|infusion|week|time))\b"
 )
 # Figures the material does not give: "how many people get ALS?", "what percentage…".

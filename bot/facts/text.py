@@ -65,6 +65,8 @@ TEXT_SPEAK = {
     "wht": "what",
     "whta": "what",
     "wich": "which",
+    "whc": "which",
+    "wch": "which",
     "whitch": "which",
     "wher": "where",
     "wot": "what",

@@ -93,3 +93,17 @@ def test_an_aside_about_something_else_is_out_of_scope(chat: Chat) -> None:
     chat.say("what does riluzole do")
     reply = chat.say("off topic, but is statin muscle ache a real thing")
     assert reply["custom"]["kind"] == "out_of_scope", reply
+
+
+def test_a_medicine_asked_about_keeps_its_condition_in_focus(chat: Chat) -> None:
+    chat.say("what medicines are there for motor neurone disease")
+    reply = chat.say("how much riluzole do people normally take a day")
+    assert reply["custom"]["kind"] == "out_of_scope", reply
+    reply = chat.say("and does it cure it?")
+    assert about(reply)[1:] == ("als", "treatment"), reply
+
+
+def test_which_typed_in_a_hurry(chat: Chat) -> None:
+    chat.say("whats the difference between pma and sma")
+    reply = chat.say("whc 1 is in babies")
+    assert "sma" in (reply["custom"].get("conditions") or [reply["custom"].get("condition")]), reply
