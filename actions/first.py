@@ -34,7 +34,7 @@ from actions.words_asked import (
     why_the_word,
     word_asked,
 )
-from bot.facts import across, names, queries
+from bot.facts import across, names
 from bot.facts.models import GlossaryTerm
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
@@ -155,7 +155,7 @@ def answer_first(
     asked = normalise(question_part(question.text)) if question.text else ""
     if asked and DOSE.search(asked):
         # "what's the usual dose of riluzole?": for the pharmacist; the medicine's condition is what "it" means next
-        whose = _condition_of_medicine(session, question.text)
+        whose = names.term_owner(session, question.text)
         return _scope(dispatcher, domain, None) + ([SlotSet("condition", whose)] if whose else [])
     # ("so what are the others then" after "is MND the same as ALS?": the pair was ALS and MND itself)
     beside_mnd = state.listed_kind == "pair" and "mnd" in state.listed
@@ -266,19 +266,6 @@ def answer_first(
     if listing is not None:
         return send_reply(session, dispatcher, domain, listing, state)
     return compare_if_asked(session, dispatcher, domain, question, state)
-
-
-def _condition_of_medicine(session: Session, text: str) -> str | None:
-    """The one type whose facts use the glossary word the message names ("riluzole": ALS), or None."""
-    entry = names.find_term(session, text)
-    if entry is None:
-        return None
-    owners = [
-        c.slug
-        for c in queries.conditions(session)
-        if c.parent_slug and entry.term in queries.terms_of_condition(session, c.slug)
-    ]
-    return owners[0] if len(owners) == 1 else None
 
 
 def _scope(dispatcher: CollectingDispatcher, domain: DomainDict, words: str | None) -> list[EventType]:

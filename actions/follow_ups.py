@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from actions.conversation import State
 from actions.descriptions import describes, describing
 from actions.first import CORRECTION, I_MEAN, I_MEANT, asks_meaning
-from actions.references import mentions_in
+from actions.pointing import mentions_in
 from actions.targets import Targets
 from actions.understanding import Question
 from actions.words_asked import WHAT_IS_IT

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from actions.compose import Reply, short_name, topic_reply
 from actions.conversation import State
 from actions.descriptions import describes
-from actions.references import mentions_in
+from actions.pointing import mentions_in
 from actions.understanding import Question
 from actions.wording import say
 from bot.facts import across, names, queries

@@ -9,7 +9,8 @@ import re
 from sqlalchemy.orm import Session
 
 from actions.conversation import State
-from actions.references import mentions_in, resolve
+from actions.pointing import mentions_in
+from actions.references import resolve
 from actions.understanding import Question
 from bot.facts import names
 from bot.facts.text import normalise

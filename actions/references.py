@@ -19,13 +19,13 @@ from sqlalchemy.orm import Session
 
 from actions import descriptions, people
 from actions.conversation import State
-from actions.focus import PLURAL, focus_of, general_about_focus, topics_of, types_in_order
+from actions.focus import PLURAL, focus_of, general_about_focus, topics_of
+from actions.pointing import AFTER_WHOSE, NOT_WHOSE, anchor, by_mention, mentions_in
 from actions.targets import Targets
 from actions.understanding import Question
-from bot import mentions
 from bot.facts import across, names
 from bot.facts.text import normalise
-from bot.facts.words import question_part, sentences
+from bot.facts.words import question_part
 
 # "Is it the one that…", "(Mum) so is that the kind with…": the one in focus, said to be as described.
 _IS_IT_THE_ONE = re.compile(
@@ -48,12 +48,10 @@ _FIRST_ASKED = re.compile(
     r"(?: about)?\b|\b(?:back to|in|about|to) (?:my|the) (?:first|1st|original|very first) "
     r"(?:question|message|q|point)\b"
 )
-_LIKE_BEFORE = re.compile(r"\b(?:like|as|than)\s*$", re.IGNORECASE)
 # "The other one, not the hands one": a description that rules one out.
 _NOT_DESCRIBED = re.compile(r"\b(?:not|isnt|wasnt) ((?:the|that) (?:\w+ ){1,2}?(?:one|type))\b")
 
 
-_BOTH = re.compile(r"\b(?:both|the two|those two|these two|either)\b")
 
 
 def resolve(session: Session, question: Question, state: State) -> Targets:
@@ -65,8 +63,6 @@ def resolve(session: Session, question: Question, state: State) -> Targets:
     return targets
 
 
-# The listing itself, not the choices offered since: "the first type you listed", "the 6th on your list".
-_YOU_LISTED = re.compile(r"\b(?:you (?:listed|named|gave|mentioned)|on (?:the|your|that) list|in (?:the|your) list)\b")
 # Someone's type as a yardstick: "like my uncle's one", "like his", "the same as mine".
 _LIKE_WHOSE = re.compile(
     r"\b(?:like|as with|same as|unlike) (?:(?:my|his|her|our|their) \w+s(?: one| type| kind)?|his|hers|mine|theirs)\b"
@@ -161,7 +157,7 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
     # "And the second one, that's mine": a claim says whose the pointed-at one is; it does not point.
     claim = bool(question.text) and people.claimed(question.text) is not None
     # "The one after mine": counted from theirs (below), not theirs.
-    counted_from = bool(question.text) and bool(_AFTER_WHOSE.search(normalise(question.text)))
+    counted_from = bool(question.text) and bool(AFTER_WHOSE.search(normalise(question.text)))
     # ("does that run in families like my uncle's one?": his is the yardstick, "that" what is asked about)
     likened = bool(question.text) and question.pronoun and bool(_LIKE_WHOSE.search(normalise(question.text)))
     whose = (
@@ -195,7 +191,7 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
             targets = resolve(session, replace(question, text=rest), kept)
             targets.asked = targets.asked if targets.asked is not None else rest
             return targets
-    not_theirs = _anchor(question.text, state, _NOT_WHOSE) if question.text and listed else None
+    not_theirs = anchor(question.text, state, NOT_WHOSE) if question.text and listed else None
     if not_theirs in listed and len(listed) == 2:
         return Targets([c for c in listed if c != not_theirs], via="other")
     if question.text and _ASKED_ABOUT.search(normalise(question.text)) and state.history:
@@ -206,49 +202,9 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         described = descriptions.described(session, question, state, listed)
         if described is not None and len(described.conditions) == 1:
             return described
-    for meaning in found:
-        if meaning == "all" and listed:
-            return Targets(list(listed), via="all")
-        talked = [c for c in state.history if c not in ("mnd", "motor_neuron")]
-        if meaning == "all" and not listed and len(talked) >= 2 and _BOTH.search(normalise(question.text)):
-            # "So they both only do the lower ones?" after asking about two types in turn: those two.
-            return Targets(talked[-2:], via="all")
-        if meaning == "other":
-            return _other(state, listed)
-        if meaning == "rest" and listed:
-            rest = [c for c in listed if c != state.focus]
-            return Targets(rest, via="rest") if rest else Targets(choices=list(listed), via="rest")
-        if meaning == "middle" and len(listed) >= 3:
-            half = len(listed) // 2
-            middle = listed[half : half + 1] if len(listed) % 2 else listed[half - 1 : half + 1]
-            return Targets(middle, via="listed") if len(middle) == 1 else Targets(choices=middle, via="listed")
-        anchor = _anchor(question.text, state) or state.focus
-        if meaning in ("next", "previous") and listed and anchor in listed:
-            index = listed.index(anchor) + (1 if meaning == "next" else -1)  # type: ignore[arg-type]
-            if 0 <= index < len(listed):
-                # "the one after mine, what is it": what is asked is without whose it counts from.
-                counted = _AFTER_WHOSE.search(normalise(question.text))
-                asked = _AFTER_WHOSE.sub(" ", normalise(question.text)).strip() if counted else None
-                return Targets([listed[index]], via="listed", asked=asked)
-        if meaning.lstrip("-").isdigit() and not listed and len(state.in_turn) >= 2:
-            # "Going back to the first one" after PMA, PBP and PLS were asked about in turn, nothing listed: PMA.
-            index = int(meaning)
-            if -len(state.in_turn) <= index < len(state.in_turn):
-                return Targets([state.in_turn[index]], via="listed")
-        if meaning.lstrip("-").isdigit() and listed and state.listed_kind == "choices" and _YOU_LISTED.search(
-            normalise(question.text)
-        ):
-            # "Going back to the first type you listed" after "which one do you mean?": the types as listed.
-            listed = types_in_order(session)
-        if meaning.lstrip("-").isdigit() and listed:
-            index = int(meaning)
-            if -len(listed) <= index < len(listed):
-                return Targets([listed[index]], via="listed")
-            types = types_in_order(session)
-            if len(listed) <= index < len(types):
-                # "The fourth one on your list" after shorter answers: the only long list is the types'.
-                return Targets([types[index]], via="listed", counted_from=types)
-            return Targets(choices=list(listed), via="listed")
+    pointed = by_mention(session, question, state, found, listed)
+    if pointed is not None:
+        return pointed
     described = descriptions.described(session, question, state, listed)
     if described is not None:
         return described
@@ -260,74 +216,11 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         return Targets(choices=list(listed), via="focus")
     if question.neuron_kind and (state.focus in (None, "mnd", "motor_neuron") or not question.pronoun):
         return Targets(["motor_neuron"], via="named")  # "what happens when the upper ones are damaged?"
+    owner = names.term_owner(session, question.text) if question.text and not question.named else None
+    if owner is not None and state.focus in (None, "mnd", "motor_neuron"):
+        # "and the SMN protein, what happens when it's missing?" while talking about motor neurons: the one type
+        # whose facts use the word.
+        return Targets([owner], via="named")
     if state.focus:
         return Targets([focus_of(session, question, state)], via="focus")
     return Targets()
-
-
-def mentions_in(question: Question, *, asking_only: bool = True) -> list[str]:
-    """Meanings of the phrases that point back at a listing.
-
-    The NLU marks them as ``mention`` entities; read here from the text with the same table, which
-    also leaves out ordinals about something else ("the first sign" is not "the first one").
-    """
-    if question.text:
-        text = question.text
-        # "Does it cause numbness like the first?": the first is the yardstick, not what is asked about
-        # (for a comparison both count: "is the second worse than the first?").
-        found = [
-            (m, start) for m, start, _ in mentions.find(text) if not (asking_only and _LIKE_BEFORE.search(text[:start]))
-        ]
-        if asking_only and len(sentences(text)) > 1:
-            # "Mums is the first one there. the second one, where does that start?": the asking sentence says.
-            asking = question_part(text)
-            offset = text.rfind(asking)
-            own = [m for m, start in found if offset >= 0 and start >= offset]
-            return own or [m for m, _ in found]
-        return [m for m, _ in found]
-    return [m for m in (mentions.meaning(e.text) for e in question.mentions) if m]
-
-
-# "The one after mine", "the one before my dad's": counted from someone's type, not the one in focus.
-_AFTER_WHOSE = re.compile(r"\bthe (?:one|type|kind) (?:after|before|next to) (?P<whose>mine|ours|\w+s|my \w+|our \w+)")
-
-
-# "The one that isn't his", "the one that's not my wife's": the listed types but that person's.
-_NOT_WHOSE = re.compile(
-    r"\bthe (?:one|type|kind) (?:that|which|thats) (?:isnt|is not|s not|aint) (?P<whose>mine|ours|\w+s|my \w+|our \w+)"
-    # "and the other one, not mine, …"
-    r"|\bthe other (?:one|type|kind),? not (?P<whose_not>mine|ours|hers|his|theirs|my \w+s?|our \w+s?)\b"
-)
-
-
-def _anchor(text: str, state: State, pattern: re.Pattern[str] = _AFTER_WHOSE) -> str | None:
-    """Whose type "the one after…" counts from (or "the one that isn't…" leaves out), when it names
-    someone whose type is known."""
-    found = pattern.search(normalise(text))
-    if found is None:
-        return None
-    whose = next(found.group(g) for g in ("whose", "whose_not") if g in pattern.groupindex and found.group(g))
-    if whose == "ours":  # the family's: the one person talked about, or the chat's first type
-        others = {c for who, c in state.people.items() if who != "me"}
-        return others.pop() if len(others) == 1 else state.people.get("me") or state.opened
-    return people.pointed_at(f"back to {whose}", state.people, state.opened)
-
-
-def _other(state: State, listed: list[str]) -> Targets:
-    if listed:
-        rest = [c for c in listed if c != state.focus]
-        if len(rest) > 1:  # "the remaining one": the listed one not talked about yet
-            untouched = [c for c in rest if c not in state.history]
-            rest = untouched if len(untouched) == 1 else rest
-        if len(rest) > 1:  # "my husband has PPS... the other one you mentioned": not his
-            theirs = [c for c in rest if c not in state.people.values()]
-            rest = theirs if len(theirs) == 1 else rest
-        if len(rest) == 1:
-            return Targets(rest, via="other")
-        return Targets(choices=rest, via="other")
-    previous = [c for c in state.history if c != state.focus]
-    if previous:
-        return Targets([previous[-1]], via="other")
-    return Targets(via="other")
-
-

@@ -17,7 +17,8 @@ from actions.conversation import State
 from actions.follow_ups import topic_named
 from actions.for_targets import answer_for_targets
 from actions.pairs import COMPARE
-from actions.references import mentions_in, resolve
+from actions.pointing import mentions_in
+from actions.references import resolve
 from actions.replies import example_buttons, send_definition, send_reply
 from actions.selection import MAX_SENTENCES, sentences
 from actions.targets import Targets

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from actions.compose import topic_reply
 from actions.conversation import State
-from actions.references import mentions_in
+from actions.pointing import mentions_in
 from actions.replies import send_reply
 from actions.understanding import Question
 from bot.facts import names, queries

@@ -98,9 +98,13 @@ _PATTERN = re.compile(
 _NOT_A_REFERENCE = re.compile(
     r"\s*(?:symptoms?|signs?|stages?|things?|sign|time|thing|step|steps|test|tests|week|weeks|months?|years?|"
     r"days?|question|questions|part|parts|place|person|people|bit|few|line|lines|muscles?|names?|words?|terms?|"
-    r"treatments?|medicines?|meds|drugs?|options?|kinds? of|types? of)\b",
+    r"kinds? of|types? of)\b",
     re.IGNORECASE,
 )
+
+
+# After "the other" these are something else too ("the other drug", "the other treatments").
+_NOT_ANOTHER = re.compile(r"\s*(?:treatments?|medicines?|meds|drugs?|options?|tablets?|pills?)\b", re.IGNORECASE)
 
 
 def meaning(phrase: str) -> str | None:
@@ -137,8 +141,10 @@ def find(text: str) -> list[tuple[str, int, int]]:
     for match in _PATTERN.finditer(text, after):
         # ("the first sign", "the other names for it": about something else)
         pointing = meaning(match.group())
-        if (pointing in _ORDINALS.values() or pointing == "other") and _NOT_A_REFERENCE.match(text, match.end()):
+        if pointing in _ORDINALS.values() and _NOT_A_REFERENCE.match(text, match.end()):
             continue
+        if pointing == "other" and (_NOT_A_REFERENCE.match(text, match.end()) or _NOT_ANOTHER.match(text, match.end())):
+            continue  # "the other drug you mentioned": another medicine, not the other condition
         found.append((PHRASES[" ".join(match.group().lower().split())], match.start(), match.end()))
         paired = _PAIRED.match(text, match.end()) if pointing in _ORDINALS.values() else None
         if paired:

@@ -206,3 +206,16 @@ def near_abbreviations(session: Session, text: str) -> list[str]:
             if close and key not in found and key not in ("mnd", "motor_neuron"):
                 found.append(key)
     return found
+
+
+def term_owner(session: Session, text: str) -> str | None:
+    """The one type whose facts use the glossary word ``text`` names ("riluzole": ALS, "SMN protein": SMA), or
+    None when no word is named or more than one condition's facts use it ("atrophy")."""
+    from bot.facts import queries
+
+    entry = find_term(session, text)
+    if entry is None:
+        return None
+    # (a word the general facts use too, "inherited", "atrophy", is no one type's)
+    users = [c for c in queries.conditions(session) if entry.term in queries.terms_of_condition(session, c.slug)]
+    return users[0].slug if len(users) == 1 and users[0].parent_slug else None

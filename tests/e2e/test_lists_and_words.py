@@ -107,3 +107,9 @@ def test_which_typed_in_a_hurry(chat: Chat) -> None:
     chat.say("whats the difference between pma and sma")
     reply = chat.say("whc 1 is in babies")
     assert "sma" in (reply["custom"].get("conditions") or [reply["custom"].get("condition")]), reply
+
+
+def test_a_word_only_one_type_uses_picks_that_type(chat: Chat) -> None:
+    chat.say("what are motor neurons")
+    reply = chat.say("and the SMN protein, what happens if it's missing?")
+    assert about(reply)[:2] == ("answer", "sma"), reply

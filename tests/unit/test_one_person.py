@@ -55,3 +55,9 @@ def test_about_one_person(text: str) -> None:
 )
 def test_about_the_condition(text: str) -> None:
     assert not asks_for_one_person(text)
+
+
+def test_a_statement_of_what_one_has_is_not_a_question() -> None:
+    # "that's what I've got" says which symptom is theirs; "do you suppose that is what I have?" asks
+    assert not asks_for_one_person("sorry, I meant does PMA cause numbness, that's what I've got")
+    assert asks_for_one_person("do you suppose that is what I have")
