@@ -216,8 +216,9 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         return Targets(choices=list(listed), via="focus")
     if question.neuron_kind and (state.focus in (None, "mnd", "motor_neuron") or not question.pronoun):
         return Targets(["motor_neuron"], via="named")  # "what happens when the upper ones are damaged?"
-    owner = names.term_owner(session, question.text) if question.text and not question.named else None
-    if owner is not None and state.focus in (None, "mnd", "motor_neuron"):
+    general = state.focus in (None, "mnd", "motor_neuron") and bool(question.text) and not question.named
+    owner = names.term_owner(session, question.text) if general else None
+    if owner is not None:
         # "and the SMN protein, what happens when it's missing?" while talking about motor neurons: the one type
         # whose facts use the word.
         return Targets([owner], via="named")
