@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from actions.details import joined, unstated_detail, unstated_inheritance
 from actions.gaps import answers_itself, asked_gap, remedy_named
 from actions.selection import chosen_facts
-from actions.understanding import DISEASE, Question
+from actions.understanding import DISEASE, THEY, Question
 from actions.worded import says_feelings
 from actions.wording import say
 from bot.facts import across, names, queries
@@ -53,8 +53,6 @@ _ASKS_WHO = re.compile(r"\b(?:who|whom|what age|which age|how old|which people|w
 _PEOPLE = re.compile(
     r"\b(?:babies|children|kids|men|women|males|females|people|adults|age|ages|survivors|older|younger)\b"
 )
-# "do they grow back once they're damaged?" with motor neurons in focus: "they" are the motor neurons.
-_THEY = re.compile(r"\b(?:they|theyre|their|them)\b")
 
 
 @dataclass
@@ -172,7 +170,7 @@ def topic_reply(
     dummy = matches_nothing and bool(_DUMMY_IT.search(normalise(asked)))
     # ("which ones are recruiting near leeds?" after clinical trials points back as much as "it" does)
     pointed = question.pronoun_singular or bool(_POINTING_BACK.search(normalise(asked)))
-    pointed = pointed or (slug == "motor_neuron" and bool(_THEY.search(normalise(asked))))
+    pointed = pointed or (slug == "motor_neuron" and bool(THEY.search(normalise(asked))))
     unpointed = not named or (slug not in question.named and (not pointed or dummy))
     if not remedy and unpointed and unknown and (best is None or best.lexical < UNKNOWN_LEXICAL):
         content = [w for w in normalise(asked).split() if w not in STOP_WORDS]

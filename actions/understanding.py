@@ -85,7 +85,8 @@ _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she
 # what does PBP affect?") is not one.
 _CONDITION_PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these)\b")
 _SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
-_THEY = re.compile(r"\b(?:they|them|their|theyre)\b")
+# "they" as a subject said before: "i picked motor neurons. what do they do?", "do they grow back?"
+THEY = re.compile(r"\b(?:they|them|their|theyre)\b")
 # Words that name a disease, not motor neurons themselves ("what kinds of illness hit them?").
 DISEASE = re.compile(r"\b(?:diseases?|illness(?:es)?|conditions?|disorders?|mnds?|types of mnd)\b")
 
@@ -187,7 +188,7 @@ def read(session: Session, tracker: Tracker) -> Question:
         and len(named) > 1
         and last is not None
         and last.slug == "motor_neuron"
-        and _THEY.search(normalise(asking))
+        and THEY.search(normalise(asking))
         and not names.find_conditions(session, asking)
     ):
         # "my grandad has als so i picked motor neurons. what do they actually do": "they" are the motor neurons
