@@ -120,8 +120,11 @@ class ActionCompareConditions(StoreAction):
         question = read(session, tracker)
         state = State.of(tracker)
         from actions.answer import ActionAnswerTopic, ActionAnswerWhatAbout, names_disagree
-        from actions.follow_ups import only_a_name, opens_with_a_name
+        from actions.follow_ups import only_a_name, opens_with_a_name, picks_a_choice
 
+        if picks_a_choice(question, state):
+            # "Which one do you mean? (ALS or PMA)", then "pma": the question asked, about PMA.
+            return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         unsure = names_disagree(session, dispatcher, domain, question, state)
         if unsure is not None:
             return unsure  # "my grandson has PLS, the spinal muscle one": which is it, not a comparison

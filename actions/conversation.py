@@ -52,6 +52,8 @@ class State:
     # The last reply answered across the types, even when it found one ("which affect both?": ALS; "and only
     # upper?" is the same question again).
     across_last: bool = False
+    # The conditions replies were about before the last reply ("ALS vs PMA?" asked first thing: neither).
+    before_last: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, tracker: Tracker) -> State:
@@ -79,6 +81,7 @@ class State:
             in_turn=about[1],
             defined=_defined(last := _last_reply(tracker.events)),
             across_last=last.get("kind") == "answer" and bool(last.get("conditions")),
+            before_last=_about_before_last(tracker.events),
         )
 
 
@@ -110,6 +113,24 @@ def _replied_about(events: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
                     in_turn.append(slug)
                 latest = [slug, *(c for c in latest if c != slug)]
     return latest, in_turn
+
+
+def _about_before_last(events: list[dict[str, Any]]) -> list[str]:
+    """The conditions of the bot's replies before its last reply (not the disclaimer), oldest first."""
+    about: list[str] = []
+    last_seen = False
+    for event in reversed(events):
+        if event.get("event") != "bot":
+            continue
+        custom = (event.get("data") or {}).get("custom") or {}
+        if custom.get("kind") == "disclaimer":
+            continue
+        if not last_seen:
+            last_seen = True
+            continue
+        if isinstance(custom.get("condition"), str):
+            about.insert(0, custom["condition"])
+    return about
 
 
 def _just_listed(events: list[dict[str, Any]]) -> bool:

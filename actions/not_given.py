@@ -248,6 +248,8 @@ def no_detail(
 
     # (named, pointed at or described: "his is the one that does both. how long do people live with that")
     pointed = resolve(session, question, state) if not question.named else None
+    if pointed is not None and pointed.choices and not pointed.conditions:
+        return None  # "ALS vs PMA?", then "how long do people live with it?": which one is asked first
     target = pointed.conditions[0] if pointed is not None and pointed.conditions else state.focus
     slug = next(iter(_types_named(question)), None) or (question.named[0] if question.named else target)
     if (slug is None and detail.needs_condition) or (detail.one_type and slug in ("mnd", "motor_neuron")):

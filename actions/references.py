@@ -222,6 +222,23 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         # "and the SMN protein, what happens when it's missing?" while talking about motor neurons: the one type
         # whose facts use the word.
         return Targets([owner], via="named")
+    if _pair_asked_fresh(question, state):
+        # "ALS vs PMA, what's the difference?" as the first thing asked, then "how long do people live with it?":
+        # either could be meant; ask. ("How is PLS different from ALS?" after PLS, or "my mum has PBP, how is
+        # that different from ALS?": "it" is the one talked about, or hers.)
+        return Targets(choices=list(state.listed), via="focus")
     if state.focus:
         return Targets([focus_of(session, question, state)], via="focus")
     return Targets()
+
+
+def _pair_asked_fresh(question: Question, state: State) -> bool:
+    """Whether the last reply compared two types that neither an earlier reply nor anyone's diagnosis was about,
+    and ``question`` says only "it" or "that" of them."""
+    pair = [c for c in state.listed if c]
+    if state.listed_kind != "pair" or not state.just_listed or len(pair) != 2 or question.named:
+        return False
+    if not question.pronoun_singular or PLURAL.search(normalise(question.text or "")):
+        return False
+    known = set(state.before_last) | set(state.people.values())
+    return not known & set(pair)
