@@ -37,7 +37,8 @@ def unstated_detail(session: Session, slug: str, asked: str, said: str = "") -> 
     # ("is twitching one of them?" of ALS, whose facts never mention twitching: not linked; "how does SMA affect
     # the body?" names no part, only a word that may stand for one)
     named_itself = _said_any(session, question, asked)
-    unlisted = question.attribute != "affects" or not said or not named_itself
+    # ("is ALS more common in men?": whom it mostly affects, stated for PMA and Kennedy's disease, never for ALS)
+    unlisted = question.attribute not in ("affects", "mostly_affects") or not said or not named_itself
     if not known and (unlisted or _said_any(session, question, said)):
         return None
     return [_thing(phrase) for phrase in question.phrases]

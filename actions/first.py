@@ -20,7 +20,7 @@ from actions.contract import payload
 from actions.conversation import State
 from actions.descriptions import describes
 from actions.listing import across_again, across_question, among_listed
-from actions.not_given import DOSE, EPONYM, FIGURES, no_detail, no_figures, unsaid_asked, who_the_name_is
+from actions.not_given import DOSE, EPONYM, asks_figures, no_detail, no_figures, unsaid_asked, who_the_name_is
 from actions.replies import example_buttons, send_definition, send_reply
 from actions.targets import Targets
 from actions.understanding import Question
@@ -248,7 +248,7 @@ def answer_first(
             remedy = None  # "have mnd typing with eyes slow what is riluzole": a condition is no remedy
         if remedy and unknown and set(unknown) & set(remedy.group("subject").split()):
             return _scope(dispatcher, domain, " ".join(w for w in remedy.group("subject").split() if w in unknown))
-        if FIGURES.search(asked):
+        if asks_figures(asked, state):
             return no_figures(session, dispatcher, domain, question, state, asked)
         person = EPONYM.search(asked)
         if person and (question.named or state.focus):

@@ -50,6 +50,13 @@ _PEOPLE_COUNTED = re.compile(
 # ...unless it counts who survives: "how many people live more than 10 years with it?" asks how it goes.
 _SURVIVAL = re.compile(r"\b(?:survive\w*|survival|die|dies|died|live (?:for|longer|past|beyond|more than)|alive)\b")
 _NEURONS_COUNTED = re.compile(r"\bhow many (?:motor )?(?:neurone?s|nerve cells)\b")
+# "How many of them are in the body?" with motor neurons in focus: they are counted.
+_THEM_COUNTED = re.compile(r"\bhow many (?:of )?(?:them|they|these|those)\b(?! \w+ (?:types|kinds|sorts))")
+
+
+def asks_figures(asked: str, state: State) -> bool:
+    """Whether ``asked`` asks for a statistic or a count the material never gives."""
+    return bool(FIGURES.search(asked)) or (state.focus == "motor_neuron" and bool(_THEM_COUNTED.search(asked)))
 # "Who was Lou Gehrig?", "who was he?" about a type named after someone: the material does not say.
 EPONYM = re.compile(r"\bwho (?:was|is) (?:lou |mr |dr )?(?:gehrig|gehrigs|kennedy|kennedys|he)\b")
 
@@ -62,7 +69,7 @@ def no_figures(
     session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, question: Question, state: State, asked: str
 ) -> list[EventType]:
     """Statistics: the material gives none; say so, then what it does say on the point."""
-    if _NEURONS_COUNTED.search(asked):
+    if _NEURONS_COUNTED.search(asked) or (state.focus == "motor_neuron" and _THEM_COUNTED.search(asked)):
         slug, topic, said = "motor_neuron", "function", "utter_no_counts"
     else:
         slug = question.named[0] if question.named else state.focus

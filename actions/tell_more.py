@@ -64,7 +64,10 @@ class ActionTellMore(StoreAction):
             # "Whats this protein they keep going on about?" is read as asking for more at times: what the word means.
             return send_definition(dispatcher, tracker, domain, entry)
         targets = resolve(session, question, state)
-        pointed = targets.via not in ("focus", "none") and (targets.choices or targets.conditions != [state.focus])
+        # ("tell me more about the second one" when that one is in focus after another topic: about it, not more of
+        # that topic)
+        elsewhere = targets.conditions != [state.focus] or state.topic != "definition"
+        pointed = targets.via not in ("focus", "none") and (bool(targets.choices) or elsewhere)
         after_listing = state.listed_kind == "match" and bool(mentions_in(question)) and state.focus in state.listed
         if pointed or after_listing:
             # "Tell me more about the second one" (or "about that one" after a listing): what the
