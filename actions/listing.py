@@ -15,6 +15,7 @@ from dataclasses import replace
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
+from actions import people
 from actions.compose import Reply, short_name, topic_reply
 from actions.conversation import State
 from actions.descriptions import describes
@@ -142,7 +143,7 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
         _PICKS.search(normalise(sentence))
         and across.asks_for_others(sentence)
         # (the whole message: "my toddler has SMA. are there other motor neuron diseases that affect kids?")
-        and (mentioned := [c for c in names.find_conditions(session, question.text) if c not in _GROUPS])
+        and (mentioned := _left_out(session, question.text, state))
     ):
         # "Wife has PLS. Which other types only affect one kind?": every type that does but PLS.
         among = [c.slug for c in queries.conditions(session) if c.slug not in (*mentioned, *_GROUPS)]
@@ -158,6 +159,22 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
         if one is not None and one.facts and one.kind == "answer":
             return one
     return reply
+
+
+def _left_out(session: Session, text: str, state: State) -> list[str]:
+    """The types "the other ones" leave out: those named in the message, or the one whose it is ("apart from
+    mine, which other types mostly hit men?", "others that mainly hit men like his does")."""
+    named = [c for c in names.find_conditions(session, text) if c not in _GROUPS]
+    if named:
+        return named
+    pointing = _WHOSE_ONE.search(normalise(text))
+    whose = people.pointed_at(text, state.people, state.opened) if pointing else None
+    if pointing and whose is None and pointing.group(0) in ("his", "hers"):
+        whose = people.of_pronoun(pointing.group(0), state.people)  # "like his does"
+    return [whose] if whose and whose not in _GROUPS else []
+
+
+_WHOSE_ONE = re.compile(r"\b(?:mine|his|hers|theirs|my \w+s(?: one| type)?)\b")
 
 
 # Asking which one a description fits, as one: "it's the one that only affects the upper motor neurons?",
