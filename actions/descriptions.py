@@ -12,12 +12,13 @@ from actions.conversation import State
 from actions.targets import Targets
 from actions.understanding import Question
 from bot.facts import across, names, queries
+from bot.facts.across_values import Found
 from bot.facts.text import normalise
 
 # "The one that affects babies", "the legs one", "the type you said starts in the hands" (not "that
 # one", which is the focus, nor "the upper ones", which are motor neurons).
 DESCRIBED = re.compile(
-    r"\b(?:the|that) (?:one|ones|type|kind|condition|disease) "
+    r"\b(?:the|that) (?:one|ones|1|type|kind|condition|disease) "
     r"(?:that|thats|which|where|who|whos|with|you|u|i|for|affecting|from|in|on|about|of|linked|where|connected|"
     r"associated|related|tied|caused|called)\b"
     r"|\bthe (?!other\b|first\b|second\b|third\b|last\b|same\b|right\b|main\b|next\b|only\b)\w+(?: \w+)? "
@@ -90,7 +91,8 @@ def described(session: Session, question: Question, state: State, listed: list[s
         return None
     description = match.group(0)
     after = normalise(question.text)[match.end() :]
-    if match.group(0).startswith(("the one", "that one", "the type", "the kind", "the condition", "the disease")) or (
+    pointing = ("the one", "the 1 ", "that one", "the type", "the kind", "the condition", "the disease")
+    if match.group(0).startswith(pointing) or (
         _RELATIVE_CLAUSE.match(after)  # "the slow one that only affects the upper neurones"
     ):
         description = normalise(question.text)[match.start() :]
@@ -120,16 +122,32 @@ def described(session: Session, question: Question, state: State, listed: list[s
         closing = (c for c in _CLOSES.finditer(text) if match.group(0) in normalise(text[: c.start()]))
         after = next((normalise(text[c.end() :]) for c in closing), "")
         rest = after or rest
+    everywhere = across.conditions_with(session, asked)
+    defined_by = [f.condition for f in everywhere if _defines(f)]
     for pool in (listed or None, state.history or None, None):
         found = across.conditions_with(session, asked, among=pool)
+        if pool and len(defined_by) == 1 and found and not any(map(_defines, found)):
+            # ("which one starts in the legs?" (PLS), then "the one that messes up swallowing and talking": PBP,
+            # which is defined by it, though PLS gets there last of all)
+            return Targets(defined_by, via="described", topic=asked.topic, asked=rest)
         # "The one that mostly hits younger men": one type has every value the description names.
         every = [f.condition for f in found if set(asked.values) <= set(f.values)]
         matches = every if len(asked.values) > 1 and len(every) == 1 else [f.condition for f in found]
         if len(matches) == 1:
             return Targets(matches, via="described", topic=asked.topic, asked=rest)
+        # ("the one that messes up swallowing and talking": PBP, which is defined by it, not PLS, which gets there
+        # last of all)
+        defining = [f.condition for f in found if f.condition in matches and _defines(f)]
+        if len(matches) > 1 and len(defining) == 1:
+            return Targets(defining, via="described", topic=asked.topic, asked=rest)
         if len(matches) > 1:
             return Targets(choices=matches, via="described", topic=asked.topic, asked=rest)
     return None
+
+
+def _defines(found: Found) -> bool:
+    """Whether the fact that states the value is the type's definition (what the type is known for)."""
+    return found.fact.id.split(".")[1] == "definition"
 
 
 # "not spinal": a word of a name said not to be the one meant.

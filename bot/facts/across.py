@@ -12,7 +12,8 @@ imported here too, because the actions ask them as ``across.<function>``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -70,6 +71,11 @@ class _Lexicon:
     attributes: dict[str, tuple[str, str, int]]  # slug -> (topic, label, position)
     phrases: dict[tuple[str, str], tuple[str, int]]
     value_topics: dict[tuple[str, str], str]  # (attribute, value) -> its own topic, where it has one
+    mended: dict[str, str] = field(default_factory=dict)  # a misspelt word -> the attribute word it stands for
+
+    @cached_property
+    def singles(self) -> frozenset[str]:
+        return frozenset(k[0] for k in (*self.values, *self.cues) if len(k) == 1)
 
 
 _LEXICON: _Lexicon | None = None
@@ -111,6 +117,35 @@ def _phrases_in(stems: tuple[str, ...], table: dict[tuple[str, ...], set]) -> li
     return found
 
 
+# Misspelt words are read as the attribute word they are nearest to, at least this close (rapidfuzz ratio).
+_NEAR_SPELLING = 85
+_MENDED_AT_MOST = 20_000  # words remembered, so that odd input cannot grow the cache without end
+
+
+def _mend(session: Session, lex: _Lexicon, stems: tuple[str, ...]) -> tuple[str, ...]:
+    """``stems`` with misspelt words of attributes read as meant ("swalowing", "talkin"); words the store
+    or everyday questions use are left alone."""
+    from rapidfuzz import fuzz, process
+
+    from bot.facts.ranking import index_for
+
+    singles = lex.singles
+    mended = []
+    for term in stems:
+        if term not in lex.mended:
+            meant = term
+            if len(term) >= 5 and term not in singles and term not in index_for(session).familiar:
+                dropped_g = stem(term + "g")  # "talkin", "walkin"
+                near = process.extractOne(term, singles, scorer=fuzz.ratio, score_cutoff=_NEAR_SPELLING)
+                meant = dropped_g if dropped_g in singles else near[0] if near else term
+            if len(lex.mended) < _MENDED_AT_MOST:
+                lex.mended[term] = meant
+        else:
+            meant = lex.mended[term]
+        mended.append(meant)
+    return tuple(mended)
+
+
 _BOTH_OF = re.compile(r"\b(?:both|either|each|all) (?:of )?(?:them|those|these|the two|you)\b")
 
 
@@ -144,7 +179,7 @@ def attribute_question(
         return None
     lex = _lexicon(session)
     # "Do both of them get worse?", "does either of those…": the listed pair, not "both" kinds of neuron.
-    stems = _stems(_BOTH_OF.sub(" of them ", plain))
+    stems = _mend(session, lex, _stems(_BOTH_OF.sub(" of them ", plain)))
     hits: dict[str, list[str]] = {}
     taken: set[int] = set()
     # Longest phrases first: "both upper and lower" is one value, not three.
