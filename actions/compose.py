@@ -221,7 +221,9 @@ def topic_reply(
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=parent)
         chosen = chosen_facts(own, facts)
         said_text = " ".join(f.answer for f in chosen)
-        unstated = unstated_detail(session, slug, asked, said_text) if topic in ("symptoms", "risk_factors") else None
+        # ("we have two girls. are they at risk of getting it?": who "they" are is said before the question)
+        whom = question.text if question.text and _WHO_BEFORE.search(normalise(asked)) else asked
+        unstated = unstated_detail(session, slug, whom, said_text) if topic in ("symptoms", "risk_factors") else None
         if unstated is not None:
             # "Does PBP spread to the arms and legs?": the material never links the two; say so first.
             parts = [
@@ -271,6 +273,10 @@ def topic_reply(
         reply.general_instead = True
         return reply
     return None
+
+
+# People said only by a pronoun in the question: who they are may be in the sentence before it.
+_WHO_BEFORE = re.compile(r"\b(?:they|them|she|her)\b")
 
 
 def pool_of(session: Session, slug: str) -> list[str]:

@@ -73,7 +73,8 @@ _INHERITANCE_DETAILS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] =
     (
         "utter_unsaid_healthy_parents",
         re.compile(
-            r"\b(?:neither of us|neither parent|both (?:of us|parents) (?:are|were|is) (?:healthy|fine|well|ok)|"
+            r"\b(?:neither of us|neither parent|both (?:of us|parents) (?:are|were|is) (?:perfectly |completely )?"
+            r"(?:healthy|fine|well|ok)|neither (?:me|i) (?:or|nor) (?:her|his|my|the) \w+ (?:has|have|had)|"
             r"(?:we|parents|i) (?:dont|do not|never) (?:have|had) it)\b"
         ),
         ("parents", "carrier"),

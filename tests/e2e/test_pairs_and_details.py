@@ -70,3 +70,15 @@ def test_a_type_known_for_speech_and_swallowing_with_typos(chat: Chat) -> None:
     assert reply["custom"]["condition"] == "pbp", reply
     reply = chat.say("is it in the brain or the spine")
     assert about(reply)[:2] == ("answer", "pbp"), reply
+
+
+def test_who_they_are_said_before_the_question(chat: Chat) -> None:
+    chat.say("my husband has kennedy's disease")
+    reply = chat.say("we have two girls. are they at risk of getting it?")
+    assert about(reply)[:2] == ("not_covered", "kennedy"), reply
+
+
+def test_a_child_of_parents_who_do_not_have_it(chat: Chat) -> None:
+    chat.say("my baby has sma")
+    reply = chat.say("but how did she get it if neither me or her dad has it")
+    assert about(reply)[:3] == ("not_covered", "sma", "inheritance"), reply
