@@ -135,8 +135,7 @@ def described(session: Session, question: Question, state: State, listed: list[s
         matches = every if len(asked.values) > 1 and len(every) == 1 else [f.condition for f in found]
         if len(matches) == 1:
             return Targets(matches, via="described", topic=asked.topic, asked=rest)
-        # ("the one that messes up swallowing and talking": PBP, which is defined by it, not PLS, which gets there
-        # last of all)
+        # (the same among the types asked about: the one defined by what describes it)
         defining = [f.condition for f in found if f.condition in matches and _defines(f)]
         if len(matches) > 1 and len(defining) == 1:
             return Targets(defining, via="described", topic=asked.topic, asked=rest)

@@ -31,9 +31,9 @@ from bot.facts.words import question_part
 _IS_IT_THE_ONE = re.compile(
     r"^(?:\w+ ){0,2}?(?:(?:is|isnt|was) (?:it|that|this|hers|his)|thats|its) (?:the|a) "
     r"(?:(?:one|type|kind) (?:that|thats|which|with|where)|\w+(?: \w+)? (?:one|type|kind)(?: right| yeah| isnt it)?$)\b"
-    # "is that one of the types that mostly affect men?", "is it among the ones that run in families?"
     # "how would you even know if it's the family type": whether the one in focus is of that kind
     r"|\b(?:if|whether) (?:its|it is|thats|hers|his|hes|shes) (?:the|a) \w+(?: \w+)? (?:one|type|kind|form)\b"
+    # "is that one of the types that mostly affect men?", "is it among the ones that run in families?"
     r"|^(?:\w+ ){0,2}?(?:(?:is|isnt|was) (?:it|that|this|that one|hers|his)|thats|its) (?:one of|among) "
     r"(?:the|those) (?:\w+ )?(?:types|ones|kinds|forms|mnds) (?:that|thats|which|with|where)\b"
 )
