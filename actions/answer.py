@@ -110,7 +110,7 @@ class ActionAnswerTopic(StoreAction):
             # "What is meant by bulbar?" asks about a word, whichever way it was classified.
             entry = named_term(session, tracker)
             if entry is not None:
-                return send_definition(dispatcher, tracker, domain, entry)
+                return send_definition(session, dispatcher, tracker, domain, entry)
         if state.topic and state.focus and question.text and ABOUT_FAMILY.match(normalise(question.text)):
             # "Is it inherited?", then "and what about my daughters?": the same question, about them.
             focus = Targets([state.focus], via="focus")
@@ -185,7 +185,7 @@ class ActionAnswerWhatAbout(StoreAction):
         if entry is not None and state.focus and topic == "symptoms" and across.names_the_body(session, entry.term):
             entry = None  # "and the torso?" with a type in focus: whether it affects the torso, not the word
         if entry is not None and not question.named:
-            return send_definition(dispatcher, tracker, domain, entry)
+            return send_definition(session, dispatcher, tracker, domain, entry)
         if state.focus and question.text:
             reply = topic_reply(session, domain, question, state.focus, topic=topic)
             if reply is not None and reply.facts and _matches(session, question, reply):

@@ -138,7 +138,7 @@ class ActionOfferReadings(StoreAction):
         if question.text and _MEANING.search(normalise(question.text)) and set(question.named) <= general:
             entry = named_term(session, tracker)
             if entry is not None:
-                return send_definition(dispatcher, tracker, domain, entry)
+                return send_definition(session, dispatcher, tracker, domain, entry)
         targets = resolve(session, question, state)
         if targets.choices and question.typed_near:
             # "some kind of muscular atrophy, whats the outlook": PMA or SMA? asked with the topic read, however unsure

@@ -54,6 +54,7 @@ class State:
     across_last: bool = False
     # The conditions replies were about before the last reply ("ALS vs PMA?" asked first thing: neither).
     before_last: list[str] = field(default_factory=list)
+    asked_before: str = ""  # the person's message before the latest, as typed ("" for a button or none)
 
     @classmethod
     def of(cls, tracker: Tracker) -> State:
@@ -82,12 +83,14 @@ class State:
             defined=_defined(last := _last_reply(tracker.events)),
             across_last=last.get("kind") == "answer" and bool(last.get("conditions")),
             before_last=_about_before_last(tracker.events),
+            asked_before=previous_question(tracker),
         )
 
 
 def _defined(last: dict[str, Any]) -> str | None:
     term = last.get("term")
-    return term if last.get("kind") == "definition" and isinstance(term, str) else None
+    # ("muscle twitches (fasciculations)": the glossary term, asked by another name)
+    return term.split(" (", 1)[0] if last.get("kind") == "definition" and isinstance(term, str) else None
 
 
 def _last_reply(events: list[dict[str, Any]]) -> dict[str, Any]:

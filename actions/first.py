@@ -199,13 +199,13 @@ def answer_first(
         # "What is muscle wasting?": a word of the glossary (or one of its other names), asked as such.
         entry = session.get(GlossaryTerm, key)
         if entry is not None:
-            return send_definition(dispatcher, tracker, domain, entry)
+            return send_definition(session, dispatcher, tracker, domain, entry)
     from actions.follow_ups import corrects_last_question
 
     # "Sorry, it typed wrong, I meant inherited": the last question again, not the word explained.
     named_word = term_for(session, question.text) if words and not corrects_last_question(question, state) else None
     if named_word is not None:
-        return send_definition(dispatcher, tracker, domain, named_word)
+        return send_definition(session, dispatcher, tracker, domain, named_word)
     correcting = bool(asked) and bool(CORRECTION.search(asked))
     if correcting and state.listed_kind == "pair" and len(question.named) >= 2:
         # "No sorry, I meant PLS and PMA" after a comparison: compare those two.
@@ -217,7 +217,7 @@ def answer_first(
         # "Sorry, I meant upper motor neuron": the word they meant ("I meant which chromosome is it on" asks).
         entry = names.find_term(session, question.text)
         if entry is not None and len(entry.term.split()) > 1:
-            return send_definition(dispatcher, tracker, domain, entry)
+            return send_definition(session, dispatcher, tracker, domain, entry)
     unsure = question.intent in ("nlu_fallback", "out_of_scope")
     meaning = bool(asked) and asks_meaning(question, asked, normalise(question_part(question.text)))
     # ("which ones inherited" after the types were listed picks types out, it does not ask what the word means)
@@ -231,7 +231,7 @@ def answer_first(
         where = question.text if WHAT_IS_IT.search(normalise(part)) or part == question.text else part
         entry = names.find_term(session, names.without_condition_names(session, where))
         if entry is not None and (meaning or not question.named):
-            return send_definition(dispatcher, tracker, domain, entry)
+            return send_definition(session, dispatcher, tracker, domain, entry)
     if state.defined and not set(question.named) - {"mnd"} and WHY_THAT.search(asked):
         # "What does hyperreflexia mean?", then "why has he got that?": the facts the word comes from.
         explained = why_the_word(session, dispatcher, domain, question, state)

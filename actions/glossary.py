@@ -166,4 +166,4 @@ class ActionDefineTerm(StoreAction):
                 json_message=payload("not_covered"),
             )
             return []
-        return send_definition(dispatcher, tracker, domain, entry)
+        return send_definition(session, dispatcher, tracker, domain, entry)

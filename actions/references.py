@@ -243,4 +243,10 @@ def _pair_asked_fresh(question: Question, state: State) -> bool:
     if not question.pronoun_singular or PLURAL.search(normalise(question.text or "")):
         return False
     known = set(state.before_last) | set(state.people.values())
-    return not known & set(pair)
+    # ("How is PLS different from ALS?" asks about PLS: "its symptoms" are PLS's)
+    return not known & set(pair) and bool(_SIDE_BY_SIDE.search(normalise(state.asked_before)))
+
+
+# Two types asked about side by side, neither the subject: "ALS vs PMA", "ALS or PMA, which…", "the difference
+# between ALS and PMA".
+_SIDE_BY_SIDE = re.compile(r"\b(?:vs|versus|or)\b|\bdifferences? between\b")

@@ -18,6 +18,7 @@ from actions.conversation import State, answered
 from actions.wording import say
 from bot.facts import names, queries
 from bot.facts.models import GlossaryTerm
+from bot.facts.name_terms import asked_as
 from bot.facts.text import normalise
 
 
@@ -160,17 +161,26 @@ _MEANT = re.compile(r"\b(?:i meant|i mean|meant to (?:say|ask|type|write))\b")
 
 
 def send_definition(
-    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, entry: GlossaryTerm
+    session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, entry: GlossaryTerm
 ) -> list[EventType]:
-    """Explain one glossary term, citing its source."""
+    """Explain one glossary term, citing its source; asked by another name ("fasciculations"), say that name
+    and the term ("“fasciculations” (muscle twitches): …"), and give both as the payload's term."""
+    said = str(tracker.latest_message.get("text") or "")
+    other = asked_as(session, said, entry.term) if said and not said.startswith("/") else None
+    if other is not None:
+        written = re.search(re.escape(other).replace(r"\ ", r"\W+"), said, re.IGNORECASE)
+        other = written.group(0) if written else other
+        text = say(domain, "utter_definition_asked_as", asked=other, term=entry.term, definition=entry.definition)
+    else:
+        text = say(domain, "utter_definition", term=entry.term, definition=entry.definition)
     dispatcher.utter_message(
-        text=say(domain, "utter_definition", term=entry.term, definition=entry.definition),
+        text=text,
         json_message=payload(
             "definition",
             condition=tracker.get_slot("condition"),
             topic=tracker.get_slot("topic"),
             sources=queries.provenance([entry]),
-            term=entry.term,
+            term=f"{entry.term} ({other})" if other else entry.term,
         ),
     )
     return [SlotSet("term", entry.term)]

@@ -62,7 +62,7 @@ class ActionTellMore(StoreAction):
         entry = queries.glossary_lookup(session, word) if word else None
         if entry is not None:
             # "Whats this protein they keep going on about?" is read as asking for more at times: what the word means.
-            return send_definition(dispatcher, tracker, domain, entry)
+            return send_definition(session, dispatcher, tracker, domain, entry)
         targets = resolve(session, question, state)
         # ("tell me more about the second one" when that one is in focus after another topic: about it, not more of
         # that topic)

@@ -156,7 +156,7 @@ def _explained_a_treatment(session: Session, tracker: Tracker) -> bool:
     for event in reversed(tracker.events):
         if event.get("event") == "bot":
             custom = (event.get("data") or {}).get("custom") or {}
-            term = custom.get("term")
+            term = str(custom.get("term") or "").split(" (", 1)[0]  # asked by another name: "… (feeding tube)"
             return custom.get("kind") == "definition" and term in queries.terms_in_section(session, "treatment")
     return False
 

@@ -11,6 +11,9 @@ from bot.facts.name_tables import tables
 from bot.facts.queries import glossary_term
 from bot.facts.text import normalise
 
+# Spelt this much alike (rapidfuzz ratio, spaces left out), a name is a form of the term ("paralysed").
+_SAME_WORD = 75
+
 
 def whole_term(session: Session, phrase: str) -> str | None:
     """The glossary term ``phrase`` is, all of it (an exact name, a typo or voice typing's pieces), or None."""
@@ -49,3 +52,25 @@ def term_outside_names(session: Session, text: str, term: str) -> bool:
     size = len(wanted)
     places = [i for i in range(len(words) - size + 1) if words[i : i + size] == wanted]
     return not places or any(not _inside(Mention("", term, 100.0, i), spans) for i in places)
+
+
+def asked_as(session: Session, text: str, term: str) -> str | None:
+    """The other name ``text`` uses for the glossary ``term``, as written there ("fasciculations" for muscle
+    twitches, "FTD" for frontotemporal dementia), or None when it says the term itself or a form of it
+    ("upper motor neurones", "paralysed")."""
+    for mention in find_mentions(normalise(text), tables(session).terms):
+        if mention.key == term and not _form_of(mention.matched, term):
+            return mention.matched
+    return None
+
+
+def _form_of(said: str, term: str) -> bool:
+    """Whether ``said`` is the term in another form: spacing, plural, a word more or less ("muscle atrophy")."""
+    from rapidfuzz import fuzz
+
+    from bot.facts.words import stem
+
+    a, b = normalise(said), normalise(term)
+    joined_a, joined_b = a.replace(" ", ""), b.replace(" ", "")
+    stems_a, stems_b = {stem(w) for w in a.split()}, {stem(w) for w in b.split()}
+    return stems_a <= stems_b or stems_b <= stems_a or fuzz.ratio(joined_a, joined_b) >= _SAME_WORD

@@ -117,7 +117,9 @@ def test_a_type_of_motor_neuron_condition_across_types(chat: Chat) -> None:
 def test_short_and_detail_wordings(chat: Chat) -> None:
     assert about(chat.say("sma wat neurones"))[1:] == ("sma", "upper_lower")
     assert about(chat.say("which pain killers are used for PPS?"))[2] == "treatment"
-    assert chat.say("fasciculation?? meaning")["custom"]["term"] == "muscle twitches"
+    reply = chat.say("fasciculation?? meaning")
+    assert reply["custom"]["term"] == "muscle twitches (fasciculation)", reply
+    assert "fasciculation" in reply["text"] and "muscle twitches" in reply["text"], reply
 
 
 def test_what_someone_keeps_saying_gets_no_emergency_line(chat: Chat) -> None:
