@@ -122,6 +122,11 @@ class ActionCompareConditions(StoreAction):
         from actions.answer import ActionAnswerTopic, ActionAnswerWhatAbout, names_disagree
         from actions.follow_ups import only_a_name, opens_with_a_name, picks_a_choice
 
+        if question.personal:
+            # "Should she go on the other one as well?": a treatment decision for one person.
+            from actions.safety import ActionDeclinePersonalAdvice
+
+            return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain, question)
         if picks_a_choice(question, state):
             # "Which one do you mean? (ALS or PMA)", then "pma": the question asked, about PMA.
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)

@@ -50,6 +50,11 @@ class ActionTellMore(StoreAction):
             # "Ok", "got it": taking the answer in, not asking for more.
             dispatcher.utter_message(text=say(domain, "utter_acknowledge"), json_message=payload("smalltalk"))
             return []
+        if question.personal:
+            # "Would it help him, tell me more": a judgement on one person, however it was read.
+            from actions.safety import ActionDeclinePersonalAdvice
+
+            return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain, question)
         state = State.of(tracker)
         if question.text and COMPARE.search(normalise(question.text)):
             # "compare the 3rd and 4th", read as asking for more at times: the comparison.

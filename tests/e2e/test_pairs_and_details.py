@@ -82,3 +82,21 @@ def test_a_child_of_parents_who_do_not_have_it(chat: Chat) -> None:
     chat.say("my baby has sma")
     reply = chat.say("but how did she get it if neither me or her dad has it")
     assert about(reply)[:3] == ("not_covered", "sma", "inheritance"), reply
+
+
+def test_judgements_on_one_person_in_other_words(chat: Chat) -> None:
+    for text in (
+        "so does that mean hes got it then??",
+        "her grip is going, does that sound like pma to you",
+        "the doctor listed two drugs, would they help her do you think",
+        "i keep getting cramps and im terrified its als",
+        "if a person slurs and drops things, which one have they got",
+    ):
+        first = chat.replies(text)[0]  # (then what the material says in general, at times)
+        assert first["custom"]["kind"] == "no_diagnosis", (text, first)
+
+
+def test_a_treatment_decision_about_the_other_medicine(chat: Chat) -> None:
+    chat.say("my wife has als and takes riluzole. what does it do")
+    reply = chat.say("should she go on the other one as well")
+    assert reply["custom"]["kind"] == "no_diagnosis", reply
