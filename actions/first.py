@@ -21,6 +21,7 @@ from actions.conversation import State
 from actions.descriptions import describes
 from actions.listing import across_again, across_question, among_listed
 from actions.not_given import DOSE, EPONYM, asks_figures, no_detail, no_figures, unsaid_asked, who_the_name_is
+from actions.other_names import asks_full_name, asks_other_names, names_reply, target_of
 from actions.replies import example_buttons, send_definition, send_reply
 from actions.targets import Targets
 from actions.understanding import Question
@@ -153,6 +154,14 @@ def answer_first(
         # "What dose should I take?" too: a treatment decision for one person.
         return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain, question)
     asked = normalise(question_part(question.text)) if question.text else ""
+    if asked and asks_other_names(question):
+        # "Does PBP get called anything else?", "the other name for the second one?": the names the material gives.
+        from actions.references import resolve
+
+        slug = target_of(question, state, resolve(session, question, state).conditions)
+        named = names_reply(session, domain, slug, asks_full_name(question)) if slug else None
+        if named is not None:
+            return send_reply(session, dispatcher, domain, named, state)
     if asked and DOSE.search(asked):
         # "what's the usual dose of riluzole?": for the pharmacist; the medicine's condition is what "it" means next
         whose = names.term_owner(session, question.text)

@@ -92,6 +92,9 @@ def mentions_in(question: Question, *, asking_only: bool = True) -> list[str]:
             asking = question_part(text)
             offset = text.rfind(asking)
             own = [m for m, start in found if offset >= 0 and start >= offset]
+            earlier = [m for m, start in found if m != "focus" and not (offset >= 0 and start >= offset)]
+            if set(own) <= {"focus"} and earlier:
+                return earlier  # "I meant the third one. does that one affect swallowing?": that one is the third
             return own or [m for m, _ in found]
         return [m for m, _ in found]
     return [m for m in (mentions.meaning(e.text) for e in question.mentions) if m]

@@ -117,6 +117,12 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         if picked is not None and len(picked.conditions) == 1:
             return Targets(picked.conditions, via="named")  # as good as named; what is asked is the question's own
         return Targets([state.focus], via="focus")  # type: ignore[list-item]
+    listed_now = [c for c in state.listed if c]
+    if question.named == ["mnd"] and listed_now and any(m != "focus" for m in found):
+        # "The last one isn't really an MND, is it?": the one pointed at, asked whether it is one.
+        pointed = by_mention(session, question, state, found, listed_now)
+        if pointed is not None and pointed.conditions:
+            return pointed
     likened_only = bool(question.named) and set(question.named) <= set(question.likened)
     if likened_only and question.pronoun_singular and state.focus and state.focus not in question.named:
         # "Does it shorten your life like ALS?": ALS is the yardstick, "it" the one in focus.

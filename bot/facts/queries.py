@@ -170,6 +170,11 @@ def example_questions(session: Session) -> dict[str, list[str]]:
     return found
 
 
+def facts_of(session: Session, slug: str) -> list[Fact]:
+    """Every fact written for the condition ``slug``, in the curated order."""
+    return [f for f in _rows(session).facts.values() if f.condition_slug == slug]
+
+
 def facts_by_id(session: Session, ids: list[str]) -> list[Fact]:
     """These facts, in the order given (unknown ids are skipped)."""
     if not ids:
