@@ -26,6 +26,7 @@ from actions.first import answer_first
 from actions.follow_ups import (
     asks_for_the_rest,
     corrects_last_question,
+    names_people_only,
     narrows_last_question,
     only_a_name,
     picks_a_choice,
@@ -107,7 +108,8 @@ class ActionOfferReadings(StoreAction):
                 reply = topic_reply(session, domain, replace(question, text=""), focus, topic="coping")
             if reply is not None and reply.kind in ("answer", "not_covered"):
                 return send_reply(session, dispatcher, domain, reply, state)
-        if picks_a_choice(question, state):
+        if picks_a_choice(question, state) or names_people_only(question, state):
+            # (also "and teenagers?" after who gets it: the same question about them)
             from actions.answer import ActionAnswerWhatAbout
 
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
@@ -131,7 +133,8 @@ class ActionOfferReadings(StoreAction):
 
             if state.topic and state.focus not in (None, question.named[0]):
                 return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
-            reply = topic_reply(session, domain, question, question.named[0], topic="definition")
+            said = question.worded_topic or "definition"  # ("what else is there for PBP then?" says its topic)
+            reply = topic_reply(session, domain, question, question.named[0], topic=said)
             if reply is not None:
                 return send_reply(session, dispatcher, domain, reply, state)
         general = {"mnd", "motor_neuron"}

@@ -10,10 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from actions.conversation import State
-from actions.understanding import DISEASE, Question
+from actions.understanding import DISEASE, POSSESSIVE, SINGULAR, Question
 from bot.facts.builds import per_build
 from bot.facts.models import Fact, FactTopic
 from bot.facts.text import normalise
+from bot.facts.words import question_part
 
 PLURAL = re.compile(r"\b(?:they|them|their|those|these)\b")
 
@@ -87,7 +88,11 @@ def general_about_focus(question: Question) -> bool:
         short = len(plain.split()) <= SHORT_NEURON_QUESTION
         kind_of_its_own = question.neuron_kind and short and not _BETWEEN.search(plain) and not PLURAL.search(plain)
         which_of_them = short and bool(_WHICH_NEURONS.search(plain))
-        return question.pronoun_singular or question.possessive or kind_of_its_own or which_of_them
+        # ("what are motor neurons anyway? nobody has ever explained it to me": "it" is outside the question)
+        asking = normalise(question_part(question.text))
+        singular = question.pronoun_singular and (asking == plain or bool(SINGULAR.search(asking)))
+        possessive = question.possessive and (asking == plain or bool(POSSESSIVE.search(asking)))
+        return singular or possessive or kind_of_its_own or which_of_them
     if question.named == ["mnd"] and question.pronoun_singular:
         # "is it a kind of MND?" (not "my dad has MND, is it inherited?", "is it true that doctors suspect
         # MND when…"): "it" comes first

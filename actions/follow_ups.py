@@ -183,6 +183,20 @@ ABOUT_FAMILY = re.compile(
 )
 
 
+# A group of people alone: "kids?", "and women?", "what about teenagers?".
+_PEOPLE_ALONE = re.compile(
+    r"^(?:and |so |but |ok |what about |how about )*(?:in )?(?:the )?(?:kids?|children|child|babies|baby|infants?|"
+    r"teenagers|teens|young people|younger people|women|men|females|males|adults|older people|old people|"
+    r"the elderly|elderly people)(?: then| too| as well)?\W*$"
+)
+_ABOUT_PEOPLE = ("risk_factors", "inheritance")
+
+
+def names_people_only(question: Question, state: State) -> bool:
+    """ "Kids?", "and teenagers?" after who gets it or whether it is passed on: the same question about them."""
+    return bool(question.text) and state.topic in _ABOUT_PEOPLE and bool(_PEOPLE_ALONE.match(normalise(question.text)))
+
+
 def topic_named(question: Question) -> str | None:
     """The topic "tell me more about the inherited bit" names, if it names one."""
     more_about = _MORE_ABOUT.search(normalise(question.text)) if question.text else None
@@ -207,6 +221,8 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         return state.topic  # "and PLS?", "does PMA do the same?"
     if question.text and state.topic and ABOUT_FAMILY.match(normalise(question.text)):
         return state.topic
+    if names_people_only(question, state):
+        return state.topic  # "kids?" after "what age do people get it?": who gets it, not whether it is passed on
     named_topic = topic_named(question)
     if named_topic is not None:
         return named_topic  # "tell me more about the inherited bit"

@@ -50,8 +50,10 @@ def answer_for_targets(
     if targets.choices:
         return send_choices(session, dispatcher, domain, targets.choices, topic or question.intent_topic or state.topic)
     if targets.asked is not None:
-        # Rank on what is asked, not on the words that picked the condition ("the brainstem one?").
-        question = replace(question, text=targets.asked)
+        # Rank on what is asked, not on the words that picked the condition ("the brainstem one?"); "what is it
+        # called?" of a type described asks only which one it is.
+        called = targets.via == "described" and bool(_WHAT_CALLED.search(normalise(targets.asked)))
+        question = replace(question, text="" if called else targets.asked)
     conditions: list[str | None] = list(targets.conditions[:MAX_TARGETS]) or [None]
     inherited = targets.via == "focus" and not question.pronoun
     asked = topic or question.intent_topic
@@ -82,6 +84,13 @@ def answer_for_targets(
         # "My brother has PMA. I thought MND was an old person's thing?": MND answered, PMA is what "it" means next.
         reply.focus_after = types_named[0]
     return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
+
+
+_WHAT_CALLED = re.compile(
+    r"^(?:\w+ ){0,3}?(?:what (?:is|s) (?:it|that|that one|this|its name|the name)(?: called)?"
+    r"|whats (?:it|that|its name)(?: called)?|what (?:do|did) (?:they|you|people|doctors) call (?:it|that)"
+    r"|name of (?:it|that))\W*$"
+)
 
 
 def _asks_besides(rest: str | None) -> bool:

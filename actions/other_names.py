@@ -23,7 +23,7 @@ from bot.facts.text import normalise
 ASKS_OTHER_NAMES = re.compile(
     r"\b(?:other|another|different|alternative|proper|full|medical|official) names?\b"
     r"|\b(?:called|known as|go by|goes by|referred to as) (?:anything|something) else\b"
-    r"|\bwhat else (?:is|are|do they call|do people call) (?:it|that|this|they|\w+)(?: called)?\b"
+    r"|\bwhat else (?:is|are) (?:it|that|this|they|\w+) called\b|\bwhat else do (?:they|people|doctors) call\b"
     r"|\b(?:aka|a k a|also called|also known as)\b"
 )
 # "What does ALS stand for?": its full name, when a type is named ("what does UMN stand for?" asks a word).

@@ -123,6 +123,11 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         pointed = by_mention(session, question, state, found, listed_now)
         if pointed is not None and pointed.conditions:
             return pointed
+    if question.named == ["mnd"] and described:
+        # "She has the bulbar kind of MND, what is that?": the type the description names, of MND.
+        kind = descriptions.described(session, question, state, listed_now)
+        if kind is not None and len(kind.conditions) == 1:
+            return kind
     likened_only = bool(question.named) and set(question.named) <= set(question.likened)
     if likened_only and question.pronoun_singular and state.focus and state.focus not in question.named:
         # "Does it shorten your life like ALS?": ALS is the yardstick, "it" the one in focus.

@@ -24,7 +24,7 @@ from actions.selection import MAX_SENTENCES, sentences
 from actions.targets import Targets
 from actions.understanding import read
 from actions.wording import say
-from actions.words_asked import term_by_its_head, word_asked
+from actions.words_asked import next_word, term_by_its_head, word_asked
 from bot.facts import queries
 from bot.facts.models import Fact
 from bot.facts.text import normalise
@@ -64,6 +64,7 @@ class ActionTellMore(StoreAction):
         word = None
         if question.text:
             word = word_asked(session, question.text) or term_by_its_head(session, question.text, state.focus)
+            word = word or next_word(session, question.text, state)  # "and fasciculations?" after atrophy
         entry = queries.glossary_lookup(session, word) if word else None
         if entry is not None:
             # "Whats this protein they keep going on about?" is read as asking for more at times: what the word means.
@@ -77,7 +78,8 @@ class ActionTellMore(StoreAction):
         if pointed or after_listing:
             # "Tell me more about the second one" (or "about that one" after a listing): what the
             # material says about that one.
-            return answer_for_targets(session, dispatcher, domain, question, state, targets, topic="definition")
+            topic = question.worded_topic or "definition"  # ("what else is there for PBP then?": what helps)
+            return answer_for_targets(session, dispatcher, domain, question, state, targets, topic=topic)
         asked = topic_named(question)
         if asked is not None and asked != state.topic and state.focus:
             # "Tell me more about the inherited bit" after its causes: that topic, not more of the last one.

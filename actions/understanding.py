@@ -60,7 +60,7 @@ _LIKE = re.compile(
     # "is it in the same group as ALS?": ALS is the yardstick for the one talked about
     r"same (?:group|family|category|class|kind|sort|type) as)$"
 )
-_POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\b")
+POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\b")
 _NOT_WORD = re.compile(r"\bnot (?:her |his |my |the |a )?\w+\b", re.IGNORECASE)
 _ASIDE = re.compile(
     r"[,;]?\s*\b(?:stupid |silly |bloody |damn )?(?:voice typing|dictation|autocorrect|predictive text|spell ?check)"
@@ -84,7 +84,7 @@ _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she
 # Pronouns that can stand for a condition said before ("is it like ALS?"); a person ("starting with her -
 # what does PBP affect?") is not one.
 _CONDITION_PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these)\b")
-_SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
+SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
 # "they" as a subject said before: "i picked motor neurons. what do they do?", "do they grow back?"
 THEY = re.compile(r"\b(?:they|them|their|theyre)\b")
 # Words that name a disease, not motor neurons themselves ("what kinds of illness hit them?").
@@ -281,8 +281,8 @@ def read(session: Session, tracker: Tracker) -> Question:
         or (bool(_CARER.search(plain)) and max(weights, key=weights.get, default=None) == "coping"),
         leads=leads,
         pronoun=bool(_PRONOUN.search(plain)),
-        pronoun_singular=bool(_SINGULAR.search(plain)),
-        possessive=bool(_POSSESSIVE.search(plain)),
+        pronoun_singular=bool(SINGULAR.search(plain)),
+        possessive=bool(POSSESSIVE.search(plain)),
         outside=names.outside_names(session, text) if text else [],
         personal=personal,
         judgement=personal or asks_a_judgement(plain),

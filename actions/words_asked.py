@@ -127,6 +127,26 @@ def term_by_its_head(session: Session, text: str, focus: str | None) -> str | No
     return None
 
 
+# How it should be said, after the word: "again", "in simple words", "in plain english please".
+_PLAINLY = re.compile(
+    r"(?: again| once more| in (?:simple|plain|easy|normal|layman s|laymans|everyday) (?:words|terms|english|language)"
+    r"| simply| please| pls| for me| for a beginner| for a kid)+$"
+)
+# A glossary word alone after a word was explained: "and fasciculations?", "what about atrophy then".
+_AND_THE_WORD = re.compile(
+    r"^(?:ok |okay |so |and |also |what about |how about |now )*(?P<word>[a-z0-9 ]+?)(?: then| too| as well)?$"
+)
+
+
+def next_word(session: Session, text: str, state: State) -> str | None:
+    """The glossary word a message names alone right after a word was explained ("and fasciculations?" after
+    atrophy), or None."""
+    if not state.defined:
+        return None
+    alone = _AND_THE_WORD.match(normalise(text))
+    return names.whole_term(session, alone.group("word")) if alone else None
+
+
 def word_asked(session: Session, text: str) -> str | None:
     """The glossary word a clause asks about as such ("what is muscle wasting?", "quick one, whats
     hyperreflexia, it's in the notes", "what is front oh temporal dementia"), when that clause names no
@@ -137,6 +157,7 @@ def word_asked(session: Session, text: str) -> str | None:
         if exact is None or set(names.find_conditions(session, plain)) - {"motor_neuron"}:
             continue
         rest = _FILLER.sub("", exact.group("rest"))  # "whats the SMN1 thing the doctor keeps saying"
+        rest = _PLAINLY.sub("", rest)  # "whats a lower motor neuron again in simple words"
         said = _SAID_BY.search(rest)  # "whats the SMN protein they keep on about": the word, not who says it
         key = names.whole_term(session, rest) or (names.whole_term(session, rest[: said.start()]) if said else None)
         if key is not None:

@@ -123,6 +123,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r".{0,40}\b(?:cause|causes|affect|affects|lead|leads|make|makes|mean|normal|common|usual|happen|"
         r"happens|get|start|progress|end|treat|treated|help|manage|managed|feed|fed|eat|breathe|take|takes|"
         r"spread|spreads|reach|reaches|involve|involves|attack|attacks)\b"
+        # "so is that why he can't swallow properly?": asking the cause of what is already happening
+        r"|\b(?:is|was|could|would) (?:that|this|it|dat|tht) (?:be )?(?:why|y|the reason)\b"
+        r"|\b(?:thats|that s|dats|is that) (?:why|the reason)\b|\bexplains? why\b"
     ),
     # About people in general, not someone here: "how do they help people who can't swallow?"
     "general": re.compile(r"\b(?:people|patients|someone|anyone|those|children|babies|kids) (?:who|with|that)\b"),
@@ -225,7 +228,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"at (?:every|most) meals?|"
         # Less well than before, not "not at all": "can't swallow properly", "can't talk as well".
         r"(?:swallow|swallowing|talk|talking|speak|speaking|walk|walking|eat|eating) "
-        r"(?:properly|very well|as well|normally|like (?:before|he used to|she used to|i used to)))\b"
+        r"(?:properly|proper|very well|as well|normally|like (?:before|he used to|she used to|i used to)))\b"
     ),
 }
 

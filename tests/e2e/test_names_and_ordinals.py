@@ -40,3 +40,46 @@ def test_whether_the_last_one_listed_is_an_mnd(chat: Chat) -> None:
     chat.say("what are the different types of mnd")
     reply = chat.say("the last one isnt a proper mnd though is it")
     assert reply["custom"]["condition"] == "pps", reply
+
+
+def test_a_type_described_as_a_kind_of_mnd(chat: Chat) -> None:
+    reply = chat.say("the doctors said my uncle has the bulbar form of mnd. what does that involve")
+    assert reply["custom"]["condition"] == "pbp", reply
+
+
+def test_the_one_out_of_those(chat: Chat) -> None:
+    chat.say("which types only hit the lower motor neurones")
+    reply = chat.say("the one out of them that begins in the hands, who gets it")
+    assert about(reply)[:2] == ("answer", "pma"), reply
+
+
+def test_motor_neurons_asked_about_with_a_type_in_focus(chat: Chat) -> None:
+    chat.say("my wife has als")
+    reply = chat.say("what is a motor neurone anyway? no one has explained it to us")
+    assert reply["custom"]["condition"] == "motor_neuron", reply
+
+
+def test_a_group_of_people_alone_keeps_the_question(chat: Chat) -> None:
+    chat.say("at what age does mnd tend to start")
+    reply = chat.say("and teenagers?")
+    assert reply["custom"]["topic"] == "risk_factors", reply
+
+
+def test_what_else_helps_a_type(chat: Chat) -> None:
+    chat.say("how is pbp treated")
+    reply = chat.say("what else can be done for pbp")
+    assert reply["custom"]["topic"] == "treatment", reply
+
+
+def test_another_word_after_a_word(chat: Chat) -> None:
+    chat.say("what does hyperreflexia mean")
+    reply = chat.say("and fasciculation?")
+    assert reply["custom"]["kind"] == "definition", reply
+    reply = chat.say("whats an upper motor neuron again in plain english")
+    assert reply["custom"]["term"] == "upper motor neuron", reply
+
+
+def test_asking_why_a_symptom_happens_is_not_an_emergency(chat: Chat) -> None:
+    chat.say("my dad has pbp")
+    reply = chat.say("so is that why he cant swallow proper")
+    assert reply["custom"]["kind"] != "emergency", reply
