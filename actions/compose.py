@@ -15,7 +15,7 @@ from typing import Any
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.details import joined, unstated_detail, unstated_inheritance
+from actions.details import what_is_unsaid
 from actions.gaps import answers_itself, asked_gap, remedy_named
 from actions.selection import chosen_facts
 from actions.understanding import DISEASE, THEY, Question
@@ -171,6 +171,8 @@ def topic_reply(
     # ("which ones are recruiting near leeds?" after clinical trials points back as much as "it" does)
     pointed = question.pronoun_singular or bool(_POINTING_BACK.search(normalise(asked)))
     pointed = pointed or (slug == "motor_neuron" and bool(THEY.search(normalise(asked))))
+    # ("do they overlap at all?" of the two just compared: "they" are the types asked about)
+    pointed = pointed or (named and slug not in ("mnd", "motor_neuron") and bool(THEY.search(normalise(asked))))
     unpointed = not named or (slug not in question.named and (not pointed or dummy))
     if not remedy and unpointed and unknown and (best is None or best.lexical < UNKNOWN_LEXICAL):
         content = [w for w in normalise(asked).split() if w not in STOP_WORDS]
@@ -223,18 +225,13 @@ def topic_reply(
         said_text = " ".join(f.answer for f in chosen)
         # ("we have two girls. are they at risk of getting it?": who "they" are is said before the question)
         whom = question.text if question.text and _WHO_BEFORE.search(normalise(asked)) else asked
-        unstated = unstated_detail(session, slug, whom, said_text) if topic in ("symptoms", "risk_factors") else None
-        if unstated is not None:
-            # "Does PBP spread to the arms and legs?": the material never links the two; say so first.
-            parts = [
-                say(domain, "utter_not_linked", name=name, things=joined(unstated)),
-                say(domain, "utter_what_it_says", topic_label=label, name=name),
-            ]
-            return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=slug)
-        unsaid = unstated_inheritance(asked, " ".join(f.answer for f in chosen)) if topic == "inheritance" else None
+        unsaid = what_is_unsaid(session, slug, topic, asked, whom, said_text, "why" in question.leads)
         if unsaid is not None:
-            # "Can he pass Kennedy's on to our daughters?": the facts never say; say so first.
-            parts = [say(domain, unsaid, name=name), say(domain, "utter_what_it_says", topic_label=label, name=name)]
+            # "Does PBP spread to the arms?", "why mostly men?", "can he pass it on to our daughters?": the
+            # material never says; say so first, then what it does say.
+            response, values = unsaid
+            parts = [say(domain, response, name=name, **values)]
+            parts.append(say(domain, "utter_what_it_says", topic_label=label, name=name))
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=slug)
         if unknown and guessed and lead.lexical < UNKNOWN_LEXICAL:
             parts = [

@@ -44,6 +44,20 @@ def unstated_detail(session: Session, slug: str, asked: str, said: str = "") -> 
     return [_thing(phrase) for phrase in question.phrases]
 
 
+# Words that would give a reason in a fact ("linked to a gene", "caused by changes in…").
+_REASON = re.compile(r"\b(?:because|caused|causes|cause|linked|tied|due|gene|genes|genetic|chromosome|since)\b")
+
+
+def unstated_reason(session: Session, slug: str, asked: str, said: str) -> bool:
+    """Whether ``asked`` asks why the type ``slug`` mostly affects whom it does ("why is it mostly blokes that get
+    PMA?") while the facts chosen (``said``) state only that it does, giving no reason."""
+    question = across.attribute_question(session, asked, require_across=False)
+    if question is None or question.attribute != "mostly_affects":
+        return False
+    known = across.values_of(session, slug).get("mostly_affects", set())
+    return any(value in known for value in question.values) and not _REASON.search(said.lower())
+
+
 def _said_any(session: Session, question: across.AttributeQuestion, said: str) -> bool:
     """Whether ``said`` names any part or symptom asked about ("twitching", "the legs"), word for word after
     stemming."""
@@ -127,3 +141,19 @@ def unstated_inheritance(asked: str, said: str) -> str | None:
         if pattern.search(plain) and not any(word in told for word in telling):
             return response
     return None
+
+
+def what_is_unsaid(
+    session: Session, slug: str, topic: str, asked: str, whom: str, said: str, why: bool
+) -> tuple[str, dict[str, str]] | None:
+    """The response (and its values) saying what the question asks that the facts chosen (``said``) never give,
+    or None: a part or symptom not linked to the type, why it mostly affects whom it does, an inheritance detail.
+    ``whom``: the question with the sentence before it when it says who "they" are."""
+    if topic in ("symptoms", "risk_factors"):
+        things = unstated_detail(session, slug, whom, said)
+        if why and topic == "risk_factors" and unstated_reason(session, slug, asked, said):
+            return "utter_not_why", {}
+        if things is not None:
+            return "utter_not_linked", {"things": joined(things)}
+    unsaid = unstated_inheritance(asked, said) if topic == "inheritance" else None
+    return (unsaid, {}) if unsaid is not None else None

@@ -100,3 +100,19 @@ def test_a_treatment_decision_about_the_other_medicine(chat: Chat) -> None:
     chat.say("my wife has als and takes riluzole. what does it do")
     reply = chat.say("should she go on the other one as well")
     assert reply["custom"]["kind"] == "no_diagnosis", reply
+
+
+def test_why_a_type_mostly_affects_men_is_not_given(chat: Chat) -> None:
+    reply = chat.say("how come pma is mostly in men")
+    assert about(reply)[:3] == ("not_covered", "pma", "risk_factors"), reply
+
+
+def test_what_a_type_does_to_a_person(chat: Chat) -> None:
+    reply = chat.say("what can motor neurone disease do to someone")
+    assert about(reply)[:3] == ("answer", "mnd", "symptoms"), reply
+
+
+def test_what_helps_asked_alone(chat: Chat) -> None:
+    chat.say("what is motor neurone disease")
+    reply = chat.say("so what can help")
+    assert reply["custom"]["topic"] == "treatment", reply
