@@ -101,6 +101,8 @@ def pair(session: Session, question: Question, state: State) -> list[str]:
             slugs = [state.focus, others[0]]  # "how is it different to the first one?"
         elif slugs and others:
             slugs = [others[0], slugs[0]]
+        elif slugs and state.focus == "mnd" and question.pronoun_singular and slugs[0] != "mnd":
+            slugs = ["mnd", slugs[0]]  # "what is MND?", then "is it the same as ALS?"
     if len(slugs) < 2 and question.text and _TWO_BACK.search(normalise(question.text)):
         # Nothing listed: the two types talked about last, the one in focus first.
         talked = [c for c in [state.focus, *reversed(state.history)] if c and c not in ("mnd", "motor_neuron")]

@@ -145,6 +145,11 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         types = [c for c in named if c not in ("mnd", "motor_neuron")]
         if len(types) == 1 and "mnd" in named and _MEMBER_OF.search(normalise(question.text or "")):
             named = types
+        elif len(types) == 1 and "mnd" in named and question.text:
+            asking = question_part(question.text)
+            if asking != question.text and not names.find_conditions(session, asking):
+                # "Got told today I have motor neurone disease, the ALS type. I don't know what to do": the type.
+                named = types
         disagreeing = descriptions.disagreeing(session, question, types) if described and len(types) in (1, 2) else None
         if disagreeing is not None:
             # "My grandson has PLS, the spinal muscle one", "Leo has Kennedy's, the baby muscle one": the

@@ -83,3 +83,16 @@ def test_asking_why_a_symptom_happens_is_not_an_emergency(chat: Chat) -> None:
     chat.say("my dad has pbp")
     reply = chat.say("so is that why he cant swallow proper")
     assert reply["custom"]["kind"] != "emergency", reply
+
+
+def test_it_the_same_as_als_while_talking_about_mnd(chat: Chat) -> None:
+    chat.say("what's motor neurone disease")
+    reply = chat.say("is it the same thing as als")
+    assert reply["custom"]["kind"] == "compare", reply
+    assert set(reply["custom"]["conditions"]) == {"mnd", "als"}, reply
+
+
+def test_mnd_said_with_its_type_means_the_type(chat: Chat) -> None:
+    chat.say("they told my wife she has mnd, the pls kind. we're both in shock")
+    reply = chat.say("where does it usually start")
+    assert about(reply)[:3] == ("answer", "pls", "symptoms"), reply
