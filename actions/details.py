@@ -107,7 +107,10 @@ _INHERITANCE_DETAILS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] =
     ("utter_unsaid_dominance", re.compile(r"\b(?:dominant|recessive)\b"), ("dominant", "recessive")),
     (
         "utter_unsaid_chances",
-        re.compile(r"\b(?:what (?:are|is) the (?:chances?|odds)|how likely|percent(?:age)? chance|50 50|1 in \d)\b"),
+        re.compile(
+            r"\b(?:what (?:are|is) the (?:chances?|odds)|whats the (?:chances?|odds)|how likely|"
+            r"percent(?:age)? chance|50 50|1 in \d)\b"
+        ),
         ("chance", "percent", "likely"),
     ),
     (

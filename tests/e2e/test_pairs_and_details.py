@@ -116,3 +116,16 @@ def test_what_helps_asked_alone(chat: Chat) -> None:
     chat.say("what is motor neurone disease")
     reply = chat.say("so what can help")
     assert reply["custom"]["topic"] == "treatment", reply
+
+
+def test_a_symptom_no_type_is_linked_with(chat: Chat) -> None:
+    chat.say("my dad has kennedys disease")
+    reply = chat.say("he keeps getting cramps in his calves, is that from it")
+    assert about(reply)[:2] == ("not_covered", "kennedy"), reply
+    assert "cramps" in reply["text"], reply
+
+
+def test_the_chance_a_later_child_has_it(chat: Chat) -> None:
+    chat.say("our son has sma")
+    reply = chat.say("whats the chance another baby would have it")
+    assert about(reply)[:3] == ("not_covered", "sma", "inheritance"), reply
