@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from actions.conversation import State
 from actions.pointing import mentions_in
-from actions.references import resolve
+from actions.references import MEMBER_OF, resolve
 from actions.understanding import Question
 from bot.facts import names
 from bot.facts.text import normalise
@@ -91,6 +91,8 @@ def pair(session: Session, question: Question, state: State) -> list[str]:
         before = [c for c in names.find_conditions(session, question.text) if c not in (*slugs, *GROUPS)]
         if len(before) == 1:
             slugs.append(before[0])
+    if slugs == ["mnd"] and MEMBER_OF.search(normalise(question.text or "")):
+        return slugs  # "is it a type of MND or something separate?": where the one in focus stands, no comparison
     if len(slugs) < 2:
         # "How are those two different?", "how is that different from ALS?"
         pointed = resolve(session, Question(**{**question.__dict__, "named": []}), state)

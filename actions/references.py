@@ -41,7 +41,7 @@ _ASKED_ABOUT = re.compile(
     r"\b(?:i|we) (?:first )?(?:asked|talked|spoke|chatted|read|started) (?:about|with)\b"
     r"|\byou (?:first )?(?:told me|explained|described)\b|\bwe (?:discussed|covered|started with)\b"
 )
-_MEMBER_OF = re.compile(
+MEMBER_OF = re.compile(
     r"\b(?:counted as|classed as|classified as|considered|(?:a|one) (?:type|kind|form|sort) of|one of the|an?) "
     r"(?:motor neurone? diseases?|mnds?)\b"
 )
@@ -143,7 +143,7 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         # motor neurone disease?": MND is the group it is asked to belong to.
         named = [c for c in question.named if c not in question.likened] or list(question.named)
         types = [c for c in named if c not in ("mnd", "motor_neuron")]
-        if len(types) == 1 and "mnd" in named and _MEMBER_OF.search(normalise(question.text or "")):
+        if len(types) == 1 and "mnd" in named and MEMBER_OF.search(normalise(question.text or "")):
             named = types
         elif len(types) == 1 and "mnd" in named and question.text:
             asking = question_part(question.text)

@@ -96,3 +96,15 @@ def test_mnd_said_with_its_type_means_the_type(chat: Chat) -> None:
     chat.say("they told my wife she has mnd, the pls kind. we're both in shock")
     reply = chat.say("where does it usually start")
     assert about(reply)[:3] == ("answer", "pls", "symptoms"), reply
+
+
+def test_whether_the_one_in_focus_is_a_kind_of_mnd(chat: Chat) -> None:
+    chat.say("what is post polio syndrome")
+    reply = chat.say("is that a kind of mnd or a separate thing")
+    assert about(reply)[:3] == ("answer", "pps", "types"), reply
+
+
+def test_if_a_symptom_gets_worse_asks_what_helps(chat: Chat) -> None:
+    chat.say("my grandad has pbp")
+    reply = chat.say("and if his chewing gets worse?")
+    assert reply["custom"]["topic"] == "treatment", reply
