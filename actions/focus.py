@@ -75,6 +75,7 @@ _IT = re.compile(r"\b(?:it|its|that|this)\b")
 _DUMMY_IT = re.compile(
     r"\b(?:is|isnt|was) it (?:true|right|correct|possible|normal|common|usual|likely|fair|ok|okay)\b"
 )
+_THAT_FIRST = re.compile(r"^(?:so |and |but |ok )?(?:is|isnt|was) (?:that|this)\b")
 _GENERAL_NAME = re.compile(r"\b(?:mnd|mnds|motor neurone? diseases?)\b")
 
 
@@ -93,7 +94,8 @@ def general_about_focus(question: Question) -> bool:
         singular = question.pronoun_singular and (asking == plain or bool(SINGULAR.search(asking)))
         possessive = question.possessive and (asking == plain or bool(POSSESSIVE.search(asking)))
         return singular or possessive or kind_of_its_own or which_of_them
-    if question.named == ["mnd"] and question.pronoun_singular:
+    that_first = bool(_THAT_FIRST.match(normalise(question.text or "")))  # "is that a kind of MND…?"
+    if question.named == ["mnd"] and (question.pronoun_singular or that_first):
         # "is it a kind of MND?" (not "my dad has MND, is it inherited?", "is it true that doctors suspect
         # MND when…"): "it" comes first
         plain = _DUMMY_IT.sub(" ", normalise(question.text))
