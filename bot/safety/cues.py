@@ -45,7 +45,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!settled )(?<!alright )(?<!good )(?<!calm )(?<!stable )"
         r"(?<!healed )(?<!place )(?<!over )(?<!recovered )(?<!safe )(?<![0-9] )"
         # ("he can't move much now": these days)
-        r"(?<!much )(?<!anymore )(?<!any more )(?<!not right )now"
+        r"(?<!much )(?<!anymore )(?<!any more )(?<!not right )"
+        # ("my wife does practically everything now", "she does it all for me now": these days)
+        r"(?<!everything )(?<!all )(?<!for me )(?<!for him )(?<!for her )(?<!for us )now"
         # ("now at 68 my legs are going weak again": these days)
         r"(?! (?:at|aged|im|i am|hes|shes|he is|she is) \d)"
         # ("…and now the neurologist says it's PBP": news of a diagnosis, not danger now)
