@@ -22,7 +22,7 @@ DESCRIBED = re.compile(
     r"(?:that|thats|which|where|who|whos|with|you|u|i|for|affecting|from|in|on|about|of|linked|where|connected|"
     r"associated|related|tied|caused|called|out of (?:those|them|these|the \w+) (?:that|which|with|where))\b"
     r"|\bthe (?!other\b|first\b|second\b|third\b|last\b|same\b|right\b|main\b|next\b|only\b|different\b)"
-    r"\w+(?: \w+)? (?:one|type|kind|form|sort)\b"
+    r"\w+(?: \w+)? (?:one|type)\b"
     # "the one polio survivors get", "the kind babies have"
     r"|\bthe (?:one|type|kind) (?:\w+ ){1,3}?(?:get|gets|got|have|has|had)\b"
 )

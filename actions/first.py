@@ -30,7 +30,6 @@ from actions.words_asked import (
     MEANING,
     WHAT_IS_IT,
     WHY_THAT,
-    next_word,
     term_by_its_head,
     term_pointed_at,
     why_the_word,
@@ -194,7 +193,6 @@ def answer_first(
     key = word_asked(session, question.text) if words else None
     key = key or (term_pointed_at(session, question, state) if words else None)
     key = key or (term_by_its_head(session, question.text, state.focus) if words else None)
-    key = key or (next_word(session, question.text, state) if words else None)  # "and fasciculations?" after a word
     bare = _BARE.match(asked) if key is None and words and len(asked.split()) <= _SHORT else None
     if bare and state.terms and not _TOPIC_NAME.search(asked) and not across.names_the_body(session, asked):
         # "androgen receptor?", "and neuropathy?" echoing a word the last answer used: what it means (a part

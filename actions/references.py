@@ -27,6 +27,8 @@ from bot.facts import across, names
 from bot.facts.text import normalise
 from bot.facts.words import question_part
 
+# "The bulbar kind of MND", "the spinal form of motor neurone disease": a type by a word of its own name.
+_NAMED_KIND = re.compile(r"\bthe (\w+) (?:kind|form|type|sort|version) of (?:mnd|motor neurone? disease)\b")
 # "Is it the one that…", "(Mum) so is that the kind with…": the one in focus, said to be as described.
 _IS_IT_THE_ONE = re.compile(
     r"^(?:\w+ ){0,2}?(?:(?:is|isnt|was) (?:it|that|this|hers|his)|thats|its) (?:the|a) "
@@ -123,11 +125,11 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         pointed = by_mention(session, question, state, found, listed_now)
         if pointed is not None and pointed.conditions:
             return pointed
-    if question.named == ["mnd"] and described:
-        # "She has the bulbar kind of MND, what is that?": the type the description names, of MND.
-        kind = descriptions.described(session, question, state, listed_now)
-        if kind is not None and len(kind.conditions) == 1:
-            return kind
+    kind_of = _NAMED_KIND.search(normalise(question.text or "")) if question.named == ["mnd"] else None
+    owner = names.name_words(session).get(kind_of.group(1)) if kind_of else None
+    if owner is not None:
+        # "She has the bulbar kind of MND, what is that?": the type a word of its own name picks, of MND.
+        return Targets([owner], via="described")
     likened_only = bool(question.named) and set(question.named) <= set(question.likened)
     if likened_only and question.pronoun_singular and state.focus and state.focus not in question.named:
         # "Does it shorten your life like ALS?": ALS is the yardstick, "it" the one in focus.

