@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.facts.text import normalise
-from bot.facts.words import CLAUSES
+from bot.facts.words import CLAUSES, asks, sentences
 
 # "Should I get it looked at?", "should he go and see someone?": when to see a provider, not a decision for one
 # person (which the bot declines).
@@ -24,15 +24,20 @@ _PERSONAL = re.compile(
     r"mean (?:that )?(?:i|he|she|we|my \w+)(?:ve| have| has)? (?:dont |do not |doesnt |does not )?(?:have|has|got)|"
     r"does (?:he|she|my \w+) have|has (?:he|she|my \w+) got|am i getting|"
     r"do you think (?:it|i|he|she)(?:s| is| has| have)?|"
-    # "does that sound like PMA to you?", "I'm panicking it's ALS", "scared I've got MND"
-    r"(?:does|do|would) (?:that|this|it|these|all that|all this) (?:sound|seem|look) like|"
-    r"(?:im|i am|i m|i|were|we are|we re)(?: \w+)? "
-    r"(?:panicking|panicked|terrified|scared|afraid|worried|convinced|paranoid|thinking|sure|fear|petrified) "
-    r"(?:that )?(?:its|it is|it s|this is|it might be|it could be|i might have|i have|ive got|i ve got|i have got))"
+    # "does that sound like PMA to you?"
+    r"(?:does|do|would) (?:that|this|it|these|all that|all this) (?:sound|seem|look) like)"
     # ("is it true SMA is…", "is it right that ALS…" ask about a fact, not about someone)
     r"\s+(?:(?!(?:true|right|correct|possible|normal|common|fair|ok|okay|likely|so)\b)\w+\s+)?"
     r"(?:als|mnd|pls|pma|pbp|sma|kennedys?|pps|post polio|motor neurone? disease|lou gehrigs?|"
     r"kennedy|motor_neuron)\b"
+)
+# A fear of having it, said with no other question: "I'm panicking it's ALS", "so scared I've got MND" (with "when
+# should someone see a doctor?" after it, that question is answered).
+_WORRY = re.compile(
+    r"\b(?:im|i am|i m|i|were|we are|we re)(?: \w+)? "
+    r"(?:panicking|panicked|terrified|scared|afraid|worried|convinced|paranoid|thinking|sure|fear|petrified) "
+    r"(?:that )?(?:its|it is|it s|this is|it might be|it could be|i might have|i have|ive got|i ve got|i have got)"
+    r"\s+(?:\w+\s+)?(?:als|mnd|pls|pma|pbp|sma|kennedys?|pps|motor_neuron)\b"
 )
 # Asking what will happen to one person: "will he need a feeding tube?", "how long for her specifically?"
 # One person (or one family's children) as the subject: "my husband", "ours", "both of mine".
@@ -206,7 +211,13 @@ def about_one_person(text: str, slugged: str) -> bool:
         or asks_for_one_person(text)
         # "Ive had twitches in my arm since my sister died of ALS. Is this how it starts?"
         or (_FIRST_PERSON.search(plain) and _HOW_IT_STARTS.search(plain))
+        or (bool(_WORRY.search(slugged)) and not _asks_besides_worry(text))
     )
+
+
+def _asks_besides_worry(text: str) -> bool:
+    """Whether a sentence of ``text`` other than the fear of having it asks something."""
+    return any(asks(s) for s in sentences(text) if not _WORRY.search(normalise(s)))
 
 
 def asks_a_judgement(plain: str) -> bool:
