@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from actions.details import what_is_unsaid
 from actions.gaps import answers_itself, asked_gap, remedy_named
 from actions.selection import chosen_facts
+from actions.signs import facts_for_sign
 from actions.understanding import DISEASE, THEY, Question
 from actions.worded import says_feelings
 from actions.wording import say
@@ -45,6 +46,8 @@ WEAK_MATCH, STRONG_MATCH = 0.2, 0.45
 # topics whose general facts hold for every type (what helps, living with it, when to see a provider).
 OUTMATCHED = 3.0
 _CARE = frozenset({"treatment", "coping", "when_to_see_provider"})
+# The topics a question about a sign of damage is read as ("does it make you stiff?", "why the stiffness?").
+_SIGN_TOPICS = frozenset({"symptoms", "upper_lower", "causes", "definition"})
 _POINTING_BACK = re.compile(r"\b(?:which|what|those|these|them|they) (?:ones?|of them|of those)\b|\bthose\b|\bthem\b")
 # Said to be about something else: "unrelated, but…", "off topic".
 _ASIDE = re.compile(r"\b(?:unrelated|off topic|random question|nothing to do with (?:mnd|this|that))\b")
@@ -134,6 +137,14 @@ def topic_reply(
     cond = queries.condition(session, slug)
     if cond is None:
         return None
+    # (not "what helps with the stiffness?", which asks what helps)
+    signs = facts_for_sign(session, asked, slug) if question.text and topic in _SIGN_TOPICS else None
+    if signs:
+        # "Does PLS make your muscles stiff?": the motor neurons it affects, and what losing them does. ("The
+        # stiffness is the worst bit, why?" asks about the motor neurons.)
+        why = "why" in question.leads or topic == "upper_lower"
+        sign_topic = "upper_lower" if why else "symptoms"
+        return Reply("answer", slug, sign_topic, [f.answer for f in signs], signs, answered_for=slug)
     parent = cond.parent_slug
     weights = {**question.topic_weights, topic: max(1.0, question.topic_weights.get(topic, 0.0))}
     scored = index.rank(asked, conditions=pool_of(session, slug), topic_weights=weights, topics=[topic], **kwargs)

@@ -28,7 +28,7 @@ def unstated_detail(session: Session, slug: str, asked: str, said: str = "") -> 
     if not asked:
         return None
     question = across.attribute_question(session, asked, require_across=False)
-    if question is None or question.attribute not in ("affects", "mostly_affects"):
+    if question is None or question.attribute not in ("affects", "mostly_affects", "signs"):
         return None
     # ("she's a woman though, can women even get it?" of Kennedy's disease, which the material describes in males)
     known = across.values_of(session, slug).get(question.attribute, set())

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from actions.contract import payload
 from actions.conversation import State
 from actions.descriptions import describes
-from actions.listing import across_again, across_question, among_listed
+from actions.listing import across_question, among_listed
+from actions.listing_again import across_again
 from actions.not_given import DOSE, EPONYM, asks_figures, no_detail, no_figures, unsaid_asked, who_the_name_is
 from actions.other_names import asks_full_name, asks_other_names, names_reply, target_of
 from actions.replies import example_buttons, send_definition, send_reply

@@ -18,11 +18,11 @@ from sqlalchemy.orm import Session
 from actions import people
 from actions.compose import Reply, short_name, topic_reply
 from actions.conversation import State
-from actions.descriptions import describes
-from actions.pointing import mentions_in
+from actions.signs import neuron_kind_facts
 from actions.understanding import Question
 from actions.wording import say
 from bot.facts import across, names, queries
+from bot.facts.models import Fact
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
 from bot.facts.words import question_part, sentences
@@ -37,6 +37,7 @@ _AMONG_LISTED = re.compile(
     r"|\b(?:any|either|both|all) of (?:them|those|these) (?:\w+ )?(?:affect|cause|start|hit|involve|make|lead)\w*\b"
 )
 _GROUPS = ("mnd", "motor_neuron")
+_THAT = re.compile(r"\b(?:that|this|it)\b")
 _OF_TWO = re.compile(r"\b(?:of the two|of those two|of these two|of them two|either of (?:them|those|the two)|both)\b")
 # A question that picks types out ("which other types…", "are there others that…"), unlike "does PMA start
 # younger than other types?".
@@ -61,7 +62,10 @@ def across_reply(
         intro = "utter_across_intro" if len(found) > 1 else "utter_across_intro_one"
         parts = [say(domain, intro, phrase=phrase)] + [naming(session, f.condition, f.fact.answer) for f in found]
         conditions = [f.condition for f in found]
-        reply = Reply("answer", group, asked.topic, parts, [f.fact for f in found], conditions=conditions)
+        # ("which types cause stiffness?": the types by the motor neurons they affect, then what losing those does)
+        via = list({v.id: v for f in found for v in f.via}.values())
+        facts = [f.fact for f in found] + via
+        reply = Reply("answer", group, asked.topic, parts + [v.answer for v in via], facts, conditions=conditions)
         if among is None or len(conditions) >= 2:
             # A new listing, or two or more picked from the last one: "the first one" then counts from what
             # was just shown. One picked leaves the listing as it was ("and the other one?").
@@ -109,6 +113,15 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
     if _ABOUT_IT.match(normalise(sentence)) and state.focus not in (None, *_GROUPS) and not question.named:
         return None  # "is that the most common kind?" of the one in focus: about it, not across the types
     asked = across.attribute_question(session, sentence)
+    if asked is None and state.defined and _THAT.search(normalise(sentence)):
+        # "What's hyperreflexia?", then "which of the two would have that?" or "damage to which motor neurons
+        # causes that?": the word just explained.
+        with_word = f"{sentence} {state.defined}"
+        asked = across.attribute_question(session, with_word)
+        sign = across.attribute_question(session, with_word, require_across=False, attribute_only="signs")
+        kinds = neuron_kind_facts(session, sign, sentence, state.focus == "motor_neuron") if sign else []
+        if kinds:
+            return _neuron_kinds(kinds)
     parts = sentences(question.text)
     # ("is there any support out there for people like us?" asks no type: it must pick types out)
     like_us = bool(_LIKE_US.search(sentence)) and bool(_NAMES_TYPES.search(normalise(sentence)))
@@ -120,6 +133,10 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
     if asked is None or question.worded_topic not in (None, asked.topic):
         # ("what kind of non genetic things might be involved?" asks the other causes, not which are genetic)
         return None
+    kinds = neuron_kind_facts(session, asked, sentence, state.focus == "motor_neuron")
+    if kinds:
+        # "And which ones cause muscle wasting?" about motor neurons: the kind whose loss does it.
+        return _neuron_kinds(kinds)
     if state.listed and (asked.among_listed or _OF_TWO.search(normalise(sentence))):
         # "Which of the two is…": what tells the listed ones apart.
         asked = across.attribute_question(session, sentence, telling_among=state.listed) or asked
@@ -147,8 +164,10 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
     ):
         # "Wife has PLS. Which other types only affect one kind?": every type that does but PLS.
         among = [c.slug for c in queries.conditions(session) if c.slug not in (*mentioned, *_GROUPS)]
-    elif named:
-        return None  # "which kind of MND is PMA?" is about PMA; two named ones are compared
+    elif named or len([c for c in question.named if c not in _GROUPS]) == 2 and _ONE.search(normalise(sentence)):
+        # "which kind of MND is PMA?" is about PMA; two named ones are compared ("PBP or ALS - which one hits
+        # speech?", the two named before the question)
+        return None
     # "Are there other ones that mostly get guys?" after Kennedy's: every type that does, Kennedy's
     # too (the one talked about was not named as the one to leave out).
     reply = across_reply(session, domain, asked, among)
@@ -159,6 +178,11 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
         if one is not None and one.facts and one.kind == "answer":
             return one
     return reply
+
+
+def _neuron_kinds(facts: list[Fact]) -> Reply:
+    """The general facts saying which kind of motor neuron a sign of damage comes from."""
+    return Reply("answer", "motor_neuron", "upper_lower", [f.answer for f in facts], facts, answered_for="mnd")
 
 
 def _left_out(session: Session, text: str, state: State) -> list[str]:
@@ -239,46 +263,3 @@ def naming(session: Session, slug: str, text: str) -> str:
     """A fact in a list of types, led by its type's name when the fact does not say it ("PPS: The cold…")."""
     short = short_name(session, slug)
     return text if short.lower() in text.lower() else f"{short}: {text}"
-
-
-# A fragment of at most this many words (two more after "and", "what about") may ask the last question across
-# the types again.
-FRAGMENT_WORDS = 4
-# A fragment that asks the last question again about something else: "and the lower ones?", "what about men?"
-_AGAIN = re.compile(r"^(?:and|or|what about|how about|same for|same with)\b")
-_MOTOR_NEURONS = re.compile(r"\bmotor neurone?s?\b")
-
-
-# "both?", "and both kinds?" after a listing by which motor neurons the types affect.
-_BOTH_KINDS = re.compile(
-    r"^(?:and |what about |how about |then )?(?:which (?:ones? |types? |kinds? )?(?:do |does |affect |affects |hit |"
-    r"hits |are |is )?)?both(?: (?:kinds|types|sets|of them))?(?: then)?$"
-    # "the other one, that does both?", "and the one that hits both?"
-    r"|^(?:and |what about |then )?(?:the )?(?:other )?(?:one|type|kind)s?,? (?:that|which) "
-    r"(?:does|do|affects?|hits?|damages?|attacks?|is|involves?) both(?: (?:kinds|types|sets|of them))?(?: then)?$"
-)
-
-
-def across_again(session: Session, domain: DomainDict, question: Question, state: State) -> Reply | None:
-    """After a listing across types ("which types affect the upper motor neurons?"), a fragment naming
-    another value ("and the lower ones?", "what about the legs?") is the same question across types."""
-
-    named = [c for c in question.named if c != "motor_neuron"]
-    if (state.listed_kind != "match" and not state.across_last) or not question.text or named:
-        return None
-    if state.topic == "upper_lower" and _BOTH_KINDS.match(normalise(question.text)):
-        # "Only upper?", "and only lower?", then "both?": the types that affect both kinds.
-        both = across.attribute_question(session, "both upper and lower", require_across=False)
-        return across_reply(session, domain, both) if both is not None else None
-    if mentions_in(question):
-        return None
-    if state.focus == "motor_neuron" and not state.just_listed:
-        return None  # "and upper?" after what happens when lower motor neurons are damaged: motor neurons
-    plain = normalise(question.text)
-    if question.pronoun or describes(question.text):
-        return None  # "what about the numbness, does that come with it?": the one in focus
-    words = len(_MOTOR_NEURONS.sub("", plain).split())  # ("and one for the lower motor neurons")
-    if words > (FRAGMENT_WORDS + 2 if _AGAIN.match(plain) else FRAGMENT_WORDS):
-        return None  # a question of its own, not a fragment
-    asked = across.attribute_question(session, question.text, require_across=False)
-    return across_reply(session, domain, asked) if asked is not None else None

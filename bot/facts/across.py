@@ -167,12 +167,14 @@ def attribute_question(
     require_across: bool = True,
     specific_first: bool = False,
     telling_among: list[str] | None = None,
+    attribute_only: str | None = None,
 ) -> AttributeQuestion | None:
     """The attribute and values a question across types asks about, or None.
 
     With ``telling_among`` (the types a "which of the two…" picks from), an attribute that picks out some
     but not all of them goes first: "which of the two is the leading genetic cause of infant death?"
-    after two inherited types asks about babies, not genes."""
+    after two inherited types asks about babies, not genes. With ``attribute_only``, only that attribute's
+    values count ("his legs are stiff": the stiffness, whatever the legs say)."""
     plain = _WHEN_YOUNG.sub(" ", normalise(text))  # "I had polio as a child": when, not whom it affects
     plain = _TALKING_TO.sub(" ", plain)  # "who am I talking to?": a person, not speech
     if require_across and not ACROSS.search(plain):
@@ -191,6 +193,8 @@ def attribute_question(
         for attribute, value in sorted(lex.values[phrase]):
             if value not in hits.setdefault(attribute, []):
                 hits[attribute].append(value)
+    if attribute_only is not None:
+        hits = {a: v for a, v in hits.items() if a == attribute_only}
     if not hits:
         return None
     cued = {a for _, phrase in _phrases_in(stems, lex.cues) for a in lex.cues[phrase]}

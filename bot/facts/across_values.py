@@ -23,6 +23,9 @@ class Found:
     condition: str
     values: tuple[str, ...]
     fact: Fact
+    # The general facts that tie the values to what ``fact`` states (PLS affects the upper motor neurons; losing
+    # their signals can make muscles stiff), in the order stated; none when ``fact`` says it itself.
+    via: tuple[Fact, ...] = ()
 
 
 def having(session: Session, attribute: str, values: list[str], among: list[str]) -> set[str]:
@@ -46,6 +49,21 @@ def _read_stated(session: Session) -> tuple[tuple[str, str, str, str], ...]:
     return tuple((a, v, c, f) for a, v, c, f in session.execute(stmt))
 
 
+def _via(session: Session) -> dict[tuple[str, str, str], str]:
+    """The general fact each (attribute, value, condition) holds through, where it does: read once per build."""
+    return per_build(session, "attribute via", _read_via)
+
+
+def _read_via(session: Session) -> dict[tuple[str, str, str], str]:
+    stmt = select(
+        ConditionAttribute.attribute,
+        ConditionAttribute.value,
+        ConditionAttribute.condition_slug,
+        ConditionAttribute.via_fact_id,
+    ).where(ConditionAttribute.via_fact_id.is_not(None))
+    return {(a, v, c): str(f) for a, v, c, f in session.execute(stmt)}
+
+
 def conditions_with(session: Session, question: AttributeQuestion, among: list[str] | None = None) -> list[Found]:
     """The types with any of the values asked (only those ``among``, if given), in document order.
 
@@ -64,8 +82,17 @@ def conditions_with(session: Session, question: AttributeQuestion, among: list[s
             continue
         by_condition.setdefault(slug, []).append(value)
         fact_ids.setdefault(slug, fact_id)
-    facts = {f.id: f for f in queries.facts_by_id(session, list(fact_ids.values()))}
-    return [Found(slug, tuple(vals), facts[fact_ids[slug]]) for slug, vals in by_condition.items()]
+    via = _via(session)
+    via_ids = {
+        slug: list(dict.fromkeys(via[key] for v in vals if (key := (question.attribute, v, slug)) in via))
+        for slug, vals in by_condition.items()
+    }
+    wanted = [*fact_ids.values(), *(i for ids in via_ids.values() for i in ids)]
+    facts = {f.id: f for f in queries.facts_by_id(session, wanted)}
+    return [
+        Found(slug, tuple(vals), facts[fact_ids[slug]], tuple(facts[i] for i in via_ids[slug]))
+        for slug, vals in by_condition.items()
+    ]
 
 
 def values_of(session: Session, condition: str) -> dict[str, set[str]]:

@@ -237,6 +237,7 @@ def _write_attributes(session: Session, data: FactData) -> None:
                         attribute=entry["attribute"],
                         value=value,
                         fact_id=entry["fact"],
+                        via_fact_id=entry.get("via"),
                         position=position,
                     )
                 )

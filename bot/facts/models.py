@@ -256,6 +256,9 @@ class ConditionAttribute(Base):
     attribute: Mapped[str] = mapped_column(ForeignKey("attribute.slug"), index=True)
     value: Mapped[str] = mapped_column(String(32))
     fact_id: Mapped[str] = mapped_column(ForeignKey("fact.id"))
+    # The general fact that ties the value to what ``fact`` states, when ``fact`` does not say the value itself:
+    # PLS "affects only upper motor neurons", and losing their signals "can make muscles stiff".
+    via_fact_id: Mapped[str | None] = mapped_column(ForeignKey("fact.id"))
     position: Mapped[int]
 
 

@@ -84,6 +84,9 @@ def read_facts(check: Checker, root: Path, data: FactData, known_terms: set[str]
                 check.problem(conditions_path, label, "attributes", f"unknown fact '{entry['fact']}'")
             elif cond["slug"] not in (fact["condition"], *fact["for"]):
                 check.problem(conditions_path, label, "attributes", f"fact '{entry['fact']}' is not about it")
+            via = entry.get("via")
+            if via is not None and via not in facts:
+                check.problem(conditions_path, label, "attributes", f"unknown via fact '{via}'")
 
 
 def read_attributes(check: Checker, root: Path, data: FactData) -> None:

@@ -57,12 +57,14 @@ def read_conditions(check: Checker, root: Path, data: FactData) -> dict[str, str
         attributes = raw.get("attributes") or []
         if not isinstance(attributes, list) or not all(
             isinstance(a, dict)
-            and set(a) == {"attribute", "values", "fact"}
+            and {"attribute", "values", "fact"} <= set(a) <= {"attribute", "values", "fact", "via"}
             and isinstance(a["fact"], str)
+            and isinstance(a.get("via", ""), str)
             and isinstance(a["attribute"], str)
             for a in attributes
         ):
-            check.problem(path, label, "attributes", "each entry needs an attribute, a list of values and a fact")
+            need = "each entry needs an attribute, a list of values and a fact (and may have a via fact)"
+            check.problem(path, label, "attributes", need)
             attributes = []
         cond_slugs.append(slug)
         data.conditions.append({**raw, "aliases": aliases, "recognise": recognised, "attributes": attributes})
