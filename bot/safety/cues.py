@@ -73,7 +73,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "sudden": re.compile(
         r"\b(?:suddenly|sudden|all of a sudden|out of nowhere|out of the blue|just now|just started|"
         r"(?:few |couple of |\d+ )?minutes? ago|an hour ago|half an hour|this morning|tonight|since lunch|"
-        r"since this morning|since breakfast|since an hour|overnight)\b"
+        r"since this morning|since breakfast|since an hour|overnight|"
+        r"(?:in )?the (?:last|past) (?:few |couple of |\d+ )?(?:minutes?|hour))\b"
     ),
     # Over and done with.
     "past": re.compile(

@@ -282,7 +282,11 @@ class Detector:
             # "sorry not her arms, i meant her chewing": a correction of the question, with no danger
             # phrase the patterns know; body words alone are not news of danger.
             return Verdict("none", None, p, "")
-        if p >= needed and (model_kind in present or (p >= NO_DANGER_WORD_AT and words >= NO_DANGER_WORD_MIN_WORDS)):
+        # ("she keeps dropping cups and her right hand has gone weak": weakness that came on over time is no sign of a
+        # stroke, which comes on suddenly)
+        gradual_weakness = model_kind == "stroke" and "sudden" not in found
+        named = model_kind in present or (p >= NO_DANGER_WORD_AT and words >= NO_DANGER_WORD_MIN_WORDS)
+        if p >= needed and named and not gradual_weakness:
             return Verdict("emergency", model_kind, p, "model")
         today = bool(_TODAY.search(prepared))
         over_today = today and not found & (_SETTLED - {"resolved"})  # "fell this morning, got up ok"
