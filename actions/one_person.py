@@ -144,6 +144,17 @@ _PREDICTION = re.compile(
     r"|\b(?:is|are) (?:he|she|my \w+) dying\b"
     # "in my own case, at 71, how many years might I expect?"
     r"|\bin (?:my|his|her) (?:own )?case\b"
+    # "is it worth me asking for it?", "would riluzole help her?": a medicine decision for one person
+    r"|\b(?:is it|it is|its) worth (?:me|him|her|us|my \w+) (?:asking|trying|getting|taking|having|going)\b"
+    r"|\b(?:would|will|could|might) (?:riluzole|edaravone|the medicines?|the drugs?|the tablets?|the pills?) "
+    r"(?:help|work for|do anything for) (?:him|her|me|us|my \w+)\b"
+    # "she worked with pesticides for years, is that why she got it?": the cause in one person
+    r"|\bis (?:that|this|it) (?:why|the reason|what caused|how) (?:he|she|i|my \w+) (?:got|has|have|ended up with|"
+    r"developed) (?:it|this|that|mnd|als|pls|pma|pbp|sma|kennedys?|pps)\b"
+    # "does that mean he's got the inherited kind?", "have I got the common one or a rare one?"
+    r"|\bmean (?:that )?(?:ive|hes|shes|i ve|he s|she s|i have|he has|she has|my \w+ has) (?:got )?(?:the|a|an) "
+    r"(?:\w+ )?(?:kind|type|one|form|sort)\b"
+    r"|\b(?:have|has) (?:i|he|she|my \w+) got (?:the|a|an) (?:\w+ )?(?:kind|type|one|form|sort)\b"
     r"|\bhow (?:many|much) (?:more )?(?:years|months|time)\b.{0,30}\b(?:i|he|she|we)\b.{0,25}"
     r"\b(?:have|got|left|expect)\b"
     r"|\bwill (?:my|our) \w+ with (?:\w+ ){1,3}?(?:ever |still )?(?:be able|walk|talk|live|need|get|survive)\b"
@@ -173,7 +184,11 @@ _JUDGEMENT = re.compile(
     r"|\b(?:is|could|might) (?:this|that|it) (?:be )?(?:serious|normal)\b"
 )
 # "Is this…?", "could it be…?": about what the person has just described.
-_THIS = re.compile(r"\b(?:is this|could this be|could it be|might this be|might it be)\b")
+_THIS = re.compile(
+    r"\b(?:is this|could this be|could it be|might this be|might it be)\b"
+    # "legs weak, no pain. does that sound like MND to u?": what was just described, judged
+    r"|\b(?:does|do|would) (?:that|this|it|these|all that|all this) (?:sound|seem|look) like\b"
+)
 # "I've had twitches… Is this how it starts?"
 _HOW_IT_STARTS = re.compile(r"\b(?:is|could) (?:this|that) (?:be )?how (?:it|mnd|als|pls|pma|pbp) (?:starts|begins)\b")
 # Someone in particular: the person writing or the one they write about.

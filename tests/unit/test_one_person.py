@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actions.one_person import asks_for_one_person
+from bot.facts.text import normalise
 
 
 @pytest.mark.parametrize(
@@ -25,6 +26,12 @@ from actions.one_person import asks_for_one_person
         "is my dad's ALS in the final stages now",
         "my grandad had it. so does that mean im going to get it",
         "her speech is worse this month, does that mean shes getting worse quicker",
+        # a medicine decision, the cause in one person, which kind one person has
+        "my husband asked if it is worth me asking the neuro for it",
+        "would edaravone help him at all",
+        "he drank well water all his life, is that why he got als",
+        "my mum was told at 70, does that mean she has the family kind",
+        "weak grip and twitchy arms, have i got the fast sort",
     ],
 )
 def test_about_one_person(text: str) -> None:
@@ -51,6 +58,9 @@ def test_about_one_person(text: str) -> None:
         "could my kids get it from me",
         # Regret looks back: that it is no one's fault, not a decision for one person
         "should we have spotted it sooner",
+        # a therapy in general, and why a sign happens
+        "would physio help him with the stiffness",
+        "is that why people with pbp struggle to swallow",
     ],
 )
 def test_about_the_condition(text: str) -> None:
@@ -61,3 +71,12 @@ def test_a_statement_of_what_one_has_is_not_a_question() -> None:
     # "that's what I've got" says which symptom is theirs; "do you suppose that is what I have?" asks
     assert not asks_for_one_person("sorry, I meant does PMA cause numbness, that's what I've got")
     assert asks_for_one_person("do you suppose that is what I have")
+
+
+def test_a_described_case_judged_is_about_one_person() -> None:
+    # "does that sound like…" asks the bot to judge what was just described, with or without "I"
+    from actions.one_person import about_one_person
+
+    text = "tired legs, no numbness at all. would that seem like als to you"
+    assert about_one_person(text, normalise(text))
+    assert not about_one_person("what does als sound like as a word", normalise("what does als sound like as a word"))
