@@ -138,7 +138,7 @@ def topic_reply(
     if cond is None:
         return None
     # (not "what helps with the stiffness?", which asks what helps)
-    signs = facts_for_sign(session, asked, slug) if question.text and topic in _SIGN_TOPICS else None
+    signs = facts_for_sign(session, asked, slug, question.text) if question.text and topic in _SIGN_TOPICS else None
     if signs:
         # "Does PLS make your muscles stiff?": the motor neurons it affects, and what losing them does. ("The
         # stiffness is the worst bit, why?" asks about the motor neurons.)

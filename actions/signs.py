@@ -21,17 +21,22 @@ from bot.facts.text import normalise
 _SIGNS = "signs"
 # Asking which kind of motor neuron, not which types: "damage to which motor neurons causes that?".
 _NEURONS = re.compile(r"\b(?:motor )?neurone?s?\b|\bnerves?\b")
+# A question that only points back at what was said before it: "why does that happen?", "is this part of it?".
+_POINTS_BACK = re.compile(r"\b(?:that|this|these|those)\b")
 # Asking which types: "which types cause stiffness?", "which MNDs make muscles waste away?".
 _TYPES = re.compile(r"\b(?:types?|kinds? of (?:mnd|motor neurone? disease)|mnds?|diseases?|conditions?)\b")
 
 
-def facts_for_sign(session: Session, asked: str, slug: str) -> list[Fact] | None:
+def facts_for_sign(session: Session, asked: str, slug: str, message: str = "") -> list[Fact] | None:
     """The facts that answer a question about a sign of damage in the type ``slug`` (its own, then the general
     one it holds through), when the material ties the sign to it; None when the question names no sign or the
-    material does not tie it (or ``slug`` is not a type)."""
+    material does not tie it (or ``slug`` is not a type). A question that only points back ("…stiff legs and
+    jumpy reflexes. why does that happen?") asks about the sign said before it in the ``message``."""
     if not asked or slug in ("mnd", "motor_neuron"):
         return None
     question = across.attribute_question(session, asked, require_across=False, attribute_only=_SIGNS)
+    if question is None and message and _POINTS_BACK.search(normalise(asked)):
+        question = across.attribute_question(session, message, require_across=False, attribute_only=_SIGNS)
     if question is None:
         return None
     found = across.conditions_with(session, question, [slug])

@@ -31,7 +31,7 @@ RESPONSES = {
     "ask_capabilities": "utter_capabilities",
 }
 # Attributes whose words name a part of the body or a symptom ("talking?", "legs?").
-_SYMPTOM_ATTRIBUTES = ("affects", "starts_in")
+_SYMPTOM_ATTRIBUTES = ("affects", "starts_in", "signs")
 # "And who helps me?", "what helps her", "how can I make the nights easier for her"
 _HELP = re.compile(
     r"\b(?:who|what|anything|something) (?:helps?|can help|could help|would help)\b"
