@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from actions.contract import payload
 from actions.conversation import opened_event
-from actions.people import people_events
+from actions.people_said import people_events
 from actions.wording import say
 from bot.facts import names, queries, serving
 from bot.facts.db import StoreMissing

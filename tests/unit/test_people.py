@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
-from actions.people import claimed, named_person, people_events, pointed_at, remembered
+from actions.people import claimed, named_person, pointed_at
+from actions.people_said import people_events, remembered
 
 
 @pytest.mark.parametrize(
@@ -21,6 +22,8 @@ from actions.people import claimed, named_person, people_events, pointed_at, rem
         ("what is PLS?", {}),
         ("mum has PLS, dad had ALS years back. whats the difference", {"mum": "pls", "dad": "als"}),
         ("husband has just been diagnosed with progressive muscular atrophy", {"husband": "pma"}),
+        # an age in brackets between the relative and what they have
+        ("wife (58) was told last week she has primary lateral sclerosis", {"wife": "pls"}),
         ("no sorry I meant PMA. thats what they said I have", {"me": "pma"}),
         ("41, diagnosed with kennedys. which gene is involved", {"me": "kennedy"}),
         ("im worried about ALS, what is it", {}),
