@@ -173,14 +173,19 @@ def send_definition(
         text = say(domain, "utter_definition_asked_as", asked=other, term=entry.term, definition=entry.definition)
     else:
         text = say(domain, "utter_definition", term=entry.term, definition=entry.definition)
+    # ("mum has progressive bulbar palsy. what is the bulbar bit?": the word, and PBP is what "it" means next)
+    typed = said and not said.startswith("/")
+    named = {c for c in names.find_conditions(session, said) if c not in ("mnd", "motor_neuron")} if typed else set()
+    focus = named.pop() if len(named) == 1 else tracker.get_slot("condition")
     dispatcher.utter_message(
         text=text,
         json_message=payload(
             "definition",
-            condition=tracker.get_slot("condition"),
+            condition=focus,
             topic=tracker.get_slot("topic"),
             sources=queries.provenance([entry]),
             term=f"{entry.term} ({other})" if other else entry.term,
         ),
     )
-    return [SlotSet("term", entry.term)]
+    refocused = [SlotSet("condition", focus)] if focus != tracker.get_slot("condition") else []
+    return [SlotSet("term", entry.term), *refocused]

@@ -73,3 +73,10 @@ def test_two_named_before_which_one(chat: Chat) -> None:
     reply = chat.say("kennedys or pma - which one mostly affects men")
     assert reply["custom"]["kind"] == "compare", reply
     assert set(reply["custom"]["conditions"]) == {"kennedy", "pma"}, reply
+
+
+def test_a_type_named_beside_a_word_asked_is_what_it_means_next(chat: Chat) -> None:
+    reply = chat.say("my uncle was told progressive muscular atrophy. what does atrophy mean")
+    assert reply["custom"]["kind"] == "definition", reply
+    reply = chat.say("and is it the brain nerves or the spinal ones")
+    assert about(reply)[:3] == ("answer", "pma", "upper_lower"), reply
