@@ -67,6 +67,7 @@ class ActionAnswerTopic(StoreAction):
     ) -> list[EventType]:
         question = read(session, tracker)
         state = State.of(tracker)
+        _drop_negated(question, state)
         if picks_a_choice(question, state):
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         if opens_with_a_name(session, question, state):
@@ -151,9 +152,7 @@ class ActionAnswerWhatAbout(StoreAction):
     ) -> list[EventType]:
         question = read(session, tracker)
         state = State.of(tracker)
-        if question.negated and question.text and CORRECTION.search(normalise(question.text)):
-            # "Sorry, I meant PBP, not PLS": PLS was never meant, so "both" later does not count it.
-            state.history = [c for c in state.history if c not in question.negated]
+        _drop_negated(question, state)
         early = answer_first(session, dispatcher, tracker, domain, question, state)
         if early is not None:
             return early
@@ -211,6 +210,15 @@ class ActionAnswerWhatAbout(StoreAction):
             if reply is not None:
                 return send_reply(session, dispatcher, domain, reply, state)
         return ask_which_condition(session, dispatcher, domain, topic or state.topic or "definition")
+
+
+def _drop_negated(question: Question, state: State) -> None:
+    """A correction's wrong name forgotten: "Sorry, I meant PBP, not PLS" (so "both" later does not count PLS);
+    "sorry, not PMA. how long do people live with it?" with nothing else named asks about the one before it."""
+    if question.negated and question.text and CORRECTION.search(normalise(question.text)):
+        state.history = [c for c in state.history if c not in question.negated]
+        if state.focus in question.negated:
+            state.focus = state.history[-1] if state.history else None
 
 
 def _re_asks(session: Session, text: str) -> bool:

@@ -121,7 +121,7 @@ _TOPIC_NAME = re.compile(
     r"\b(?:inherit\w*|genetic|progressive|prognosis|paralysis|treatments?|therapy|trials?|polio|reflex)\b"
 )
 CORRECTION = re.compile(
-    r"\b(?:sorry|i meant|i mean|meant|oops|whoops|no wait|not that|wrong one|correction|actually|typo|"
+    r"\b(?:sorry|i meant|i mean|meant|oops|whoops|no wait|not that|wrong one|correction|actually|typo|^no,? not|"
     r"autocorrect\w*|misspel\w*|my mistake|my bad)\b"
 )
 

@@ -2,8 +2,9 @@
 
 Carers and families often talk about more than one person ("my husband has ALS and his brother has
 Kennedy's"). When a sentence names one relative and one condition, the pair is kept in the
-``people`` slot (relative -> condition slug; read from messages in actions/people_said.py); "my wife's one", "back to mum's kind" or "his
-brother's, any medication for that?" then resolve to that condition (actions/references.py).
+``people`` slot (relative -> condition slug; read from messages in actions/people_said.py);
+"my wife's one", "back to mum's kind" or "his brother's, any medication for that?" then resolve
+to that condition (actions/references.py).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ _POINTED = re.compile(
     rf"what i have|{_BACK} me)\b"
     # Someone talked about as "he" or "she": "his condition", "is her kind…", "back to hers".
     rf"|\b(?P<pronoun>his|her) {_OWN}\b|\b{_BACK} (?P<theirs>hers|his)\b|\b(?P<hers>hers)\b"
+    # "sorry, meant his, not PLS"
+    r"|\b(?:meant|mean) (?P<meant>his)\b(?! \w+ (?:has|had|is|was)\b)"
     # Someone helped or cared for, whose condition was said: "how can I help dad keep walking?"
     rf"|\b(?:help|helping|support|supporting|care for|caring for|look after|looking after) (?:my |our )?"
     rf"(?P<helped>{RELATIVE})\b"
@@ -82,7 +85,7 @@ def pointed_at(text: str, people: dict[str, str], opened: str | None = None) -> 
     if match.group("me"):
         others = {c for person, c in people.items() if person != "me"}
         return people.get("me") or (opened if opened not in others else None)
-    pronoun = match.group("pronoun") or match.group("theirs") or match.group("hers")
+    pronoun = match.group("pronoun") or match.group("theirs") or match.group("hers") or match.group("meant")
     if pronoun:
         # "His condition": the one man (or woman) whose condition was said, or the one person at all;
         # with nobody's said, the one the conversation opened with ("back to hers").

@@ -80,3 +80,11 @@ def test_a_type_named_beside_a_word_asked_is_what_it_means_next(chat: Chat) -> N
     assert reply["custom"]["kind"] == "definition", reply
     reply = chat.say("and is it the brain nerves or the spinal ones")
     assert about(reply)[:3] == ("answer", "pma", "upper_lower"), reply
+
+
+def test_a_name_taken_back_leaves_the_one_before_it(chat: Chat) -> None:
+    chat.say("my grandad has kennedys disease")
+    chat.say("and sma, what causes that")
+    reply = chat.say("oops, not sma. does it shorten life?")
+    assert reply["custom"]["condition"] == "kennedy", reply
+    assert reply["custom"]["topic"] == "outlook", reply
