@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.details import what_is_unsaid
-from actions.gaps import answers_itself, asked_gap, remedy_named
+from actions.gaps import answers_itself, asked_gap, remedy_named, unknown_thing
 from actions.selection import chosen_facts
 from actions.signs import facts_for_sign
 from actions.understanding import DISEASE, THEY, Question
@@ -244,9 +244,11 @@ def topic_reply(
             parts = [say(domain, response, name=name, **values)]
             parts.append(say(domain, "utter_what_it_says", topic_label=label, name=name))
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=slug)
-        if unknown and guessed and lead.lexical < UNKNOWN_LEXICAL:
+        thing = unknown_thing(asked, unknown) if unknown else ""
+        if unknown and guessed and (lead.lexical < UNKNOWN_LEXICAL or thing):
+            # ("does ALS affect the bladder?": the bladder is what is asked, however well "affect" matches)
             parts = [
-                say(domain, "utter_not_in_material", words=" ".join(unknown)),
+                say(domain, "utter_not_in_material", words=thing or " ".join(unknown)),
                 say(domain, "utter_what_it_says", topic_label=label, name=name),
             ]
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=slug)
@@ -261,8 +263,9 @@ def topic_reply(
 
     if general:
         chosen = chosen_facts(general, facts)
-        if unknown and guessed and general[0].lexical < UNKNOWN_LEXICAL:
-            parts = [say(domain, "utter_not_in_material", words=" ".join(unknown))]
+        thing = unknown_thing(asked, unknown) if unknown else ""
+        if unknown and guessed and (general[0].lexical < UNKNOWN_LEXICAL or thing):
+            parts = [say(domain, "utter_not_in_material", words=thing or " ".join(unknown))]
             parts.append(
                 say(
                     domain,

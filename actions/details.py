@@ -108,8 +108,8 @@ _INHERITANCE_DETAILS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] =
     (
         "utter_unsaid_chances",
         re.compile(
-            r"\b(?:what (?:are|is) the (?:chances?|odds)|whats the (?:chances?|odds)|how likely|"
-            r"percent(?:age)? chance|50 50|1 in \d)\b"
+            # ("we want kids. chances they get it?": any chance or odds asked is a figure the material never gives)
+            r"\b(?:chances?|odds|how likely|likelihood|probability|percent(?:age)?|50 50|1 in \d)\b"
         ),
         ("chance", "percent", "likely"),
     ),

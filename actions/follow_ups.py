@@ -121,7 +121,7 @@ POINTED = ("listed", "chosen", "other", "rest", "all", "described")
 
 # Words that name a topic outright, for corrections ("no, I meant the symptoms").
 _TOPIC_WORD = re.compile(
-    r"\b(?:(?P<treatment>treatments?|cures?|medicines?|medications?|therapy|therapies)"
+    r"\b(?:(?P<treatment>treatments?|cures?|medicines?|medications?|meds|therapy|therapies|physio\w*|exercises?)"
     r"|(?P<symptoms>symptoms?|signs)"
     r"|(?P<causes>causes?|caused)"
     r"|(?P<inheritance>inherited|inheritance|genetic|hereditary|passed down)"
@@ -198,9 +198,12 @@ def names_people_only(question: Question, state: State) -> bool:
 
 
 def topic_named(question: Question) -> str | None:
-    """The topic "tell me more about the inherited bit" names, if it names one."""
-    more_about = _MORE_ABOUT.search(normalise(question.text)) if question.text else None
-    named = _TOPIC_WORD.search(more_about.group(1)) if more_about else None
+    """The topic "tell me more about the inherited bit" names, if it names one; read as agreeing ("exercise
+    ok?"), the topic its words name."""
+    text = normalise(question.text) if question.text else ""
+    more_about = _MORE_ABOUT.search(text)
+    about = more_about.group(1) if more_about else (text if question.intent == "affirm" else "")
+    named = _TOPIC_WORD.search(about) if about else None
     return next(topic for topic, word in named.groupdict().items() if word) if named else None
 
 

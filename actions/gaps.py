@@ -1,5 +1,6 @@
 """What the material lacks, as a question shows it: a list that was lost from the documents ("which tests?",
-"the early signs"), and a remedy it never names ("does a ketogenic diet stop MND?")."""
+"the early signs"), a remedy it never names ("does a ketogenic diet stop MND?"), and a thing asked about that it
+never names ("does ALS affect the bladder?", "can statins cause MND?")."""
 
 from __future__ import annotations
 
@@ -85,3 +86,27 @@ def answers_itself(index: Any, question: Question, lead: Scored, lost: Scored, s
         return True
     keys = set(index.terms(question_part(question.text))) & set(lost.item.fields.get("key", {}))
     return lead.item.condition == slug and bool(keys & set(lead.item.fields.get("answer", {})))
+
+
+# A yes/no question about a thing: "do they control the heart as well?", "does ALS affect the bladder?".
+_YES_NO = re.compile(r"^(?:and |so |but |ok )?(?:do|does|did|can|could|will|would|is|are|has|have)\b")
+_ALSO = re.compile(r"(?: (?:as well|too|also|at all|then|though|tho|either))+$")
+# What brings it on: "can statins cause MND?", "could his old job have triggered it?"
+_CAUSING = frozenset("cause causes caused causing trigger triggers triggered bring brought lead led".split())
+
+
+def unknown_thing(asked: str, unknown: list[str]) -> str:
+    """The words the material never uses that are the thing a question asks about, or "": the last words of a
+    yes/no question ("does ALS affect the bladder?"), or what is said to bring it on ("can statins cause MND?")."""
+    plain = _ALSO.sub("", normalise(asked))
+    words = plain.split()
+    if not words or not unknown:
+        return ""
+    for i, word in enumerate(words):
+        if word in _CAUSING:
+            near = [w for w in words[max(0, i - 4) : i] if w in unknown]
+            if near:
+                return " ".join(near)
+    if _YES_NO.match(plain) and words[-1] in unknown:
+        return words[-1]
+    return ""

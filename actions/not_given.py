@@ -9,7 +9,6 @@ Figures and names are said to be missing plainly, then what the material does sa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
@@ -20,6 +19,7 @@ from actions.compose import Reply, short_name, topic_label, topic_reply
 from actions.conversation import State
 from actions.replies import send_reply
 from actions.understanding import Question
+from actions.unsaid import UNSAID, Unsaid
 from actions.wording import say
 from bot.facts.text import normalise
 from bot.facts.words import asks, question_part, sentences
@@ -106,130 +106,6 @@ def who_the_name_is(
         *[f.answer for f in reply.facts],
     ]
     return send_reply(session, dispatcher, domain, reply, state)
-
-
-@dataclass(frozen=True)
-class Unsaid:
-    """A detail the material never gives, whichever type is asked about: the words that ask it, the topic
-    whose facts are given after saying so, the response that says so, and words in those facts that would
-    show the material does say it after all (then the question is answered as usual)."""
-
-    asks: re.Pattern[str]
-    topic: str
-    response: str
-    telling: tuple[str, ...] = ()
-    one_type: bool = False  # only about one type ("what kinds of SMA are there?"), not MND or motor neurons
-    needs_condition: bool = False  # "which gene is it caused by?" with none named asks which type first
-
-
-UNSAID = (
-    Unsaid(  # "is it catching?", "can my grandkids get it off me?"
-        re.compile(
-            r"\b(?:catching|contagious|infectious|catchable|transmissible)\b"
-            r"|\b(?:catch|caught)\b(?! (?:(?:his|her|my|their|your|our) )?breath)"
-            # ("could they get it from me?" asks whether it is inherited)
-            r"|\bget (?:it|this|that) off (?:me|him|her|them|us|someone|somebody|other people|others)\b"
-            r"|\bspread (?:it )?(?:from (?:one )?person to person|to (?:other people|others|the kids|my kids|family))\b"
-        ),
-        "causes",
-        "utter_unsaid_contagion",
-        ("contagious", "infectious", "catch"),
-    ),
-    Unsaid(  # "side effects of edaravone?"
-        re.compile(r"\bside ?effects?\b|\badverse (?:effects?|reactions?)\b"),
-        "treatment",
-        "utter_unsaid_side_effects",
-        ("side effect",),
-    ),
-    Unsaid(  # "which gene causes the family kind of ALS, is it c9 something"
-        re.compile(
-            r"\b(?:which|what) genes?\b|\bname of the genes?\b|\bgenes? (?:is it|called|names?)\b|\bc9\w*|\bsod ?1\b"
-        ),
-        "inheritance",
-        "utter_unsaid_gene",
-        ("smn1", "androgen receptor"),
-        needs_condition=True,
-    ),
-    Unsaid(  # "what kind of toxic, like chemicals?"
-        re.compile(
-            r"\b(?:what|which) (?:kinds? |sorts? |types? )?(?:of )?(?:toxic|toxins?|chemicals?|poisons?|virus\w*|viral|"
-            r"infections?|environmental)(?: (?:factors?|things?|stuff))?\b"
-        ),
-        "causes",
-        "utter_unsaid_factors",
-        ("pesticide", "chemical", "metal"),
-    ),
-    Unsaid(  # "can MND affect the way someone thinks or their memory?"
-        re.compile(
-            r"\b(?:affect|affects|change|changes|damage|damages|harm|harms|hurt|hurts)\b.{0,40}"
-            r"\b(?:memory|thinking|(?:the way|how) (?:\w+ ){0,2}thinks?|personality|behaviou?r|brain power|mind)\b"
-            r"|\b(?:memory|thinking) (?:problems?|loss|issues?|trouble)\b"
-        ),
-        "symptoms",
-        "utter_unsaid_thinking",
-        ("memory", "thinking", "behavio"),
-    ),
-    Unsaid(  # "does vitamin C protect you from MND?", "can you prevent it?"
-        re.compile(
-            r"\b(?:prevent\w*|protect\w*)\b|\bavoid (?:getting|it)\b"
-            r"|\bstop (?:me|you|him|her|myself|us|them) (?:getting|from)\b"
-            r"|\b(?:reduce|lower|cut) (?:the|my|your|his|her|our) (?:risk|chances?)\b"
-        ),
-        "risk_factors",
-        "utter_unsaid_prevention",
-        ("prevent", "protect"),
-    ),
-    Unsaid(  # "what trials are running in manchester right now?"
-        re.compile(
-            r"\b(?:which|what|any) (?:clinical )?(?:trials?|studies)\b.{0,40}\b(?:running|recruiting|open|near|"
-            r"available|in (?!the\b|a\b|an\b)\w+)\b|\b(?:trials?|studies) (?:near|around|recruiting)\b"
-        ),
-        "treatment",
-        "utter_unsaid_trials",
-        ("recruit",),
-    ),
-    Unsaid(  # "does PLS turn into ALS eventually?"
-        re.compile(
-            r"\b(?:turns?|turned|turning|changes?|changing|develops?|developing|progress(?:es)?|evolves?|becomes?|"
-            r"morphs?)\s+(?:in)?to\s+(?:full blown |proper )?(?:als|pls|pma|pbp|sma|mnd|kennedys?|amyotrophic|"
-            r"lou gehrig|motor neurone? disease|another (?:type|kind|one)|the other (?:one|type|kind))\b"
-        ),
-        "outlook",
-        "utter_unsaid_turning_into",
-        ("turn into", "turns into", "become", "develop into", "change into"),
-    ),
-    Unsaid(  # "how long do babies with SMA usually live?" when its facts give no span of time
-        re.compile(
-            r"\bhow long (?:do|does|will|would|can|could|might|may) (?:\w+ ){0,5}?(?:live|survive|last|have left)\b"
-            r"|\blife expectancy\b|\bhow many (?:more )?years (?:do|does|will|would|can)\b"
-            # "what's the average survival in years?", "survival rate after diagnosis"
-            r"|\b(?:average|median|typical|usual) (?:survival|lifespan|life span)\b"
-            r"|\bsurvival (?:rates?|time|in years)\b"
-        ),
-        "outlook",
-        "utter_unsaid_how_long",
-        ("year", "month", "decade", "week"),
-    ),
-    Unsaid(  # "what are the types of SMA?", "son has SMA type 2"
-        # (not "what other kinds are there", "one of the types that affect men", "types of MND")
-        re.compile(
-            r"(?<!other )\b(?:types|kinds|forms|sorts|subtypes|variants) of "
-            # (not "what kinds of symptoms come with PPS?": kinds of something else)
-            r"(?!mnd\b|motor\b|the\b|them\b|those\b|symptoms?\b|signs?\b|problems?\b|treatments?\b|therap|"
-            r"medicines?\b|meds\b|drugs?\b|tests?\b|help\b|support\b|things\b|people\b|exercises?\b|care\b|"
-            r"equipment\b|aids?\b|muscles?\b|nerves?\b|neurone?s\b|doctors?\b|specialists?\b|weakness\b|pain\b)"
-            r"|\b(?:is|are) there (?:different |several |many |any )?(?:types|kinds|forms|subtypes)\b"
-            # "what does type 1 mean?", "he has SMA type 2"
-            r"|\btype (?:1|2|3|4|i|ii|iii|iv|one|two|three|four)\b"
-            r"(?! of (?:mnd|motor))"
-        ),
-        "types",
-        "utter_unsaid_subtypes",
-        ("type 1", "type 2", "type i"),
-        one_type=True,
-        needs_condition=True,
-    ),
-)
 
 
 def unsaid_asked(text: str) -> Unsaid | None:

@@ -34,7 +34,11 @@ RESPONSES = {
 _SYMPTOM_ATTRIBUTES = ("affects", "starts_in", "signs")
 # "And who helps me?", "what helps her", "how can I make the nights easier for her"
 _HELP = re.compile(
-    r"\b(?:who|what|anything|something) (?:helps?|can help|could help|would help)\b"
+    # ("what does actually help?", not "what do you help with?")
+    r"\b(?:who|what|anything|something)(?: (?!you\b|u\b)\w+)?(?: actually| really)? "
+    r"(?:helps?|can help|could help|would help)\b"
+    # what helps, named: "exercise ok?", "physio any good?"
+    r"|\b(?:exercis\w*|physio\w*|meds|medicines?|medications?|treatments?|therap\w*)\b"
     r"|\bmake (?:\w+ ){0,3}easier for (?:him|her|them|me|us|my \w+)\b"
 )
 

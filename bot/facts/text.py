@@ -47,7 +47,7 @@ def _join_spelled(words: list[str]) -> list[str]:
 def normalise(text: str) -> str:
     """Lower-case, drop apostrophes and accents, turn other punctuation into single spaces."""
     # "he'll" and "I'll" are "he will" and "I will", not "hell" and "ill".
-    text = _WILL.sub(r"\1 will", text.lower())
+    text = _WILL.sub(r"\1 will", text.lower()).replace("%", " percent ")  # "what % of cases…"
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     folded = folded.translate(_APOSTROPHES)
     return " ".join(_join_spelled(_NON_WORD.sub(" ", folded).split()))

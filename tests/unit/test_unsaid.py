@@ -1,0 +1,41 @@
+"""Details the material never gives are told from questions it answers: the words that ask how a medicine is
+given, about machines and devices, how long a diagnosis takes, and a thing never named asked about."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.gaps import unknown_thing
+from actions.not_given import unsaid_asked
+
+
+@pytest.mark.parametrize(
+    ("text", "response"),
+    [
+        ("does riluzole come as a pill or an injection", "utter_unsaid_how_given"),
+        ("how is edaravone given", "utter_unsaid_how_given"),
+        ("would a ventilator help his breathing at night", "utter_unsaid_devices"),
+        ("can she get a talking computer when her speech goes", "utter_unsaid_devices"),
+        ("how long did it take you lot to diagnose it usually", "utter_unsaid_diagnosis_time"),
+        ("how long until you get a diagnosis normally", "utter_unsaid_diagnosis_time"),
+    ],
+)
+def test_a_detail_never_given(text: str, response: str) -> None:
+    detail = unsaid_asked(text)
+    assert detail is not None and detail.response == response
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what medicines help with als", "how is mnd diagnosed", "what is a feeding tube", "what helps breathing"],
+)
+def test_questions_the_material_answers(text: str) -> None:
+    assert unsaid_asked(text) is None
+
+
+def test_the_thing_asked_about() -> None:
+    assert unknown_thing("does pls affect your eyesight at all", ["eyesight"]) == "eyesight"
+    assert unknown_thing("could vaping cause motor neurone disease", ["vaping"]) == "vaping"
+    # a word the material never uses that is not what is asked
+    assert unknown_thing("my son the plumber wants to know, is pls inherited", ["plumber"]) == ""
+    assert unknown_thing("what does the bladder do", ["bladder"]) == ""
