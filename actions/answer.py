@@ -20,6 +20,7 @@ from actions.first import CORRECTION, WHAT_IT_DOES, answer_first
 from actions.follow_ups import (
     ABOUT_FAMILY,
     POINTED,
+    also_asked,
     asks_for_the_rest,
     corrects_last_question,
     follow_up_topic,
@@ -84,6 +85,9 @@ class ActionAnswerTopic(StoreAction):
         ):
             # "What about S M A?", "does PLS do the same?", "sorry, I meant PBP", "PBP?" after "UMN, LMN or
             # both?" about ALS: the last question about another condition, however the classifier read it.
+            return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
+        if also_asked(question, state):
+            # "Reflexes too?" after what motor neurons do, however the classifier read it: the same question.
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
         if narrows_last_question(session, question, state):
             # "It was the bulbar one he had.": the last question, asked about MND, about that type.
@@ -180,7 +184,9 @@ class ActionAnswerWhatAbout(StoreAction):
             return answer_for_targets(session, dispatcher, domain, question, state, targets, topic=topic)
         # No condition named or pointed at: a fragment about the last topic ("and kids?").
         does = bool(question.text) and bool(WHAT_IT_DOES.search(normalise(question.text)))  # not the word's meaning
-        entry = None if corrects_last_question(question, state) or does else named_term(session, tracker)
+        # ("reflexes too?": the last question about reflexes as well, not what the word means)
+        also = also_asked(question, state)
+        entry = None if corrects_last_question(question, state) or does or also else named_term(session, tracker)
         if entry is not None and state.focus and topic == "symptoms" and across.names_the_body(session, entry.term):
             entry = None  # "and the torso?" with a type in focus: whether it affects the torso, not the word
         if entry is not None and not question.named:

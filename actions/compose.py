@@ -253,6 +253,9 @@ def topic_reply(
             ]
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=slug)
         reply = Reply("answer", slug, topic, [f.answer for f in chosen], chosen, answered_for=slug)
+        if asked and chosen[0].detail and _only_in_detail(index, asked, chosen):
+            # "Reflexes too?" after what motor neurons do: the sentence that says so is the lead fact's detail.
+            reply.parts.insert(1, chosen[0].detail)
         if not named and chosen[0].condition_slug != slug:
             # "What is riluzole for?" is answered by a fact about ALS: the answer is about ALS.
             lead_cond = queries.condition(session, chosen[0].condition_slug)
@@ -284,6 +287,13 @@ def topic_reply(
         reply.general_instead = True
         return reply
     return None
+
+
+def _only_in_detail(index: Any, asked: str, chosen: list[Fact]) -> bool:
+    """Whether a word asked about is in the lead fact's detail and in none of the answers chosen."""
+    wanted = set(index.terms(asked)) - index.hedge_terms - index.whole_terms
+    said = set().union(*(index.terms(f.answer) for f in chosen))
+    return bool((wanted & set(index.terms(chosen[0].detail or ""))) - said)
 
 
 # People said only by a pronoun in the question: who they are may be in the sentence before it.

@@ -136,6 +136,8 @@ CORRECTED_OWN_TOPIC = 0.4
 OWN_TOPIC = 0.4
 
 
+# A word or two and "too": "reflexes too?", "and the arms as well?": the last question, about that as well.
+_TOO = re.compile(r"^(?:and |what about |how about )?(?:the |their |his |her )?\w+(?: \w+)? (?:too|as well|also)\W*$")
 # "Same question", "same again": the last question, about the one now meant.
 _SAME_QUESTION = re.compile(r"\bsame (?:question|thing|again|q|qu)\b")
 
@@ -197,6 +199,11 @@ def names_people_only(question: Question, state: State) -> bool:
     return bool(question.text) and state.topic in _ABOUT_PEOPLE and bool(_PEOPLE_ALONE.match(normalise(question.text)))
 
 
+def also_asked(question: Question, state: State) -> bool:
+    """ "Reflexes too?", "and the arms as well?": the last question again, about a word or two more."""
+    return bool(state.topic and question.text and not question.named and _TOO.match(normalise(question.text)))
+
+
 def topic_named(question: Question) -> str | None:
     """The topic "tell me more about the inherited bit" names, if it names one; read as agreeing ("exercise
     ok?"), the topic its words name."""
@@ -226,6 +233,8 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         return state.topic
     if names_people_only(question, state):
         return state.topic  # "kids?" after "what age do people get it?": who gets it, not whether it is passed on
+    if also_asked(question, state):
+        return state.topic  # "reflexes too?" after what motor neurons do: whether they do that as well
     named_topic = topic_named(question)
     if named_topic is not None:
         return named_topic  # "tell me more about the inherited bit"

@@ -37,7 +37,7 @@ _AMONG_LISTED = re.compile(
     r"|\b(?:any|either|both|all) of (?:them|those|these) (?:\w+ )?(?:affect|cause|start|hit|involve|make|lead)\w*\b"
 )
 _GROUPS = ("mnd", "motor_neuron")
-_THAT = re.compile(r"\b(?:that|this|it)\b")
+_THAT = re.compile(r"\b(?:that|this)\b")
 _OF_TWO = re.compile(r"\b(?:of the two|of those two|of these two|of them two|either of (?:them|those|the two)|both)\b")
 # A question that picks types out ("which other types…", "are there others that…"), unlike "does PMA start
 # younger than other types?".
@@ -113,7 +113,8 @@ def across_question(session: Session, domain: DomainDict, question: Question, st
     if _ABOUT_IT.match(normalise(sentence)) and state.focus not in (None, *_GROUPS) and not question.named:
         return None  # "is that the most common kind?" of the one in focus: about it, not across the types
     asked = across.attribute_question(session, sentence)
-    if asked is None and state.defined and _THAT.search(normalise(sentence)):
+    types_named = [c for c in question.named if c not in _GROUPS]
+    if asked is None and state.defined and not types_named and _THAT.search(normalise(sentence)):
         # "What's hyperreflexia?", then "which of the two would have that?" or "damage to which motor neurons
         # causes that?": the word just explained.
         with_word = f"{sentence} {state.defined}"

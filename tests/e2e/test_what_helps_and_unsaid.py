@@ -64,3 +64,18 @@ def test_the_chances_of_passing_it_on(chat: Chat) -> None:
 def test_a_percentage_is_a_figure_not_given(chat: Chat) -> None:
     reply = chat.say("what % of people with mnd have the inherited kind")
     assert reply["custom"]["kind"] == "not_covered", reply
+
+
+def test_a_word_and_too_asks_the_last_question_about_it(chat: Chat) -> None:
+    chat.say("what do motor neurons do")
+    reply = chat.say("and reflexes too?")
+    assert about(reply) == ("answer", "motor_neuron", "function"), reply
+    # the sentence that says so is given, not only the fact it belongs to
+    assert "reflexes" in reply["text"], reply
+
+
+def test_a_symptom_and_too_is_not_a_word_to_define(chat: Chat) -> None:
+    chat.say("what are the symptoms of pls")
+    reply = chat.say("numbness too?")
+    assert reply["custom"]["kind"] != "definition", reply
+    assert reply["custom"]["condition"] == "pls", reply
