@@ -22,6 +22,7 @@ from actions.descriptions import describes
 from actions.listing import across_question, among_listed
 from actions.listing_again import across_again
 from actions.not_given import DOSE, EPONYM, asks_figures, no_detail, no_figures, unsaid_asked, who_the_name_is
+from actions.one_person import asks_again_for_one
 from actions.other_names import asks_full_name, asks_other_names, names_reply, target_of
 from actions.replies import example_buttons, send_definition, send_reply
 from actions.targets import Targets
@@ -151,8 +152,9 @@ def answer_first(
         # "Got it", "ok, understood": read by the classifier as "will I get it?" at times.
         dispatcher.utter_message(text=say(domain, "utter_acknowledge"), json_message=payload("smalltalk"))
         return []
-    if question.personal:
-        # "What dose should I take?" too: a treatment decision for one person.
+    if question.personal or asks_again_for_one(question.text, state.topic):
+        # "What dose should I take?" too: a treatment decision for one person. "How long do people usually live
+        # with it?", then "and me?": the same question about one person.
         return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain, question)
     asked = normalise(question_part(question.text)) if question.text else ""
     if asked and asks_other_names(question):

@@ -238,3 +238,15 @@ def _asks_besides_worry(text: str) -> bool:
 def asks_a_judgement(plain: str) -> bool:
     """Any other way of asking for a judgement on one person ("should I be worried?"), on normalised text."""
     return bool(_JUDGEMENT.search(without_disclaimers(plain)))
+
+
+# "And me?", "what about him?": the last question about one person.
+_AND_ME = re.compile(r"^(?:and|what about|how about|but) (?:for )?(?:me|him|her|mine|his|hers|in my case)\W*$")
+# The topics where that asks a judgement on one person: how it will go, whether they will get it.
+_FOR_ONE = frozenset({"outlook", "risk_factors", "inheritance"})
+
+
+def asks_again_for_one(text: str | None, last_topic: str | None) -> bool:
+    """Whether ``text`` asks the last question again about one person ("how long do people usually live with
+    it?", then "and me?")."""
+    return bool(text) and last_topic in _FOR_ONE and bool(_AND_ME.match(normalise(text or "")))

@@ -16,6 +16,7 @@ from actions.contract import payload
 from actions.conversation import State
 from actions.follow_ups import topic_named
 from actions.for_targets import answer_for_targets
+from actions.one_person import asks_again_for_one
 from actions.pairs import COMPARE
 from actions.pointing import mentions_in
 from actions.references import resolve
@@ -50,7 +51,7 @@ class ActionTellMore(StoreAction):
             # "Ok", "got it": taking the answer in, not asking for more.
             dispatcher.utter_message(text=say(domain, "utter_acknowledge"), json_message=payload("smalltalk"))
             return []
-        if question.personal:
+        if question.personal or asks_again_for_one(question.text, State.of(tracker).topic):
             # "Would it help him, tell me more": a judgement on one person, however it was read.
             from actions.safety import ActionDeclinePersonalAdvice
 

@@ -80,3 +80,13 @@ def test_a_described_case_judged_is_about_one_person() -> None:
     text = "tired legs, no numbness at all. would that seem like als to you"
     assert about_one_person(text, normalise(text))
     assert not about_one_person("what does als sound like as a word", normalise("what does als sound like as a word"))
+
+
+def test_the_last_question_again_about_one_person() -> None:
+    from actions.one_person import asks_again_for_one
+
+    assert asks_again_for_one("what about me?", "outlook")
+    assert asks_again_for_one("and him", "inheritance")
+    # the same words after what it does to the body ask about the body, not one person's future
+    assert not asks_again_for_one("and me?", "symptoms")
+    assert not asks_again_for_one("and my sons?", "inheritance")
