@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from actions.details import what_is_unsaid
 from actions.gaps import answers_itself, asked_gap, remedy_named, unknown_thing
-from actions.selection import chosen_facts
-from actions.signs import facts_for_sign
+from actions.selection import chosen_facts, only_in_detail
+from actions.signs import sign_answer
 from actions.understanding import DISEASE, THEY, Question
 from actions.worded import says_feelings
 from actions.wording import say
@@ -46,8 +46,6 @@ WEAK_MATCH, STRONG_MATCH = 0.2, 0.45
 # topics whose general facts hold for every type (what helps, living with it, when to see a provider).
 OUTMATCHED = 3.0
 _CARE = frozenset({"treatment", "coping", "when_to_see_provider"})
-# The topics a question about a sign of damage is read as ("does it make you stiff?", "why the stiffness?").
-_SIGN_TOPICS = frozenset({"symptoms", "upper_lower", "causes", "definition"})
 _POINTING_BACK = re.compile(r"\b(?:which|what|those|these|them|they) (?:ones?|of them|of those)\b|\bthose\b|\bthem\b")
 # Said to be about something else: "unrelated, but…", "off topic".
 _ASIDE = re.compile(r"\b(?:unrelated|off topic|random question|nothing to do with (?:mnd|this|that))\b")
@@ -137,14 +135,10 @@ def topic_reply(
     cond = queries.condition(session, slug)
     if cond is None:
         return None
-    # (not "what helps with the stiffness?", which asks what helps)
-    signs = facts_for_sign(session, asked, slug, question.text) if question.text and topic in _SIGN_TOPICS else None
-    if signs:
-        # "Does PLS make your muscles stiff?": the motor neurons it affects, and what losing them does. ("The
-        # stiffness is the worst bit, why?" asks about the motor neurons.)
-        why = "why" in question.leads or topic == "upper_lower"
-        sign_topic = "upper_lower" if why else "symptoms"
-        return Reply("answer", slug, sign_topic, [f.answer for f in signs], signs, answered_for=slug)
+    sign = sign_answer(session, question.text or "", asked, slug, topic, "why" in question.leads)
+    if sign is not None:
+        # "Does PLS make your muscles stiff?": the motor neurons it affects, and what losing them does.
+        return Reply("answer", slug, sign[1], [f.answer for f in sign[0]], sign[0], answered_for=slug)
     parent = cond.parent_slug
     weights = {**question.topic_weights, topic: max(1.0, question.topic_weights.get(topic, 0.0))}
     scored = index.rank(asked, conditions=pool_of(session, slug), topic_weights=weights, topics=[topic], **kwargs)
@@ -253,7 +247,7 @@ def topic_reply(
             ]
             return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=slug)
         reply = Reply("answer", slug, topic, [f.answer for f in chosen], chosen, answered_for=slug)
-        if asked and chosen[0].detail and _only_in_detail(index, asked, chosen):
+        if asked and chosen[0].detail and only_in_detail(index, asked, chosen):
             # "Reflexes too?" after what motor neurons do: the sentence that says so is the lead fact's detail.
             reply.parts.insert(1, chosen[0].detail)
         if not named and chosen[0].condition_slug != slug:
@@ -287,13 +281,6 @@ def topic_reply(
         reply.general_instead = True
         return reply
     return None
-
-
-def _only_in_detail(index: Any, asked: str, chosen: list[Fact]) -> bool:
-    """Whether a word asked about is in the lead fact's detail and in none of the answers chosen."""
-    wanted = set(index.terms(asked)) - index.hedge_terms - index.whole_terms
-    said = set().union(*(index.terms(f.answer) for f in chosen))
-    return bool((wanted & set(index.terms(chosen[0].detail or ""))) - said)
 
 
 # People said only by a pronoun in the question: who they are may be in the sentence before it.

@@ -56,3 +56,11 @@ def _fact_before(fact: Fact, candidates: Any) -> Fact | None:
         if f.condition_slug == fact.condition_slug and f.topic_slug == fact.topic_slug and f.position < fact.position
     ]
     return max(earlier, key=lambda f: f.position) if earlier else None
+
+
+def only_in_detail(index: Any, asked: str, chosen: list[Fact]) -> bool:
+    """Whether a word asked about is in the lead fact's detail and in none of the answers chosen ("reflexes
+    too?": the lead fact says so only in its detail, which then joins the answer)."""
+    wanted = set(index.terms(asked)) - index.hedge_terms - index.whole_terms
+    said = set().union(*(index.terms(f.answer) for f in chosen))
+    return bool((wanted & set(index.terms(chosen[0].detail or ""))) - said)

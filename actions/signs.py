@@ -19,6 +19,9 @@ from bot.facts.models import Fact
 from bot.facts.text import normalise
 
 _SIGNS = "signs"
+# The topics a question about a sign of damage is read as ("does it make you stiff?", "why the stiffness?"; not
+# "what helps with the stiffness?", which asks what helps).
+_SIGN_TOPICS = frozenset({"symptoms", "upper_lower", "causes", "definition"})
 # Asking which kind of motor neuron, not which types: "damage to which motor neurons causes that?".
 _NEURONS = re.compile(r"\b(?:motor )?neurone?s?\b|\bnerves?\b")
 # A question that only points back at what was said before it: "why does that happen?", "is this part of it?".
@@ -53,3 +56,16 @@ def neuron_kind_facts(session: Session, asked: across.AttributeQuestion, text: s
     if asked.attribute != _SIGNS or _TYPES.search(plain) or not (about_neurons or _NEURONS.search(plain)):
         return []
     return list({v.id: v for found in across.conditions_with(session, asked) for v in found.via}.values())
+
+
+def sign_answer(
+    session: Session, message: str, asked: str, slug: str, topic: str, why: bool
+) -> tuple[list[Fact], str] | None:
+    """The facts answering a sign of damage asked about ``slug`` and the topic of the answer: the motor neurons
+    when asked why ("the stiffness is the worst bit, why?") or read so, else its symptoms; None otherwise."""
+    if not message or topic not in _SIGN_TOPICS:
+        return None
+    facts = facts_for_sign(session, asked, slug, message)
+    if not facts:
+        return None
+    return facts, "upper_lower" if why or topic == "upper_lower" else "symptoms"
