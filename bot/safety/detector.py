@@ -213,7 +213,7 @@ _SETTLED = frozenset({"resolved", "general", "negated", "figurative"})
 _SUPPOSING = re.compile(r"^(?:(?:and|but|so|ok|sorry)\s+)?(?:if|what if|in case|just in case)\b")
 # Said of today: the words of danger may be about now.
 _TODAY = re.compile(
-    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|since (?:this morning|lunch|breakfast|yesterday)|"
+    r"\b(?:today|tonight|this (?:morning|afternoon|evening|week)|since (?:this morning|lunch|breakfast|yesterday)|"
     r"all day|(?:the )?(?:last|past) (?:few|couple of|two|three) days)\b"
 )
 # Someone saying they have the danger sign themselves, now ("I've got a tight chest, probably just my

@@ -84,8 +84,3 @@ def test_one_type_named_instead_of_another_is_a_correction(parse: Callable[[str]
 )
 def test_prognosis_and_care_questions_are_not_emergencies(parse: Callable[[str], dict[str, Any]], text: str) -> None:
     assert parse(text)["safety"]["level"] != "emergency"
-
-
-def test_this_week_is_not_today(parse: Callable[[str], dict[str, Any]]) -> None:
-    """A plan for the week with a word that can belong to danger ("might") gets no safety line at all."""
-    assert parse("we might drive up to see the specialist this week, is that worth it")["safety"]["level"] == "none"
