@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
@@ -32,21 +31,19 @@ from actions.follow_ups import (
     picks_a_choice,
     pointed_topic,
 )
+from actions.gaps import unknown_thing
+from actions.readings import send_readings, send_scope, top_topic
 from actions.references import resolve
 from actions.replies import example_buttons, named_term, send_choices, send_definition, send_reply
 from actions.understanding import read
 from actions.wording import say
-from bot.facts import across, names, queries
+from bot.facts import across, names
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
-from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC, TOPICS
 from bot.facts.words import asks, question_part, sentences
 from bot.mentions import strip_mentions
 from bot.safety.notes import about_feelings
 
-# A reading below this confidence is not worth offering.
-MIN_READING_CONFIDENCE = 0.1
-MAX_READINGS = 3
 # A fact answers the question plainly when one of its example questions is this close, or its
 # text covers this much of the question.
 PLAIN_EXAMPLE, PLAIN_LEXICAL = 0.45, 0.75
@@ -213,7 +210,7 @@ class ActionOfferReadings(StoreAction):
                 reply = topic_reply(session, domain, question, condition, topic=best.topic)
                 if reply is not None:
                     return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
-            reading = _top_topic(tracker)
+            reading = top_topic(tracker)
             if pointed and reading is not None and reading[1] >= NAMED_READING:
                 # A condition is named and one topic is the likeliest by far: answer it, do not ask.
                 reply = topic_reply(session, domain, question, slug, topic=reading[0])
@@ -247,9 +244,18 @@ class ActionOfferReadings(StoreAction):
             reply = topic_reply(session, domain, question, slug or state.focus)
             if reply is not None:
                 return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
-        if not self.readings or (unknown and not question.named and not state.focus):
+        thing = unknown_thing(question_part(question.text), unknown) if question.text and unknown else ""
+        if self.readings and thing and (slug or state.focus):
+            # "her gran reckons it was the baby vaccines. is that right": a thing the material never names, asked
+            # about the one talked about: that it is not covered, and what the material does say.
+            reply = topic_reply(session, domain, question, slug or state.focus)
+            if reply is not None and reply.kind == "not_covered":
+                return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
+        # ("whats the weather meant to be like in leeds tmrw" mid-conversation: words of its own, pointing at nothing)
+        elsewhere = len(unknown) >= 2 and not question.named and not question.pronoun
+        if not self.readings or (unknown and not question.named and not state.focus) or elsewhere:
             # Out of scope, or nothing here is the material's: the scope statement, not guesses.
-            return self._scope(dispatcher, domain)
+            return send_scope(dispatcher, domain)
         told = [c for c in question.named if c not in ("mnd", "motor_neuron")]
         if question.text and len(told) == 1 and not any(map(asks, sentences(question.text))):
             # "My grandson has spinal muscular atrophy.": news, asking nothing yet: what the material says it is
@@ -257,57 +263,7 @@ class ActionOfferReadings(StoreAction):
             reply = topic_reply(session, domain, question, told[0], topic="definition")
             if reply is not None and reply.kind == "answer":
                 return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()
-        return self._readings(session, dispatcher, domain, tracker, slug or state.focus)
-
-    def _scope(self, dispatcher: CollectingDispatcher, domain: DomainDict) -> list[EventType]:
-        dispatcher.utter_message(
-            text=say(domain, "utter_out_of_scope"),
-            buttons=example_buttons(domain),
-            json_message=payload("out_of_scope"),
-        )
-        return []
-
-    def _readings(
-        self, session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, tracker: Tracker, slug: str | None
-    ) -> list[EventType]:
-        buttons: list[dict[str, Any]] = []
-        for reading in tracker.latest_message.get("intent_ranking") or []:
-            topic_slug = (reading.get("name") or "").removeprefix("ask_")
-            if topic_slug not in TOPICS or (reading.get("confidence") or 0) < MIN_READING_CONFIDENCE:
-                continue
-            target = slug or DEFAULT_CONDITION_FOR_TOPIC[topic_slug]
-            cond, top = queries.condition(session, target), queries.topic(session, topic_slug)
-            if cond is None or top is None:
-                continue
-            buttons.append(
-                {
-                    "title": top.question.format(name=cond.short_name),
-                    "payload": f'/ask_{topic_slug}{{"condition": "{target}"}}',
-                }
-            )
-            if len(buttons) == MAX_READINGS:
-                break
-        if buttons:
-            dispatcher.utter_message(
-                text=say(domain, "utter_did_you_mean"),
-                buttons=buttons,
-                json_message=payload("clarify", condition=slug),
-            )
-        else:
-            dispatcher.utter_message(
-                text=say(domain, "utter_out_of_scope"),
-                buttons=example_buttons(domain),
-                json_message=payload("out_of_scope"),
-            )
-        return []
-
-
-def _top_topic(tracker: Tracker) -> tuple[str, float] | None:
-    for reading in tracker.latest_message.get("intent_ranking") or []:
-        topic = (reading.get("name") or "").removeprefix("ask_")
-        if topic in TOPICS:
-            return topic, float(reading.get("confidence") or 0.0)
-    return None
+        return send_readings(session, dispatcher, domain, tracker, slug or state.focus)
 
 
 class ActionCheckScope(ActionOfferReadings):
