@@ -54,13 +54,18 @@ def compare_if_asked(
         reply = compare_reply(session, domain, question, slugs[:2], None)
         if reply is not None:
             return send_reply(session, dispatcher, domain, reply, state)
-    return compare(session, dispatcher, domain, state, slugs)
+    return compare(session, dispatcher, domain, state, slugs, named=set(slugs[:2]) <= set(question.named))
 
 
 def compare(
-    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, state: State, slugs: list[str]
+    session: Session,
+    dispatcher: CollectingDispatcher,
+    domain: DomainDict,
+    state: State,
+    slugs: list[str],
+    named: bool = False,
 ) -> list[EventType] | None:
-    """Send the comparison of two different conditions; None when it cannot be made."""
+    """Send the comparison of two different conditions (``named``: both by name); None when it cannot be made."""
     comparison = queries.compare(session, slugs[0], slugs[1])
     if comparison is None:
         return None
@@ -93,8 +98,8 @@ def compare(
     # Both are now "the two": "the other one", "both", "which of them…" refer to them; the first
     # named stays in focus ("and where does it start?" after "how is PLS different from ALS?").
     # Two of a longer listing compared ("how is the first one different from the second?"): the listing
-    # stays what "the last one" points at.
-    of_listing = len(state.listed) > 2 and {a.slug, b.slug} <= set(state.listed)
+    # stays what "the last one" points at; two named ("ok so pls vs pma") are "the first" and "the other" now.
+    of_listing = not named and len(state.listed) > 2 and {a.slug, b.slug} <= set(state.listed)
     events = answered(
         condition=a.slug,
         topic="definition",
@@ -145,7 +150,7 @@ class ActionCompareConditions(StoreAction):
                 return same
         slugs = pair(session, question, state)
         if len(slugs) >= 2:
-            done = compare(session, dispatcher, domain, state, slugs)
+            done = compare(session, dispatcher, domain, state, slugs, named=set(slugs[:2]) <= set(question.named))
             if done is not None:
                 return done
         found = names.named_conditions(session, question.text) if question.text else []

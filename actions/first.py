@@ -62,6 +62,8 @@ def only_thanks(text: str) -> bool:
     """Thanks that asks nothing: "Thank you; I shall show this to my wife this evening", "got it, ta"."""
     plain = normalise(text)
     thanks = _THANKS.match(plain) or _THANKS_LAST.search(plain)  # "…called my neighbour, shes coming thank you"
+    # ("ok im booking the gp. thanks for not making me feel daft": a sentence of its own that thanks)
+    thanks = thanks or any(_THANKS.match(normalise(sentence)) for sentence in sentences(text))
     # (a question may follow a comma: "ok thanks. she's so independent, how do i support her without taking over")
     clauses = [c for sentence in sentences(text) for c in CLAUSES.split(sentence) if c.strip()]
     return bool(thanks) and not any(map(asks, clauses))
@@ -221,7 +223,7 @@ def answer_first(
     correcting = bool(asked) and bool(CORRECTION.search(asked))
     if correcting and state.listed_kind == "pair" and len(question.named) >= 2:
         # "No sorry, I meant PLS and PMA" after a comparison: compare those two.
-        compared = compare(session, dispatcher, domain, state, question.named[:2])
+        compared = compare(session, dispatcher, domain, state, question.named[:2], named=True)
         if compared is not None:
             return compared
     meant = I_MEANT.search(asked) if correcting else None

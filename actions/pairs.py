@@ -44,6 +44,8 @@ COMPARE = re.compile(
     r"|\b(?:identical|alike|sound (?:the )?same|sound similar|look (?:the )?same|confusingly similar)\b"
     # "is PMA basically the opposite of PLS?", "are they mirror images?"
     r"|\b(?:the )?(?:opposite|reverse|mirror image) of\b|\bmirror images?\b"
+    # "…and a friend has progressive muscular atrophy. are they the same?"
+    r"|\b(?:are|arent) (?:they|the two|these|those|these two|those two|both)(?: \w+)? (?:the )?same\b"
     # "our uncle has PLS and our cousin has SMA. are they related conditions at all?"
     r"|\b(?:are|is) (?:they|the two|these|those|these two|those two|\w+ and \w+) (?:\w+ )?(?:related|linked|connected)"
     r"(?! to\b)\b"
@@ -68,6 +70,9 @@ _TWO_BACK = re.compile(r"\b(?:them|they|both|those two|these two|the two|mine|hi
 def pair(session: Session, question: Question, state: State) -> list[str]:
     """The two conditions a comparison is about: named, or one named and one pointed at ("that")."""
     slugs = [c for c in dict.fromkeys(question.named) if c != "motor_neuron"]  # motor neurons are no condition
+    types = [c for c in slugs if c not in GROUPS]
+    if len(types) >= 2:
+        slugs = types  # "two of our residents have mnd, one has PBP and the other PLS. can you compare them"
     if len(slugs) == 1 and question.negated and not CORRECTION_WORDS.search(normalise(question.text or "")):
         # "they think I might have PLS not ALS. what's the actual difference?": ALS is the other one.
         slugs.append(question.negated[0])

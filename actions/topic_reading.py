@@ -15,7 +15,7 @@ from bot.facts import across, names, queries
 from bot.facts.names import NamedCondition
 from bot.facts.text import normalise
 from bot.facts.vocab import TOPICS
-from bot.facts.words import CLAUSES, asks, question_part
+from bot.facts.words import CLAUSES, asks, question_part, sentences
 from bot.mentions import strip_mentions
 
 # "What is post-polio syndrome?": a last clause that only asks what a named type is.
@@ -41,7 +41,7 @@ _AFFECTS_WHAT = re.compile(
 )
 _BUT_NOT = re.compile(r"\s+not\s+\w+.*$")
 _PROBLEMS = re.compile(r"\b(?:problems?|issues?|trouble)\b")
-_IS_IT_TRUE = re.compile(
+IS_IT_TRUE = re.compile(
     r"\b(?:is|was) (?:that|it|this) (?:actually |really |even |definitely )?(?:true|right|correct|a fact|a myth)\b"
     r"|\btrue or (?:not|false)\b"
 )
@@ -77,7 +77,7 @@ def topic_weights(message: dict[str, Any], text: str) -> tuple[str, dict[str, fl
             # with another topic's facts should not outweigh it.
             trust = max(trust, SURE_STORY_TRUST)
         weights = {topic: w * trust for topic, w in weights.items()}
-    if text and _IS_IT_TRUE.search(normalise(text)) and len(normalise(text).split()) > CLAIM_WORDS:
+    if text and IS_IT_TRUE.search(normalise(text)) and len(normalise(text).split()) > CLAIM_WORDS:
         # "Someone on a forum said it's the top genetic cause of baby deaths?? is that true": the claim's own
         # words find the fact that says it or not, whichever topic the classifier hears in them.
         weights = {topic: w * CLAIM_TRUST for topic, w in weights.items()}
@@ -115,6 +115,10 @@ def worded_reading(
         last = normalise(names.without_condition_names(session, parts[-1])) if parts else ""
         # ("…his physio mentioned post polio syndrome, what is that?": the name may be in the clause before)
         last_named = names.find_conditions(session, parts[-1]) or names.find_conditions(session, question_part(text))
+        if not last_named:
+            # "…A friend at church mentioned post polio syndrome. What is it?": the sentence before names it
+            said = sentences(text)
+            last_named = names.find_conditions(session, said[-2]) if len(said) >= 2 else []
         if WHAT_IS_ONLY.match(last) and len(last_named) == 1:
             worded = "definition"
 

@@ -21,6 +21,7 @@ from actions.one_person import about_one_person, asks_a_judgement
 from actions.topic_reading import WHAT_IS_ONLY, WORDED_MARGIN, topic_weights, worded_reading
 from bot.facts import names
 from bot.facts.loose_names import shared_name
+from bot.facts.names import NamedCondition
 from bot.facts.text import normalise, respell
 from bot.facts.vocab import TOPICS
 from bot.facts.words import question_part, sentences
@@ -58,8 +59,12 @@ _KIND_OF_MND = re.compile(r"\b(?:type|types|kind|kinds|form|forms|sort|sorts) of
 _LIKE = re.compile(
     r"\b(?:like|as with|as in|as for|same as with|as (?:\w+ )?(?:do|does|did) (?:with|in)|"
     # "is it in the same group as ALS?": ALS is the yardstick for the one talked about
-    r"same (?:group|family|category|class|kind|sort|type) as)$"
+    r"same (?:group|family|category|class|kind|sort|type) as|"
+    # "…a medicine that slows it down like the als ones?", "like the ones for ALS"
+    r"like (?:the|those|the ones|the ones for|the ones with|with|for))$"
 )
+# "the als meds", "the als ones": a type's treatment as the yardstick for another type's
+_ITS_TREATMENT = re.compile(r"ones|meds|medicines?|medications?|drugs?|tablets|pills|treatments?")
 POSSESSIVE = re.compile(r"\b(?:his|her|my|their|our)\b")
 _NOT_WORD = re.compile(r"\bnot (?:her |his |my |the |a )?\w+\b", re.IGNORECASE)
 _ASIDE = re.compile(
@@ -134,6 +139,20 @@ class Question:
         return not self.text
 
 
+def _likened(found: list[NamedCondition], plain: str) -> list[str]:
+    """The types named only as a yardstick: "does it shorten life like ALS?", "is there a medicine that slows it
+    down like the als ones?", or (another type named) "can the als meds be used for pls too?"."""
+    words = plain.split()
+    types = {n.slug for n in found if not n.negated and n.slug not in ("mnd", "motor_neuron")}
+    likened = []
+    for n in found:
+        before = " ".join(words[max(0, n.start - 4) : n.start])
+        after = " ".join(words[n.start + len(n.matched.split()) :][:1])
+        if _LIKE.search(before) or (len(types) >= 2 and _ITS_TREATMENT.fullmatch(after)):
+            likened.append(n.slug)
+    return likened
+
+
 def _pronoun_first(session: Session, asking: str) -> bool:
     """Whether a pronoun in the asking sentence comes before any type it names: "Is it like ALS?" (it is
     said before), unlike "First, PBP - which motor neurones does it hit?" (PBP is what "it" is)."""
@@ -181,7 +200,11 @@ def read(session: Session, tracker: Tracker) -> Question:
         neurons_asked = said_here if not _IT.search(normalise(asking)) else set()
         # ("is mnd the same as als? we say mnd over here": MND is one of the two compared)
         groups = own if _SAME_OR_NOT.search(normalise(asking)) else own - {"mnd"}
-        named = [c for c in named if c in (groups or own or neurons_asked)] or named
+        # ("my son has PMA. ive also read about spinal muscular atrophy, are they the same thing": "they" are
+        # the types the whole message named)
+        they_all = len(own) < 2 and _SAME_OR_NOT.search(normalise(asking)) and THEY.search(normalise(asking))
+        if not they_all:
+            named = [c for c in named if c in (groups or own or neurons_asked)] or named
     last = max((n for n in found if not n.negated), key=lambda n: n.start, default=None)
     if (
         asking != text
@@ -267,7 +290,7 @@ def read(session: Session, tracker: Tracker) -> Question:
         intent=intent,
         topic_weights=weights,
         named=named,
-        likened=[n.slug for n in found if _LIKE.search(" ".join(plain.split()[max(0, n.start - 4) : n.start]))],
+        likened=_likened(found, plain),
         negated=negated,
         recognised_only=[n.matched for n in found if n.recognition_only],
         # ("PBA": PBP or PMA; "some kind of muscular atrophy": PMA or SMA)
