@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.details import what_is_unsaid
-from actions.gaps import answers_itself, asked_gap, remedy_named, unknown_thing
+from actions.gaps import answers_itself, asked_gap, asked_words, remedy_named, unknown_thing
 from actions.selection import chosen_facts, only_in_detail
 from actions.signs import sign_answer
 from actions.understanding import DISEASE, THEY, Question
@@ -28,7 +28,7 @@ from bot.facts.ranking import index_for
 from bot.facts.scoring import Scored, choose_topic
 from bot.facts.text import normalise
 from bot.facts.vocab import DEFAULT_CONDITION_FOR_TOPIC
-from bot.facts.words import STOP_WORDS, asking_clauses, question_part
+from bot.facts.words import STOP_WORDS, question_part
 from bot.mentions import strip_mentions
 
 # A type asked about as one of the types: "is it a kind of MND?", "is ALS the commonest type?".
@@ -163,7 +163,7 @@ def topic_reply(
     best = own[0] if own else (general[0] if general else None)
     # (words of a remark or a preamble beside the question are not what it asks: "quick one for my anatomy
     # module: where are motor neurons?")
-    unknown = index.unknown_words(asking_clauses(asked), names.words_of_names(session, asked)) if asked else []
+    unknown = index.unknown_words(asked_words(asked), names.words_of_names(session, asked)) if asked else []
 
     remedy = remedy_named(asked, unknown)
     # Feelings said, asking nothing ("I feel so guilty that I get impatient with her"): about living with it; its
@@ -234,10 +234,12 @@ def topic_reply(
         if unsaid is not None:
             # "Does PBP spread to the arms?", "why mostly men?", "can he pass it on to our daughters?": the
             # material never says; say so first, then what it does say.
-            response, values = unsaid
-            parts = [say(domain, response, name=name, **values)]
+            # ("is twitching a symptom?" of MND: the types whose own facts say it come first)
+            response, values, beside = unsaid
+            parts = [say(domain, response, name=name, **values), *(f.answer for f in beside)]
             parts.append(say(domain, "utter_what_it_says", topic_label=label, name=name))
-            return Reply("not_covered", slug, topic, parts + [f.answer for f in chosen], chosen, answered_for=slug)
+            parts += [f.answer for f in chosen]
+            return Reply("not_covered", slug, topic, parts, [*beside, *chosen], answered_for=slug)
         thing = unknown_thing(asked, unknown) if unknown else ""
         if unknown and guessed and (lead.lexical < UNKNOWN_LEXICAL or thing):
             # ("does ALS affect the bladder?": the bladder is what is asked, however well "affect" matches)

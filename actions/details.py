@@ -13,7 +13,9 @@ import re
 
 from sqlalchemy.orm import Session
 
-from bot.facts import across
+from bot.facts import across, queries
+from bot.facts.across_values import Found
+from bot.facts.models import Fact
 from bot.facts.text import normalise
 
 
@@ -148,15 +150,30 @@ def unstated_inheritance(asked: str, said: str) -> str | None:
 
 def what_is_unsaid(
     session: Session, slug: str, topic: str, asked: str, whom: str, said: str, why: bool
-) -> tuple[str, dict[str, str]] | None:
-    """The response (and its values) saying what the question asks that the facts chosen (``said``) never give,
-    or None: a part or symptom not linked to the type, why it mostly affects whom it does, an inheritance detail.
-    ``whom``: the question with the sentence before it when it says who "they" are."""
+) -> tuple[str, dict[str, str], list[Fact]] | None:
+    """The response (its values, and the facts it rests on besides those chosen) saying what the question asks
+    that the facts chosen (``said``) never give, or None: a part or symptom not linked to the type, why it
+    mostly affects whom it does, an inheritance detail. ``whom``: the question with the sentence before it when
+    it says who "they" are."""
     if topic in ("symptoms", "risk_factors"):
         things = unstated_detail(session, slug, whom, said)
         if why and topic == "risk_factors" and unstated_reason(session, slug, asked, said):
-            return "utter_not_why", {}
+            return "utter_not_why", {}, []
+        types = _types_stating(session, slug, whom) if things is not None else []
+        if things is not None and types:
+            # "is twitching a symptom?" of MND: not said of MND in general, but of post-polio syndrome
+            names = [queries.condition(session, f.condition) for f in types]
+            told = joined([n.short_name for n in names if n is not None]).replace(" or ", " and ")
+            return "utter_not_linked_but_types", {"things": joined(things), "types": told}, [f.fact for f in types]
         if things is not None:
-            return "utter_not_linked", {"things": joined(things)}
+            return "utter_not_linked", {"things": joined(things)}, []
     unsaid = unstated_inheritance(asked, said) if topic == "inheritance" else None
-    return (unsaid, {}) if unsaid is not None else None
+    return (unsaid, {}, []) if unsaid is not None else None
+
+
+def _types_stating(session: Session, slug: str, asked: str) -> list[Found]:
+    """For MND in general, the types whose own facts state the part or symptom ``asked`` about."""
+    question = across.attribute_question(session, asked, require_across=False) if slug == "mnd" else None
+    if question is None or question.attribute not in ("affects", "mostly_affects", "signs"):
+        return []
+    return [f for f in across.conditions_with(session, question) if f.condition not in ("mnd", "motor_neuron")]

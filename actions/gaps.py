@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from actions.topic_reading import IS_IT_TRUE
 from actions.understanding import Question
 from bot.facts.scoring import Scored
 from bot.facts.text import normalise
-from bot.facts.words import question_part
+from bot.facts.words import asking_clauses, question_part
 
 # A type's own fact answers a question about a lost general list ("first signs of PMA?") when one
 # of its example questions is at least this close.
@@ -39,6 +40,13 @@ _LIST_CUE = re.compile(
     r"|\bhow (?:is|are|do|does|will|would|can|could|do they|did they) (?:\w+ ){0,3}?"
     r"(?:tested|test for|check for)\b"
 )
+
+
+def asked_words(asked: str) -> str:
+    """The words of ``asked`` that say what it asks: its asking clauses ("quick one for my anatomy module: where
+    are motor neurons?"), or all of it when it asks whether a claim is true ("his nan says it was the jabs. is
+    that true?": the claim is what is asked)."""
+    return asked if IS_IT_TRUE.search(normalise(asked)) else asking_clauses(asked)
 
 
 def remedy_named(asked: str, unknown: list[str]) -> str:
@@ -93,6 +101,11 @@ _YES_NO = re.compile(r"^(?:and |so |but |ok )?(?:do|does|did|can|could|will|woul
 _ALSO = re.compile(r"(?: (?:as well|too|also|at all|then|though|tho|either))+$")
 # What brings it on: "can statins cause MND?", "could his old job have triggered it?"
 _CAUSING = frozenset("cause causes caused causing trigger triggers triggered bring brought lead led".split())
+# What it is said to come from: "it was the jabs", "because of his job", "due to stress".
+_BLAMED = re.compile(
+    r"\b(?:(?:it|that|this) (?:was|is|s|came from|comes from)|because of|due to|caused by|down to|from) "
+    r"(?:the |a |an |his |her |my |their |all (?:the |that |those )?|too much )?(?P<what>\w+(?: \w+){0,2})"
+)
 
 
 def unknown_thing(asked: str, unknown: list[str]) -> str:
@@ -109,4 +122,9 @@ def unknown_thing(asked: str, unknown: list[str]) -> str:
                 return " ".join(near)
     if _YES_NO.match(plain) and words[-1] in unknown:
         return words[-1]
+    for said in _BLAMED.finditer(plain):
+        # "his other nan says it was the jabs. is that true", "it was the baby vaccines": what it is said to come from
+        blamed = [w for w in said.group("what").split() if w in unknown]
+        if blamed:
+            return blamed[0]
     return ""

@@ -139,6 +139,10 @@ def no_detail(
         return None  # "which gene is it caused by?" with nothing said yet: which type is asked first
     # None named: the topic's default, or the type whose fact answers it ("side effects of edaravone?": ALS)
     reply = topic_reply(session, domain, question, slug, topic=detail.topic)
+    if reply is not None and reply.kind == "out_of_scope" and question.text:
+        # "how much does private physio cost per session": the rest of the question is none of the material's
+        # words either; that it is not covered is all there is to say.
+        reply = Reply("not_covered", slug or "mnd", detail.topic, [], [])
     if reply is None or reply.kind == "out_of_scope":
         return None
     said = " ".join(f.answer for f in reply.facts).lower()

@@ -124,6 +124,8 @@ _PREDICTION = re.compile(
     r"|\bshould (?:i|he|she|we|my \w+) (?:get|have) the \w+\b"
     r"|\b(?:am i|im|i m|i am|is (?:he|she)|hes|he s|shes|she s) (?:going to|gonna) (?:get|inherit|have|develop) "
     r"(?:it|this|that)\b"
+    # "ok back to mine, am i gonna end up in a wheelchair": how it will go for one person
+    r"|\b(?:am i|will i|im|i m|is (?:he|she)|will (?:he|she)|hes|he s|shes|she s) (?:going to |gonna )?end up\b"
     # "his speech is slurring more, does that mean he's getting worse quicker?": how one person's is going
     r"|\bmean (?:that )?(?:hes|he s|he is|shes|she s|she is|im|i m|i am|my \w+ is|(?:his|her|my) (?:\w+ )?"
     r"(?:mnd|als|pls|pma|pbp|sma|illness|condition) is) (?:getting (?:worse|weaker)|going (?:downhill|faster|quicker)|"

@@ -1,7 +1,7 @@
 """The details the material never gives, whichever type is asked about, and the words that ask them: whether
 it is catching, side effects, gene names, which toxins, thinking and memory, prevention, trials in a place,
 turning into another type, how long people live, kinds of one type, how a medicine is given, machines and
-devices, how long a diagnosis takes. Answered in actions/not_given.py."""
+devices, how long a diagnosis or a test takes, costs and funding. Answered in actions/not_given.py."""
 
 from __future__ import annotations
 
@@ -159,5 +159,25 @@ UNSAID = (
         "diagnosis",
         "utter_unsaid_diagnosis_time",
         ("week", "month", "year"),
+    ),
+    Unsaid(  # "how long does an EMG take?", "how long is the scan?"
+        re.compile(
+            r"\bhow long (?:does|do|will|would|is|are) (?:an? |the |each |that |this )?(?:emg|emgs|tests?|scans?|mri|"
+            r"nerve (?:conduction )?(?:tests?|studies|study)|lumbar puncture|blood tests?|appointments?|assessments?)"
+            r"(?: (?:take|last|go on for))?\b"
+        ),
+        "diagnosis",
+        "utter_unsaid_test_time",
+        ("minute", "hour"),
+    ),
+    Unsaid(  # "how much does private physio cost?", "can we afford the equipment?"
+        re.compile(
+            r"\b(?:costs?|costing|priced?|prices|pricey|expensive|cheap|afford|affordable|fees?|funding|funded|grants?|"
+            r"insurance|insurers?)\b|\bhow much (?:\w+ ){0,6}?(?:pay|charge|charges)\b"
+            r"|\b(?:pay|paying) for\b|\b(?:free|paid for) (?:on|by) the nhs\b"
+        ),
+        "treatment",
+        "utter_unsaid_costs",
+        ("cost", "price", "pay", "fund", "insurance"),
     ),
 )

@@ -175,6 +175,6 @@ def strip_mentions(text: str) -> str:
     without = text
     for _, start, end in reversed(find(text)):
         without = f"{without[:start]} {without[end:]}"
-    if without != text:
-        without = _WHERE_LISTED.sub(" ", without)
+    # ("is twitching on that list tho": where it was listed is not what is asked, pointing phrase or not)
+    without = _WHERE_LISTED.sub(" ", without)
     return " ".join(without.split())

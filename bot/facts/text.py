@@ -88,6 +88,16 @@ TEXT_SPEAK = {
     "thx": "thanks",
     "upr": "upper",
     "lwr": "lower",
+    "gonna": "going to",
+    "wanna": "want to",
+    # the words that make a comparison, as often misspelt ("wats the diffrence with pma")
+    "diffrence": "difference",
+    "differnce": "difference",
+    "diference": "difference",
+    "diffrences": "differences",
+    "diffrent": "different",
+    "differant": "different",
+    "diferent": "different",
 }
 _SPEAK = re.compile(r"\b(" + "|".join(TEXT_SPEAK) + r")\b", re.IGNORECASE)
 # "1" for "one" after a word ("the baby 1", "which 1s", "the 1st 1"), not a count ("1 in 10", "1 year", "1.5").

@@ -27,7 +27,7 @@ DANGER: dict[str, re.Pattern[str]] = {
         "weakness": r"\b(?:weak\w*|move|moving|stand|lift|walk|gave way|give way|legs|arms|paralys\w*|jelly|strength|"
         r"power|floppy|limp)\b",
         "self_harm": r"\b(?:die|dying|dead|death|kill\w*|suicid\w*|"
-        r"(?<!in the )(?<!at the )(?<!by the )end(?! up like\b| up the same\b)|ending|"
+        r"(?<!in the )(?<!at the )(?<!by the )end(?! up\b)|ending|"
         # "I don't want to be here", not someone else beside you: "he's right here"
         r"(?<!hes right )(?<!shes right )(?<!theyre right )(?<!hes still )(?<!shes still )(?<!hes )(?<!shes )here|"
         r"wake|burden|"

@@ -18,6 +18,9 @@ from actions.not_given import unsaid_asked
         ("can she get a talking computer when her speech goes", "utter_unsaid_devices"),
         ("how long did it take you lot to diagnose it usually", "utter_unsaid_diagnosis_time"),
         ("how long until you get a diagnosis normally", "utter_unsaid_diagnosis_time"),
+        ("and how long does an emg take, will she be there all day", "utter_unsaid_test_time"),
+        ("roughly what would a private physio session set us back cost wise", "utter_unsaid_costs"),
+        ("do we have to pay for the wheelchair or is it free on the nhs", "utter_unsaid_costs"),
     ],
 )
 def test_a_detail_never_given(text: str, response: str) -> None:
@@ -27,7 +30,14 @@ def test_a_detail_never_given(text: str, response: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["what medicines help with als", "how is mnd diagnosed", "what is a feeding tube", "what helps breathing"],
+    [
+        "what medicines help with als",
+        "how is mnd diagnosed",
+        "what is a feeding tube",
+        "what helps breathing",
+        "what are the benefits of physio for him",
+        "how long does als take to get worse",
+    ],
 )
 def test_questions_the_material_answers(text: str) -> None:
     assert unsaid_asked(text) is None
@@ -38,4 +48,7 @@ def test_the_thing_asked_about() -> None:
     assert unknown_thing("could vaping cause motor neurone disease", ["vaping"]) == "vaping"
     # a word the material never uses that is not what is asked
     assert unknown_thing("my son the plumber wants to know, is pls inherited", ["plumber"]) == ""
+    # what it is said to come from: "it was the jabs"
+    assert unknown_thing("his nan says it was the jabs. is that true", ["nan", "jabs"]) == "jabs"
+    assert unknown_thing("could it be from all the pesticides she sprayed", ["pesticides"]) == "pesticides"
     assert unknown_thing("what does the bladder do", ["bladder"]) == ""
