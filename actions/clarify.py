@@ -70,6 +70,9 @@ _MEANING = re.compile(r"\b(?:mean|means|meaning|define|definition|stand for|stan
 # A word or two that only asks to go on: "then?", "and then", "what next".
 FRAGMENT_WORDS = 2
 # Words around someone's type that ask nothing of their own: "and my dad's?", "what about his then?"
+# What the material states of where a type shows: a question naming one of these is about its signs.
+_WHERE_IT_SHOWS = frozenset({"affects", "starts_in", "signs"})
+_YES_NO_START = re.compile(r"^(?:and|or|so|is|are|does|do|can|could|will|would|might|may)\b")
 _ONLY_LEADS_ON = frozenset("and what about how so then too also as well".split())
 _GO_ON = re.compile(r"^(?:and |so |ok )?(?:then|next|after that|what then|what next|and then|go on)$")
 
@@ -190,9 +193,15 @@ class ActionOfferReadings(StoreAction):
         fragment = bool(question.text) and len(normalise(question.text).split()) <= FRAGMENT_WORDS
         if fragment and state.focus:
             slug = slug or state.focus
-            asked = across.attribute_question(session, question.text, require_across=False)
-            if asked is not None and slug not in ("mnd", "motor_neuron"):
-                # "daughters?" after "does Kennedy's mostly affect men?": whom it affects, for the one in focus.
+        if question.text and (fragment or self.readings) and (slug or state.focus):
+            asked = across.attribute_question(session, question_part(question.text), require_across=False)
+            # (a fragment, or a yes/no question: not "if he cant swallow later how will he eat?", asking what helps)
+            yes_no = bool(_YES_NO_START.match(normalise(question_part(question.text))))
+            where = asked is not None and (fragment or (yes_no and asked.attribute in _WHERE_IT_SHOWS))
+            if where and (slug or state.focus) not in ("mnd", "motor_neuron"):
+                # "daughters?" after "does Kennedy's mostly affect men?": whom it affects, for the one in focus;
+                # "and speech at some point?", "is the hand a normal place for it to kick off?": where it shows.
+                slug = slug or state.focus
                 reply = topic_reply(session, domain, question, slug, topic=asked.topic)
                 if reply is not None:
                     return send_reply(session, dispatcher, domain, reply, state) + targets.listing_events()

@@ -158,6 +158,9 @@ def answer_first(
         # "What dose should I take?" too: a treatment decision for one person. "How long do people usually live
         # with it?", then "and me?": the same question about one person.
         return ActionDeclinePersonalAdvice().decline(session, dispatcher, tracker, domain, question)
+    dose = answer_dose(session, dispatcher, domain, question)
+    if dose is not None:
+        return dose
     asked = normalise(question_part(question.text)) if question.text else ""
     if asked and asks_other_names(question):
         # "Does PBP get called anything else?", "the other name for the second one?": the names the material gives.
@@ -167,10 +170,6 @@ def answer_first(
         named = names_reply(session, domain, slug, asks_full_name(question)) if slug else None
         if named is not None:
             return send_reply(session, dispatcher, domain, named, state)
-    if asked and DOSE.search(asked):
-        # "what's the usual dose of riluzole?": for the pharmacist; the medicine's condition is what "it" means next
-        whose = names.term_owner(session, question.text)
-        return _scope(dispatcher, domain, None) + ([SlotSet("condition", whose)] if whose else [])
     # ("so what are the others then" after "is MND the same as ALS?": the pair was ALS and MND itself)
     beside_mnd = state.listed_kind == "pair" and "mnd" in state.listed
     others = bool(asked) and bool(_OTHER_TYPES.search(asked)) and (not state.listed or beside_mnd)
@@ -280,6 +279,19 @@ def answer_first(
     if listing is not None:
         return send_reply(session, dispatcher, domain, listing, state)
     return compare_if_asked(session, dispatcher, domain, question, state)
+
+
+def answer_dose(
+    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, question: Question
+) -> list[EventType] | None:
+    """ "What's the usual dose of riluzole?", "how many of them do people take a day?": for the pharmacist (a dose
+    for one person is a treatment decision, declined before); the medicine's condition is what "it" means next.
+    None when no dose is asked."""
+    asked = normalise(question_part(question.text)) if question.text else ""
+    if not asked or not DOSE.search(asked):
+        return None
+    whose = names.term_owner(session, question.text)
+    return _scope(dispatcher, domain, None) + ([SlotSet("condition", whose)] if whose else [])
 
 
 def _scope(dispatcher: CollectingDispatcher, domain: DomainDict, words: str | None) -> list[EventType]:

@@ -46,7 +46,16 @@ def asked_words(asked: str) -> str:
     """The words of ``asked`` that say what it asks: its asking clauses ("quick one for my anatomy module: where
     are motor neurons?"), or all of it when it asks whether a claim is true ("his nan says it was the jabs. is
     that true?": the claim is what is asked)."""
-    return asked if IS_IT_TRUE.search(normalise(asked)) else asking_clauses(asked)
+    if not IS_IT_TRUE.search(normalise(asked)):
+        return asking_clauses(asked)
+    # (who said it is not what is asked: "someone in a facebook group said it's the top genetic reason babies die")
+    return _SAID_BY.sub("", asked, count=1)
+
+
+# Who made a claim: "someone in a facebook group said", "his nan reckons", "i read that".
+_SAID_BY = re.compile(
+    r"^.*?\b(?:said|says|say|told (?:me|us|him|her)|reckons?|thinks?|claims?|heard|read|saw)\b(?: that)?", re.IGNORECASE
+)
 
 
 def remedy_named(asked: str, unknown: list[str]) -> str:

@@ -28,7 +28,10 @@ from bot.facts.words import asks, question_part, sentences
 DOSE = re.compile(
     r"\b(?:dose(?! (?:it|he|she|they|this|that|mnd|als|pls|pma|pbp|sma|pps|kennedys?|a|an|the|my|your|his|her|"
     r"motor|spinal|post|primary|progressive)\b)|doses|dosage|dosages|how many mg|mg|milligrams?|"
-    r"how much (?:\w+ )?should (?:i|he|she) take|"
+    r"how much (?:\w+ )?should (?:i|he|she|we|they) (?:take|be (?:on|taking|having|given))|"
+    # "how many of them should he be taking a day", "how many mg does he need"
+    r"how many (?:of (?:them|those|these|the \w+)|tablets|pills|capsules|mgs?)\b.{0,30}\b(?:take|taking|have|having|"
+    r"be on|need|a day|per day|daily)|"
     r"how much (?:\w+ )?(?:do|does|will|would) (?:they|you|he|she|i|we|people|patients) (?:\w+ )?"
     r"(?:give|take|get|have)\b.{0,20}\b"
     r"(?:per|a|each|every) (?:day|dose|drip|infusion|week|time))\b"

@@ -41,6 +41,10 @@ _WORRY = re.compile(
 )
 # Asking what will happen to one person: "will he need a feeding tube?", "how long for her specifically?"
 # One person (or one family's children) as the subject: "my husband", "ours", "both of mine".
+# What is asked for is seeing someone, not a treatment: "should we push for a referral?" asks when to see a provider.
+_NOT_SEEING_SOMEONE = (
+    r"(?! (?:a |an |another )?(?:referral|appointment|second opinion|tests?|scans?|check ?up|specialist))"
+)
 _ONE = (
     r"(?:he|she|i|my \w+|our \w+|mine|ours|(?:both|either|one|any|each) of (?:ours|mine|my \w+|our \w+)|"
     r"(?:this|the|next|new|unborn) (?:baby|child|kid|pregnancy))"  # "will this baby have it too?"
@@ -111,7 +115,9 @@ _PREDICTION = re.compile(
     r"|\b(?:tell me|give me|work out|calculate|whats)\b.{0,10}\b(?:my|his|her|our) (?:own |personal )?"
     r"(?:chances?|odds|risk)\b"
     # Whether one person should have or ask for a treatment: "should he have one?", "should I ask for it?"
-    r"|\bshould " + _ONE + r" (?:have|get|ask for|ask about|try|use|be on|go for) (?:one|it|that|this|them)\b"
+    r"|\bshould "
+    + _ONE
+    + r" (?:have|get|ask for|ask about|try|use|be on|go for) (?:one|it|that|this|them)\b"
     + _SEEN_TO
     + r"|\bshould (?:we|i) (?:ask for|ask about|push for|get|try) (?:\w+ ){1,2}for (?:him|her|them|me|my \w+)\b"
     # When it will reach something in one person: "how long before it gets to my breathing?" (where it
@@ -124,6 +130,10 @@ _PREDICTION = re.compile(
     r"|\bshould (?:i|he|she|we|my \w+) (?:get|have) the \w+\b"
     r"|\b(?:am i|im|i m|i am|is (?:he|she)|hes|he s|shes|she s) (?:going to|gonna) (?:get|inherit|have|develop) "
     r"(?:it|this|that)\b"
+    # "does that mean I'll get it?": one's own risk
+    r"|(?<!how )(?<!when )(?<!where )\b(?:i ll|ill|i will|will i|he ll|hell|he will|will he|she ll|shell|she will|"
+    r"will she) (?:definitely |also |then )?(?:get|inherit|develop) (?:it|this|that)\b"
+    r"(?! (?:checked|looked at|diagnosed|tested|seen|confirmed|sorted|treated))"
     # "ok back to mine, am i gonna end up in a wheelchair": how it will go for one person
     r"|\b(?:am i|will i|im|i m|is (?:he|she)|will (?:he|she)|hes|he s|shes|she s) (?:going to |gonna )?end up\b"
     # "his speech is slurring more, does that mean he's getting worse quicker?": how one person's is going
@@ -148,7 +158,13 @@ _PREDICTION = re.compile(
     r"|\bin (?:my|his|her) (?:own )?case\b"
     # "is it worth me asking for it?", "would riluzole help her?": a medicine decision for one person
     r"|\b(?:is it|it is|its) worth (?:me|him|her|us|my \w+) (?:asking|trying|getting|taking|having|going)\b"
-    r"|\b(?:would|will|could|might) (?:riluzole|edaravone|the medicines?|the drugs?|the tablets?|the pills?) "
+    # "is riluzole something i should be asking for?", "should we push for a feeding tube?"
+    r"|(?<!what )(?<!which )(?<!who )\b(?:should|shall|ought) (?:i|we|he|she|my \w+) (?:to )?(?:be )?"
+    r"(?:ask|asking|push|pushing|request|requesting|demand|demanding) (?:for|about)\b"
+    + _NOT_SEEING_SOMEONE
+    + r"|\b(?:i|we|he|she) (?:should|ought to) (?:be )?(?:ask|asking|push|pushing|request|requesting) for\b"
+    + _NOT_SEEING_SOMEONE
+    + r"|\b(?:would|will|could|might) (?:riluzole|edaravone|the medicines?|the drugs?|the tablets?|the pills?) "
     r"(?:help|work for|do anything for) (?:him|her|me|us|my \w+)\b"
     # "she worked with pesticides for years, is that why she got it?": the cause in one person
     r"|\bis (?:that|this|it) (?:why|the reason|what caused|how) (?:he|she|i|my \w+) (?:got|has|have|ended up with|"

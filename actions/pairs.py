@@ -44,6 +44,9 @@ COMPARE = re.compile(
     r"|\b(?:identical|alike|sound (?:the )?same|sound similar|look (?:the )?same|confusingly similar)\b"
     # "is PMA basically the opposite of PLS?", "are they mirror images?"
     r"|\b(?:the )?(?:opposite|reverse|mirror image) of\b|\bmirror images?\b"
+    # "is the first one the faster one?" of two listed
+    r"|\bthe (?:faster|quicker|slower|worse|milder|rarer|commoner|deadlier|more (?:common|serious|aggressive)) "
+    r"(?:one|of the two)\b"
     # "…and a friend has progressive muscular atrophy. are they the same?"
     r"|\b(?:are|arent) (?:they|the two|these|those|these two|those two|both)(?: \w+)? (?:the )?same\b"
     # "our uncle has PLS and our cousin has SMA. are they related conditions at all?"

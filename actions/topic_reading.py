@@ -122,7 +122,7 @@ def worded_reading(
         if WHAT_IS_ONLY.match(last) and len(last_named) == 1:
             worded = "definition"
 
-    if worded == "risk_factors" and text and _CONNECTED.search(normalise(question_part(text))):
+    if worded in (None, "risk_factors") and text and _CONNECTED.search(normalise(question_part(text))):
         # "funny thing is i can't stand the cold lately. is that connected?": whether that is one of its signs
         # (not one's own risk, as after "my sister had dementia")
         sign = across.attribute_question(session, text, require_across=False)

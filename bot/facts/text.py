@@ -133,3 +133,11 @@ def respell(text: str) -> str:
     text = _ONE.sub(lambda m: "ones" if m.group(1) else "one", text)
     text = _Y.sub("why", text)
     return _AND.sub("and", _FOUR.sub("for", _TWO.sub("to", text)))
+
+
+# How likely what was just asked is: "could any brothers or sisters get it too? what are the odds".
+HOW_LIKELY = re.compile(
+    r"^(?:so |and |but |ok )?(?:(?:what are|whats|what's|what is) the (?:odds|chances?|risk|likelihood)"
+    r"(?: of (?:that|it))?|how likely(?: is (?:that|it|this))?|(?:odds|chances)(?: of (?:that|it))?)\W*$",
+    re.IGNORECASE,
+)

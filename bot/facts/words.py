@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from bot.facts.text import normalise
+from bot.facts.text import HOW_LIKELY, normalise
 
 # Words that say nothing about what is asked. Question words, negations and pronouns are
 # dropped too: the topic and the condition carry that part of a question.
@@ -140,7 +140,7 @@ def question_part(text: str) -> str:
         if asks(sentence):
             plain = normalise(sentence)
             short = len(plain.split()) < SHORT_QUESTION
-            if short and index > 0 and not _WH_START.match(plain):
+            if index > 0 and (short and not _WH_START.match(plain) or HOW_LIKELY.match(plain)):
                 return f"{parts[index - 1]} {sentence}"  # "... his thinking. does it?" (not "what causes it?")
             if index > 0 and not short and _POINTS_BACK.search(plain) and not set(plain.split()) - STOP_WORDS:
                 # "…is struggling to swallow now. What do they usually do about that?": "that" is the sentence before

@@ -15,6 +15,8 @@ from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
+from bot.facts.text import HOW_LIKELY
+
 MAX_QUESTIONS = 3
 _OPENERS = (
     r"(?:how|what|whats|what's|why|is|are|can|could|does|do|did|will|would|who|when|where|which|should|has|have|"
@@ -78,14 +80,15 @@ _FRAGMENT_WORDS = 3
 
 
 def _merged_back_references(questions: list[str]) -> list[str]:
-    """Joins a "what is that?" to the short fragment it is about, which it does not repeat, and "is that
-    true?" to the claim before it."""
+    """Joins a "what is that?" to the short fragment it is about, which it does not repeat, "is that true?" to
+    the claim before it, and "what are the odds?" to the question before it."""
     merged: list[str] = []
     for question in questions:
         if merged and _BACK_REFERENCE.match(question) and len(merged[-1].split()) <= _FRAGMENT_WORDS:
             merged[-1] = f"{merged[-1]} {question}"
-        elif merged and _IS_IT_SO.match(question):
-            merged[-1] = f"{merged[-1]} {question}"  # the claim and whether it is so are one question
+        elif merged and (_IS_IT_SO.match(question) or HOW_LIKELY.match(question)):
+            # the claim and whether it is so are one question; so are a question and how likely it is
+            merged[-1] = f"{merged[-1]} {question}"
         else:
             merged.append(question)
     return merged

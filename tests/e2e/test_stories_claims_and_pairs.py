@@ -85,3 +85,47 @@ def test_something_unrelated_mid_conversation_is_out_of_scope(chat: Chat) -> Non
     chat.say("what do motor neurons do")
     reply = chat.say("any idea if the trains to manchester are running tmrw")
     assert reply["custom"]["kind"] == "out_of_scope", reply
+
+
+def test_the_odds_go_with_the_question_before(chat: Chat) -> None:
+    chat.say("our son has sma")
+    replies = chat.replies("would a second baby of ours get it as well? what are the chances")
+    assert len(replies) == 1, replies
+    assert about(replies[0])[1:] == ("sma", "inheritance"), replies
+
+
+def test_a_sign_named_in_a_yes_no_follow_up(chat: Chat) -> None:
+    chat.say("my husband has pls")
+    chat.say("does it start in the legs?")
+    reply = chat.say("and his voice eventually?")
+    assert about(reply)[1:] == ("pls", "symptoms"), reply
+
+
+def test_whether_a_feeling_is_connected_is_about_signs(chat: Chat) -> None:
+    chat.say("tell me about post polio syndrome")
+    reply = chat.say("mum says her hands feel freezing all the time lately, could that be connected?")
+    assert about(reply)[1:] == ("pps", "symptoms"), reply
+
+
+def test_which_of_the_pair_is_worse(chat: Chat) -> None:
+    chat.say("compare pbp and pma for me")
+    reply = chat.say("is the second one the worse one")
+    assert reply["custom"]["kind"] in ("compare", "not_covered"), reply
+    assert "pma" in (reply["custom"].get("conditions") or [reply["custom"]["condition"]]), reply
+
+
+def test_asking_for_a_medicine_for_oneself_is_declined(chat: Chat) -> None:
+    chat.say("my mum has als")
+    replies = chat.replies("is edaravone something we ought to be asking for")
+    assert replies[0]["custom"]["kind"] == "no_diagnosis", replies
+
+
+def test_ones_own_risk_said_with_will(chat: Chat) -> None:
+    chat.say("my grandad had mnd")
+    replies = chat.replies("so does that mean i'll get it")
+    assert replies[0]["custom"]["kind"] == "no_diagnosis", replies
+
+
+def test_a_dose_asked_in_general(chat: Chat) -> None:
+    reply = chat.say("how many of the riluzole tablets do people take a day")
+    assert reply["custom"]["kind"] == "out_of_scope", reply
