@@ -9,7 +9,6 @@ asked, the reply says so honestly (``not_covered``) and gives what the material 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from rasa_sdk.types import DomainDict
@@ -17,13 +16,14 @@ from sqlalchemy.orm import Session
 
 from actions.details import what_is_unsaid
 from actions.gaps import answers_itself, asked_gap, asked_words, remedy_named, unknown_thing
+from actions.reply import Reply
 from actions.selection import chosen_facts, only_in_detail
 from actions.signs import sign_answer
 from actions.understanding import DISEASE, THEY, Question
 from actions.worded import says_feelings
 from actions.wording import say
 from bot.facts import across, names, queries
-from bot.facts.models import Fact, Gap
+from bot.facts.models import Gap
 from bot.facts.ranking import index_for
 from bot.facts.scoring import Scored, choose_topic
 from bot.facts.text import normalise
@@ -54,32 +54,6 @@ _ASKS_WHO = re.compile(r"\b(?:who|whom|what age|which age|how old|which people|w
 _PEOPLE = re.compile(
     r"\b(?:babies|children|kids|men|women|males|females|people|adults|age|ages|survivors|older|younger)\b"
 )
-
-
-@dataclass
-class Reply:
-    """One message to send, before it is turned into text, buttons and payload."""
-
-    kind: str
-    condition: str | None
-    topic: str | None
-    parts: list[str] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    gaps: list[Gap] = field(default_factory=list)
-    answered_for: str | None = None
-    conditions: list[str] | None = None
-    more: list[str] = field(default_factory=list)
-    listed: list[str] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    # The type has nothing on the topic, so this is the parent's general text (for grouping types).
-    general_instead: bool = False
-    # What "it" means next, when not the condition answered for: "my brother has PMA. I thought MND was an old
-    # person's thing?" is answered for MND, and "where does it start?" then asks about PMA.
-    focus_after: str | None = None
-
-    @property
-    def text(self) -> str:
-        return " ".join(p for p in self.parts if p)
 
 
 # A question whose only words name a part of the body asks about symptoms, unless the classifier is at
@@ -152,9 +126,15 @@ def topic_reply(
         lost_here = [g for c in (slug, parent) if c for g in queries.gaps_for(session, condition=c, topic=topic)]
         gaps = [Scored(index.items[g.id], 0.0, 0.0, 0.0, 0.0, topic) for g in lost_here[:1] if g.id in index.items]
     facts = {f.id: f for f in queries.facts_by_id(session, [s.item.id for s in own + general])}
-    if question.text and own and general and _ASKS_WHO.search(normalise(asked)) and not any(
-        s.lexical + s.example > 0 or s.item.topics[0] == topic or _PEOPLE.search(facts[s.item.id].answer)
-        for s in own
+    if (
+        question.text
+        and own
+        and general
+        and _ASKS_WHO.search(normalise(asked))
+        and not any(
+            s.lexical + s.example > 0 or s.item.topics[0] == topic or _PEOPLE.search(facts[s.item.id].answer)
+            for s in own
+        )
     ):
         # "Who gets ALS?": its one fact on the topic says only how common it is, matching nothing asked; the
         # general facts say who gets MND.

@@ -15,7 +15,9 @@ def test_what_is_that_after_a_story_naming_the_type(chat: Chat) -> None:
 
 
 def test_they_are_the_two_types_the_message_named(chat: Chat) -> None:
-    reply = chat.say("my niece has spinal muscular atrophy and a friend has progressive muscular atrophy. are they the same?")
+    reply = chat.say(
+        "my niece has spinal muscular atrophy and a friend has progressive muscular atrophy. are they the same?"
+    )
     assert reply["custom"]["kind"] == "compare", reply
     assert set(reply["custom"]["conditions"]) == {"sma", "pma"}, reply
 
