@@ -43,6 +43,10 @@ def unstated_detail(session: Session, slug: str, asked: str, said: str = "") -> 
     unlisted = question.attribute not in ("affects", "mostly_affects") or not said or not named_itself
     if not known and (unlisted or _said_any(session, question, said)):
         return None
+    if slug == "mnd" and _said_any(session, question, " ".join(f.answer for f in queries.facts_of(session, slug))):
+        # ("going back to the swallowing thing…": MND's own facts name the muscles used to swallow, whichever were
+        # chosen for this answer)
+        return None
     return [_thing(phrase) for phrase in question.phrases]
 
 

@@ -241,8 +241,11 @@ def answer_first(
         # (the word in the question, or in the message when the question only says "it": not "…'bulbar' sounds
         # like a plant bulb lol. What is the condition exactly?", which asks what the condition is)
         part = question_part(question.text)
-        where = question.text if WHAT_IS_IT.search(normalise(part)) or part == question.text else part
-        entry = names.find_term(session, names.without_condition_names(session, where))
+        pointing = bool(WHAT_IS_IT.search(normalise(part)))
+        where = question.text if pointing or part == question.text else part
+        # ("someone in the waiting room mentioned an EMG, what's that": a word said before "what's that" is taken
+        # as written, not as a near spelling of one, so "waiting" is not "wasting")
+        entry = names.find_term(session, names.without_condition_names(session, where), exact=pointing)
         if entry is not None and (meaning or not question.named):
             return send_definition(session, dispatcher, tracker, domain, entry)
     if state.defined and not set(question.named) - {"mnd"} and WHY_THAT.search(asked):

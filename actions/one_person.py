@@ -139,7 +139,7 @@ _PREDICTION = re.compile(
     # "his speech is slurring more, does that mean he's getting worse quicker?": how one person's is going
     r"|\bmean (?:that )?(?:hes|he s|he is|shes|she s|she is|im|i m|i am|my \w+ is|(?:his|her|my) (?:\w+ )?"
     r"(?:mnd|als|pls|pma|pbp|sma|illness|condition) is) (?:getting (?:worse|weaker)|going (?:downhill|faster|quicker)|"
-    r"progressing|declining|deteriorating|on the way)\b"
+    r"progressing|declining|deteriorating|on the way|near(?:ing)? the end|close to the end|dying)\b"
     r"|(?<!why )(?<!how )(?<!when )\b(?:have|has) (?:i|he|she|we|my \w+) got (?:it|this|that)\b"
     # "is her speech going to go?", "will his walking get worse?": how it will go for one person
     r"|\b(?:is|are|will) (?:his|her|my|their|our) (?:speech|voice|walking|legs|arms|hands|breathing|swallowing|eating|"

@@ -1,7 +1,8 @@
 """The details the material never gives, whichever type is asked about, and the words that ask them: whether
 it is catching, side effects, gene names, which toxins, thinking and memory, prevention, trials in a place,
 turning into another type, how long people live, kinds of one type, how a medicine is given, machines and
-devices, how long a diagnosis or a test takes, costs and funding. Answered in actions/not_given.py."""
+devices, how long a diagnosis or a test takes, costs and funding, phone numbers and websites. Answered in
+actions/not_given.py."""
 
 from __future__ import annotations
 
@@ -169,6 +170,15 @@ UNSAID = (
         "diagnosis",
         "utter_unsaid_test_time",
         ("minute", "hour"),
+    ),
+    Unsaid(  # "is there a support line for partners, like a number i can ring?", "any websites?"
+        re.compile(
+            r"\b(?:phone ?numbers?|numbers? (?:i|we|you|they) (?:can|could) (?:ring|call|phone)|helplines?|help lines?|"
+            r"hotlines?|support lines?|phone lines?|websites?|web sites?|web ?pages?|charit(?:y|ies)|apps?)\b"
+        ),
+        "coping",
+        "utter_unsaid_contacts",
+        ("phone", "number", "website", "helpline", "charity"),
     ),
     Unsaid(  # "how much does private physio cost?", "can we afford the equipment?"
         re.compile(

@@ -27,12 +27,18 @@ def whole_term(session: Session, phrase: str) -> str | None:
     return None
 
 
-def find_term(session: Session, text: str) -> GlossaryTerm | None:
-    """The glossary term named in ``text`` (typos allowed), or None; a word inside a condition's name
-    ("progressive" in "progressive bulbar palsy") names that condition, not the word."""
+# A mention this close is the word as written, not a near spelling of it.
+EXACT_SCORE = 100.0
+
+
+def find_term(session: Session, text: str, *, exact: bool = False) -> GlossaryTerm | None:
+    """The glossary term named in ``text`` (typos allowed unless ``exact``), or None; a word inside a condition's
+    name ("progressive" in "progressive bulbar palsy") names that condition, not the word."""
     known = tables(session)
     names = [(m.start, m.start + len(m.matched.split())) for m in find_mentions(text, known.conditions)]
     mentions = [m for m in find_mentions(text, known.terms) if not _inside(m, names)]
+    if exact:
+        mentions = [m for m in mentions if m.score >= EXACT_SCORE]
     if not mentions:
         return None
     best = max(mentions, key=lambda m: (m.score, len(m.matched)))

@@ -131,3 +131,22 @@ def test_ones_own_risk_said_with_will(chat: Chat) -> None:
 def test_a_dose_asked_in_general(chat: Chat) -> None:
     reply = chat.say("how many of the riluzole tablets do people take a day")
     assert reply["custom"]["kind"] == "out_of_scope", reply
+
+
+def test_a_word_before_whats_that_is_taken_as_written(chat: Chat) -> None:
+    reply = chat.say("a man in the waiting room was on about an EMG, what's that")
+    assert reply["custom"]["kind"] != "definition", reply
+    assert "atrophy" not in reply["text"].lower(), reply
+
+
+def test_someone_to_talk_to_about_ones_risk(chat: Chat) -> None:
+    chat.say("my brother has kennedy's disease")
+    reply = chat.say("is there anybody we can talk to about whether my daughters carry it")
+    assert reply["custom"]["topic"] == "when_to_see_provider", reply
+    assert "mnd.when_to_see_provider.2" in reply["custom"]["facts"], reply
+
+
+def test_a_sign_mnds_own_facts_name_is_not_said_unlinked(chat: Chat) -> None:
+    chat.say("my wife has mnd")
+    reply = chat.replies("she coughs when she eats now, is the swallowing part of the mnd")[-1]
+    assert "does not link" not in reply["text"], reply

@@ -21,6 +21,8 @@ from actions.not_given import unsaid_asked
         ("and how long does an emg take, will she be there all day", "utter_unsaid_test_time"),
         ("roughly what would a private physio session set us back cost wise", "utter_unsaid_costs"),
         ("do we have to pay for the wheelchair or is it free on the nhs", "utter_unsaid_costs"),
+        ("is there a helpline for carers i could phone at night", "utter_unsaid_contacts"),
+        ("any good websites you would recommend for families", "utter_unsaid_contacts"),
     ],
 )
 def test_a_detail_never_given(text: str, response: str) -> None:
