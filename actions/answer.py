@@ -19,7 +19,6 @@ from actions.descriptions import describes
 from actions.first import CORRECTION, WHAT_IT_DOES, answer_first
 from actions.follow_ups import (
     ABOUT_FAMILY,
-    POINTED,
     also_asked,
     asks_for_the_rest,
     corrects_last_question,
@@ -32,6 +31,7 @@ from actions.follow_ups import (
 )
 from actions.for_targets import answer_for_targets
 from actions.listing import across_reply
+from actions.pointed_topic import POINTED
 from actions.references import resolve
 from actions.replies import ask_which_condition, named_term, send_definition, send_reply
 from actions.targets import Targets

@@ -29,9 +29,9 @@ from actions.follow_ups import (
     narrows_last_question,
     only_a_name,
     picks_a_choice,
-    pointed_topic,
 )
 from actions.gaps import unknown_thing
+from actions.pointed_topic import pointed_topic
 from actions.readings import send_readings, send_scope, top_topic
 from actions.references import resolve
 from actions.replies import example_buttons, named_term, send_choices, send_definition, send_reply

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from actions.conversation import State
 from actions.descriptions import describes, describing
 from actions.first import CORRECTION, I_MEAN, I_MEANT, asks_meaning
+from actions.pointed_topic import POINTED, pointed_topic
 from actions.pointing import mentions_in
 from actions.targets import Targets
 from actions.understanding import Question
@@ -116,7 +117,6 @@ def narrows_last_question(session: Session, question: Question, state: State) ->
 
 
 # How a condition was pointed at when its topic is the conversation's, not the pointing words'.
-POINTED = ("listed", "chosen", "other", "rest", "all", "described")
 
 
 # Words that name a topic outright, for corrections ("no, I meant the symptoms").
@@ -126,7 +126,7 @@ _TOPIC_WORD = re.compile(
     r"|(?P<causes>causes?|caused)"
     r"|(?P<inheritance>inherited|inheritance|genetic|hereditary|passed down)"
     r"|(?P<diagnosis>diagnosed|diagnosis|tests?|testing)"
-    r"|(?P<outlook>outlook|prognosis|life expectancy)"
+    r"|(?P<outlook>outlook|prognosis|life expectancy|lifespan|life span|survival)"
     r"|(?P<upper_lower>neurons?|neurones?))\b"
 )
 # A correction asks another question only when the classifier is at least this sure of its topic.
@@ -144,38 +144,7 @@ _SAME_QUESTION = re.compile(r"\bsame (?:question|thing|again|q|qu)\b")
 
 # "Is it the one that starts in the legs?", "is that the fast one?"
 SHORT_ATTRIBUTE = 5
-# "The last one, is that from polio?": is it the one known for that, i.e. what it is.
-_IS_IT_FROM = re.compile(r"\bis (?:that|it|this) (?:the one )?(?:from|after|caused by|linked to|to do with) \w+")
 _WHAT_IS_POINTED = re.compile(r"^(?:and |so |ok |but )?(?:what s|whats|what is|what was|which is) (?:the|that)\b")
-_IDENTITY = re.compile(
-    r"\b(?:is|was|isnt) (?:it|that|this|she|he|\w+) (?:the|a) (?:\w+ ){0,2}(?:one|type|kind)\b"
-    r"|\bis the (?:one|type|kind) (?:that|which|who|with)\b"  # "the other one is the one that affects both, yes?"
-)
-
-
-_BY_NAME = re.compile(r"\b(?:same|called|known as|name|names|named)\b")
-
-
-def pointed_topic(session: Session, question: Question, targets: Targets) -> str | None:
-    """The topic a question about the one pointed at or described asks by its grammar, or None:
-    "the one with the X chromosome, what is that?" and "the last one, is that from polio?" ask what it is;
-    "is that the fast one?" and "the middle one - is that the hands one?" ask what the description says."""
-    if not question.text or targets.via not in POINTED:
-        return None
-    plain = normalise(question.text)
-    if (targets.via == "described" and WHAT_IS_IT.search(plain)) or _IS_IT_FROM.search(plain):
-        return "definition"
-    asking = normalise(question_part(question.text))
-    if not _IDENTITY.search(asking) or _BY_NAME.search(asking):
-        return None  # "is that the same one that's also called…" asks about its name
-    if targets.via == "described" and targets.topic:
-        return targets.topic
-    if not describes(asking):
-        return None
-    described = across.attribute_question(session, asking, require_across=False, specific_first=True)
-    return described.topic if described is not None else None
-
-
 _MORE_ABOUT = re.compile(r"\b(?:more|a bit more|a little more) (?:about|on) (?:the |that |this )?(\w+(?: \w+)?)")
 # "Is it inherited?", then "and what about my daughters?": the same question, about them.
 ABOUT_FAMILY = re.compile(
@@ -253,7 +222,11 @@ def follow_up_topic(session: Session, question: Question, state: State, targets:
         return state.topic
     if correcting and says_more and last != question.text and not CORRECTION.search(normalise(last)) and asks(last):
         # "Sorry, it's PMA she has, not PLS. Which motor neurones does it affect?": the correction,
-        # then a question of its own ("Sorry typo, I meant SMA. My nephew asked me" asks none).
+        # then a question of its own ("Sorry typo, I meant SMA. My nephew asked me" asks none); "sorry meant his,
+        # not PLS. lifespan?": the topic its one word names.
+        word = _TOPIC_WORD.search(normalise(last))
+        if word and len(normalise(last).split()) <= SHORT_ATTRIBUTE:
+            return next(topic for topic, said in word.groupdict().items() if said)
         return own[0] if own[0] and own[1] >= OWN_TOPIC else None
     named_topic = _TOPIC_WORD.search(normalise(rest)) if correcting else None
     if named_topic:
