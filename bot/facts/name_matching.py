@@ -15,6 +15,8 @@ from bot.facts.text import normalise
 FUZZY_MARGIN = 4.0
 # Each word of a multi-word near miss must itself be close ("does" is not "disease").
 FUZZY_MIN_WORD_SCORE = 70.0
+# Under this score a name can be neither the closest (FUZZY_MIN_SCORE) nor a rival within the margin.
+_FLOOR = FUZZY_MIN_SCORE - FUZZY_MARGIN
 # A name may come back from voice typing as up to this many more words than it has.
 SPLIT_WORDS_MAX = 3
 
@@ -35,7 +37,8 @@ class Mention:
 
 def find_mentions(text: str, names: Names, *, exact_only: bool = False) -> list[Mention]:
     """Names mentioned in ``text``, exact first, then near misses (unless ``exact_only``)."""
-    return list(_found(text, names, exact_only))
+    # Callers pass the message as written, normalised, or rejoined from its words: one search serves all.
+    return list(_found(normalise(text), names, exact_only))
 
 
 # One turn looks for names in the same message several times (its conditions, its terms, the words
@@ -46,7 +49,7 @@ def _found(text: str, names: Names, exact_only: bool) -> tuple[Mention, ...]:
 
 
 def _search(text: str, names: Names, *, exact_only: bool = False) -> list[Mention]:
-    words = normalise(text).split()
+    words = text.split()
     if not words or not names.table:
         return []
     longest = names.longest
@@ -113,24 +116,31 @@ def _closest(phrase: str, size: int, names: Names) -> tuple[str, float, bool] | 
     # left out, must still be close.
     joined = phrase.replace(" ", "")
     last, first = phrase[-1], phrase.split(" ", 1)[0]
+    # A name scoring under the floor can be neither the match nor a close rival, so the cheap score comes
+    # first (rapidfuzz stops early under the cutoff) and the word-by-word checks run on the few left.
     scored = sorted(
         [
-            (fuzz.ratio(phrase, name), key, False)
+            (score, key, False)
             for name, _, key in names.near(size, len(phrase), bare=False)
-            if _lengths_close(phrase, name) and _words_close(phrase, name)
+            if (score := fuzz.ratio(phrase, name, score_cutoff=_FLOOR))
+            and _lengths_close(phrase, name)
+            and _words_close(phrase, name)
         ]
         + [
-            (fuzz.ratio(joined, bare), key, False)
+            (score, key, False)
             for _, bare, key in names.near(size + 1, len(joined), bare=True)
-            if _lengths_close(joined, bare)
+            if (score := fuzz.ratio(joined, bare, score_cutoff=_FLOOR)) and _lengths_close(joined, bare)
         ]
         + [
-            (fuzz.ratio(joined, bare), key, True)
+            (score, key, True)
             for words in range(size - 1, max(0, size - SPLIT_WORDS_MAX - 1), -1)
             for name, bare, key in names.near(words, len(joined), bare=True)
             # The pieces start and end where the name does: "has bull bar palsy" is not all a name (the
             # last letters first: the cheapest test, and most names fail it).
-            if name[-1] == last and _starts_like(first, name) and _lengths_close(joined, bare)
+            if name[-1] == last
+            and (score := fuzz.ratio(joined, bare, score_cutoff=_FLOOR))
+            and _starts_like(first, name)
+            and _lengths_close(joined, bare)
         ],
         reverse=True,
     )
