@@ -124,8 +124,11 @@ _TOPIC_NAME = re.compile(
     r"\b(?:inherit\w*|genetic|progressive|prognosis|paralysis|treatments?|therapy|trials?|polio|reflex)\b"
 )
 CORRECTION = re.compile(
-    r"\b(?:sorry|i meant|i mean|meant|oops|whoops|no wait|not that|wrong one|correction|actually|typo|^no,? not|"
+    r"\b(?:sorry|i meant|i mean|meant|oops|whoops|no wait|not that|wrong one|correction|typo|^no,? not|"
     r"autocorrect\w*|misspel\w*|my mistake|my bad)\b"
+    # "actually" corrects only as the message's first word ("actually it's PLS he has"), not inside a question
+    # ("is that actually true", "what does it actually do")
+    r"|^(?:no |oh |wait |hang on )?actually\b"
 )
 
 

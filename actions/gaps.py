@@ -7,11 +7,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from actions.topic_reading import IS_IT_TRUE
 from actions.understanding import Question
 from bot.facts.scoring import Scored
 from bot.facts.text import normalise
-from bot.facts.words import asking_clauses, question_part
+from bot.facts.words import IS_IT_TRUE, asking_clauses, question_part
 
 # A type's own fact answers a question about a lost general list ("first signs of PMA?") when one
 # of its example questions is at least this close.

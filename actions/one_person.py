@@ -91,7 +91,8 @@ _PREDICTION = re.compile(
     # What one person can still do: "can he keep working?"
     r"|\bcan (?:i|he|she|we|my \w+) (?:keep|carry on|continue|go on) (?:working|driving|walking|at work|with work)\b"
     # Which one a person has: "is that the one she probably has?", "do you suppose that is what I have?"
-    r"|\bis (?:that|it|this) (?:the one|what) (?:she|he|i|my \w+|hes|shes|ive) "
+    r"|\b(?:is (?:that|it|this)|(?:could|might|may|would) (?:that|it|this) be) (?:the one|what) "
+    r"(?:she|he|i|my \w+|hes|shes|ive) "
     r"(?:probably |might |may |could )?(?:has|have|got)\b"
     r"|\b(?:do|would|d) you (?:think|suppose|reckon) (?:that|this|it)(?:s| is) (?:the one|what) "
     r"(?:she|he|i|my \w+|hes|shes|ive) (?:probably |might |may |could )?(?:has|have|got)\b"
@@ -152,6 +153,11 @@ _PREDICTION = re.compile(
     # "would the second one be better for her than the first?": a treatment choice for one person
     r"|\b(?:would|will|is|could) (?:the \w+ one|the \w+ drug|it|that|this|\w+) be (?:better|best|safer|right|worth it) "
     r"for (?:him|her|me|my \w+|us)\b"
+    # "is it going to shorten her life?", "is it gonna get worse for him": how it will go for one person ("will it
+    # shorten life?" asks what the material says)
+    r"|\b(?:is|will|would|could) (?:it|this|that|mnd|als|pls|pma|pbp|sma|kennedys?|pps) (?:going to |gonna )?"
+    r"(?:shorten|cut short|get worse|get any worse|go downhill|progress|kill) (?:much |quickly |fast |quick )?"
+    r"(?:for (?:him|her|me|us|my \w+)|(?:his|her|my|our) (?:life|lifespan|time))\b"
     # "is he dying soon?", "will my daughter with SMA ever be able to walk?"
     r"|\b(?:is|are) (?:he|she|my \w+) dying\b"
     # "in my own case, at 71, how many years might I expect?"

@@ -15,7 +15,7 @@ from bot.facts import across, names, queries
 from bot.facts.names import NamedCondition
 from bot.facts.text import normalise
 from bot.facts.vocab import TOPICS
-from bot.facts.words import CLAUSES, asks, question_part, sentences
+from bot.facts.words import CLAUSES, IS_IT_TRUE, asks, question_part, sentences
 from bot.mentions import strip_mentions
 
 # "What is post-polio syndrome?": a last clause that only asks what a named type is.
@@ -41,10 +41,6 @@ _AFFECTS_WHAT = re.compile(
 )
 _BUT_NOT = re.compile(r"\s+not\s+\w+.*$")
 _PROBLEMS = re.compile(r"\b(?:problems?|issues?|trouble)\b")
-IS_IT_TRUE = re.compile(
-    r"\b(?:is|was) (?:that|it|this) (?:actually |really |even |definitely )?(?:true|right|correct|a fact|a myth)\b"
-    r"|\btrue or (?:not|false)\b"
-)
 CLAIM_WORDS, CLAIM_TRUST = 6, 0.3
 _IS_NAMED = re.compile(r"^(?:\w+ ){0,3}?(?:is|isnt|was|are|so) \w+")
 LONG_MESSAGE_TRUST, STORY_TRUST = 0.5, 0.3

@@ -127,6 +127,11 @@ _ORDERING = re.compile(
 
 
 _POINTS_BACK = re.compile(r"\b(?:that|this|it|those|these)\b")
+# Asking whether a claim is true: "is that actually true?", "true or not?" (the claim is what is asked).
+IS_IT_TRUE = re.compile(
+    r"\b(?:is|was) (?:that|it|this) (?:actually |really |even |definitely )?(?:true|right|correct|a fact|a myth)\b"
+    r"|\btrue or (?:not|false)\b"
+)
 
 
 def question_part(text: str) -> str:
@@ -140,7 +145,9 @@ def question_part(text: str) -> str:
         if asks(sentence):
             plain = normalise(sentence)
             short = len(plain.split()) < SHORT_QUESTION
-            if index > 0 and (short and not _WH_START.match(plain) or HOW_LIKELY.match(plain)):
+            # ("someone said it's the top genetic reason babies die. is that actually true": the claim is asked)
+            claim = IS_IT_TRUE.search(plain) and len(plain.split()) <= SHORT_QUESTION + 2
+            if index > 0 and (short and not _WH_START.match(plain) or HOW_LIKELY.match(plain) or claim):
                 return f"{parts[index - 1]} {sentence}"  # "... his thinking. does it?" (not "what causes it?")
             if index > 0 and not short and _POINTS_BACK.search(plain) and not set(plain.split()) - STOP_WORDS:
                 # "…is struggling to swallow now. What do they usually do about that?": "that" is the sentence before

@@ -32,6 +32,10 @@ from bot.facts.text import normalise
         "he drank well water all his life, is that why he got als",
         "my mum was told at 70, does that mean she has the family kind",
         "weak grip and twitchy arms, have i got the fast sort",
+        # how it will go for one person, and whether what was described is what someone has
+        "is it going to shorten her life?",
+        "is it gonna get worse for him",
+        "could that be what he's got",
     ],
 )
 def test_about_one_person(text: str) -> None:
@@ -61,6 +65,10 @@ def test_about_one_person(text: str) -> None:
         # a therapy in general, and why a sign happens
         "would physio help him with the stiffness",
         "is that why people with pbp struggle to swallow",
+        # the same questions in general
+        "will it shorten life",
+        "is it going to get worse for people with pls",
+        "could that be what causes it",
     ],
 )
 def test_about_the_condition(text: str) -> None:
