@@ -34,8 +34,13 @@ def unstated_detail(session: Session, slug: str, asked: str, said: str = "") -> 
         return None
     # ("she's a woman though, can women even get it?" of Kennedy's disease, which the material describes in males)
     known = across.values_of(session, slug).get(question.attribute, set())
-    if any(value in known for value in question.values):
+    missing = [phrase for value, phrase in zip(question.values, question.phrases, strict=True) if value not in known]
+    if not missing:
         return None
+    if len(missing) < len(question.values):
+        # ("can adults get it or only kids?" of SMA, "does it affect speech and the legs?" of PBP: one is stated,
+        # the other never is)
+        return [_thing(phrase) for phrase in missing]
     # ("is twitching one of them?" of ALS, whose facts never mention twitching: not linked; "how does SMA affect
     # the body?" names no part, only a word that may stand for one)
     named_itself = _said_any(session, question, asked)
