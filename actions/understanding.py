@@ -85,6 +85,8 @@ _TYPES_ASKED = re.compile(
 _BECOMES = re.compile(
     r"\b(?:turns?|turned|turning|develops?|developing|changes?|changing|progress(?:es|ing)?|evolves?) (?:in)?to\b"
 )
+# What one type may become, named just after: "can the bulbar one turn into als", "could it become ALS in time".
+_BECOMES_WHAT = re.compile(_BECOMES.pattern + r"|\bbecom(?:e|es|ing)\b")
 _PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she|his|her|him)\b")
 # Pronouns that can stand for a condition said before ("is it like ALS?"); a person ("starting with her -
 # what does PBP affect?") is not one.
@@ -257,6 +259,11 @@ def read(session: Session, tracker: Tracker) -> Question:
         named.remove("mnd")  # "how old are people with PMA, compared to other adult MNDs?": a question about PMA
     if len(named) == 2 and _BECOMES.search(normalise(asking or text)):
         named = named[:1]  # "does PLS ever turn into ALS?": a question about PLS, not a comparison
+    becomes = _BECOMES_WHAT.search(normalise(asking)) if len(named) == 1 and asking else None
+    if becomes is not None:
+        after = len(normalise(asking)[: becomes.end()].split())
+        if all(after <= n.start <= after + 2 for n in names.named_conditions(session, asking) if n.slug in named):
+            named = []  # "can the bulbar one turn into als later on": ALS is what it might become, not what is asked
     mentions = [
         Mention(str(e.get("value") or ""), int(e.get("start") or 0), int(e.get("end") or 0))
         for e in entities

@@ -92,8 +92,9 @@ UNSAID = (
     ),
     Unsaid(  # "does PLS turn into ALS eventually?"
         re.compile(
-            r"\b(?:turns?|turned|turning|changes?|changing|develops?|developing|progress(?:es)?|evolves?|becomes?|"
-            r"morphs?)\s+(?:in)?to\s+(?:full blown |proper )?(?:als|pls|pma|pbp|sma|mnd|kennedys?|amyotrophic|"
+            r"\b(?:(?:turns?|turned|turning|changes?|changing|develops?|developing|progress(?:es)?|evolves?|becomes?|"
+            r"morphs?)\s+(?:in)?to|becom(?:e|es|ing))\s+(?:full blown |proper )?(?:als|pls|pma|pbp|sma|mnd|kennedys?|"
+            r"amyotrophic|"
             r"lou gehrig|motor neurone? disease|another (?:type|kind|one)|the other (?:one|type|kind))\b"
         ),
         "outlook",

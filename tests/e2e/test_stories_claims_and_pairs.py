@@ -150,3 +150,34 @@ def test_a_sign_mnds_own_facts_name_is_not_said_unlinked(chat: Chat) -> None:
     chat.say("my wife has mnd")
     reply = chat.replies("she coughs when she eats now, is the swallowing part of the mnd")[-1]
     assert "does not link" not in reply["text"], reply
+
+
+def test_a_claim_the_material_states_after_an_inheritance_answer(chat: Chat) -> None:
+    # "actually" inside "is that actually true" corrects nothing; the claim is what is asked
+    chat.say("our little boy has sma")
+    chat.say("could a brother or sister of his get it too")
+    reply = chat.say("a mum on a forum said it's the biggest genetic cause of babies dying. is that actually true")
+    assert reply["custom"]["kind"] == "answer", reply
+    assert "sma.outlook.1" in reply["custom"]["facts"], reply
+
+
+def test_one_group_stated_and_the_other_never(chat: Chat) -> None:
+    chat.say("my nephew has spinal muscular atrophy")
+    reply = chat.say("do grown ups get it as well or just little ones")
+    assert about(reply) == ("not_covered", "sma", "risk_factors"), reply
+    assert "adults" in reply["text"] and "babies" in reply["text"], reply
+
+
+def test_how_it_will_go_for_one_person_is_declined(chat: Chat) -> None:
+    chat.say("my nan has post polio syndrome")
+    reply = chat.say("will it cut short her life do you think")
+    assert reply["custom"]["kind"] == "no_diagnosis", reply
+    reply = chat.say("does post polio syndrome shorten life")
+    assert reply["custom"]["kind"] != "no_diagnosis", reply
+
+
+def test_what_a_described_type_might_turn_into_is_not_the_subject(chat: Chat) -> None:
+    chat.say("what are the different types of mnd")
+    reply = chat.say("could the one that hits speech and swallowing become als in time")
+    assert reply["custom"]["kind"] == "not_covered", reply
+    assert reply["custom"]["condition"] == "pbp" and "PBP" in reply["text"], reply
