@@ -16,6 +16,7 @@ from actions.compose import Reply, topic_label
 from actions.contract import payload
 from actions.conversation import State, answered
 from actions.wording import say
+from bot import mentions
 from bot.facts import names, queries
 from bot.facts.models import GlossaryTerm
 from bot.facts.name_terms import asked_as
@@ -176,6 +177,9 @@ def send_definition(
     # ("mum has progressive bulbar palsy. what is the bulbar bit?": the word, and PBP is what "it" means next)
     typed = said and not said.startswith("/")
     named = {c for c in names.find_conditions(session, said) if c not in ("mnd", "motor_neuron")} if typed else set()
+    if typed and not named:
+        # ("the second one, what does bulbar mean there": the word, and the second type listed is what "it" means next)
+        named = set(_counted(State.of(tracker), said)[:1])
     focus = named.pop() if len(named) == 1 else tracker.get_slot("condition")
     dispatcher.utter_message(
         text=text,
@@ -189,3 +193,10 @@ def send_definition(
     )
     refocused = [SlotSet("condition", focus)] if focus != tracker.get_slot("condition") else []
     return [SlotSet("term", entry.term), *refocused]
+
+
+def _counted(state: State, said: str) -> list[str]:
+    """The listed types ``said`` counts to ("the second one", "the last one"), in order."""
+    listed = state.listed
+    indexes = [int(m) for m, _, _ in mentions.find(said) if m.lstrip("-").isdigit()]
+    return [listed[i] for i in indexes if -len(listed) <= i < len(listed)]

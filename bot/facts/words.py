@@ -36,7 +36,7 @@ STOP_WORDS = frozenset(
     yeah yes yep yup no nope ok okay right eh hey hi hello hiya oh ah um er well wait sorry lol
     wat wot u r ur n ya im idk tho oops whoops meant typo typos autocorrect autocorrected spellcheck
     misspelled misspelt ugh argh doh considered counted classed classified regarded mr mrs ms mx
-    daft silly stupid dumb somehow maybe perhaps possibly honestly literally genuinely
+    daft silly stupid dumb somehow maybe perhaps possibly honestly literally genuinely push pushing pushed
     """.split()
 )
 _STEMMER = snowballstemmer.stemmer("english")

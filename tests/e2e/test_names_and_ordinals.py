@@ -106,3 +106,11 @@ def test_if_a_symptom_gets_worse_asks_what_helps(chat: Chat) -> None:
     chat.say("my grandad has pbp")
     reply = chat.say("and if his chewing gets worse?")
     assert reply["custom"]["topic"] == "treatment", reply
+
+
+def test_a_word_asked_of_a_counted_type_makes_it_the_one_in_focus(chat: Chat) -> None:
+    chat.say("which kinds of motor neurone disease are there")
+    reply = chat.say("the 4th one, what does atrophy mean in its name")
+    assert reply["custom"]["kind"] == "definition", reply
+    reply = chat.say("and who usually gets it")
+    assert about(reply)[1:] == ("pma", "risk_factors"), reply

@@ -96,3 +96,12 @@ def test_explaining_it_to_children(chat: Chat) -> None:
 def test_the_same_condition_or_not(chat: Chat) -> None:
     reply = chat.say("my mum's letter says MND but the forum says ALS. are they the same condition?")
     assert reply["custom"]["kind"] == "compare", reply
+
+
+def test_asking_for_a_referral_is_when_to_see_someone(chat: Chat) -> None:
+    chat.say("my dad has pls")
+    for asked in ("do you think we should be asking his gp to get him referred", "is it worth pushing for a referral"):
+        reply = chat.say(asked)
+        assert reply["custom"]["topic"] == "when_to_see_provider", reply
+        assert reply["custom"]["kind"] in ("answer", "not_covered"), reply
+        assert "pushing" not in reply["text"], reply
