@@ -39,7 +39,10 @@ DANGER: dict[str, re.Pattern[str]] = {
         r"letters? (?:are |were )?(?:written|done)|"
         r"will|affairs|giving away|gone|everything|thank you for everything|plan|way out|easiest way|enough)\b",
         "carer_crisis": r"\b(?:hurt\w*|hit|hitting|shak\w*|shook|smother\w*|pillow|snap\w*|lose it|lost it|"
-        r"breaking point|tether|rope|cope|cant take|scared of myself|might|slapped|pushed|grabbed|shouted|rough|"
+        r"breaking point|tether|rope|cope|cant take|scared of myself|might|slapped|grabbed|shouted|rough|"
+        # ("i should've pushed the doctors sooner", "we pushed for a referral": pressing for care, not a push)
+        r"(?<!shouldve )(?<!should have )(?<!couldve )(?<!could have )pushed(?! (?:for|the (?:doctors?|gps?|hospital|"
+        r"nurses?|team|neurologist|consultant|specialist)|doctors|harder|sooner|them to|to get)\b)|"
         r"what have i done|take him|take her|do something)\b",
     }.items()
 }

@@ -291,7 +291,13 @@ class Detector:
         today = bool(_TODAY.search(prepared))
         over_today = today and not found & (_SETTLED - {"resolved"})  # "fell this morning, got up ok"
         own_now = "topic" in found and bool(_OWN_NOW.search(prepared)) and not found & _SETTLED
-        if dangerous and (p >= NOTE_AT or ((urgent or today) and not found & _SETTLED) or over_today or own_now):
+        # "Now" or "this week" beside a word of danger may be news of danger; the words of self-harm and a carer's
+        # crisis are everyday words ("will", "might", "here") that the model must hear as danger itself
+        # ("he's really slow with meat now", "the weather in cleveland this week, we might go to the clinic").
+        bodily = bool(present - _STRICT)
+        now_said = (urgent or today) and bodily
+        over_today = over_today and bodily
+        if dangerous and (p >= NOTE_AT or (now_said and not found & _SETTLED) or over_today or own_now):
             # Danger words said of today ("coughing on his drinks all day today"), even when it is over,
             # or of oneself now: maybe now, so a note.
             return Verdict("note", model_kind, p, "model")

@@ -84,3 +84,25 @@ def test_one_type_named_instead_of_another_is_a_correction(parse: Callable[[str]
 )
 def test_prognosis_and_care_questions_are_not_emergencies(parse: Callable[[str], dict[str, Any]], text: str) -> None:
     assert parse(text)["safety"]["level"] != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # everyday words that are also words of self-harm or a carer's crisis ("will", "might"), beside "now"
+        "will it affect chewing as well? he takes ages over his dinner now",
+        "is the clinic open this week, we might drive over on friday",
+        # pressing for care is not a push
+        "i keep thinking we should've pushed the gp sooner",
+    ],
+)
+def test_everyday_words_beside_now_need_no_safety_note(parse: Callable[[str], dict[str, Any]], text: str) -> None:
+    assert parse(text)["safety"]["level"] == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["he's been choking on his tea a lot today", "she seems more muddled than usual this morning"],
+)
+def test_body_words_said_of_today_still_get_the_safety_note(parse: Callable[[str], dict[str, Any]], text: str) -> None:
+    assert parse(text)["safety"]["level"] != "none"
