@@ -294,9 +294,12 @@ class Detector:
         # "Now" or "this week" beside a word of danger may be news of danger; the words of self-harm and a carer's
         # crisis are everyday words ("will", "might", "here") that the model must hear as danger itself
         # ("he's really slow with meat now", "the weather in cleveland this week, we might go to the clinic").
-        bodily = bool(present - _STRICT)
-        now_said = (urgent or today) and bodily
-        over_today = over_today and bodily
+        bodily = present - _STRICT
+        # (nor is weakness "now" as in these days: "had polio as a kid, now getting weak again"; weaker "this week"
+        # than last may be news)
+        lasting = bodily - ({"weakness"} if "sudden" not in found else set())
+        now_said = (urgent and bool(lasting)) or (today and bool(bodily))
+        over_today = over_today and bool(bodily)
         if dangerous and (p >= NOTE_AT or (now_said and not found & _SETTLED) or over_today or own_now):
             # Danger words said of today ("coughing on his drinks all day today"), even when it is over,
             # or of oneself now: maybe now, so a note.

@@ -94,6 +94,8 @@ def test_prognosis_and_care_questions_are_not_emergencies(parse: Callable[[str],
         "is the clinic open this week, we might drive over on friday",
         # pressing for care is not a push
         "i keep thinking we should've pushed the gp sooner",
+        # weakness "now" as in these days
+        "he had polio as a boy and now his arms are going weak again, is that a known thing",
     ],
 )
 def test_everyday_words_beside_now_need_no_safety_note(parse: Callable[[str], dict[str, Any]], text: str) -> None:
