@@ -56,11 +56,21 @@ def says_feelings(text: str) -> bool:
     return bool(_FEELINGS.search(normalise(text))) and not any(map(asks, sentences(text)))
 
 
+_POINTS_BACK = re.compile(r"\b(?:it|its|that|this|they|them|those|these|he|she|him|her)\b")
+
+
+def _by_wording(plain: str) -> str | None:
+    return next((topic for pattern, topic in _TOPIC_BY_WORDING if pattern.search(plain)), None)
+
+
 def worded_topic(text: str) -> str | None:
     """The topic ``text``'s wording asks about, if its grammar says so plainly."""
-    plain = normalise(text)
-    found = next((topic for pattern, topic in _TOPIC_BY_WORDING if pattern.search(plain)), None)
     parts = sentences(text)
+    # The asking sentence's own wording first ("swallowing getting harder too. what helps": what helps), unless it
+    # points back ("…has just started riluzole. what does it actually do"); then the whole text's.
+    last = normalise(parts[-1]) if len(parts) > 1 and asks(parts[-1]) else ""
+    found = _by_wording(last) if last and not _POINTS_BACK.search(last) else None
+    found = found or _by_wording(normalise(text))
     if found is None and says_feelings(text):
         return "coping"  # how it feels, asking nothing: living with it
     if found is None and len(parts) > 1 and _WHAT_IS_IT_LAST.match(normalise(parts[-1])):

@@ -27,6 +27,10 @@ def test_every_rule_loads_with_a_known_topic() -> None:
         ("is there a name for weakness coming back after polio", "definition"),
         ("is that one the most common", "definition"),
         ("honestly i'm worn out and don't know who to turn to", "coping"),
+        # the asking sentence's own wording, unless it points back
+        ("his walking is getting worse. what helps", "treatment"),
+        ("dad is 71. is that the normal sort of age for it", "risk_factors"),
+        ("is pps in the same family of illnesses", "types"),
     ],
 )
 def test_topics_plain_from_the_grammar(text: str, topic: str) -> None:
@@ -61,3 +65,9 @@ def test_feelings_that_ask_nothing() -> None:
 )
 def test_more_topics_plain_from_the_grammar(text: str, topic: str) -> None:
     assert worded_topic(text) == topic
+
+
+def test_a_last_sentence_that_points_back_is_not_read_alone() -> None:
+    # "what does it do" alone asks its effects; here "it" is the medicine in the sentence before
+    assert worded_topic("what does it actually do") == "symptoms"
+    assert worded_topic("mum's on riluzole now. what does it actually do") != "symptoms"
