@@ -44,7 +44,8 @@ _ASKED_ABOUT = re.compile(
     r"|\byou (?:first )?(?:told me|explained|described)\b|\bwe (?:discussed|covered|started with)\b"
 )
 MEMBER_OF = re.compile(
-    r"\b(?:counted as|classed as|classified as|considered|(?:a|one) (?:type|kind|form|sort) of|one of the|an?) "
+    r"\b(?:counted as|count as|classed as|classified as|considered|(?:a|one) (?:type|kind|form|sort) of|one of the"
+    r"|an?) "
     r"(?:motor neurone? diseases?|mnds?)\b"
 )
 _FIRST_ASKED = re.compile(
@@ -125,6 +126,11 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         pointed = by_mention(session, question, state, found, listed_now)
         if pointed is not None and pointed.conditions:
             return pointed
+    if question.named == ["mnd"] and described and MEMBER_OF.search(normalise(question.text or "")):
+        # "The one babies get - does that count as mnd too?": whether the type described is one of them.
+        picked = descriptions.described(session, question, state, listed_now)
+        if picked is not None and len(picked.conditions) == 1:
+            return Targets(picked.conditions, via="named", topic="types", asked=picked.asked)
     kind_of = _NAMED_KIND.search(normalise(question.text or "")) if question.named == ["mnd"] else None
     owner = names.name_words(session).get(kind_of.group(1)) if kind_of else None
     if owner is not None:

@@ -3,7 +3,7 @@ decide the topic, and a description beside an ordinal says which one is meant.""
 
 from __future__ import annotations
 
-from tests.support import Chat
+from tests.support import Chat, about
 
 
 def test_a_fragment_after_a_listing_asks_the_same_across_the_types(chat: Chat) -> None:
@@ -84,3 +84,15 @@ def test_is_it_a_kind_of_mnd_asks_where_it_stands_among_the_types(chat: Chat) ->
     assert (reply["custom"]["condition"], reply["custom"]["topic"]) == ("pps", "types"), reply
     # Not a question with another subject: "is inherited MND dominant or recessive?" asks for a lost list.
     assert chat.say("is inherited mnd dominant or recessive")["custom"]["kind"] == "not_covered"
+
+
+def test_whether_a_described_type_counts_as_mnd(chat: Chat) -> None:
+    chat.say("what types of mnd are there")
+    reply = chat.say("the one that hits babies, is that counted as mnd as well")
+    assert about(reply)[:3] == ("answer", "sma", "types"), reply
+
+
+def test_which_type_a_famous_person_had(chat: Chat) -> None:
+    chat.say("what types of mnd are there")
+    reply = chat.say("and which one was it that lou gehrig had")
+    assert about(reply)[:3] == ("answer", "als", "definition"), reply
