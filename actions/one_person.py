@@ -264,6 +264,23 @@ def asks_a_judgement(plain: str) -> bool:
     return bool(_JUDGEMENT.search(without_disclaimers(plain)))
 
 
+# How it passes down a family, asked of one family: "could my mum be a carrier?", "could he have inherited it off
+# his dad?", "will she be able to pass it on if she has kids?". The material says what it says of inheritance (and
+# that it says no more), which answers these; whether the asker carries it is a judgement ("could I be a carrier?").
+_PASSING_ON = re.compile(
+    r"\bpass(?:ed|ing)? (?:it|this|that|the gene) (?:on|down)\b|\binherit(?:ed)? (?:it|this|that)\b"
+    r"|\b(?:get|got|getting) (?:it|this|that) (?:off|from) (?:me|him|her|his|their|my|our|us|them)\b"
+    r"|\bcarriers?\b|\bcarry (?:it|the gene)\b"
+)
+_OWN_CARRIER = re.compile(r"\b(?:could|might|am|can|may) i (?:be )?(?:a )?(?:carrier|carrying)\b|\bim a carrier\b")
+
+
+def asks_how_it_passes(text: str) -> bool:
+    """Whether ``text`` asks how it passes down one family, not whether the asker carries it."""
+    plain = without_disclaimers(normalise(text))
+    return bool(_PASSING_ON.search(plain)) and not _OWN_CARRIER.search(plain)
+
+
 # "And me?", "what about him?": the last question about one person.
 _AND_ME = re.compile(r"^(?:and|what about|how about|but) (?:for )?(?:me|him|her|mine|his|hers|in my case)\W*$")
 # The topics where that asks a judgement on one person: how it will go, whether they will get it.

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from actions.conversation import State
 from actions.neuron_kinds import neuron_kind_meant
-from actions.one_person import about_one_person, asks_a_judgement
+from actions.one_person import about_one_person, asks_a_judgement, asks_how_it_passes
 from actions.topic_reading import WHAT_IS_ONLY, WORDED_MARGIN, topic_weights, worded_reading
 from bot.facts import names
 from bot.facts.loose_names import shared_name
@@ -280,7 +280,8 @@ def read(session: Session, tracker: Tracker) -> Question:
     for n in sorted(found, key=lambda n: -n.start):
         slugged[n.start : n.start + len(n.matched.split())] = [n.slug]
     slugged_text = " ".join(slugged)
-    personal = about_one_person(text, slugged_text)
+    # ("could my mum be a carrier then?": how it passes down a family, which the material answers as far as it goes)
+    personal = about_one_person(text, slugged_text) and not asks_how_it_passes(text)
     if _CORRECTING.search(plain):
         # "Sorry, I meant what symptoms it causes, not the gene": what it is not about is left out.
         text = _NOT_THAT.sub("", text).strip() or text

@@ -181,3 +181,11 @@ def test_what_a_described_type_might_turn_into_is_not_the_subject(chat: Chat) ->
     reply = chat.say("could the one that hits speech and swallowing become als in time")
     assert reply["custom"]["kind"] == "not_covered", reply
     assert reply["custom"]["condition"] == "pbp" and "PBP" in reply["text"], reply
+
+
+def test_how_it_passes_down_a_family_is_answered_but_ones_own_carrier_status_is_not(chat: Chat) -> None:
+    chat.say("my cousin has kennedy's disease")
+    reply = chat.say("his mum is my aunt, could she be a carrier")
+    assert about(reply)[:3] == ("not_covered", "kennedy", "inheritance"), reply
+    reply = chat.say("and could i be carrying it too")
+    assert reply["custom"]["kind"] == "no_diagnosis", reply

@@ -98,3 +98,14 @@ def test_the_last_question_again_about_one_person() -> None:
     # the same words after what it does to the body ask about the body, not one person's future
     assert not asks_again_for_one("and me?", "symptoms")
     assert not asks_again_for_one("and my sons?", "inheritance")
+
+
+def test_how_it_passes_down_a_family_is_no_judgement() -> None:
+    from actions.one_person import asks_how_it_passes
+
+    assert asks_how_it_passes("could my mum be a carrier then? she's his sister")
+    assert asks_how_it_passes("our boy is 12, could he have got it from his dad")
+    assert asks_how_it_passes("will she be able to pass it on if she has kids one day")
+    # whether the asker carries it is a judgement on one person
+    assert not asks_how_it_passes("could i be a carrier")
+    assert not asks_how_it_passes("my uncle had als, am i going to get it too")
