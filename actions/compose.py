@@ -19,7 +19,8 @@ from actions.gaps import answers_itself, asked_gap, asked_words, remedy_named, u
 from actions.reply import Reply
 from actions.selection import chosen_facts, only_in_detail
 from actions.signs import sign_answer
-from actions.understanding import DISEASE, THEY, Question
+from actions.subject import DISEASE, THEY
+from actions.understanding import Question
 from actions.worded import says_feelings
 from actions.wording import say
 from bot.facts import across, names, queries

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from actions.conversation import State
-from actions.understanding import DISEASE, POSSESSIVE, SINGULAR, Question
+from actions.subject import DISEASE
+from actions.understanding import POSSESSIVE, SINGULAR, Question
 from bot.facts.builds import per_build
 from bot.facts.models import Fact, FactTopic
 from bot.facts.text import normalise
