@@ -10,7 +10,7 @@ from typing import Any
 from actions.understanding import Question
 from bot.facts.scoring import Scored
 from bot.facts.text import normalise
-from bot.facts.words import IS_IT_TRUE, asking_clauses, question_part
+from bot.facts.words import IS_IT_TRUE, WHY_IT_HAPPENS, asking_clauses, question_part, sentences
 
 # A type's own fact answers a question about a lost general list ("first signs of PMA?") when one
 # of its example questions is at least this close.
@@ -86,6 +86,10 @@ def asked_gap(
     if not question.text:
         return gap if question.is_payload else None  # a button asks for the whole topic, lost list and all
     text = question_part(question.text)
+    said_last = sentences(text)[-1]
+    if WHY_IT_HAPPENS.match(normalise(said_last)):
+        # ("he's started struggling to swallow. why does that happen": why the sign comes, asking for no list)
+        text = said_last
     asked = set(index.terms(text))
     keys = asked & set(gap.item.fields.get("key", {}))
     said = set().union(*(set(f.item.fields.get("answer", {})) for f in facts)) if facts else set()

@@ -88,6 +88,10 @@ def topic_weights(message: dict[str, Any], text: str) -> tuple[str, dict[str, fl
     return intent, weights
 
 
+_WHY_THAT_HAPPENS = re.compile(
+    r"^(?:so |and |but |ok )?(?:why|how come) (?:does|do|is|would|did|has) (?:that|this|it) (?:\w+ )?"
+    r"(?:happen|happening|happened|start|started|get worse|getting worse)\b"
+)
 _CONNECTED = re.compile(r"\b(?:connected|linked|related|part of it)\b")
 
 
@@ -133,6 +137,12 @@ def worded_reading(
     caused = [m for c in clauses if worded is None and (m := _CAUSES_WHAT.search(c) or _AFFECTS_WHAT.search(c))]
     if any(across.names_the_body(session, _PROBLEMS.sub("", m.group("what"))) for m in caused):
         worded = "symptoms"  # "does PMA cause numbness?", "can ALS cause stiffness?": one of its signs
+    said = sentences(text) if text else []
+    if worded is None and len(said) > 1 and _WHY_THAT_HAPPENS.match(normalise(said[-1])):
+        # "he's started struggling to swallow his food. why does that happen": why a part of the body stops working,
+        # which is what motor neurons do for those muscles, not what causes the illness
+        sign = across.attribute_question(session, " ".join(said[:-1]), require_across=False)
+        worded = "function" if sign is not None and sign.attribute == "affects" else None
     pointing = bool(text) and not named and bool(_PRONOUN.search(normalise(text)))
     if worded is None and pointing and _explained_a_treatment(session, tracker):
         # "What is riluzole?", then "does it make her live longer?", "should he have one?": the treatment.

@@ -127,6 +127,10 @@ _ORDERING = re.compile(
 
 
 _POINTS_BACK = re.compile(r"\b(?:that|this|it|those|these)\b")
+WHY_IT_HAPPENS = re.compile(
+    r"^(?:so |and |but |ok )?(?:why|how come) (?:does|do|is|would|did|has) (?:that|this|it) (?:\w+ )?"
+    r"(?:happen|happening|happened|start|started|get worse|getting worse)\W*$"
+)
 # Asking whether a claim is true: "is that actually true?", "true or not?" (the claim is what is asked).
 IS_IT_TRUE = re.compile(
     r"\b(?:is|was) (?:that|it|this) (?:actually |really |even |definitely )?(?:true|right|correct|a fact|a myth)\b"
@@ -149,7 +153,10 @@ def question_part(text: str) -> str:
             claim = IS_IT_TRUE.search(plain) and len(plain.split()) <= SHORT_QUESTION + 2
             if index > 0 and (short and not _WH_START.match(plain) or HOW_LIKELY.match(plain) or claim):
                 return f"{parts[index - 1]} {sentence}"  # "... his thinking. does it?" (not "what causes it?")
-            if index > 0 and not short and _POINTS_BACK.search(plain) and not set(plain.split()) - STOP_WORDS:
+            # ("he struggles to swallow now. why does that happen?": why the sign in the sentence before comes)
+            happens = WHY_IT_HAPPENS.match(plain)
+            wordless = not set(plain.split()) - STOP_WORDS
+            if index > 0 and not short and _POINTS_BACK.search(plain) and (happens or wordless):
                 # "…is struggling to swallow now. What do they usually do about that?": "that" is the sentence before
                 return f"{parts[index - 1]} {sentence}"
             return sentence

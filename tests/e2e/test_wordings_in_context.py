@@ -105,3 +105,10 @@ def test_asking_for_a_referral_is_when_to_see_someone(chat: Chat) -> None:
         assert reply["custom"]["topic"] == "when_to_see_provider", reply
         assert reply["custom"]["kind"] in ("answer", "not_covered"), reply
         assert "pushing" not in reply["text"], reply
+
+
+def test_why_a_part_of_the_body_stops_working_is_what_motor_neurons_do(chat: Chat) -> None:
+    # not what causes MND ("researchers don't know why"): why the muscles for it stop working
+    reply = chat.say("my wife has mnd. her words are getting harder to make out. why does that happen")
+    assert "mnd.function.1" in reply["custom"]["facts"], reply
+    assert reply["custom"]["topic"] != "causes", reply

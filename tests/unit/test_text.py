@@ -47,6 +47,9 @@ def test_text_speak_is_read_as_words(typed: str, read: str) -> None:
         ("my dad has pls. whats that?", "my dad has pls. whats that?"),
         # Saying which comes first is not part of the question.
         ("my aunt has pls and my uncle has pbp. first off - what does pbp affect?", "what does pbp affect?"),
+        # Why a sign said before comes.
+        ("she has mnd. her voice has gone hoarse. why is that happening",
+         "her voice has gone hoarse. why is that happening"),
         # Asking whether a claim is true asks the claim.
         ("someone online said it's the top genetic reason babies die. is that actually true",
          "someone online said it's the top genetic reason babies die. is that actually true"),
