@@ -12,7 +12,7 @@ from actions.base import StoreAction, term_buttons
 from actions.compose import Reply, short_name, topic_label, topic_reply
 from actions.contract import payload
 from actions.conversation import State, answered
-from actions.pairs import COMPARE, GROUPS, SAME, WHICH_OF_TWO, listed_pair, pair, weighs_listed_pair
+from actions.pairs import COMPARE, GROUPS, IN_COMMON, SAME, WHICH_OF_TWO, listed_pair, pair, weighs_listed_pair
 from actions.replies import send_reply
 from actions.understanding import Question, read
 from actions.wording import say
@@ -49,7 +49,9 @@ def compare_if_asked(
     if len(slugs) < 2 or slugs[0] == slugs[1]:
         # "Is it the same as polio coming back?", "is it the same as MND?": what the material says it is.
         return _same_name(session, dispatcher, domain, question, state) if SAME.search(text) else None
-    if question.intent_topic not in (None, "definition", "types") and not SAME.search(normalise(question.text)):
+    # ("do they overlap at all?", "what do they have in common?": how they compare as a whole, not on one topic)
+    whole = SAME.search(normalise(question.text)) or IN_COMMON.search(normalise(question.text))
+    if question.intent_topic not in (None, "definition", "types") and not whole:
         # "PLS vs PMA, which neurons does each hit?": the comparison on that topic.
         reply = compare_reply(session, domain, question, slugs[:2], None)
         if reply is not None:

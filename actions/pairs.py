@@ -55,7 +55,13 @@ COMPARE = re.compile(
     # "Is ALS generally quicker than post-polio?", "is it quicker or slower than ALS?"
     r"|\b(?:quicker|faster|slower|worse|milder|rarer|commoner|deadlier|longer|shorter|(?:more|less) "
     r"(?:common|serious|aggressive|dangerous|painful|severe|likely))(?: or (?:\w+ )?\w+)? than\b"
+    # "is that one as bad as ALS?", "is it as quick as the other one": weighed against another
+    r"|\bas (?:bad|serious|quick|fast|slow|common|rare|severe|aggressive|deadly|dangerous|painful) as\b"
+    # "do they overlap at all?", "is there any overlap between PMA and PPS?"
+    r"|\b(?:overlap|overlaps|overlapping|in common)\b"
 )
+# Asking how two compare as a whole: "do they overlap at all?", "what do they have in common?".
+IN_COMMON = re.compile(r"\b(?:overlap|overlaps|overlapping|in common)\b")
 # "Which one gets worse faster?", "which of the two is more common?": the two just listed, weighed.
 WHICH_OF_TWO = re.compile(
     r"\bwhich (?:one|1|of (?:the|those|these|them|the) two|of (?:them|those|these) two|of them|of the pair|is|gets|"

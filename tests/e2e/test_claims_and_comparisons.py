@@ -91,3 +91,19 @@ def test_usually_asks_the_types_own_facts(chat: Chat) -> None:
     reply = chat.say("who usually gets PMA")
     assert about(reply) == ("answer", "pma", "risk_factors"), reply
     assert "males" in reply["text"], reply
+
+
+def test_as_bad_as_weighs_the_one_in_focus_against_the_named_one(chat: Chat) -> None:
+    chat.say("which type usually begins in the legs")
+    reply = chat.say("is that one as serious as als")
+    assert reply["custom"]["kind"] == "compare", reply
+    assert set(reply["custom"]["conditions"]) == {"pls", "als"}, reply
+
+
+def test_whether_two_overlap_is_how_they_compare_as_a_whole(chat: Chat) -> None:
+    chat.say("what is progressive muscular atrophy")
+    chat.say("and post polio syndrome?")
+    reply = chat.say("is there much overlap between the two")
+    assert reply["custom"]["kind"] == "compare", reply
+    assert set(reply["custom"]["conditions"]) == {"pma", "pps"}, reply
+    assert "overlap" not in reply["text"], reply
