@@ -1,8 +1,8 @@
 """The details the material never gives, whichever type is asked about, and the words that ask them: whether
 it is catching, side effects, gene names, which toxins, thinking and memory, prevention, trials in a place,
 turning into another type, how long people live, kinds of one type, how a medicine is given, machines and
-devices, how long a diagnosis or a test takes, costs and funding, phone numbers and websites. Answered in
-actions/not_given.py."""
+devices, how long a diagnosis or a test takes, costs and funding, phone numbers and websites, whether damaged
+motor neurons grow back. Answered in actions/not_given.py."""
 
 from __future__ import annotations
 
@@ -180,6 +180,16 @@ UNSAID = (
         "coping",
         "utter_unsaid_contacts",
         ("phone", "number", "website", "helpline", "charity"),
+    ),
+    Unsaid(  # "can they grow back once they are damaged?", "do motor neurons repair themselves?"
+        re.compile(
+            r"\b(?:grow|grows|growing|regrow|regrows) back\b|\bregrow\w*|\bregenerat\w*"
+            r"|\b(?:repair|repairs|heal|heals|fix|fixes|mend|mends|renew|renews) (?:themselves|itself)\b"
+            r"|\b(?:be|get|been) (?:repaired|replaced|regrown|healed)\b|\bnew (?:ones|motor neurone?s) (?:grow|form)\b"
+        ),
+        "function",
+        "utter_unsaid_regrowth",
+        ("grow back", "regrow", "regenerat", "repair"),
     ),
     Unsaid(  # "how much does private physio cost?", "can we afford the equipment?"
         re.compile(

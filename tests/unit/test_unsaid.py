@@ -23,6 +23,8 @@ from actions.not_given import unsaid_asked
         ("do we have to pay for the wheelchair or is it free on the nhs", "utter_unsaid_costs"),
         ("is there a helpline for carers i could phone at night", "utter_unsaid_contacts"),
         ("any good websites you would recommend for families", "utter_unsaid_contacts"),
+        ("once the nerve cells are gone do they ever regrow", "utter_unsaid_regrowth"),
+        ("is there any way damaged motor neurones can be repaired", "utter_unsaid_regrowth"),
     ],
 )
 def test_a_detail_never_given(text: str, response: str) -> None:
@@ -39,6 +41,7 @@ def test_a_detail_never_given(text: str, response: str) -> None:
         "what helps breathing",
         "what are the benefits of physio for him",
         "how long does als take to get worse",
+        "will his muscles grow stronger with physio",
     ],
 )
 def test_questions_the_material_answers(text: str) -> None:
