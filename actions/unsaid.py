@@ -2,7 +2,7 @@
 it is catching, side effects, gene names, which toxins, thinking and memory, prevention, trials in a place,
 turning into another type, how long people live, kinds of one type, how a medicine is given, machines and
 devices, how long a diagnosis or a test takes, costs and funding, phone numbers and websites, whether damaged
-motor neurons grow back. Answered in actions/not_given.py."""
+motor neurons grow back, the heart. Answered in actions/not_given.py."""
 
 from __future__ import annotations
 
@@ -190,6 +190,15 @@ UNSAID = (
         "function",
         "utter_unsaid_regrowth",
         ("grow back", "regrow", "regenerat", "repair"),
+    ),
+    Unsaid(  # "do they control the heart as well?", "does MND affect the heart?" (not "it broke my heart")
+        re.compile(
+            r"\b(?:control|controls|run|runs|work|works|make|makes|affect|affects|damage|damages|hit|hits|reach|"
+            r"reaches|weaken|weakens|involved (?:in|with)|do|does)\b.{0,25}\bheart\b(?! ?broken| attack| sank| goes out)"
+        ),
+        "function",
+        "utter_unsaid_heart",
+        ("heart",),
     ),
     Unsaid(  # "how much does private physio cost?", "can we afford the equipment?"
         re.compile(

@@ -25,6 +25,7 @@ from actions.not_given import unsaid_asked
         ("any good websites you would recommend for families", "utter_unsaid_contacts"),
         ("once the nerve cells are gone do they ever regrow", "utter_unsaid_regrowth"),
         ("is there any way damaged motor neurones can be repaired", "utter_unsaid_regrowth"),
+        ("do motor neurons keep your heart going too", "utter_unsaid_heart"),
     ],
 )
 def test_a_detail_never_given(text: str, response: str) -> None:
@@ -42,6 +43,7 @@ def test_a_detail_never_given(text: str, response: str) -> None:
         "what are the benefits of physio for him",
         "how long does als take to get worse",
         "will his muscles grow stronger with physio",
+        "it broke my heart when she was diagnosed, how do people cope",
     ],
 )
 def test_questions_the_material_answers(text: str) -> None:
