@@ -21,6 +21,7 @@ from bot.mentions import strip_mentions
 # "What is post-polio syndrome?": a last clause that only asks what a named type is.
 WHAT_IS_ONLY = re.compile(
     r"^(?:so |and |ok |but )?(?:what is|whats|what s|what are|what (?:exactly|actually|really|even) is)"
+    r"(?: (?:a|an|the))?"  # "what's a motor neuron"
     r"(?: in (?:babies|children|kids|adults|men|women))?"  # "what is spinal muscular atrophy in babies"
     r"(?: (?:it|that|this)(?: exactly| then| actually)?)?$"  # "…mentioned post polio syndrome, what is that?"
 )

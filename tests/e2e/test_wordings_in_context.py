@@ -112,3 +112,13 @@ def test_why_a_part_of_the_body_stops_working_is_what_motor_neurons_do(chat: Cha
     reply = chat.say("my wife has mnd. her words are getting harder to make out. why does that happen")
     assert "mnd.function.1" in reply["custom"]["facts"], reply
     assert reply["custom"]["topic"] != "causes", reply
+
+
+def test_what_a_motor_neuron_is_gets_what_it_is(chat: Chat) -> None:
+    reply = chat.say("my son has biology homework about nerves. what's a motor neurone")
+    assert about(reply)[:3] == ("answer", "motor_neuron", "definition"), reply
+
+
+def test_whether_mnd_is_a_kind_of_another_illness_gets_what_it_is(chat: Chat) -> None:
+    reply = chat.say("my neighbour has just been told she has mnd. is that a form of dementia?")
+    assert about(reply)[:3] == ("answer", "mnd", "definition"), reply
