@@ -47,7 +47,7 @@ _FEELINGS = re.compile(
     r"really scared|frightened|petrified|in shock|numb|overwhelmed|lost|falling apart|a mess|"
     r"dont know what to do|dont know how to feel|cant take it in|cant believe|cant get my head round|"
     r"exhausted|worn out|so tired|shattered|at the end of my rope|dont know who to turn to|(?:so |very )?alone|"
-    r"guilty|ashamed|impatient|angry|resentful)\b"
+    r"guilty|ashamed|impatient|angry|resentful|like a burden|such a burden)\b"
 )
 
 

@@ -179,6 +179,8 @@ class SearchIndex(Scorer):
             term = stem(word)
             if term in self.familiar or self.vocabulary.single.get(term):
                 continue
+            if word.endswith("in") and stem(word + "g") in self.familiar:
+                continue  # "chokin", "walkin": the g left off
             if process.extractOne(term, self.known, scorer=fuzz.ratio, score_cutoff=80) is not None:
                 continue  # a typo of a word the material uses
             found.append(word)

@@ -37,6 +37,7 @@ STOP_WORDS = frozenset(
     wat wot u r ur n ya im idk tho oops whoops meant typo typos autocorrect autocorrected spellcheck
     misspelled misspelt ugh argh doh considered counted classed classified regarded mr mrs ms mx
     daft silly stupid dumb somehow maybe perhaps possibly honestly literally genuinely push pushing pushed
+    anymore practically
     """.split()
 )
 _STEMMER = snowballstemmer.stemmer("english")

@@ -88,3 +88,11 @@ def test_the_answering_fact_comes_first(session: Session, question: str, conditi
     ranked = index_for(session).rank(question, conditions=pool_of(session, condition), topic_weights={})
     first = next(s.item.id for s in ranked if not s.item.is_gap and condition in s.item.conditions)
     assert first == expected
+
+
+def test_words_the_material_never_uses(session: Session) -> None:
+    index = index_for(session)
+    # a dropped g and everyday fillers are no detail the material lacks
+    assert index.unknown_words("hes chokin on his tea and walkin is harder") == []
+    assert index.unknown_words("idk how to act around him anymore") == []
+    assert index.unknown_words("does a ketogenic diet help") == ["ketogenic"]

@@ -31,6 +31,7 @@ def test_every_rule_loads_with_a_known_topic() -> None:
         ("his walking is getting worse. what helps", "treatment"),
         ("dad is 71. is that the normal sort of age for it", "risk_factors"),
         ("is pps in the same family of illnesses", "types"),
+        ("honestly i dont know how to be around my dad now", "coping"),
     ],
 )
 def test_topics_plain_from_the_grammar(text: str, topic: str) -> None:
@@ -71,3 +72,7 @@ def test_a_last_sentence_that_points_back_is_not_read_alone() -> None:
     # "what does it do" alone asks its effects; here "it" is the medicine in the sentence before
     assert worded_topic("what does it actually do") == "symptoms"
     assert worded_topic("mum's on riluzole now. what does it actually do") != "symptoms"
+
+
+def test_feeling_a_burden_is_a_feeling() -> None:
+    assert says_feelings("my wife does everything for me now and i feel like a burden")
