@@ -8,6 +8,7 @@ import re
 
 from sqlalchemy.orm import Session
 
+from actions import people
 from actions.conversation import State
 from actions.pointing import mentions_in
 from actions.references import MEMBER_OF, resolve
@@ -92,6 +93,13 @@ def pair(session: Session, question: Question, state: State) -> list[str]:
     if not slugs and len(places) >= 2 and all(-len(listed) <= p < len(listed) for p in places[:2]):
         # "The first one is what dad has. How is it different from the second?": those two of the listing.
         return list(dict.fromkeys(listed[p] for p in places[:2]))
+    # ("the 5th one, is it the same as dad's?", "how is that one different from what my husband has?")
+    whose = people.pointed_at(question.text, state.people, state.opened) if question.text and not slugs else None
+    counted = listed[places[0]] if len(places) == 1 and -len(listed) <= places[0] < len(listed) else None
+    if whose is not None and counted is not None and counted not in (whose, *GROUPS):
+        return [counted, whose]
+    if whose is not None and not places and state.focus not in (None, whose, *GROUPS):
+        return [state.focus, whose]  # type: ignore[list-item]
     if not slugs and len(places) == 1 and -len(listed) <= places[0] < len(listed):
         # "Is it the same as the fifth one?": the one in focus and that one of the listing.
         other = listed[places[0]]

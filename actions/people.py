@@ -29,6 +29,10 @@ _POINTED = re.compile(
     rf"|^(?:and |what about |how about |then )?(?:my |his |her |our |their )(?P<alone>{RELATIVE})s$"
     rf"|\b{_BACK} (?:my |his |her |our |their |the )?(?P<to>{RELATIVE})\b"
     rf"|\bthe (?:one|kind|type) (?:my |his |her |our )?(?P<has>{RELATIVE}) (?:has|had|got|have)\b"
+    # Weighed against someone's: "is it the same as dad's?", "how is that different from what my husband has?"
+    rf"|\b(?:same as|different (?:from|to|than)|differ from|compared? (?:to|with)|like|as) (?:my |his |her |our |the )?"
+    rf"(?P<cmp>{RELATIVE})s\b"
+    rf"|\b(?:from|than|to|as|like|with) what (?:my |his |her |our )?(?P<whathas>{RELATIVE}) (?:has|had|has got|got)\b"
     # The person talking: "back to mine", "what I've got", "my condition".
     # ("the other one, not mine": not this)
     rf"|(?<!not )(?<!isnt )\b(?P<me>mine|my (?:own )?{_OWN}|my own|what (?:i|ive|i ve|i have) (?:got|have)|"
@@ -96,7 +100,15 @@ def pointed_at(text: str, people: dict[str, str], opened: str | None = None) -> 
         return fits[0] if len(set(fits)) == 1 else None
     if match.group("helped"):
         return people.get(_RELATIVES[match.group("helped")])  # only when their condition was said
-    who = match.group("who") or match.group("back") or match.group("alone") or match.group("to") or match.group("has")
+    who = (
+        match.group("who")
+        or match.group("back")
+        or match.group("alone")
+        or match.group("to")
+        or match.group("has")
+        or match.group("cmp")
+        or match.group("whathas")
+    )
     if (match.group("back") or match.group("alone")) and _RELATIVES[who] in _CHILDREN and _RELATIVES[who] not in people:
         return None  # "and what about my daughters?": daughters, not a daughter's condition
     if _RELATIVES[who] in _ALSO_DESCRIBES and _RELATIVES[who] not in people:

@@ -107,3 +107,11 @@ def test_whether_two_overlap_is_how_they_compare_as_a_whole(chat: Chat) -> None:
     assert reply["custom"]["kind"] == "compare", reply
     assert set(reply["custom"]["conditions"]) == {"pma", "pps"}, reply
     assert "overlap" not in reply["text"], reply
+
+
+def test_weighed_against_a_relatives_type(chat: Chat) -> None:
+    chat.say("my mum has been diagnosed with progressive bulbar palsy")
+    chat.say("what are all the types of mnd")
+    reply = chat.say("the third one, is it the same as mum's")
+    assert reply["custom"]["kind"] == "compare", reply
+    assert set(reply["custom"]["conditions"]) == {"pls", "pbp"}, reply
