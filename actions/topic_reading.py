@@ -89,6 +89,11 @@ def topic_weights(message: dict[str, Any], text: str) -> tuple[str, dict[str, fl
     return intent, weights
 
 
+# What "it" is for, asked of a medicine named just before: "what does it actually do?", "does it work?"
+_WHAT_IT_DOES = re.compile(
+    r"\bwhat(?: does| do| will| would| is| s|s) (?:it|that|they|this)\b.{0,20}\b(?:do|for)\b"
+    r"|\b(?:does|do|will|would) (?:it|that|they|this) (?:actually |really |even )?(?:work|help)\b"
+)
 _WHY_THAT_HAPPENS = re.compile(
     r"^(?:so |and |but |ok )?(?:why|how come) (?:does|do|is|would|did|has) (?:that|this|it) (?:\w+ )?"
     r"(?:happen|happening|happened|start|started|get worse|getting worse)\b"
@@ -145,8 +150,14 @@ def worded_reading(
         sign = across.attribute_question(session, " ".join(said[:-1]), require_across=False)
         worded = "function" if sign is not None and sign.attribute == "affects" else None
     pointing = bool(text) and not named and bool(_PRONOUN.search(normalise(text)))
-    if worded is None and pointing and _explained_a_treatment(session, tracker):
+    of_treatment = worded is None and pointing and _explained_a_treatment(session, tracker)
+    what_it_does = pointing and bool(_WHAT_IT_DOES.search(normalise(question_part(text))))
+    if worded in (None, "symptoms") and what_it_does and not of_treatment:
+        # ("what does it do" of a type asks its effects; of a medicine just named, what it is for)
+        of_treatment = _asked_of_a_treatment(session, tracker)
+    if of_treatment:
         # "What is riluzole?", then "does it make her live longer?", "should he have one?": the treatment.
+        # ("my partner just started riluzole. what's the normal dose", then "what does it actually do")
         worded = "treatment"
     types = [c for c in named if c not in ("mnd", "motor_neuron")]
     unsure = max(weights.values(), default=0.0) < UNSURE_FOR_ATTRIBUTE
@@ -170,6 +181,14 @@ def _explained_a_treatment(session: Session, tracker: Tracker) -> bool:
             term = str(custom.get("term") or "").split(" (", 1)[0]  # asked by another name: "… (feeding tube)"
             return custom.get("kind") == "definition" and term in queries.terms_in_section(session, "treatment")
     return False
+
+
+def _asked_of_a_treatment(session: Session, tracker: Tracker) -> bool:
+    """Whether the person's message before this one named a treatment by its glossary word ("riluzole")."""
+    from actions.conversation import previous_question
+
+    before = f" {normalise(previous_question(tracker))} "
+    return any(f" {normalise(term)} " in before for term in queries.terms_in_section(session, "treatment"))
 
 
 def _what_is_then_remark(session: Session, text: str) -> str | None:

@@ -122,3 +122,12 @@ def test_what_a_motor_neuron_is_gets_what_it_is(chat: Chat) -> None:
 def test_whether_mnd_is_a_kind_of_another_illness_gets_what_it_is(chat: Chat) -> None:
     reply = chat.say("my neighbour has just been told she has mnd. is that a form of dementia?")
     assert about(reply)[:3] == ("answer", "mnd", "definition"), reply
+
+
+def test_what_a_medicine_named_just_before_does(chat: Chat) -> None:
+    chat.say("my husband has als and has been given edaravone. how often does he need it")
+    reply = chat.say("and what does it actually do")
+    assert about(reply)[1:3] == ("als", "treatment"), reply
+    chat.say("my aunt has pls")
+    reply = chat.say("what does it actually do")
+    assert reply["custom"]["topic"] != "treatment", reply
