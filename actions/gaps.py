@@ -38,6 +38,8 @@ _LIST_CUE = re.compile(
     # tests, which were lost)
     r"|\bhow (?:is|are|do|does|will|would|can|could|do they|did they) (?:\w+ ){0,3}?"
     r"(?:tested|test for|check for)\b"
+    # ("how is it passed on?", "how do these inherited ones get passed down?": the ways, which were lost)
+    r"|\bhow (?:is|are|do|does|would|can|could) (?:\w+ ){0,3}?(?:get |be |being )?(?:passed|handed) (?:on|down)\b"
 )
 
 

@@ -189,3 +189,9 @@ def test_how_it_passes_down_a_family_is_answered_but_ones_own_carrier_status_is_
     assert about(reply)[:3] == ("not_covered", "kennedy", "inheritance"), reply
     reply = chat.say("and could i be carrying it too")
     assert reply["custom"]["kind"] == "no_diagnosis", reply
+
+
+def test_how_it_is_passed_on_asks_the_ways_the_material_lost(chat: Chat) -> None:
+    reply = chat.say("so if it's inherited, how does it actually get handed down in a family")
+    assert about(reply)[:3] == ("not_covered", "mnd", "inheritance"), reply
+    assert "does not list the ways" in reply["text"], reply
