@@ -127,6 +127,8 @@ _ORDERING = re.compile(
 )
 
 
+# Said after a question to be kind, not to say what it means: "sma symptoms?? pls help".
+_COURTESY = frozenset("help thanks thank cheers ta x xx xxx please pls plz ty".split())
 _POINTS_BACK = re.compile(r"\b(?:that|this|it|those|these)\b")
 WHY_IT_HAPPENS = re.compile(
     r"^(?:so |and |but |ok )?(?:why|how come) (?:does|do|is|would|did|has) (?:that|this|it) (?:\w+ )?"
@@ -160,6 +162,11 @@ def question_part(text: str) -> str:
             if index > 0 and not short and _POINTS_BACK.search(plain) and (happens or wordless):
                 # "…is struggling to swallow now. What do they usually do about that?": "that" is the sentence before
                 return f"{parts[index - 1]} {sentence}"
+            said_after = set(normalise(parts[-1]).split())
+            meaning = said_after - STOP_WORDS - _COURTESY
+            if index == len(parts) - 2 and len(said_after) < SHORT_QUESTION and meaning:
+                # "and the rest of the list? the later symptoms": a few words after the question say what it means
+                return f"{sentence} {parts[-1]}"
             return sentence
     return parts[-1]
 

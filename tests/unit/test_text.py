@@ -50,6 +50,9 @@ def test_text_speak_is_read_as_words(typed: str, read: str) -> None:
         # Why a sign said before comes.
         ("she has mnd. her voice has gone hoarse. why is that happening",
          "her voice has gone hoarse. why is that happening"),
+        # A few words after the question say what it means; a "pls help" after it does not.
+        ("and the rest of the list? the later signs", "and the rest of the list? the later signs"),
+        ("my mum has it. sma symptoms?? pls help", "my mum has it. sma symptoms??"),
         # Asking whether a claim is true asks the claim.
         ("someone online said it's the top genetic reason babies die. is that actually true",
          "someone online said it's the top genetic reason babies die. is that actually true"),
