@@ -2,7 +2,8 @@
 it is catching, side effects, gene names, which toxins, thinking and memory, prevention, trials in a place,
 turning into another type, how long people live, kinds of one type, how a medicine is given, machines and
 devices, how long a diagnosis or a test takes, costs and funding, phone numbers and websites, whether damaged
-motor neurons grow back, the heart. Answered in actions/not_given.py."""
+motor neurons grow back, the heart, how long before it reaches a part of the body. Answered in
+actions/not_given.py."""
 
 from __future__ import annotations
 
@@ -181,6 +182,16 @@ UNSAID = (
         "utter_unsaid_contacts",
         ("phone", "number", "website", "helpline", "charity"),
     ),
+    Unsaid(  # "how long before the speech part usually?", "how many years until it reaches the arms?"
+        re.compile(
+            r"\bhow (?:long|soon|quickly|many (?:years|months|weeks)) (?:before|until|till|after which) "
+            r"(?:it |the |they |that |this )?(?:\w+ ){0,3}?(?:starts?|goes|spreads?|reaches|gets? to|affects?|part|"
+            r"kicks? in|comes?|happens?|moves?)\b(?! (?:his|her|my|their|our)\b)"
+        ),
+        "symptoms",
+        "utter_unsaid_spread_time",
+        ("year", "month", "week"),
+    ),
     Unsaid(  # "can they grow back once they are damaged?", "do motor neurons repair themselves?"
         re.compile(
             r"\b(?:grow|grows|growing|regrow|regrows) back\b|\bregrow\w*|\bregenerat\w*"
@@ -194,7 +205,8 @@ UNSAID = (
     Unsaid(  # "do they control the heart as well?", "does MND affect the heart?" (not "it broke my heart")
         re.compile(
             r"\b(?:control|controls|run|runs|work|works|make|makes|affect|affects|damage|damages|hit|hits|reach|"
-            r"reaches|weaken|weakens|involved (?:in|with)|do|does)\b.{0,25}\bheart\b(?! ?broken| attack| sank| goes out)"
+            r"reaches|weaken|weakens|involved (?:in|with)|do|does)\b.{0,25}\bheart\b"
+            r"(?! ?broken| attack| sank| goes out)"
         ),
         "function",
         "utter_unsaid_heart",

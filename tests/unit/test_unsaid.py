@@ -26,6 +26,7 @@ from actions.not_given import unsaid_asked
         ("once the nerve cells are gone do they ever regrow", "utter_unsaid_regrowth"),
         ("is there any way damaged motor neurones can be repaired", "utter_unsaid_regrowth"),
         ("do motor neurons keep your heart going too", "utter_unsaid_heart"),
+        ("roughly how long before it gets to the arms usually", "utter_unsaid_spread_time"),
     ],
 )
 def test_a_detail_never_given(text: str, response: str) -> None:
@@ -44,6 +45,7 @@ def test_a_detail_never_given(text: str, response: str) -> None:
         "how long does als take to get worse",
         "will his muscles grow stronger with physio",
         "it broke my heart when she was diagnosed, how do people cope",
+        "how long after polio can it start",
     ],
 )
 def test_questions_the_material_answers(text: str) -> None:
