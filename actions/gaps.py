@@ -107,8 +107,6 @@ def answers_itself(index: Any, question: Question, lead: Scored, lost: Scored, s
     if lead.example >= OWN_ANSWER:
         return True
     keys = set(index.terms(question_part(question.text))) & set(lost.item.fields.get("key", {}))
-    # (the key's own word, not its word group: "how is it passed on?" is not answered by "SMA is inherited")
-    keys = {k for k in keys if not k.startswith("~")}
     return lead.item.condition == slug and bool(keys & set(lead.item.fields.get("answer", {})))
 
 
