@@ -22,10 +22,9 @@ NumPy over precomputed arrays: no model is loaded per message.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +35,7 @@ import yaml
 from bot.facts.text import TEXT_SPEAK
 from bot.safety.cues import DEFUSING, URGENT, cues, negated_before, prepare, sentence_at, tokens
 from bot.safety.danger import danger_kinds
+from bot.safety.model import LinearModel, vectorise
 
 ROOT = Path(__file__).resolve().parents[2]
 PATTERNS_FILE = ROOT / "data" / "safety" / "red_flag_patterns.yml"
@@ -128,45 +128,6 @@ def pattern_kind(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> str |
 
 
 # --- the model -----------------------------------------------------------------------------------
-
-
-@dataclass
-class LinearModel:
-    """Weights over a fixed vocabulary of features; classes[0] is NONE."""
-
-    vocabulary: dict[str, int]
-    coef: np.ndarray  # (features, classes)
-    intercept: np.ndarray  # (classes,)
-    classes: list[str]
-
-    def probabilities(self, feats: Sequence[str]) -> np.ndarray:
-        counts = Counter(f for f in feats if f in self.vocabulary)
-        scores = self.intercept.copy()
-        if counts:
-            idx = np.fromiter((self.vocabulary[f] for f in counts), dtype=np.int64, count=len(counts))
-            weights = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts))
-            weights /= math.sqrt(float(weights @ weights))
-            scores = scores + weights @ self.coef[idx]
-        scores -= scores.max()
-        exp = np.exp(scores)
-        return exp / exp.sum()
-
-
-def vectorise(rows: Iterable[Sequence[str]], vocabulary: dict[str, int]):  # -> scipy.sparse.csr_matrix
-    """The rows' features as the model sees them: 1 + log count, L2-normalised."""
-    import scipy.sparse as sp
-
-    data: list[float] = []
-    indices: list[int] = []
-    indptr = [0]
-    for feats in rows:
-        counts = Counter(f for f in feats if f in vocabulary)
-        values = [1.0 + math.log(c) for c in counts.values()]
-        norm = math.sqrt(sum(v * v for v in values)) or 1.0
-        indices.extend(vocabulary[f] for f in counts)
-        data.extend(v / norm for v in values)
-        indptr.append(len(indices))
-    return sp.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, len(vocabulary)))
 
 
 def train_model(texts: Sequence[str], labels: Sequence[str], *, c: float = 4.0, min_count: int = 2) -> LinearModel:
