@@ -23,6 +23,8 @@ SAME = re.compile(
     r"|\bwhat (?:they|people|doctors|you|we|some) (?:call|calls)\b"
 )
 # Words that make a question a comparison even when it was classified as a topic question.
+# Asking how two compare as a whole: "do they overlap at all?", "what do they have in common?".
+IN_COMMON = re.compile(r"\b(?:overlap|overlaps|overlapping|in common)\b")
 COMPARE = re.compile(
     r"\b(?:different (?:from|to|than)|differ|differs|diff|difference|differences|compare|comparing|"
     r"compared? (?:to|with)|"
@@ -59,10 +61,8 @@ COMPARE = re.compile(
     # "is that one as bad as ALS?", "is it as quick as the other one": weighed against another
     r"|\bas (?:bad|serious|quick|fast|slow|common|rare|severe|aggressive|deadly|dangerous|painful) as\b"
     # "do they overlap at all?", "is there any overlap between PMA and PPS?"
-    r"|\b(?:overlap|overlaps|overlapping|in common)\b"
+    r"|" + IN_COMMON.pattern
 )
-# Asking how two compare as a whole: "do they overlap at all?", "what do they have in common?".
-IN_COMMON = re.compile(r"\b(?:overlap|overlaps|overlapping|in common)\b")
 # "Which one gets worse faster?", "which of the two is more common?": the two just listed, weighed.
 WHICH_OF_TWO = re.compile(
     r"\bwhich (?:one|1|of (?:the|those|these|them|the) two|of (?:them|those|these) two|of them|of the pair|is|gets|"

@@ -15,7 +15,7 @@ from bot.facts import across, names, queries
 from bot.facts.names import NamedCondition
 from bot.facts.text import normalise
 from bot.facts.vocab import TOPICS
-from bot.facts.words import CLAUSES, IS_IT_TRUE, asks, question_part, sentences
+from bot.facts.words import CLAUSES, IS_IT_TRUE, WHY_IT_HAPPENS_OPENING, asks, question_part, sentences
 from bot.mentions import strip_mentions
 
 # "What is post-polio syndrome?": a last clause that only asks what a named type is.
@@ -94,10 +94,6 @@ _WHAT_IT_DOES = re.compile(
     r"\bwhat(?: does| do| will| would| is| s|s) (?:it|that|they|this)\b.{0,20}\b(?:do|for)\b"
     r"|\b(?:does|do|will|would) (?:it|that|they|this) (?:actually |really |even )?(?:work|help)\b"
 )
-_WHY_THAT_HAPPENS = re.compile(
-    r"^(?:so |and |but |ok )?(?:why|how come) (?:does|do|is|would|did|has) (?:that|this|it) (?:\w+ )?"
-    r"(?:happen|happening|happened|start|started|get worse|getting worse)\b"
-)
 _CONNECTED = re.compile(r"\b(?:connected|linked|related|part of it)\b")
 
 
@@ -144,7 +140,7 @@ def worded_reading(
     if any(across.names_the_body(session, _PROBLEMS.sub("", m.group("what"))) for m in caused):
         worded = "symptoms"  # "does PMA cause numbness?", "can ALS cause stiffness?": one of its signs
     said = sentences(text) if text else []
-    if worded is None and len(said) > 1 and _WHY_THAT_HAPPENS.match(normalise(said[-1])):
+    if worded is None and len(said) > 1 and WHY_IT_HAPPENS_OPENING.match(normalise(said[-1])):
         # "he's started struggling to swallow his food. why does that happen": why a part of the body stops working,
         # which is what motor neurons do for those muscles, not what causes the illness
         sign = across.attribute_question(session, " ".join(said[:-1]), require_across=False)

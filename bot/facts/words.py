@@ -130,10 +130,13 @@ _ORDERING = re.compile(
 # Said after a question to be kind, not to say what it means: "sma symptoms?? pls help".
 _COURTESY = frozenset("help thanks thank cheers ta x xx xxx please pls plz ty".split())
 _POINTS_BACK = re.compile(r"\b(?:that|this|it|those|these)\b")
-WHY_IT_HAPPENS = re.compile(
+# "why does that happen", "how come it's getting worse": why the sign said before comes (as the opening of a
+# sentence; WHY_IT_HAPPENS: as the whole sentence)
+WHY_IT_HAPPENS_OPENING = re.compile(
     r"^(?:so |and |but |ok )?(?:why|how come) (?:does|do|is|would|did|has) (?:that|this|it) (?:\w+ )?"
-    r"(?:happen|happening|happened|start|started|get worse|getting worse)\W*$"
+    r"(?:happen|happening|happened|start|started|get worse|getting worse)\b"
 )
+WHY_IT_HAPPENS = re.compile(WHY_IT_HAPPENS_OPENING.pattern + r"\W*$")
 # Asking whether a claim is true: "is that actually true?", "true or not?" (the claim is what is asked).
 IS_IT_TRUE = re.compile(
     r"\b(?:is|was) (?:that|it|this) (?:actually |really |even |definitely )?(?:true|right|correct|a fact|a myth)\b"
