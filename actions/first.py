@@ -145,6 +145,7 @@ def answer_first(
     from actions.glossary import term_for
     from actions.pairs import weighs_listed_pair
     from actions.safety import ActionDeclinePersonalAdvice
+    from actions.smalltalk import about_the_bot
 
     if question.text and _CODE.search(question.text):
         # "'; DROP TABLE facts; --", "<script>…": code, not a question (the store is only ever read by key).
@@ -153,6 +154,9 @@ def answer_first(
         # "Thanks. Back to bed before my shift", "thank you for being patient with me": thanks, asking nothing.
         dispatcher.utter_message(response="utter_thank")
         return []
+    told = about_the_bot(session, dispatcher, domain, question)
+    if told is not None:
+        return told  # "Good morning. Who am I talking to, please?", "where are you getting your info from"
     if question.text and takes_it_in(question.text):
         # "Got it", "ok, understood": read by the classifier as "will I get it?" at times.
         dispatcher.utter_message(text=say(domain, "utter_acknowledge"), json_message=payload("smalltalk"))

@@ -14,11 +14,16 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from actions.base import StoreAction
+from actions.contract import payload
 from actions.understanding import Question, read
+from actions.wording import say
 from bot.facts import across
+from bot.facts.models import Source
+from bot.facts.queries import source_entry
 from bot.facts.text import normalise
 from bot.facts.vocab import TOPICS
 
@@ -51,8 +56,36 @@ _ASKING = re.compile(
 _WHO_IS_THIS = re.compile(
     r"\bwho (?:am i|are you|is this|s this|is that|am i (?:talking|chatting|speaking) (?:to|with))\b|\bwhat are you\b"
 )
+# Asking where the answers come from: "where are you even getting your info from?", "what are your sources?"
+_ASKS_SOURCES = re.compile(
+    r"\bwhere\b(?: \w+){0,6} (?:your|ur|this|these|that|all this|all that) (?:info|information|facts|answers|material|"
+    r"knowledge|data|advice)\b|\b(?:your|ur) sources?\b|\bwhat (?:is|s) (?:this|that|all this|it) based on\b|"
+    r"\bwho (?:wrote|writes|checked|checks|made|makes) (?:this|these|your|ur|the) (?:answers|info\w*|facts)\b|"
+    r"\bwhere (?:do|did|are|r) (?:you|u) (?:\w+ ){0,2}(?:get|getting|got) (?:that|this|all this|it) from\b"
+)
 # About the bot itself: "am I talking to a real person or a bot?"
 _ABOUT_THE_BOT = re.compile(r"\b(?:bot|robot|human|real person|person|computer|machine|ai|program)\b")
+
+
+def about_the_bot(
+    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, question: Question
+) -> list[EventType] | None:
+    """Who answers, or where the answers come from, when that is what the message asks (with or without a
+    greeting before it: "Good morning. Who am I talking to, please?"), else None."""
+    if not question.text or set(question.named) - {"mnd", "motor_neuron"}:
+        return None
+    plain = normalise(question.text)
+    if _ASKS_SOURCES.search(plain):
+        sources = session.scalars(select(Source).order_by(Source.id)).all()
+        dispatcher.utter_message(
+            text=say(domain, "utter_sources", citations="; ".join(source.citation for source in sources)),
+            json_message=payload("smalltalk", sources=[source_entry(source, None) for source in sources]),
+        )
+        return []
+    if _WHO_IS_THIS.search(plain):
+        dispatcher.utter_message(response="utter_i_am_a_bot")
+        return []
+    return None
 
 
 def asks_something(session: Session, question: Question) -> bool:
@@ -92,13 +125,13 @@ class ActionSmalltalk(StoreAction):
         self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         question = read(session, tracker)
+        told = about_the_bot(session, dispatcher, domain, question)
+        if told is not None:
+            return told  # "who r u", "hello. who am I chatting to?": read as "who are you", however unsure
         if asks_something(session, question):
             from actions.answer import ActionAnswerWhatAbout
 
             return ActionAnswerWhatAbout().answer(session, dispatcher, tracker, domain)
-        if question.text and _WHO_IS_THIS.search(normalise(question.text)):
-            dispatcher.utter_message(response="utter_i_am_a_bot")  # "who r u": read as "who are you", however unsure
-            return []
         other = _unsure_reading(tracker) if question.text and _ASKING.search(normalise(question.text)) else None
         if other == "request_personal_advice" or question.personal:
             # "Do you think that's what I have?": read as small talk by a little, a question about one person;
@@ -117,7 +150,5 @@ class ActionSmalltalk(StoreAction):
             if reply is not None:
                 return send_reply(session, dispatcher, domain, reply, state)
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-        if intent == "greet" and question.text and _WHO_IS_THIS.search(normalise(question.text)):
-            intent = "ask_if_bot"  # "hello. who am I chatting to?": the greeting and the question, one answer
         dispatcher.utter_message(response=RESPONSES.get(intent, "utter_thank"))
         return []

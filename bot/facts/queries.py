@@ -225,8 +225,8 @@ def compare(session: Session, first: str, second: str) -> Comparison | None:
     return Comparison(a, b, facts)
 
 
-def source_entry(source: Source, section: str) -> dict[str, Any]:
-    """How a reply cites one source section (the widget shows ``citation``)."""
+def source_entry(source: Source, section: str | None) -> dict[str, Any]:
+    """How a reply cites one source section, or the whole source (None) (the widget shows ``citation``)."""
     return {"id": source.id, "title": source.title, "section": section, "citation": source.citation}
 
 

@@ -37,9 +37,11 @@ STOP_WORDS = frozenset(
     wat wot u r ur n ya im idk tho oops whoops meant typo typos autocorrect autocorrected spellcheck
     misspelled misspelt ugh argh doh considered counted classed classified regarded mr mrs ms mx
     daft silly stupid dumb somehow maybe perhaps possibly honestly literally genuinely push pushing pushed
-    anymore practically
+    anymore practically dense
     """.split()
 )
+# Phrases that only add weight to a question: "what is a motor neuron in the first place?" asks nothing about firsts.
+_FILLERS = re.compile(r"\b(?:in the first place|to begin with|to start with|for starters|at the end of the day)\b")
 _STEMMER = snowballstemmer.stemmer("english")
 
 
@@ -73,8 +75,9 @@ class Vocabulary:
 
     def terms(self, text: str) -> list[str]:
         """The search terms of ``text``: its stems, plus the group of every word or phrase in a group."""
-        stems = [stem(w) for w in normalise(text).split()]
-        found: list[str] = [s for s, w in zip(stems, normalise(text).split(), strict=True) if _meaningful(w)]
+        words = _FILLERS.sub(" ", normalise(text)).split()
+        stems = [stem(w) for w in words]
+        found: list[str] = [s for s, w in zip(stems, words, strict=True) if _meaningful(w)]
         for i, s in enumerate(stems):
             found.extend(self.single.get(s, ()))
             for phrase, keys in self.phrases.items():

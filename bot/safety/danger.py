@@ -33,7 +33,9 @@ DANGER: dict[str, re.Pattern[str]] = {
         r"wake|burden|"
         r"better off(?! with\b| having| getting| using| on | doing| in )|goodbye|"
         r"farewell|bye|pills|tablets|meds|morphine|oxycodone|overdose|od|stockpil\w*|saved|saving|hoard\w*|hang\w*|"
-        r"jump\w*|bridge|rope|cut\w*|harm\w*|hurt\w*|point|give up|giving up|done|go on|garage|engine|"
+        r"jump\w*|bridge|rope|cut\w*|harm\w*|hurt\w*|point|give up|giving up|garage|engine|"
+        # ("I think I'm done for today, thanks": leaving the chat; "sorry to go on": to talk at length)
+        r"done(?! for (?:today|now|the day|tonight|this evening|the night))|(?<!sorry to )(?<!sorry i )go on|"
         # A letter is news of danger only when written to say goodbye, not the clinic letter someone re-reads.
         r"(?:wrote|written|writing|write|goodbye|farewell|final|last)(?: \w+){0,4} letters?|"
         r"letters? (?:are |were )?(?:written|done)|"

@@ -96,6 +96,9 @@ def test_prognosis_and_care_questions_are_not_emergencies(parse: Callable[[str],
         "i keep thinking we should've pushed the gp sooner",
         # weakness "now" as in these days
         "he had polio as a boy and now his arms are going weak again, is that a known thing",
+        # leaving the chat, and apologising for talking at length
+        "right, i think that's me done for today. thank you",
+        "sorry to go on, i'm up half the night with him and i've given up my walking group. who helps carers?",
     ],
 )
 def test_everyday_words_beside_now_need_no_safety_note(parse: Callable[[str], dict[str, Any]], text: str) -> None:

@@ -1,0 +1,41 @@
+"""Questions about the bot itself, asked in passing ("Good morning. Who am I talking to?", "where are you getting
+your info from?"), and everyday idioms that are not what they look like ("in the first place", "sorry to go on",
+"I'm done for today")."""
+
+from __future__ import annotations
+
+from tests.support import Chat, about
+
+
+def test_who_answers_after_a_greeting(chat: Chat) -> None:
+    reply = chat.say("Good morning. Who am I talking to, please?")
+    assert reply["custom"]["kind"] == "smalltalk", reply
+    assert "computer program" in reply["text"]
+
+
+def test_where_the_answers_come_from_names_the_pages(chat: Chat) -> None:
+    chat.say("what is PLS")
+    reply = chat.say("where are you even getting your info from")
+    assert reply["custom"]["kind"] == "smalltalk", reply
+    assert "Cleveland Clinic" in reply["text"] and "Motor neuron" in reply["text"]
+    assert [s["id"] for s in reply["custom"]["sources"]] == ["cc_mnd", "wiki_motor_neuron"]
+    # where the illness comes from is still a question about its cause
+    cause = about(chat.say("and where does it come from"))
+    assert cause in {("answer", "mnd", "causes"), ("not_covered", "pls", "causes")}, cause
+
+
+def test_in_the_first_place_asks_nothing_about_firsts(chat: Chat) -> None:
+    reply = chat.say("sorry to be dense but what is a motor neurone in the first place")
+    assert about(reply) == ("answer", "motor_neuron", "definition"), reply
+
+
+def test_leaving_for_the_day_and_talking_at_length_are_no_emergency(chat: Chat) -> None:
+    chat.say("my husband has PLS")
+    reply = chat.say(
+        "Sorry to go on. I'm up in the night when he needs the loo and I've stopped going to my choir. "
+        "Where do people like me get some support?"
+    )
+    assert reply["custom"]["kind"] != "emergency", reply
+    assert reply["custom"]["topic"] == "coping", reply
+    reply = chat.say("I think I'm done for today. thanks.")
+    assert reply["custom"]["kind"] == "smalltalk", reply
