@@ -14,6 +14,7 @@ from actions.understanding import Question
 from bot.facts import across, names, queries
 from bot.facts.across_values import Found
 from bot.facts.text import normalise
+from bot.facts.words import TYPES_ASKED, question_part
 
 # "The one that affects babies", "the legs one", "the type you said starts in the hands" (not "that
 # one", which is the focus, nor "the upper ones", which are motor neurons).
@@ -68,6 +69,13 @@ def describing(text: str) -> str:
     return " ".join(DESCRIBED.sub(" ", normalise(text)).split())
 
 
+def aside_to_the_types(text: str, description: str) -> bool:
+    """Whether a description is said beside a question about which types there are, not asked about ("her husband
+    has the bulbar kind and his brother the one that starts in the hands. What kinds are there?")."""
+    asking = normalise(question_part(text))
+    return bool(TYPES_ASKED.search(asking)) and description not in asking
+
+
 def describes(text: str | None) -> bool:
     """Whether ``text`` describes a condition ("the one from polio, what is it", "the brainstem one")."""
     return bool(text) and describing(text) != normalise(text)  # type: ignore[arg-type]
@@ -90,6 +98,8 @@ def described(session: Session, question: Question, state: State, listed: list[s
     if not match:
         return None
     description = match.group(0)
+    if aside_to_the_types(question.text, description):
+        return None
     after = normalise(question.text)[match.end() :]
     pointing = ("the one", "the 1 ", "that one", "the type", "the kind", "the condition", "the disease")
     if match.group(0).startswith(pointing) or (

@@ -132,6 +132,8 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         if picked is not None and len(picked.conditions) == 1:
             return Targets(picked.conditions, via="named", topic="types", asked=picked.asked)
     kind_of = _NAMED_KIND.search(normalise(question.text or "")) if question.named == ["mnd"] else None
+    if kind_of and descriptions.aside_to_the_types(question.text or "", kind_of.group(0)):
+        kind_of = None
     owner = names.name_words(session).get(kind_of.group(1)) if kind_of else None
     if owner is not None:
         # "She has the bulbar kind of MND, what is that?": the type a word of its own name picks, of MND.

@@ -14,8 +14,8 @@ from actions.conversation import State
 from actions.topic_reading import WHAT_IS_ONLY
 from bot.facts import names
 from bot.facts.names import NamedCondition
-from bot.facts.text import normalise
-from bot.facts.words import sentences
+from bot.facts.text import WHICH_ARE_THEY, normalise
+from bot.facts.words import TYPES_ASKED, sentences
 
 _POLIO = re.compile(r"\bpolio\b")
 _WHAT_IS_POLIO = re.compile(
@@ -29,12 +29,6 @@ _OTHER_MNDS = re.compile(
 _KIND_OF_MND = re.compile(r"\b(?:type|types|kind|kinds|form|forms|sort|sorts) of (?:mnd|motor neurone? disease)\b")
 _SAME_OR_NOT = re.compile(r"\b(?:same|different|differ|difference|versus|vs|compared?)\b")
 _IT = re.compile(r"\b(?:it|its|it s)\b")
-# Asking which types there are: "what the different types are", "how many kinds are there".
-_TYPES_ASKED = re.compile(
-    r"\b(?:different|various|main|all the) (?:types|kinds|forms|sorts)\b"
-    r"|\b(?:what|which) (?:types|kinds|forms|sorts) (?:are there|exist|of (?:it|mnd|motor \w+ disease) are there)\b"
-    r"|\bhow many (?:types|kinds|forms|sorts)\b"
-)
 # One type becoming another: "does PLS ever turn into ALS?", "PMA that later develops into ALS".
 _BECOMES = re.compile(
     r"\b(?:turns?|turned|turning|develops?|developing|changes?|changing|progress(?:es|ing)?|evolves?) (?:in)?to\b"
@@ -93,13 +87,16 @@ def subject_of(
     # disease hit them?")
     kinds_of_neurons = (
         (_KINDS_OF_THEM.search(normalise(asking)) or not DISEASE.search(normalise(asking)))
-        and _TYPES_ASKED.search(normalise(asking))
+        and TYPES_ASKED.search(normalise(asking))
         and State.of(tracker).focus == "motor_neuron"
     )
+    # ("my grandad has als and my mum said theres different types of mnd?? what are they": the types just spoken of)
+    which_are_they = bool(said) and bool(WHICH_ARE_THEY.match(normalise(said[-1])))
+    which_are_they = which_are_they and bool(TYPES_ASKED.search(normalise(text)))
     if (
         text
-        and not set(names.find_conditions(session, asking)) - {"mnd"}
-        and _TYPES_ASKED.search(normalise(asking))
+        and (not set(names.find_conditions(session, asking)) - {"mnd"} or which_are_they)
+        and TYPES_ASKED.search(normalise(asking if not which_are_they else text))
         and not kinds_of_neurons
     ):
         # "We have residents with MND. What are the different types? I only really know ALS": the types of MND

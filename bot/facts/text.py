@@ -141,3 +141,9 @@ HOW_LIKELY = re.compile(
     r"(?: of (?:that|it))?|how likely(?: is (?:that|it|this))?|(?:odds|chances)(?: of (?:that|it))?)\W*$",
     re.IGNORECASE,
 )
+# Which ones were just spoken of: "there are different types of mnd?? what are they", "other kinds? like what".
+WHICH_ARE_THEY = re.compile(
+    r"^(?:so |and |but |ok )?(?:(?:what|which) (?:are|r|would be) (?:they|those|these|them|the others)"
+    r"|(?:name|list) them|like what|such as what|which ones)\W*$",
+    re.IGNORECASE,
+)

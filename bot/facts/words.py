@@ -90,6 +90,12 @@ def _meaningful(word: str) -> bool:
     return word.isdigit() or (word not in STOP_WORDS and len(word) > 1)
 
 
+# Asking which types there are: "what the different types are", "how many kinds are there".
+TYPES_ASKED = re.compile(
+    r"\b(?:different|various|main|all the) (?:types|kinds|forms|sorts)\b"
+    r"|\b(?:what|which) (?:types|kinds|forms|sorts) (?:are there|exist|of (?:it|mnd|motor \w+ disease) are there)\b"
+    r"|\bhow many (?:types|kinds|forms|sorts)\b"
+)
 # Clauses of a message: "Sorry, not PLS - PMA. Will it spread?" has three.
 CLAUSES = re.compile(r"[.?!,;:]+|\s[-–]+\s")
 # A question sentence this short ("does it?") is read with the sentence before it.

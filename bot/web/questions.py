@@ -15,7 +15,7 @@ from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from bot.facts.text import HOW_LIKELY
+from bot.facts.text import HOW_LIKELY, WHICH_ARE_THEY
 
 MAX_QUESTIONS = 3
 _OPENERS = (
@@ -81,13 +81,14 @@ _FRAGMENT_WORDS = 3
 
 def _merged_back_references(questions: list[str]) -> list[str]:
     """Joins a "what is that?" to the short fragment it is about, which it does not repeat, "is that true?" to
-    the claim before it, and "what are the odds?" to the question before it."""
+    the claim before it, and "what are the odds?" or "what are they?" to the question before it."""
     merged: list[str] = []
     for question in questions:
         if merged and _BACK_REFERENCE.match(question) and len(merged[-1].split()) <= _FRAGMENT_WORDS:
             merged[-1] = f"{merged[-1]} {question}"
-        elif merged and (_IS_IT_SO.match(question) or HOW_LIKELY.match(question)):
-            # the claim and whether it is so are one question; so are a question and how likely it is
+        elif merged and (_IS_IT_SO.match(question) or HOW_LIKELY.match(question) or WHICH_ARE_THEY.match(question)):
+            # the claim and whether it is so are one question; so are a question and how likely it is, and
+            # "there are different types?? what are they"
             merged[-1] = f"{merged[-1]} {question}"
         else:
             merged.append(question)

@@ -39,3 +39,21 @@ def test_leaving_for_the_day_and_talking_at_length_are_no_emergency(chat: Chat) 
     assert reply["custom"]["topic"] == "coping", reply
     reply = chat.say("I think I'm done for today. thanks.")
     assert reply["custom"]["kind"] == "smalltalk", reply
+
+
+def test_what_are_they_after_types_just_spoken_of_lists_the_types_once(chat: Chat) -> None:
+    replies = chat.replies(
+        "my uncle has pls and his doctor said there are a few different kinds of mnd? which are they"
+    )
+    assert len(replies) == 1, replies
+    assert about(replies[0]) == ("answer", "mnd", "types"), replies
+    assert "Kennedy's disease" in replies[0]["text"]
+
+
+def test_types_described_beside_a_question_about_the_types_are_not_picked(chat: Chat) -> None:
+    reply = chat.say(
+        "my friend's dad has the bulbar kind of MND and her aunt had the legs one. how many kinds are there?"
+    )
+    assert about(reply) == ("answer", "mnd", "types"), reply
+    # asked about, the kind is picked
+    assert about(chat.say("ok and the bulbar kind of mnd, what is that"))[1] == "pbp"
