@@ -25,6 +25,11 @@ WHAT_IS_ONLY = re.compile(
     r"(?: in (?:babies|children|kids|adults|men|women))?"  # "what is spinal muscular atrophy in babies"
     r"(?: (?:it|that|this)(?: exactly| then| actually)?)?$"  # "…mentioned post polio syndrome, what is that?"
 )
+# Asking to hear about one named type: "can you tell me about it", "tell me a bit about PLS" (not "tell me more").
+TELL_ME_ABOUT = re.compile(
+    r"^(?:so |and |ok |but )?(?:(?:can|could|would|will) (?:you|u) |please )?(?:tell me|explain)"
+    r"(?: (?:a bit|a little|something|everything))? about(?: (?:it|that|this|them))?(?: please)?$"
+)
 # A question this short that names one type and a value of an attribute asks about that attribute.
 SHORT_ATTRIBUTE_QUESTION = 6
 # ...when the classifier is no surer than this of a topic ("how dose sma kill babys" is read as outlook, surely).
@@ -117,11 +122,13 @@ def worded_reading(
         last = normalise(names.without_condition_names(session, parts[-1])) if parts else ""
         # ("…his physio mentioned post polio syndrome, what is that?": the name may be in the clause before)
         last_named = names.find_conditions(session, parts[-1]) or names.find_conditions(session, question_part(text))
-        if not last_named:
-            # "…A friend at church mentioned post polio syndrome. What is it?": the sentence before names it
-            said = sentences(text)
-            last_named = names.find_conditions(session, said[-2]) if len(said) >= 2 else []
-        if WHAT_IS_ONLY.match(last) and len(last_named) == 1:
+        # "…A friend at church mentioned post polio syndrome. What is it?": the sentence before names it ("…has just
+        # been diagnosed with SMA. I can barely type. what is it": the last one before that names one)
+        for before in reversed(sentences(text)[:-1] if not last_named else []):
+            last_named = names.find_conditions(session, before)
+            if last_named:
+                break
+        if (WHAT_IS_ONLY.match(last) or TELL_ME_ABOUT.match(last)) and len(last_named) == 1:
             worded = "definition"
 
     if worded in (None, "risk_factors") and text and _CONNECTED.search(normalise(question_part(text))):

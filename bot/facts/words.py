@@ -37,7 +37,7 @@ STOP_WORDS = frozenset(
     wat wot u r ur n ya im idk tho oops whoops meant typo typos autocorrect autocorrected spellcheck
     misspelled misspelt ugh argh doh considered counted classed classified regarded mr mrs ms mx
     daft silly stupid dumb somehow maybe perhaps possibly honestly literally genuinely push pushing pushed
-    anymore practically dense
+    anymore practically dense think believe reckon guess apparently
     """.split()
 )
 # Phrases that only add weight to a question: "what is a motor neuron in the first place?" asks nothing about firsts.

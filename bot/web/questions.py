@@ -54,7 +54,13 @@ def _acknowledges(sentence: str) -> bool:
 _LABEL = re.compile(r"^\s*[\w'’ ]{1,40}?\s+[-–:]\s+|^\s*[\w'’]{1,20}:\s*")
 
 
+# A statement hedged with a question mark: "I was diagnosed yesterday with progressive bulbar palsy I think?"
+_HEDGED = re.compile(r"\b(?:i think|i believe|i guess|i reckon|apparently)\W*\?\W*$", re.IGNORECASE)
+
+
 def _is_question(text: str) -> bool:
+    if _HEDGED.search(text) and not _QUESTION.match(text):
+        return False
     return text.rstrip().endswith("?") or bool(_QUESTION.match(text)) or bool(_QUESTION.match(_LABEL.sub("", text)))
 
 

@@ -57,3 +57,16 @@ def test_types_described_beside_a_question_about_the_types_are_not_picked(chat: 
     assert about(reply) == ("answer", "mnd", "types"), reply
     # asked about, the kind is picked
     assert about(chat.say("ok and the bulbar kind of mnd, what is that"))[1] == "pbp"
+
+
+def test_tell_me_about_it_after_being_told_the_name_is_what_it_is(chat: Chat) -> None:
+    replies = chat.replies("the consultant said it's primary lateral sclerosis I believe? could you tell me about it")
+    assert len(replies) == 1, replies
+    assert about(replies[0]) == ("answer", "pls", "definition"), replies
+    # a correction asks the same of the type meant
+    assert about(chat.say("sorry no, the letter says PMA")) == ("answer", "pma", "definition")
+
+
+def test_what_is_it_after_a_story_names_the_type_some_sentences_back(chat: Chat) -> None:
+    reply = chat.say("my grandson was diagnosed with SMA on tuesday. we are all in bits. what is it")
+    assert about(reply) == ("answer", "sma", "definition"), reply
