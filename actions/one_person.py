@@ -57,9 +57,22 @@ _PREDICTION = re.compile(
     r"|\bfor (?:her|him|me|my \w+|us) (?:specifically|personally|in particular)\b"
     r"|\b(?:is|will|could) (?:it|this|that|mnd|als|sma|\w+s one) (?:gonna |going to |)kill (?:him|her|me|us|my \w+)\b"
     r"|\bwill " + _ONE + r" (?:ever |still )?be (?:in pain|ok|okay|alright|able|around|here)\b"
+    # ("who should i take her to, just the gp?" asks whom to see)
     r"|\bshould (?:i|he|she|we|my \w+) "
-    r"(?:take|stop|start|skip|double|try|get tested|be tested|go on|be on|come off|push for|have the|"
+    r"(?:take(?! (?:him|her|them|me|us|my \w+) (?:to|in|along)\b)|stop|start|skip|double|try|get tested|be tested|"
+    r"go on|be on|come off|push for|have the|be (?:going on|taking|starting|trying)|"
     r"get (?:them|him|her|the (?:kids|girls|boys|children)|my \w+|our \w+) tested)\b"
+    # "should her kids get tested then", "do his daughters need to get tested": a decision for one family
+    r"|\b(?:should|do|does|will|would) (?:his|her|my|our|their) \w+ (?:need to |have to )?(?:get|be) tested\b"
+    # "could she still join one at this stage": whether one person can take part
+    r"|\b(?:could|can|would|will) (?:i|he|she|we|my \w+) still (?:join|take part in|get into|get on|qualify for|"
+    r"be accepted (?:into|onto|on|for)|sign up (?:to|for))\b"
+    # "is that going to keep happening to her": how it will go for one person
+    r"|\b(?:is|will|would) (?:it|this|that) (?:going to |gonna )?(?:keep (?:happening|coming back)|happen again|"
+    r"come back) (?:to|for|with) (?:him|her|me|us|my \w+)\b"
+    # "it has been seventy years for me, so it can't be that, can it?": whether one person has it, from their story
+    r"|\b(?:it|that|this) (?:cant|cannot|couldnt|can not) (?:possibly |really )?be "
+    r"(?:that|it|this|mnd|als|pls|pma|pbp|sma|kennedys?|pps|post polio)\b"
     r"|\bhow long (?:has|have|does|will|would) " + _ONE + r" (?:got|have|get|live|last)\b"
     r"|\bhow many (?:more )?(?:years|months|weeks) (?:has|have|does|do|will|would) (?:he|she|i|we|my \w+)\b"
     r"|\b(?:time|years|months) (?:he|she|i|we) (?:has|have|ve) (?:got )?left\b|\bgot left\b|\bleft to live\b"
@@ -107,7 +120,7 @@ _PREDICTION = re.compile(
     r"consultants?|gps?|specialists?|hospital|nurses?)) (?:have |has |might have |may have )?"
     r"(?:got it wrong|(?:is|are|was|were) wrong|made a mistake|(?:is|are|was|were) right|misdiagnos\w*)\b"
     # Whether a diagnosis was right: "does that mean it's not PMA after all?"
-    r"|\bmean (?:that )?(?:it|its|it is|it isnt|it s) (?:not )?(?:definitely |really |probably )?"
+    r"|\bmeans? (?:that )?(?:it|its|it is|it isnt|it s) (?:not )?(?:definitely |really |probably )?"
     r"(?:als|mnd|pls|pma|pbp|sma|kennedys?|pps)\b"
     # Whether one person will live to a time, or what their own risk is: "do you think he'll still be here
     # at christmas?", "what are MY chances of getting it?"
@@ -130,7 +143,7 @@ _PREDICTION = re.compile(
     r"|\b(?:would|will) " + _ONE + r" be better off (?:with|having|getting|on|without)\b"
     r"|\bshould (?:i|he|she|we|my \w+) (?:get|have) the \w+\b"
     r"|\b(?:am i|im|i m|i am|is (?:he|she)|hes|he s|shes|she s) (?:going to|gonna) (?:get|inherit|have|develop) "
-    r"(?:it|this|that)\b"
+    r"(?:it|this|that|mnd|als|pls|pma|pbp|sma|kennedys?|pps|motor neurone? disease)\b"
     # "does that mean I'll get it?": one's own risk
     r"|(?<!how )(?<!when )(?<!where )\b(?:i ll|ill|i will|will i|he ll|hell|he will|will he|she ll|shell|she will|"
     r"will she) (?:definitely |also |then )?(?:get|inherit|develop) (?:it|this|that)\b"

@@ -13,9 +13,17 @@ from sqlalchemy.orm import Session
 from actions.worded import worded_topic
 from bot.facts import across, names, queries
 from bot.facts.names import NamedCondition
-from bot.facts.text import normalise
+from bot.facts.text import WHICH_ARE_THEY, normalise
 from bot.facts.vocab import TOPICS
-from bot.facts.words import CLAUSES, IS_IT_TRUE, WHY_IT_HAPPENS_OPENING, asks, question_part, sentences
+from bot.facts.words import (
+    CLAUSES,
+    IS_IT_TRUE,
+    TYPES_ASKED,
+    WHY_IT_HAPPENS_OPENING,
+    asks,
+    question_part,
+    sentences,
+)
 from bot.mentions import strip_mentions
 
 # "What is post-polio syndrome?": a last clause that only asks what a named type is.
@@ -147,6 +155,9 @@ def worded_reading(
     if any(across.names_the_body(session, _PROBLEMS.sub("", m.group("what"))) for m in caused):
         worded = "symptoms"  # "does PMA cause numbness?", "can ALS cause stiffness?": one of its signs
     said = sentences(text) if text else []
+    if worded is None and len(said) > 1 and WHICH_ARE_THEY.match(normalise(said[-1])):
+        # "they mentioned there are different kinds?? what are they": the types just spoken of
+        worded = "types" if TYPES_ASKED.search(normalise(" ".join(said[:-1]))) else None
     if worded is None and len(said) > 1 and WHY_IT_HAPPENS_OPENING.match(normalise(said[-1])):
         # "he's started struggling to swallow his food. why does that happen": why a part of the body stops working,
         # which is what motor neurons do for those muscles, not what causes the illness

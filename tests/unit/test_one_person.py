@@ -36,6 +36,14 @@ from bot.facts.text import normalise
         "is it going to shorten her life?",
         "is it gonna get worse for him",
         "could that be what he's got",
+        # a treatment or trial for one person, whether one person will get it or has it, how it will go for them
+        "should she be taking both, or just the one",
+        "could he still get on a trial, this far in",
+        "do his daughters need to get tested",
+        "so am i going to get als as well?",
+        "the choking fit has stopped. is it going to keep happening to him",
+        "it started in my legs first, so that means it's PLS?",
+        "i had polio sixty years ago so it can't possibly be that",
     ],
 )
 def test_about_one_person(text: str) -> None:
@@ -69,6 +77,11 @@ def test_about_one_person(text: str) -> None:
         "will it shorten life",
         "is it going to get worse for people with pls",
         "could that be what causes it",
+        # whom to see, trials and tests in general, and what cannot be
+        "who should we take her to about it, the gp?",
+        "could she get into a clinical trial",
+        "should people with a family history get tested",
+        "it can't be cured, can it",
     ],
 )
 def test_about_the_condition(text: str) -> None:
