@@ -74,6 +74,7 @@ _LIKE_WHOSE = re.compile(
 )
 # Someone as the subject: "she wants to know…", "could he…", "he keeps asking…".
 _SUBJECT = re.compile(r"(?:^|\b(?:and|but|so|if|could|would|will|can|does|is|has) )(she|he)\b")
+_PERSON = re.compile(r"\b(he|she|his|her|him)\b")
 _NEURON_WORDS = re.compile(r"\b(?:upper|lower|motor|neurone?s?|nerves?)\b")
 _THE_ONE_THAT = re.compile(r"\b(?:the|that|which) (?:one|type|kind)s? (?:that|which|with|where)\b")
 # "The one I typed by mistake", "the one I mixed it up with": the type named before the one now talked about.
@@ -200,6 +201,13 @@ def _resolve(session: Session, question: Question, state: State) -> Targets:
         # "So why has alfie got it so young?": the one called by name, and the name is not asked about.
         return Targets([called[0]], via="person", asked=called[1])
     subject = _SUBJECT.search(normalise(question.text)) if question.text and not question.named else None
+    person = _PERSON.search(normalise(question.text)) if question.text and not question.named else None
+    if person and state.focus == "motor_neuron" and not mentions_in(question):
+        # "what is the difference between upper and lower?" asked aside, then "his legs have gone stiff. Will it move
+        # into his arms?": his illness, whose type was said, not motor neurons.
+        theirs = people.of_pronoun(person.group(1), state.people)
+        if theirs is not None:
+            return Targets([theirs], via="person")
     if subject and state.listed_kind in ("match", "types") and not mentions_in(question):
         # "Which of the others run in families?", then "she wants to know if she could have kids without
         # passing it on": "she" is the daughter whose type was said, not the last one listed.

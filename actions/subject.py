@@ -21,7 +21,10 @@ _POLIO = re.compile(r"\bpolio\b")
 _WHAT_IS_POLIO = re.compile(
     r"\b(?:what (?:is|s|was|does)|whats|define|meaning of) polio\b|\bpolio (?:mean|meaning|means)\b"
 )
-_NEURON_KIND = re.compile(r"\b(?:upper|lower) (?:ones|neurone?s?|nerves?)\b")
+# The kinds of motor neuron named without a condition: "the lower ones", "the difference between upper and lower".
+_NEURON_KIND = re.compile(
+    r"\b(?:upper|lower) (?:ones|neurone?s?|nerves?)\b|\b(?:upper|lower) (?:and|or|vs|versus|&) (?:upper|lower)\b"
+)
 _KINDS_OF_THEM = re.compile(r"\b(?:types|kinds|sorts|forms) of (?:them|those|these|neurone?s|motor neurone?s|nerves)\b")
 _OTHER_MNDS = re.compile(
     r"\b(?:other|most|the rest of the) (?:\w+ )?(?:mnds|motor neurone? diseases|types|kinds|forms)\b"

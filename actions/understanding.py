@@ -63,7 +63,10 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 _WHY = re.compile(r"(?:^|\b)(?:why|how come|what makes)\b")
-_PRONOUN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these|he|she|his|her|him)\b")
+# ("in this context", "at this point": no condition pointed at)
+_PRONOUN = re.compile(
+    r"\b(?:it|its|that|this(?! (?:context|point|stage|time|moment)\b)|they|them|their|those|these|he|she|his|her|him)\b"
+)
 SINGULAR = re.compile(r"\b(?:it|its|that one|this one)\b")
 
 

@@ -70,3 +70,15 @@ def test_tell_me_about_it_after_being_told_the_name_is_what_it_is(chat: Chat) ->
 def test_what_is_it_after_a_story_names_the_type_some_sentences_back(chat: Chat) -> None:
     reply = chat.say("my grandson was diagnosed with SMA on tuesday. we are all in bits. what is it")
     assert about(reply) == ("answer", "sma", "definition"), reply
+
+
+def test_upper_and_lower_asked_aside_then_back_to_his_illness(chat: Chat) -> None:
+    chat.say("my dad has PMA, which nerves does that hit")
+    reply = chat.say("sorry, what's the difference between upper and lower in this context")
+    assert about(reply) == ("answer", "motor_neuron", "upper_lower"), reply
+    # "his" is the dad, whose type was said, not motor neurons
+    reply = chat.say("his hands are weak now. will it spread to his legs?")
+    assert about(reply)[1:] == ("pma", "symptoms"), reply
+    # "is it upper or lower" with a type in focus is about that type
+    chat.say("what is PLS")
+    assert about(chat.say("so is it upper or lower?")) == ("answer", "pls", "upper_lower")
