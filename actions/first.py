@@ -21,7 +21,16 @@ from actions.conversation import State
 from actions.descriptions import describes
 from actions.listing import across_question, among_listed
 from actions.listing_again import across_again
-from actions.not_given import DOSE, EPONYM, asks_figures, no_detail, no_figures, unsaid_asked, who_the_name_is
+from actions.not_given import (
+    DOSE,
+    EPONYM,
+    asks_figures,
+    asks_whether_it_works,
+    no_detail,
+    no_figures,
+    unsaid_asked,
+    who_the_name_is,
+)
 from actions.one_person import asks_again_for_one
 from actions.other_names import asks_full_name, asks_other_names, names_reply, target_of
 from actions.replies import example_buttons, send_definition, send_reply
@@ -262,6 +271,9 @@ def answer_first(
             return explained
     if question.outside and not question.named:
         return _scope(dispatcher, domain, question.outside[0])
+    if asked and asks_whether_it_works(question, asked):
+        # "Does stem cell therapy work for ALS?": a remedy the material never mentions, not its medicines.
+        return _scope(dispatcher, domain, question.remedies[0])
     if asked:
         remedy = _REMEDY.match(asked)
         unknown = index_for(session).unknown_words(asked, names.words_of_names(session, asked))

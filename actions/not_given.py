@@ -57,6 +57,34 @@ _NEURONS_COUNTED = re.compile(r"\bhow many (?:motor )?(?:neurone?s|nerve cells)\
 _THEM_COUNTED = re.compile(r"\bhow many (?:of )?(?:them|they|these|those)\b(?! \w+ (?:types|kinds|sorts))")
 
 
+# Whether something works, or whether what was said of it is so: "does that work?", "is it any good for ALS?"
+_WORKS = re.compile(
+    r"\b(?:works?|worked|working|helps?|helped|helping|cures?|cured|slows?|slowed|stops?|stopped|treats?|treated|"
+    r"reverses?|fix|fixes|heals?|benefits?|improves?|effective|worth|safe|true|legit|real|proven|evidence|"
+    r"recommend\w*|good for|any good|do anything)\b"
+)
+# A question about what was just said: "does that work?", "is it true?", "do they help?"
+_POINTING_BACK = re.compile(
+    r"^(?:(?:so|and|but|ok|well) )?(?:does|do|did|is|are|was|will|would|can|could|has|have) "
+    r"(?:it|that|this|they|them|those|these)\b"
+)
+# A remedy asked about on its own: "stem cells?", "what about cbd oil".
+_ALONE = 4
+
+
+def asks_whether_it_works(question: Question, asked: str) -> bool:
+    """Whether ``question`` asks whether a remedy the material never mentions works (``asked``: its asking
+    sentence, normalised): "does stem cell therapy work for ALS?", "he read a keto diet slows it down. is that
+    true?", "cbd oil?" (not "my mum takes vitamins, what are the symptoms of ALS?")."""
+    if not question.remedies or not question.text:
+        return False
+    named_here = any(normalise(r) in asked for r in question.remedies)
+    if named_here:
+        return bool(_WORKS.search(asked)) or len(asked.split()) <= _ALONE
+    # ("…so many miracle cures and supplements… are there actual medicines that help?" asks about medicines)
+    return bool(_POINTING_BACK.match(asked)) and bool(_WORKS.search(asked))
+
+
 def asks_figures(asked: str, state: State) -> bool:
     """Whether ``asked`` asks for a statistic or a count the material never gives."""
     return bool(FIGURES.search(asked)) or (state.focus == "motor_neuron" and bool(_THEM_COUNTED.search(asked)))

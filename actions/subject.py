@@ -22,8 +22,11 @@ _WHAT_IS_POLIO = re.compile(
     r"\b(?:what (?:is|s|was|does)|whats|define|meaning of) polio\b|\bpolio (?:mean|meaning|means)\b"
 )
 # The kinds of motor neuron named without a condition: "the lower ones", "the difference between upper and lower".
+# ("same question then, upper or lower" asks which of the two the one in focus affects)
 _NEURON_KIND = re.compile(
-    r"\b(?:upper|lower) (?:ones|neurone?s?|nerves?)\b|\b(?:upper|lower) (?:and|or|vs|versus|&) (?:upper|lower)\b"
+    r"\b(?:upper|lower) (?:ones|neurone?s?|nerves?)\b"
+    r"|\b(?:difference|differences|between|mean|means|meant)\b.{0,12}"
+    r"\b(?:upper|lower) (?:and|or|vs|versus|&) (?:upper|lower)\b"
 )
 _KINDS_OF_THEM = re.compile(r"\b(?:types|kinds|sorts|forms) of (?:them|those|these|neurone?s|motor neurone?s|nerves)\b")
 _OTHER_MNDS = re.compile(

@@ -97,6 +97,7 @@ class Question:
     pronoun_singular: bool = False
     possessive: bool = False  # "his legs", "her speech": about one person, so the condition in focus
     outside: list[str] = field(default_factory=list)  # illnesses the material does not cover
+    remedies: list[str] = field(default_factory=list)  # remedies it never mentions ("stem cells")
     personal: bool = False  # asks whether one person has a condition
     judgement: bool = False  # asks for any judgement on one person (personal, or "should I be worried?")
     neuron_kind: bool = False  # motor neurons named only as "the upper ones", "lower neurones"
@@ -203,6 +204,7 @@ def read(session: Session, tracker: Tracker) -> Question:
         pronoun_singular=bool(SINGULAR.search(plain)),
         possessive=bool(POSSESSIVE.search(plain)),
         outside=names.outside_names(session, text) if text else [],
+        remedies=names.remedy_names(session, text) if text else [],
         personal=personal,
         judgement=personal or asks_a_judgement(plain),
         neuron_kind=neuron_kind,

@@ -51,6 +51,7 @@ class FactData:
     attributes: list[dict[str, Any]] = field(default_factory=list)
     word_groups: list[list[str]] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
+    remedies: list[str] = field(default_factory=list)
     everyday: dict[str, int] = field(default_factory=dict)
     # The reviewer's note on a whole file ({"file", "note"}), from its top-level ``review_note``.
     notes: list[dict[str, str]] = field(default_factory=list)
@@ -99,7 +100,8 @@ class Checker:
     def problem(self, path: Path, entry: str, fld: str, message: str) -> None:
         self.problems.append(Problem(str(path.relative_to(self.root)), entry, fld, message))
 
-    def read_list(self, path: Path, key: str) -> list[Any]:
+    def read_list(self, path: Path, key: str, beside: tuple[str, ...] = ()) -> list[Any]:
+        """The list under ``key`` in ``path`` (which may also hold the lists named in ``beside``)."""
         if not path.is_file():
             self.problem(path, "-", key, "file is missing")
             return []
@@ -113,8 +115,9 @@ class Checker:
         if not isinstance(doc, dict) or not isinstance(doc.get(key), list):
             self.problem(path, "-", key, f"the file must hold a mapping with a list under '{key}'")
             return []
-        for name in sorted(doc.keys() - {key, NOTE_KEY}, key=str):
-            self.problem(path, "-", str(name), f"unknown top-level key; a file holds '{key}' and '{NOTE_KEY}'")
+        for name in sorted(doc.keys() - {key, NOTE_KEY, *beside}, key=str):
+            held = " and ".join(f"'{k}'" for k in (key, *beside, NOTE_KEY))
+            self.problem(path, "-", str(name), f"unknown top-level key; a file holds {held}")
         if NOTE_KEY in doc:
             note = doc[NOTE_KEY]
             if not isinstance(note, str) or not note.strip():

@@ -87,7 +87,8 @@ def write(engine: Engine, data: FactData) -> None:
                 _write_fact_links(session, raw)
             session.flush()
             _write_attributes(session, data)
-            session.add_all(OutsideName(text=name, normal=normalise(name)) for name in data.outside)
+            session.add_all(OutsideName(text=name, normal=normalise(name), kind="illness") for name in data.outside)
+            session.add_all(OutsideName(text=name, normal=normalise(name), kind="remedy") for name in data.remedies)
             session.add_all(EverydayWord(term=t, count=n) for t, n in data.everyday.items())
             session.add_all(ReviewNote(file=n["file"], note=n["note"]) for n in data.notes)
             session.flush()  # the checksum reads the content back, as the server will

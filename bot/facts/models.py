@@ -289,13 +289,14 @@ class BuildRecord(Base):
 
 
 class OutsideName(Base):
-    """The name of an illness the material does not cover (data/facts/scope.yml)."""
+    """The name of an illness, or of a remedy, the material does not cover (data/facts/scope.yml)."""
 
     __tablename__ = "outside_name"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     text: Mapped[str] = mapped_column(String(200))
     normal: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default="illness")  # "illness" or "remedy"
 
 
 class EverydayWord(Base):

@@ -70,6 +70,7 @@ class NameTables:
     terms: Names
     recognition_only: frozenset[str]
     outside: dict[str, str]
+    remedies: dict[str, str]
 
 
 def tables(session: Session) -> NameTables:
@@ -84,5 +85,10 @@ def _read_tables(session: Session) -> NameTables:
         recognition_only=frozenset(
             session.scalars(select(ConditionAlias.normal).where(ConditionAlias.recognition_only))
         ),
-        outside=dict(session.execute(select(OutsideName.normal, OutsideName.text)).all()),
+        outside=dict(
+            session.execute(select(OutsideName.normal, OutsideName.text).where(OutsideName.kind == "illness")).all()
+        ),
+        remedies=dict(
+            session.execute(select(OutsideName.normal, OutsideName.text).where(OutsideName.kind == "remedy")).all()
+        ),
     )

@@ -31,6 +31,7 @@ __all__ = [
     "named_conditions",
     "near_abbreviations",
     "outside_names",
+    "remedy_names",
     "resolve_condition",
     "term_outside_names",
     "whole_term",
@@ -151,7 +152,16 @@ def named_conditions(session: Session, text: str) -> list[NamedCondition]:
 
 def outside_names(session: Session, text: str) -> list[str]:
     """Names of illnesses the material does not cover, as written in ``text`` (exact matches only)."""
-    table = tables(session).outside
+    return _exact_names(tables(session).outside, text)
+
+
+def remedy_names(session: Session, text: str) -> list[str]:
+    """Names of remedies the material never mentions ("stem cells", "keto diet"), as written in ``text``."""
+    return _exact_names(tables(session).remedies, text)
+
+
+def _exact_names(table: dict[str, str], text: str) -> list[str]:
+    """The names of ``table`` (normalised name -> name) in ``text``, longest first, each once."""
     words = normalise(text).split()
     found = []
     for size in (4, 3, 2, 1):

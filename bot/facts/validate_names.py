@@ -105,16 +105,19 @@ def read_glossary(
 
 
 def read_outside(check: Checker, root: Path, data: FactData, alias_owner: dict[str, str]) -> None:
+    """The illnesses (``outside``) and the remedies (``remedies``) the material does not cover."""
     path = root / "scope.yml"
     seen: set[str] = set()
-    for index, name in enumerate(check.read_list(path, "outside")):
-        label = f"name #{index + 1}"
-        if not isinstance(name, str) or not normalise(name):
-            check.problem(path, label, "-", "each entry must be a name")
-            continue
-        key = normalise(name)
-        if key in alias_owner:
-            check.problem(path, label, "-", f"'{name}' is also a name of condition '{alias_owner[key]}'")
-        elif key not in seen:
-            seen.add(key)
-            data.outside.append(name.strip())
+    lists = {"outside": data.outside, "remedies": data.remedies}
+    for key_name, into in lists.items():
+        for index, name in enumerate(check.read_list(path, key_name, tuple(k for k in lists if k != key_name))):
+            label = f"{key_name} #{index + 1}"
+            if not isinstance(name, str) or not normalise(name):
+                check.problem(path, label, "-", "each entry must be a name")
+                continue
+            key = normalise(name)
+            if key in alias_owner:
+                check.problem(path, label, "-", f"'{name}' is also a name of condition '{alias_owner[key]}'")
+            elif key not in seen:
+                seen.add(key)
+                into.append(name.strip())

@@ -82,3 +82,15 @@ def test_upper_and_lower_asked_aside_then_back_to_his_illness(chat: Chat) -> Non
     # "is it upper or lower" with a type in focus is about that type
     chat.say("what is PLS")
     assert about(chat.say("so is it upper or lower?")) == ("answer", "pls", "upper_lower")
+
+
+def test_a_remedy_the_material_never_mentions_is_not_answered_with_its_medicines(chat: Chat) -> None:
+    chat.say("my brother has ALS")
+    reply = chat.say("someone at church says stem cell injections abroad can fix it. does that work?")
+    assert reply["custom"]["kind"] == "out_of_scope", reply
+    assert "stem cell" in reply["text"] and "riluzole" not in reply["text"]
+    assert chat.say("what about turmeric supplements, any good?")["custom"]["kind"] == "out_of_scope"
+    # a remedy said in passing, then a question about the medicines, gets the medicines
+    reply = chat.say("he's been sent all sorts of herbal stuff online. are there real medicines for it?")
+    assert about(reply) == ("answer", "als", "treatment"), reply
+    assert "riluzole" in reply["text"]

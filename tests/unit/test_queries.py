@@ -240,3 +240,12 @@ def test_a_word_asked_about_beside_the_name_is_still_a_term(session: Session) ->
     entry = names.find_term(session, text)
     assert entry is not None and entry.term == "bulbar"
     assert names.term_outside_names(session, text, "bulbar")
+
+
+def test_remedies_are_told_from_illnesses_and_from_what_the_material_names(session: Session) -> None:
+    text = "does a ketogenic diet or stem cell therapy slow als down"
+    assert names.remedy_names(session, text)[:2] == ["stem cell therapy", "ketogenic diet"]
+    assert names.outside_names(session, text) == []
+    assert names.remedy_names(session, "my dad has parkinsons") == []
+    # the treatments the documents do name are never listed as remedies they lack
+    assert names.remedy_names(session, "riluzole edaravone physical therapy feeding tube clinical trials") == []
