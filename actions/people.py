@@ -123,6 +123,13 @@ def of_pronoun(pronoun: str, people: dict[str, str]) -> str | None:
     return fits.pop() if len(fits) == 1 else None
 
 
+def person_of_pronoun(pronoun: str, people: dict[str, str]) -> str | None:
+    """The one person "his" or "her" can be, of those whose condition was said."""
+    sex = _MALE if pronoun in ("he", "hes", "him", "his") else _FEMALE
+    fits = [who for who in people if who in sex]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _someone_else(people: dict[str, str], opened: str | None) -> str | None:
     """The condition of a person whose own is not known: the one other person's ("my neighbour's type"
     when only "he has PBP" was said), else the one the conversation opened with if nobody else has it."""

@@ -10,7 +10,7 @@ from typing import Any
 from rasa_sdk.events import EventType, SlotSet
 from sqlalchemy.orm import Session
 
-from actions.people import PERSON, RELATIVE, claimed, points_back
+from actions.people import PERSON, RELATIVE, claimed, person_of_pronoun, points_back
 from bot import mentions
 from bot.facts import names
 from bot.facts.text import normalise
@@ -45,6 +45,10 @@ _NOT_A_NAME = STOP_WORDS | frozenset(
 _HAS = re.compile(
     r"^(?:(?:just|recently|now|also|finally|only just|has|have|was|is|been|got|s) )*"
     r"(?:s|has|has got|had|got|diagnosed with|with|living with|lives with|been told (?:he|she|they) (?:has|have))$"
+)
+# Which type someone already spoken of has: "the neurologist said his is the als kind", "they said her type is PLS".
+_THEIRS_IS = re.compile(
+    r"\b(?P<pronoun>his|her|hers)(?: (?:one|type|kind|sort|form|diagnosis|condition))? (?:is|s|was|turned out)\b"
 )
 # Wondering, not saying: "do I have ALS?", "could I have got it from him?".
 _WONDERS = re.compile(r"\b(?:do|does|could|might|can|would|will|may|what if) i (?:have|get|got|be)\b")
@@ -89,6 +93,13 @@ def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str,
                 if n.slug not in ("mnd", "motor_neuron") and _HAS.match(" ".join(plain.split()[end : n.start])):
                     updated[match.group("name")] = n.slug
                     break
+    for sentence in _SENTENCE.split(text):
+        theirs = _THEIRS_IS.search(normalise(sentence))
+        who = person_of_pronoun(theirs.group("pronoun"), updated) if theirs else None
+        said = {n.slug for n in names.named_conditions(session, sentence) if not n.negated} - {"mnd", "motor_neuron"}
+        if who is not None and len(said) == 1:
+            # "my dad has MND … the neurologist said his is the als kind": the dad's is ALS
+            updated[who] = said.pop()
     plain = normalise(text)
     if updated == people and not points_back(plain):
         # "My wife's speech has gone slurred. The neurologist said progressive bulbar palsy.": one relative

@@ -27,6 +27,7 @@ _NEURON_KIND = re.compile(
     r"\b(?:upper|lower) (?:ones|neurone?s?|nerves?)\b"
     r"|\b(?:difference|differences|between|mean|means|meant)\b.{0,12}"
     r"\b(?:upper|lower) (?:and|or|vs|versus|&) (?:upper|lower)\b"
+    r"|\b(?:upper|lower) (?:and|or|vs|versus|&) (?:upper|lower)\b.{0,20}\b(?:difference|differences|mean|means)\b"
 )
 _KINDS_OF_THEM = re.compile(r"\b(?:types|kinds|sorts|forms) of (?:them|those|these|neurone?s|motor neurone?s|nerves)\b")
 _OTHER_MNDS = re.compile(

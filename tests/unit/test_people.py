@@ -68,6 +68,17 @@ def test_someone_named_only_as_he_or_she_is_remembered_and_pointed_back_at(sessi
     assert pointed_at("going back to his condition", people) == "pbp"
 
 
+def test_which_type_someone_already_spoken_of_has(session: Session) -> None:
+    people = remembered(session, "my grandad was told it's motor neurone disease", {})
+    assert people == {"grandad": "mnd"}
+    people = remembered(session, "the consultant said his is the PMA kind. what does that mean", people)
+    assert people == {"grandad": "pma"}
+    assert pointed_at("is grandads kind worse than that one", people) == "pma"
+    # with two men spoken of, "his" is not guessed
+    two = {"dad": "mnd", "brother": "als"}
+    assert remembered(session, "and his is the PLS type apparently", two) == two
+
+
 @pytest.mark.parametrize(
     ("text", "people", "opened", "condition"),
     [
