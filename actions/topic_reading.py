@@ -161,8 +161,10 @@ def worded_reading(
     if worded is None and len(said) > 1 and WHY_IT_HAPPENS_OPENING.match(normalise(said[-1])):
         # "he's started struggling to swallow his food. why does that happen": why a part of the body stops working,
         # which is what motor neurons do for those muscles, not what causes the illness
+        # ("my mum's got PBP. she's really struggling to eat now. why does it do that": what PBP does to the body)
         sign = across.attribute_question(session, " ".join(said[:-1]), require_across=False)
-        worded = "function" if sign is not None and sign.attribute == "affects" else None
+        of_a_type = bool(set(named) - {"mnd", "motor_neuron"})
+        worded = ("symptoms" if of_a_type else "function") if sign is not None and sign.attribute == "affects" else None
     pointing = bool(text) and not named and bool(_PRONOUN.search(normalise(text)))
     of_treatment = worded is None and pointing and _explained_a_treatment(session, tracker)
     what_it_does = pointing and bool(_WHAT_IT_DOES.search(normalise(question_part(text))))

@@ -143,7 +143,7 @@ _POINTS_BACK = re.compile(r"\b(?:that|this|it|those|these)\b")
 # sentence; WHY_IT_HAPPENS: as the whole sentence)
 WHY_IT_HAPPENS_OPENING = re.compile(
     r"^(?:so |and |but |ok )?(?:why|how come) (?:does|do|is|would|did|has) (?:that|this|it) (?:\w+ )?"
-    r"(?:happen|happening|happened|start|started|get worse|getting worse)\b"
+    r"(?:happen|happening|happened|start|started|get worse|getting worse|do that|do this|doing that|doing this)\b"
 )
 WHY_IT_HAPPENS = re.compile(WHY_IT_HAPPENS_OPENING.pattern + r"\W*$")
 # Asking whether a claim is true: "is that actually true?", "true or not?" (the claim is what is asked).

@@ -112,6 +112,9 @@ def test_why_a_part_of_the_body_stops_working_is_what_motor_neurons_do(chat: Cha
     reply = chat.say("my wife has mnd. her words are getting harder to make out. why does that happen")
     assert "mnd.function.1" in reply["custom"]["facts"], reply
     assert reply["custom"]["topic"] != "causes", reply
+    # of a type named, what that type does to the body
+    reply = chat.say("dad has progressive bulbar palsy. he keeps coughing when he eats. why does it do that")
+    assert about(reply) == ("answer", "pbp", "symptoms"), reply
 
 
 def test_what_a_motor_neuron_is_gets_what_it_is(chat: Chat) -> None:
