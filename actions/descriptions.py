@@ -28,6 +28,10 @@ DESCRIBED = re.compile(
     r"|\bthe (?:one|type|kind) (?:\w+ ){1,3}?(?:get|gets|got|have|has|had)\b"
 )
 _RELATIVE_CLAUSE = re.compile(r"\s*(?:that|thats|which|who|whos|where)\b")
+# A description by what a type is not: "the ones that aren't inherited", "the kind that doesn't run in families".
+_NOT_CLAUSE = re.compile(
+    r"\s*(?:arent|are not|isnt|is not|dont|do not|doesnt|does not|never|cant|cannot|wont|havent|hasnt)\b"
+)
 _CLOSES = re.compile(r"[,;:]| - ")  # what may close a description: "the one that affects babies, what…"
 
 
@@ -101,6 +105,9 @@ def described(session: Session, question: Question, state: State, listed: list[s
     if aside_to_the_types(question.text, description):
         return None
     after = normalise(question.text)[match.end() :]
+    if _NOT_CLAUSE.match(after):
+        return None  # "what causes the ones that aren't inherited": not a type picked by what it is
+
     pointing = ("the one", "the 1 ", "that one", "the type", "the kind", "the condition", "the disease")
     if match.group(0).startswith(pointing) or (
         _RELATIVE_CLAUSE.match(after)  # "the slow one that only affects the upper neurones"

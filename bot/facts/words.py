@@ -37,11 +37,16 @@ STOP_WORDS = frozenset(
     wat wot u r ur n ya im idk tho oops whoops meant typo typos autocorrect autocorrected spellcheck
     misspelled misspelt ugh argh doh considered counted classed classified regarded mr mrs ms mx
     daft silly stupid dumb somehow maybe perhaps possibly honestly literally genuinely push pushing pushed
-    anymore practically dense think believe reckon guess apparently
+    anymore practically dense think believe reckon guess apparently rubbish nonsense
     """.split()
 )
 # Phrases that only add weight to a question: "what is a motor neuron in the first place?" asks nothing about firsts.
 _FILLERS = re.compile(r"\b(?:in the first place|to begin with|to start with|for starters|at the end of the day)\b")
+# What the ones asked about are not: "what causes the ones that aren't inherited?" asks nothing about inheriting.
+_NOT_WHAT = re.compile(
+    r"\b((?:ones?|types?|kinds?|cases?|forms?|sorts?) (?:that|which) "
+    r"(?:arent|are not|isnt|is not|dont|do not|doesnt|does not|werent|were not) )(?:\w+ly )?\w+"
+)
 _STEMMER = snowballstemmer.stemmer("english")
 
 
@@ -75,7 +80,7 @@ class Vocabulary:
 
     def terms(self, text: str) -> list[str]:
         """The search terms of ``text``: its stems, plus the group of every word or phrase in a group."""
-        words = _FILLERS.sub(" ", normalise(text)).split()
+        words = _NOT_WHAT.sub(r"\1", _FILLERS.sub(" ", normalise(text))).split()
         stems = [stem(w) for w in words]
         found: list[str] = [s for s, w in zip(stems, words, strict=True) if _meaningful(w)]
         for i, s in enumerate(stems):
@@ -149,7 +154,7 @@ WHY_IT_HAPPENS = re.compile(WHY_IT_HAPPENS_OPENING.pattern + r"\W*$")
 # Asking whether a claim is true: "is that actually true?", "true or not?" (the claim is what is asked).
 IS_IT_TRUE = re.compile(
     r"\b(?:is|was) (?:that|it|this) (?:actually |really |even |definitely )?(?:true|right|correct|a fact|a myth)\b"
-    r"|\btrue or (?:not|false)\b"
+    r"|\btrue or (?:not|false|rubbish|nonsense|myth)\b"
 )
 
 

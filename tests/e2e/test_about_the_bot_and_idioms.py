@@ -94,3 +94,12 @@ def test_a_remedy_the_material_never_mentions_is_not_answered_with_its_medicines
     reply = chat.say("he's been sent all sorts of herbal stuff online. are there real medicines for it?")
     assert about(reply) == ("answer", "als", "treatment"), reply
     assert "riluzole" in reply["text"]
+
+
+def test_what_the_ones_asked_about_are_not_is_not_what_is_asked(chat: Chat) -> None:
+    chat.say("a website told me mnd always runs in families. true or rubbish?")
+    reply = chat.say("so what causes the kinds that don't run in families then")
+    assert about(reply) == ("answer", "mnd", "causes"), reply
+    # what is said of the cases not inherited, or that nobody knows why; not the one genetic change of the others
+    assert {"mnd.causes.1", "mnd.inheritance.3"} & set(reply["custom"]["facts"]), reply
+    assert "mnd.causes.2" not in reply["custom"]["facts"], reply
