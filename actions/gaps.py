@@ -112,6 +112,11 @@ def answers_itself(index: Any, question: Question, lead: Scored, lost: Scored, s
 
 # A yes/no question about a thing: "do they control the heart as well?", "does ALS affect the bladder?".
 _YES_NO = re.compile(r"^(?:and |so |but |ok )?(?:do|does|did|can|could|will|would|is|are|has|have)\b")
+# The thing a yes/no question is about, just after its verb: "is depression common with it?"
+_YES_NO_SUBJECT = re.compile(
+    r"^(?:and |so |but |ok )?(?:is|are|does|do|can|will|would)"
+    r"(?: (?:a|an|the|any|some|his|her|their|my))? (?P<what>\w+)"
+)
 _ALSO = re.compile(r"(?: (?:as well|too|also|at all|then|though|tho|either))+$")
 # What brings it on: "can statins cause MND?", "could his old job have triggered it?"
 _CAUSING = frozenset("cause causes caused causing trigger triggers triggered bring brought lead led".split())
@@ -136,6 +141,10 @@ def unknown_thing(asked: str, unknown: list[str]) -> str:
                 return " ".join(near)
     if _YES_NO.match(plain) and words[-1] in unknown:
         return words[-1]
+    subject = _YES_NO_SUBJECT.match(plain)
+    if subject and subject.group("what") in unknown:
+        # "is depression common with it?", "are cramps normal in als": what the question is about
+        return subject.group("what")
     for said in _BLAMED.finditer(plain):
         # "his other nan says it was the jabs. is that true", "it was the baby vaccines": what it is said to come from
         blamed = [w for w in said.group("what").split() if w in unknown]

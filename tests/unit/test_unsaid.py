@@ -60,4 +60,7 @@ def test_the_thing_asked_about() -> None:
     # what it is said to come from: "it was the jabs"
     assert unknown_thing("his nan says it was the jabs. is that true", ["nan", "jabs"]) == "jabs"
     assert unknown_thing("could it be from all the pesticides she sprayed", ["pesticides"]) == "pesticides"
+    # what a yes/no question is about, just after its verb
+    assert unknown_thing("is depression common with it", ["depression"]) == "depression"
+    assert unknown_thing("are the cramps normal with pls", ["cramps"]) == "cramps"
     assert unknown_thing("what does the bladder do", ["bladder"]) == ""
