@@ -39,6 +39,9 @@ _POINTED = re.compile(
     rf"what i have|{_BACK} me)\b"
     # Someone talked about as "he" or "she": "his condition", "is her kind…", "back to hers".
     rf"|\b(?P<pronoun>his|her) {_OWN}\b|\b{_BACK} (?P<theirs>hers|his)\b|\b(?P<hers>hers)\b"
+    # "does his ever affect breathing?", "will his spread to the arms?": "his" standing for his condition
+    r"|\b(?:does|do|is|will|would|can|could|has|might) (?P<standing>his)"
+    r" (?=(?:ever|also|still|usually|normally|often|affect|affects|spread|spreads|get|start|cause|turn|reach)\b)"
     # "sorry, meant his, not PLS"
     r"|\b(?:meant|mean) (?P<meant>his)\b(?! \w+ (?:has|had|is|was)\b)"
     # Someone helped or cared for, whose condition was said: "how can I help dad keep walking?"
@@ -89,7 +92,13 @@ def pointed_at(text: str, people: dict[str, str], opened: str | None = None) -> 
     if match.group("me"):
         others = {c for person, c in people.items() if person != "me"}
         return people.get("me") or (opened if opened not in others else None)
-    pronoun = match.group("pronoun") or match.group("theirs") or match.group("hers") or match.group("meant")
+    pronoun = (
+        match.group("pronoun")
+        or match.group("theirs")
+        or match.group("hers")
+        or match.group("meant")
+        or match.group("standing")
+    )
     if pronoun:
         # "His condition": the one man (or woman) whose condition was said, or the one person at all;
         # with nobody's said, the one the conversation opened with ("back to hers").

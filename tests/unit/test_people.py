@@ -74,6 +74,9 @@ def test_which_type_someone_already_spoken_of_has(session: Session) -> None:
     people = remembered(session, "the consultant said his is the PMA kind. what does that mean", people)
     assert people == {"grandad": "pma"}
     assert pointed_at("is grandads kind worse than that one", people) == "pma"
+    # "his" standing alone for his condition
+    assert pointed_at("does his ever affect breathing", people) == "pma"
+    assert pointed_at("does his breathing get worse", people) is None
     # with two men spoken of, "his" is not guessed
     two = {"dad": "mnd", "brother": "als"}
     assert remembered(session, "and his is the PLS type apparently", two) == two
