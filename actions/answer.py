@@ -37,6 +37,7 @@ from actions.replies import ask_which_condition, named_term, send_definition, se
 from actions.targets import Targets
 from actions.understanding import Question, read
 from actions.wording import say
+from actions.words_asked import for_what_it_does
 from bot.facts import across, names, queries
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
@@ -114,7 +115,8 @@ class ActionAnswerTopic(StoreAction):
         if question.intent_topic == "definition" and not question.named and not describes(question.text):
             # "What is meant by bulbar?" asks about a word, whichever way it was classified.
             entry = named_term(session, tracker)
-            if entry is not None:
+            asked = normalise(question_part(question.text)) if question.text else ""
+            if entry is not None and not for_what_it_does(session, asked, entry.term):
                 return send_definition(session, dispatcher, tracker, domain, entry)
         if state.topic and state.focus and question.text and ABOUT_FAMILY.match(normalise(question.text)):
             # "Is it inherited?", then "and what about my daughters?": the same question, about them.

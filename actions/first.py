@@ -41,6 +41,7 @@ from actions.words_asked import (
     MEANING,
     WHAT_IS_IT,
     WHY_THAT,
+    for_what_it_does,
     term_by_its_head,
     term_pointed_at,
     why_the_word,
@@ -224,6 +225,8 @@ def answer_first(
         # "What are upper motor neurons?", then "and lower?": the word with its first word swapped, when the
         # glossary has it.
         key = names.whole_term(session, " ".join([bare.group("rest"), *state.defined.split()[1:]]))
+    if for_what_it_does(session, asked, key):
+        key = None  # "he's started on riluzole. what's it actually meant to do": what it is for, from the facts
     if key is not None:
         # "What is muscle wasting?": a word of the glossary (or one of its other names), asked as such.
         entry = session.get(GlossaryTerm, key)
@@ -233,7 +236,7 @@ def answer_first(
 
     # "Sorry, it typed wrong, I meant inherited": the last question again, not the word explained.
     named_word = term_for(session, question.text) if words and not corrects_last_question(question, state) else None
-    if named_word is not None:
+    if named_word is not None and not for_what_it_does(session, asked, named_word.term):
         return send_definition(session, dispatcher, tracker, domain, named_word)
     correcting = bool(asked) and bool(CORRECTION.search(asked))
     if correcting and state.listed_kind == "pair" and len(question.named) >= 2:

@@ -21,13 +21,14 @@ from actions.references import resolve
 from actions.replies import named_term, send_definition, send_reply
 from actions.understanding import read
 from actions.wording import say
-from actions.words_asked import MEANING, WHAT_IS_IT
-from bot.facts import across, queries
+from actions.words_asked import MEANING, WHAT_IS_IT, for_what_it_does
+from bot.facts import across, names, queries
 from bot.facts.across_wording import is_across
 from bot.facts.builds import per_build
 from bot.facts.models import GlossaryTerm
 from bot.facts.ranking import index_for
 from bot.facts.text import normalise
+from bot.facts.words import question_part
 
 # Asking for the word, not its meaning: "what's it called when the muscles shrink?", "the medical word
 # for wasting", "is there a name for that?".
@@ -128,6 +129,12 @@ class ActionDefineTerm(StoreAction):
 
             return ActionAnswerTopic().answer(session, dispatcher, tracker, domain)
         entry: GlossaryTerm | None = named_term(session, tracker)
+        owner = names.term_owner(session, question.text) if entry is not None and question.text else None
+        if owner is not None and for_what_it_does(session, normalise(question_part(question.text)), entry.term):
+            # "what's riluzole meant to do?": what the facts say it does, for the type they say it for
+            reply = topic_reply(session, domain, question, owner, topic="treatment")
+            if reply is not None:
+                return send_reply(session, dispatcher, domain, reply, State.of(tracker))
         if entry is None:
             # "What does ALS mean?" asks for a condition, not a word.
             mentioned = mentioned_conditions(session, tracker)

@@ -169,8 +169,9 @@ def worded_reading(
     of_treatment = worded is None and pointing and _explained_a_treatment(session, tracker)
     what_it_does = pointing and bool(_WHAT_IT_DOES.search(normalise(question_part(text))))
     if worded in (None, "symptoms") and what_it_does and not of_treatment:
-        # ("what does it do" of a type asks its effects; of a medicine just named, what it is for)
-        of_treatment = _asked_of_a_treatment(session, tracker)
+        # ("what does it do" of a type asks its effects; of a medicine just named, what it is for: "his neurologist
+        # has started him on riluzole. what's it actually meant to do")
+        of_treatment = _asked_of_a_treatment(session, tracker) or _names_a_treatment(session, text)
     if of_treatment:
         # "What is riluzole?", then "does it make her live longer?", "should he have one?": the treatment.
         # ("my partner just started riluzole. what's the normal dose", then "what does it actually do")
@@ -205,6 +206,12 @@ def _asked_of_a_treatment(session: Session, tracker: Tracker) -> bool:
 
     before = f" {normalise(previous_question(tracker))} "
     return any(f" {normalise(term)} " in before for term in queries.terms_in_section(session, "treatment"))
+
+
+def _names_a_treatment(session: Session, text: str) -> bool:
+    """Whether ``text`` names a treatment by its glossary word ("riluzole", "feeding tube")."""
+    said = f" {normalise(text)} "
+    return any(f" {normalise(term)} " in said for term in queries.terms_in_section(session, "treatment"))
 
 
 def _what_is_then_remark(session: Session, text: str) -> str | None:

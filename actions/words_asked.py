@@ -33,6 +33,21 @@ MEANING = re.compile(
     rf"|\bwhat(?:s| is) (?:a|an|the) \w+{_TRAILING}\s*\??\s*$"
     r"|['\"‘“]\w[\w ]*['\"’”]"
 )
+# What a thing is for, or whether it works: "what's it actually meant to do", "what is riluzole used for",
+# "does it help?" (of a medicine: its treatment facts, not the word's gloss).
+WHAT_FOR = re.compile(
+    r"\b(?:meant to|supposed to) do\b|\bused for\b|\bwhat (?:is|s|are) (?:it|that|this|they|\w+) for\b"
+    r"|\bwhat (?:does|do|will|would|did) (?:it|that|this|they|\w+)(?: \w+)? do\b"
+    r"|\b(?:does|do|will|would) (?:it|that|this|they|\w+) (?:actually |really |even )?(?:work|help)\b"
+)
+
+
+def for_what_it_does(session: Session, asked: str, term: str | None) -> bool:
+    """Whether ``asked`` (normalised) asks what a treatment ``term`` is for or whether it works, which its treatment
+    facts answer better than the word's gloss ("what's riluzole meant to do", "does edaravone help?")."""
+    return term is not None and bool(WHAT_FOR.search(asked)) and term in queries.terms_in_section(session, "treatment")
+
+
 # "... I meant PMA. What is it?": "it" is the condition just named.
 WHAT_IS_IT = re.compile(rf"\bwhat(?:s| is) (?:it|that|this){_TRAILING}\s*\??\s*$")
 

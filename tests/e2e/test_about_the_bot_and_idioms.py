@@ -103,3 +103,11 @@ def test_what_the_ones_asked_about_are_not_is_not_what_is_asked(chat: Chat) -> N
     # what is said of the cases not inherited, or that nobody knows why; not the one genetic change of the others
     assert {"mnd.causes.1", "mnd.inheritance.3"} & set(reply["custom"]["facts"]), reply
     assert "mnd.causes.2" not in reply["custom"]["facts"], reply
+
+
+def test_what_a_medicine_is_meant_to_do_gets_what_it_does(chat: Chat) -> None:
+    reply = chat.say("the clinic has put my husband on riluzole. what's it supposed to do")
+    assert about(reply) == ("answer", "als", "treatment"), reply
+    assert about(chat.say("what's edaravone meant to do")) == ("answer", "als", "treatment")
+    # what the word is stays a word's meaning
+    assert chat.say("what is edaravone")["custom"]["kind"] == "definition"

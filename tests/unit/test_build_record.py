@@ -57,7 +57,9 @@ CHANGES = [
     pytest.param("UPDATE glossary_term SET definition = 'Something else.'", (), id="a glossary definition"),
     pytest.param("UPDATE condition_alias SET text = 'PLS!' WHERE normal = 'pls'", (), id="a condition's name"),
     pytest.param("DELETE FROM search_term WHERE item_id = ?", (FACT,), id="a fact's search terms"),
-    pytest.param("INSERT INTO outside_name (text, normal, kind) VALUES ('flu', 'flu', 'illness')", (), id="a row added"),
+    pytest.param(
+        "INSERT INTO outside_name (text, normal, kind) VALUES ('flu', 'flu', 'illness')", (), id="a row added"
+    ),
 ]
 
 
