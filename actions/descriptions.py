@@ -105,7 +105,7 @@ def described(session: Session, question: Question, state: State, listed: list[s
     if aside_to_the_types(question.text, description):
         return None
     after = normalise(question.text)[match.end() :]
-    if _NOT_CLAUSE.match(after):
+    if description.endswith(("that", "which", "who", "thats")) and _NOT_CLAUSE.match(after):
         return None  # "what causes the ones that aren't inherited": not a type picked by what it is
 
     pointing = ("the one", "the 1 ", "that one", "the type", "the kind", "the condition", "the disease")

@@ -32,6 +32,9 @@ def test_every_rule_loads_with_a_known_topic() -> None:
         ("dad is 71. is that the normal sort of age for it", "risk_factors"),
         ("is pps in the same family of illnesses", "types"),
         ("honestly i dont know how to be around my dad now", "coping"),
+        # which motor neurons, not what they do
+        ("what neurons does it hit", "upper_lower"),
+        ("what motor neurones are affected in pma", "upper_lower"),
     ],
 )
 def test_topics_plain_from_the_grammar(text: str, topic: str) -> None:
@@ -76,3 +79,8 @@ def test_a_last_sentence_that_points_back_is_not_read_alone() -> None:
 
 def test_feeling_a_burden_is_a_feeling() -> None:
     assert says_feelings("my wife does everything for me now and i feel like a burden")
+
+
+@pytest.mark.parametrize("text", ["can you explain what motor neurons actually do", "so what motor neurons are"])
+def test_what_motor_neurons_do_or_are_is_not_which_ones(text: str) -> None:
+    assert worded_topic(text) != "upper_lower"
