@@ -35,6 +35,9 @@ def test_every_rule_loads_with_a_known_topic() -> None:
         # which motor neurons, not what they do
         ("what neurons does it hit", "upper_lower"),
         ("what motor neurones are affected in pma", "upper_lower"),
+        # research into treating it, not what causes it
+        ("is anybody working on research for it", "treatment"),
+        ("is there any research going on at the moment", "treatment"),
     ],
 )
 def test_topics_plain_from_the_grammar(text: str, topic: str) -> None:
