@@ -38,6 +38,7 @@ def test_every_rule_loads_with_a_known_topic() -> None:
         # research into treating it, not what causes it
         ("is anybody working on research for it", "treatment"),
         ("is there any research going on at the moment", "treatment"),
+        ("is pma one of the slower ones", "outlook"),
     ],
 )
 def test_topics_plain_from_the_grammar(text: str, topic: str) -> None:
