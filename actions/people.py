@@ -40,8 +40,10 @@ _POINTED = re.compile(
     # Someone talked about as "he" or "she": "his condition", "is her kind…", "back to hers".
     rf"|\b(?P<pronoun>his|her) {_OWN}\b|\b{_BACK} (?P<theirs>hers|his)\b|\b(?P<hers>hers)\b"
     # "does his ever affect breathing?", "will his spread to the arms?": "his" standing for his condition
-    r"|\b(?:does|do|is|will|would|can|could|has|might) (?P<standing>his)"
-    r" (?=(?:ever|also|still|usually|normally|often|affect|affects|spread|spreads|get|start|cause|turn|reach)\b)"
+    # ("his started with stiff legs, is that normal for what he's got?")
+    r"|(?:^|\b(?:does|do|is|will|would|can|could|has|might) )(?P<standing>his)"
+    r" (?=(?:ever|also|still|usually|normally|often|affect|affects|affected|spread|spreads|spread|get|start|starts|"
+    r"started|began|begun|begins|cause|turn|reach|went|came on)\b)"
     # "sorry, meant his, not PLS"
     r"|\b(?:meant|mean) (?P<meant>his)\b(?! \w+ (?:has|had|is|was)\b)"
     # Someone helped or cared for, whose condition was said: "how can I help dad keep walking?"

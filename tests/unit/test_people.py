@@ -77,6 +77,7 @@ def test_which_type_someone_already_spoken_of_has(session: Session) -> None:
     # "his" standing alone for his condition
     assert pointed_at("does his ever affect breathing", people) == "pma"
     assert pointed_at("does his breathing get worse", people) is None
+    assert pointed_at("his started in the hands, is that normal for it", people) == "pma"
     # with two men spoken of, "his" is not guessed
     two = {"dad": "mnd", "brother": "als"}
     assert remembered(session, "and his is the PLS type apparently", two) == two
