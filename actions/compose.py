@@ -165,7 +165,9 @@ def topic_reply(
         unsure = max(question.topic_weights.values(), default=0.0) < UNSURE_TOPIC
         # ("unrelated but is statin muscle pain a real thing?": said to be about something else)
         aside = bool(_ASIDE.search(normalise(asked)))
-        if aside or ((unsure or matches_nothing) and guessed and len(unknown) * 3 >= len(content)):
+        # ("what are they looking for when they examine you": a topic plain from its wording is no aside)
+        mostly_unknown = len(unknown) * 3 >= len(content) and not question.worded_topic
+        if aside or ((unsure or matches_nothing) and guessed and mostly_unknown):
             # "Who won the champions league last year?": mostly words the material never uses, about no
             # condition, read as a topic only by a little: outside what it covers, not an MND answer.
             remedy = " ".join(unknown)

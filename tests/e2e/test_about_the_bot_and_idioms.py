@@ -111,3 +111,9 @@ def test_what_a_medicine_is_meant_to_do_gets_what_it_does(chat: Chat) -> None:
     assert about(chat.say("what's edaravone meant to do")) == ("answer", "als", "treatment")
     # what the word is stays a word's meaning
     assert chat.say("what is edaravone")["custom"]["kind"] == "definition"
+
+
+def test_a_question_plain_from_its_wording_is_not_outside_the_material(chat: Chat) -> None:
+    chat.say("i get twitches in my legs at night and i'm worried")
+    reply = chat.say("what are the doctors looking for when they examine you")
+    assert about(reply)[1:] == ("mnd", "diagnosis"), reply
