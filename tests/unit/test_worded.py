@@ -39,6 +39,9 @@ def test_every_rule_loads_with_a_known_topic() -> None:
         ("is anybody working on research for it", "treatment"),
         ("is there any research going on at the moment", "treatment"),
         ("is pma one of the slower ones", "outlook"),
+        # whom it affects: by age, and how long after polio
+        ("she's 41, is that young for it", "risk_factors"),
+        ("he had polio as a boy, can it really show up that late", "risk_factors"),
     ],
 )
 def test_topics_plain_from_the_grammar(text: str, topic: str) -> None:
