@@ -159,6 +159,8 @@ def topic_reply(
     pointed = pointed or (slug == "motor_neuron" and bool(THEY.search(normalise(asked))))
     # ("do they overlap at all?" of the two just compared: "they" are the types asked about)
     pointed = pointed or (named and slug not in ("mnd", "motor_neuron") and bool(THEY.search(normalise(asked))))
+    # ("so what is actually proven for the second one": a place in the listing points back too)
+    pointed = pointed or bool(question.mentions)
     unpointed = not named or (slug not in question.named and (not pointed or dummy))
     if not remedy and unpointed and unknown and (best is None or best.lexical < UNKNOWN_LEXICAL):
         content = [w for w in normalise(asked).split() if w not in STOP_WORDS]

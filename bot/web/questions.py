@@ -16,6 +16,7 @@ from typing import Any
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot.facts.text import HOW_LIKELY, WHICH_ARE_THEY
+from bot.facts.vocab import CONDITIONS
 
 MAX_QUESTIONS = 3
 _OPENERS = (
@@ -83,6 +84,17 @@ _IS_IT_SO = re.compile(
     re.IGNORECASE,
 )
 _FRAGMENT_WORDS = 3
+_TYPE_WORDS = frozenset(CONDITIONS) | {"kennedy"}
+# A few words with a question mark and no question word: "MRI?", "nerve conduction?" after "what tests…?" ("and PMA?",
+# "what about PLS?" ask again, of something else).
+_EXAMPLE = re.compile(r"^(?!(?:and|or|but|so|what|how|plus|also)\b)[\w'’-]+(?: [\w'’-]+){0,2}\s*\?+\s*$", re.IGNORECASE)
+
+
+def _gives_an_example(question: str) -> bool:
+    """Whether ``question`` is a few words that give an example of the question before ("MRI?"), not a question of
+    its own ("is it inherited?") or the same question of another type ("PMA?")."""
+    words = {w.lower().replace("’", "'").removesuffix("'s") for w in re.findall(r"[\w'’]+", question)}
+    return bool(_EXAMPLE.match(question)) and not _QUESTION.match(question) and not words & _TYPE_WORDS
 
 
 def _merged_back_references(questions: list[str]) -> list[str]:
@@ -91,6 +103,9 @@ def _merged_back_references(questions: list[str]) -> list[str]:
     merged: list[str] = []
     for question in questions:
         if merged and _BACK_REFERENCE.match(question) and len(merged[-1].split()) <= _FRAGMENT_WORDS:
+            merged[-1] = f"{merged[-1]} {question}"
+        elif merged and _gives_an_example(question) and merged[-1].rstrip().endswith("?"):
+            # "what tests will they do? MRI? nerve conduction?": examples of what was just asked, not questions
             merged[-1] = f"{merged[-1]} {question}"
         elif merged and (_IS_IT_SO.match(question) or HOW_LIKELY.match(question) or WHICH_ARE_THEY.match(question)):
             # the claim and whether it is so are one question; so are a question and how likely it is, and

@@ -117,3 +117,17 @@ def test_a_question_plain_from_its_wording_is_not_outside_the_material(chat: Cha
     chat.say("i get twitches in my legs at night and i'm worried")
     reply = chat.say("what are the doctors looking for when they examine you")
     assert about(reply)[1:] == ("mnd", "diagnosis"), reply
+
+
+def test_examples_after_a_question_are_part_of_it(chat: Chat) -> None:
+    replies = chat.replies("which tests might the neurologist do? EMG? blood tests?")
+    assert len(replies) == 1, replies
+    assert about(replies[0]) == ("not_covered", "mnd", "diagnosis"), replies
+    # a type alone after a question asks it again, of that type
+    replies = chat.replies("what is pls? pma?")
+    assert [about(r)[1] for r in replies] == ["pls", "pma"], replies
+
+
+def test_why_they_cannot_tell_yet_asks_about_diagnosis(chat: Chat) -> None:
+    reply = chat.say("the consultant says it could be PMA and wants to wait and see. why can't they just tell us now?")
+    assert reply["custom"]["topic"] == "diagnosis", reply

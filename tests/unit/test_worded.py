@@ -42,6 +42,9 @@ def test_every_rule_loads_with_a_known_topic() -> None:
         # whom it affects: by age, and how long after polio
         ("she's 41, is that young for it", "risk_factors"),
         ("he had polio as a boy, can it really show up that late", "risk_factors"),
+        # listing the types, and why a diagnosis takes time
+        ("for my exam can you run through the different types of motor neurone disease", "types"),
+        ("why do the doctors have to wait to be sure", "diagnosis"),
     ],
 )
 def test_topics_plain_from_the_grammar(text: str, topic: str) -> None:
