@@ -107,7 +107,6 @@ def described(session: Session, question: Question, state: State, listed: list[s
     after = normalise(question.text)[match.end() :]
     if description.endswith(("that", "which", "who", "thats")) and _NOT_CLAUSE.match(after):
         return None  # "what causes the ones that aren't inherited": not a type picked by what it is
-
     pointing = ("the one", "the 1 ", "that one", "the type", "the kind", "the condition", "the disease")
     if match.group(0).startswith(pointing) or (
         _RELATIVE_CLAUSE.match(after)  # "the slow one that only affects the upper neurones"

@@ -42,7 +42,7 @@ _POINTED = re.compile(
     # "does his ever affect breathing?", "will his spread to the arms?": "his" standing for his condition
     # ("his started with stiff legs, is that normal for what he's got?")
     r"|(?:^|\b(?:does|do|is|will|would|can|could|has|might) )(?P<standing>his)"
-    r" (?=(?:ever|also|still|usually|normally|often|affect|affects|affected|spread|spreads|spread|get|start|starts|"
+    r" (?=(?:ever|also|still|usually|normally|often|affect|affects|affected|spread|spreads|get|start|starts|"
     r"started|began|begun|begins|cause|turn|reach|went|came on)\b)"
     # "sorry, meant his, not PLS"
     r"|\b(?:meant|mean) (?P<meant>his)\b(?! \w+ (?:has|had|is|was)\b)"
@@ -127,17 +127,20 @@ def pointed_at(text: str, people: dict[str, str], opened: str | None = None) -> 
     return people.get(_RELATIVES[who]) or _someone_else(people, opened)
 
 
+def _of_sex(pronoun: str) -> set[str]:
+    """Who "he", "his", "she" or "her" can be."""
+    return _MALE if pronoun in ("he", "hes", "him", "his") else _FEMALE
+
+
 def of_pronoun(pronoun: str, people: dict[str, str]) -> str | None:
     """The type of the one person "he" or "she" can be, when exactly one type fits."""
-    sex = _MALE if pronoun in ("he", "hes", "him", "his") else _FEMALE
-    fits = {c for who, c in people.items() if who in sex}
+    fits = {c for who, c in people.items() if who in _of_sex(pronoun)}
     return fits.pop() if len(fits) == 1 else None
 
 
 def person_of_pronoun(pronoun: str, people: dict[str, str]) -> str | None:
     """The one person "his" or "her" can be, of those whose condition was said."""
-    sex = _MALE if pronoun in ("he", "hes", "him", "his") else _FEMALE
-    fits = [who for who in people if who in sex]
+    fits = [who for who in people if who in _of_sex(pronoun)]
     return fits[0] if len(fits) == 1 else None
 
 
