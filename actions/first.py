@@ -164,7 +164,7 @@ def answer_first(
         # "Thanks. Back to bed before my shift", "thank you for being patient with me": thanks, asking nothing.
         dispatcher.utter_message(response="utter_thank")
         return []
-    told = about_the_bot(session, dispatcher, domain, question)
+    told = about_the_bot(session, dispatcher, domain, question, read_as_smalltalk=False)
     if told is not None:
         return told  # "Good morning. Who am I talking to, please?", "where are you getting your info from"
     if question.text and takes_it_in(question.text):

@@ -26,6 +26,7 @@ from bot.facts.models import Source
 from bot.facts.queries import source_entry
 from bot.facts.text import normalise
 from bot.facts.vocab import TOPICS
+from bot.facts.words import sentences
 
 RESPONSES = {
     "greet": "utter_greet",
@@ -63,15 +64,27 @@ _ASKS_SOURCES = re.compile(
     r"\bwho (?:wrote|writes|checked|checks|made|makes) (?:this|these|your|ur|the) (?:answers|info\w*|facts)\b|"
     r"\bwhere (?:do|did|are|r) (?:you|u) (?:\w+ ){0,2}(?:get|getting|got) (?:that|this|all this|it) from\b"
 )
+# The same as the whole of a sentence: "Good morning. Who am I talking to, please?" (not "what are you supposed to
+# do when…", "who is that person I should see", which ask something else).
+_WHO_IS_THIS_ASKED = re.compile(
+    r"^(?:\w+ ){0,2}?(?:who (?:am i|are you|is this|s this)(?: (?:talking|chatting|speaking) (?:to|with))?"
+    r"|what are you)(?: (?:exactly|then|really|anyway|actually|please|now))*\W*$"
+)
 # About the bot itself: "am I talking to a real person or a bot?"
 _ABOUT_THE_BOT = re.compile(r"\b(?:bot|robot|human|real person|person|computer|machine|ai|program)\b")
 
 
 def about_the_bot(
-    session: Session, dispatcher: CollectingDispatcher, domain: DomainDict, question: Question
+    session: Session,
+    dispatcher: CollectingDispatcher,
+    domain: DomainDict,
+    question: Question,
+    *,
+    read_as_smalltalk: bool,
 ) -> list[EventType] | None:
     """Who answers, or where the answers come from, when that is what the message asks (with or without a
-    greeting before it: "Good morning. Who am I talking to, please?"), else None."""
+    greeting before it: "Good morning. Who am I talking to, please?"), else None. Read as a question on a topic
+    (``read_as_smalltalk`` false), "who are you" must be the whole of a sentence."""
     if not question.text or set(question.named) - {"mnd", "motor_neuron"}:
         return None
     plain = normalise(question.text)
@@ -82,7 +95,8 @@ def about_the_bot(
             json_message=payload("smalltalk", sources=[source_entry(source, None) for source in sources]),
         )
         return []
-    if _WHO_IS_THIS.search(plain):
+    said_last = normalise(sentences(question.text)[-1]) if sentences(question.text) else plain
+    if _WHO_IS_THIS.search(plain) if read_as_smalltalk else _WHO_IS_THIS_ASKED.match(said_last):
         dispatcher.utter_message(response="utter_i_am_a_bot")
         return []
     return None
@@ -125,7 +139,7 @@ class ActionSmalltalk(StoreAction):
         self, session: Session, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         question = read(session, tracker)
-        told = about_the_bot(session, dispatcher, domain, question)
+        told = about_the_bot(session, dispatcher, domain, question, read_as_smalltalk=True)
         if told is not None:
             return told  # "who r u", "hello. who am I chatting to?": read as "who are you", however unsure
         if asks_something(session, question):

@@ -11,6 +11,9 @@ def test_who_answers_after_a_greeting(chat: Chat) -> None:
     reply = chat.say("Good morning. Who am I talking to, please?")
     assert reply["custom"]["kind"] == "smalltalk", reply
     assert "computer program" in reply["text"]
+    # "what are you…" inside another question asks that question
+    reply = chat.say("what are you meant to do if someone with mnd gets really low, who do we talk to")
+    assert reply["custom"]["kind"] != "smalltalk", reply
 
 
 def test_where_the_answers_come_from_names_the_pages(chat: Chat) -> None:
