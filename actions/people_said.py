@@ -96,8 +96,10 @@ def remembered(session: Session, text: str, people: dict[str, str]) -> dict[str,
     for sentence in _SENTENCE.split(text):
         theirs = _THEIRS_IS.search(normalise(sentence))
         who = person_of_pronoun(theirs.group("pronoun"), updated) if theirs else None
+        if who is None:
+            continue
         said = {n.slug for n in names.named_conditions(session, sentence) if not n.negated} - {"mnd", "motor_neuron"}
-        if who is not None and len(said) == 1:
+        if len(said) == 1:
             # "my dad has MND … the neurologist said his is the als kind": the dad's is ALS
             updated[who] = said.pop()
     plain = normalise(text)

@@ -129,14 +129,15 @@ def worded_reading(
         parts = [c for c in CLAUSES.split(question_part(text)) if c.strip()]
         last = normalise(names.without_condition_names(session, parts[-1])) if parts else ""
         # ("…his physio mentioned post polio syndrome, what is that?": the name may be in the clause before)
+        asks_what_it_is = bool(WHAT_IS_ONLY.match(last) or TELL_ME_ABOUT.match(last))
         last_named = names.find_conditions(session, parts[-1]) or names.find_conditions(session, question_part(text))
         # "…A friend at church mentioned post polio syndrome. What is it?": the sentence before names it ("…has just
         # been diagnosed with SMA. I can barely type. what is it": the last one before that names one)
-        for before in reversed(sentences(text)[:-1] if not last_named else []):
+        for before in reversed(sentences(text)[:-1] if asks_what_it_is and not last_named else []):
             last_named = names.find_conditions(session, before)
             if last_named:
                 break
-        if (WHAT_IS_ONLY.match(last) or TELL_ME_ABOUT.match(last)) and len(last_named) == 1:
+        if asks_what_it_is and len(last_named) == 1:
             worded = "definition"
 
     if worded in (None, "risk_factors") and text and _CONNECTED.search(normalise(question_part(text))):
