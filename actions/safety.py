@@ -63,7 +63,7 @@ class ActionDeclinePersonalAdvice(StoreAction):
     ) -> list[EventType]:
         question = read(session, tracker)
         if tracker.latest_message.get("intent", {}).get("name") == "request_personal_advice":
-            from actions.first import only_thanks
+            from actions.acknowledging import only_thanks
 
             if question.text and not question.judgement and only_thanks(question.text):
                 dispatcher.utter_message(response="utter_thank")  # "Thank you; I shall show this to my wife"
