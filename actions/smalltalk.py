@@ -95,7 +95,8 @@ def about_the_bot(
             json_message=payload("smalltalk", sources=[source_entry(source, None) for source in sources]),
         )
         return []
-    said_last = normalise(sentences(question.text)[-1]) if sentences(question.text) else plain
+    said = sentences(question.text)
+    said_last = normalise(said[-1]) if said else plain
     if _WHO_IS_THIS.search(plain) if read_as_smalltalk else _WHO_IS_THIS_ASKED.match(said_last):
         dispatcher.utter_message(response="utter_i_am_a_bot")
         return []

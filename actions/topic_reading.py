@@ -205,8 +205,7 @@ def _asked_of_a_treatment(session: Session, tracker: Tracker) -> bool:
     """Whether the person's message before this one named a treatment by its glossary word ("riluzole")."""
     from actions.conversation import previous_question
 
-    before = f" {normalise(previous_question(tracker))} "
-    return any(f" {normalise(term)} " in before for term in queries.terms_in_section(session, "treatment"))
+    return _names_a_treatment(session, previous_question(tracker))
 
 
 def _names_a_treatment(session: Session, text: str) -> bool:
